@@ -1,0 +1,44 @@
+import type { CodegenConfig } from '@graphql-codegen/cli';
+
+/**
+ * One schema, two typed consumers:
+ * - server resolvers (typescript-resolvers), with GraphQL types mapped to the
+ *   domain models the services return, so a resolver cannot return a raw row;
+ * - the React client (client preset): every operation in `client/src` typed.
+ * Generated files are never edited; CI fails when they are stale.
+ */
+const config: CodegenConfig = {
+  schema: 'schema.graphql',
+  emitLegacyCommonJSImports: false,
+  generates: {
+    'server/src/graphql/resolvers.generated.ts': {
+      plugins: ['typescript', 'typescript-resolvers'],
+      config: {
+        useTypeImports: true,
+        enumsAsTypes: true,
+        useIndexSignature: false,
+        contextType: '../graphql/context.ts#GraphQLContext',
+        scalars: { DateTime: { input: 'Date', output: 'Date | string' } },
+        mappers: {
+          User: '../modules/users/users.model.ts#UserModel',
+          Session: '../modules/auth/auth.model.ts#SessionModel',
+          Room: '../modules/rooms/rooms.model.ts#RoomModel',
+          RoomMember: '../modules/rooms/rooms.model.ts#RoomMemberModel',
+          Message: '../modules/messages/messages.model.ts#MessageModel',
+          FriendRequest: '../modules/contacts/contacts.model.ts#FriendRequestModel',
+        },
+        resolversNonOptionalTypename: { unionMember: true },
+        avoidOptionals: false,
+      },
+    },
+    'client/src/gql/': {
+      documents: ['client/src/**/*.{ts,tsx}', '!client/src/gql/**'],
+      preset: 'client',
+      presetConfig: { fragmentMasking: { unmaskFunctionName: 'getFragmentData' } },
+      config: { useTypeImports: true, enumsAsTypes: true, scalars: { DateTime: 'string' } },
+    },
+  },
+  ignoreNoDocuments: true,
+};
+
+export default config;

@@ -1,0 +1,76 @@
+import fastifyJwt from '@fastify/jwt';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Config } from './config.ts';
+import { type Deps, type TokenSigner, TokenVerifyError } from './deps.ts';
+import { uuidv7 } from './lib/ids.ts';
+import { emailJob } from './modules/mail/mail.jobs.ts';
+import dbPlugin from './plugins/db.ts';
+import graphqlPlugin from './plugins/graphql.ts';
+import healthPlugin from './plugins/health.ts';
+import jobsPlugin from './plugins/jobs.ts';
+import pubsubPlugin from './plugins/pubsub.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    config: Config;
+    deps: Deps;
+  }
+}
+
+/**
+ * Builds the Parley app from a validated config. It does not listen: main.ts
+ * does, and tests build as many instances as they need. `config.databaseUrl`
+ * must be set (main.ts starts the embedded server when the user gave none).
+ */
+export async function buildApp(config: Config): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: {
+      level: config.logLevel,
+      redact: {
+        paths: ['req.headers.authorization', 'req.headers.cookie', '*.password', '*.refreshToken', '*.token'],
+        censor: '[redacted]',
+      },
+    },
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: true,
+    genReqId: () => uuidv7(),
+    return503OnClosing: true,
+  });
+  app.decorate('config', config);
+
+  await app.register(dbPlugin, { config });
+  await app.register(pubsubPlugin, { config });
+  await app.register(jobsPlugin, { config });
+  await app.register(fastifyJwt, {
+    secret: config.jwtSecret,
+    sign: { algorithm: 'HS256', expiresIn: config.accessTokenTtlSeconds },
+    verify: { algorithms: ['HS256'] },
+  });
+
+  const tokens: TokenSigner = {
+    sign(claims) {
+      const token = app.jwt.sign({ sub: claims.sub, sid: claims.sid });
+      return { token, expiresAt: new Date(Date.now() + config.accessTokenTtlSeconds * 1000) };
+    },
+    verify(token) {
+      try {
+        const c = app.jwt.verify<{ sub?: unknown; sid?: unknown }>(token);
+        if (typeof c.sub !== 'string' || typeof c.sid !== 'string') throw new TokenVerifyError('invalid');
+        return { sub: c.sub, sid: c.sid };
+      } catch (err) {
+        if (err instanceof TokenVerifyError) throw err;
+        throw new TokenVerifyError(
+          (err as { code?: string }).code === 'FAST_JWT_EXPIRED' ? 'expired' : 'invalid',
+        );
+      }
+    },
+  };
+  const deps: Deps = { config, db: app.db, events: app.events, jobs: app.jobs, log: app.log, tokens };
+  app.decorate('deps', deps);
+
+  await app.jobs.define(emailJob(config));
+
+  await app.register(graphqlPlugin, { deps });
+  await app.register(healthPlugin, { config });
+  return app;
+}

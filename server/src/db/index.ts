@@ -1,0 +1,54 @@
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import type { DB } from './schema.generated.ts';
+
+export type { DB } from './schema.generated.ts';
+export type Database = Kysely<DB>;
+
+/**
+ * Parses int8 (bigint / bigserial, e.g. message `seq`) as a JS number. Sequences
+ * stay far below 2^53, and numbers keep GraphQL `Int`/`Float` simple. Applied
+ * per pool, not globally, so no other pg user in the process is affected.
+ */
+const types = {
+  getTypeParser(oid: number, format?: string) {
+    if (oid === 20) return (v: string) => Number.parseInt(v, 10);
+    // biome-ignore lint/suspicious/noExplicitAny: pg's overloaded signature
+    return (pg.types.getTypeParser as any)(oid, format);
+  },
+};
+
+export interface DbOptions {
+  connectionString: string;
+  poolSize: number;
+  /** Called for idle-client errors (e.g. the server restarted); the pool replaces the client. */
+  onPoolError?: (err: Error) => void;
+  applicationName?: string;
+}
+
+export function createPool(opts: DbOptions): pg.Pool {
+  const pool = new pg.Pool({
+    connectionString: opts.connectionString,
+    max: opts.poolSize,
+    types,
+    application_name: opts.applicationName ?? 'parley',
+    // Fail fast while the database is unreachable instead of queueing forever.
+    connectionTimeoutMillis: 5_000,
+    idleTimeoutMillis: 30_000,
+    keepAlive: true,
+  });
+  pool.on('error', (err) => opts.onPoolError?.(err));
+  return pool;
+}
+
+/** Kysely over `pool`; `onQuery` is called once per executed statement (cheap counter hook). */
+export function createDb(pool: pg.Pool, onQuery?: () => void): Database {
+  const dialect = new PostgresDialect({ pool });
+  if (!onQuery) return new Kysely<DB>({ dialect });
+  return new Kysely<DB>({
+    dialect,
+    log(event) {
+      if (event.level === 'query') onQuery();
+    },
+  });
+}

@@ -1,0 +1,47 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { Config } from './config.ts';
+import type { Database } from './db/index.ts';
+import type { Jobs } from './plugins/jobs.ts';
+import type { EventBus } from './plugins/pubsub.ts';
+
+/** The authenticated caller. */
+export interface Viewer {
+  readonly userId: string;
+  readonly sessionId: string;
+}
+
+/** Claims of a Parley access token. */
+export interface AccessClaims {
+  /** User id. */
+  sub: string;
+  /** Session id (refresh-token family). */
+  sid: string;
+}
+
+export interface TokenSigner {
+  sign(claims: AccessClaims): { token: string; expiresAt: Date };
+  /** Throws `TokenVerifyError` for an expired, malformed or forged token. */
+  verify(token: string): AccessClaims;
+}
+
+export class TokenVerifyError extends Error {
+  override name = 'TokenVerifyError';
+  readonly reason: 'expired' | 'invalid';
+  constructor(reason: 'expired' | 'invalid') {
+    super(reason === 'expired' ? 'Access token expired' : 'Invalid access token');
+    this.reason = reason;
+  }
+}
+
+/**
+ * Everything a service needs, passed explicitly (no globals): services are
+ * plain functions `(deps, viewer?, input)` that tests can call directly.
+ */
+export interface Deps {
+  readonly config: Config;
+  readonly db: Database;
+  readonly events: EventBus;
+  readonly jobs: Jobs;
+  readonly log: FastifyBaseLogger;
+  readonly tokens: TokenSigner;
+}

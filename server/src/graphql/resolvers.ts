@@ -1,0 +1,22 @@
+import { authResolvers } from '../modules/auth/auth.resolvers.ts';
+import { usersResolvers } from '../modules/users/users.resolvers.ts';
+import type { Resolvers } from './resolvers.generated.ts';
+import { DateTime } from './scalars.ts';
+
+/** Every module's resolvers, merged per type (a type may get fields from several modules). */
+const modules: Resolvers[] = [authResolvers, usersResolvers];
+
+export function allResolvers(): Resolvers {
+  const merged: Record<string, Record<string, unknown>> = {};
+  for (const mod of modules) {
+    for (const [type, fields] of Object.entries(mod)) {
+      const target = merged[type] ?? {};
+      merged[type] = target;
+      for (const [field, fn] of Object.entries(fields as Record<string, unknown>)) {
+        if (field in target) throw new Error(`resolver ${type}.${field} is defined twice`);
+        target[field] = fn;
+      }
+    }
+  }
+  return { ...(merged as Resolvers), DateTime };
+}

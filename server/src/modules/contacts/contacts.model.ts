@@ -1,0 +1,4 @@
+/** Placeholder until the chat module lands (issue #3). */
+export interface FriendRequestModel {
+  id: string;
+}

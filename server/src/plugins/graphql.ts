@@ -1,0 +1,164 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { makeExecutableSchema } from '@graphql-tools/schema';
+import type { FastifyBaseLogger } from 'fastify';
+import fp from 'fastify-plugin';
+import { type ExecutionResult, GraphQLError, NoSchemaIntrospectionCustomRule } from 'graphql';
+import mercurius from 'mercurius';
+import type { Deps } from '../deps.ts';
+import type { GraphQLContext } from '../graphql/context.ts';
+import { AppError, ErrorCode, isUnavailableError, serviceUnavailable } from '../graphql/errors.ts';
+import { createLoaders } from '../graphql/loaders.ts';
+import { allResolvers } from '../graphql/resolvers.ts';
+import { AuthFailure, authenticate, bearerToken } from '../modules/auth/auth.service.ts';
+
+export const SCHEMA_PATH = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../../schema.graphql',
+);
+
+interface SerializedError {
+  message: string;
+  locations?: readonly { line: number; column: number }[] | undefined;
+  path?: readonly (string | number)[] | undefined;
+  extensions: Record<string, unknown>;
+}
+
+/**
+ * Maps every error to `{ message, extensions.code }`. AppErrors keep their
+ * message and code; GraphQL parse/validation/variable errors keep their message
+ * (they describe the client's document); anything else is logged and masked,
+ * so internals (SQL, stack traces) never reach clients.
+ */
+export function formatError(err: GraphQLError, log: FastifyBaseLogger): SerializedError {
+  const base = { message: err.message, locations: err.locations, path: err.path };
+  const orig = err.originalError;
+  if (orig instanceof AppError) return { ...base, message: orig.message, extensions: orig.extensions };
+  if (orig instanceof GraphQLError && orig !== err) return formatError(orig, log);
+  const code = err.extensions?.code;
+  if (!orig || orig === err) {
+    if (typeof code === 'string') return { ...base, extensions: { ...err.extensions, code } };
+    // No underlying exception: the document or variables were rejected by graphql-js.
+    const inputError =
+      /^Variable "\$|^Argument "|got invalid value|Expected value of type|Int cannot represent/.test(
+        err.message,
+      );
+    const parseError = /^Syntax Error/.test(err.message);
+    return {
+      ...base,
+      extensions: {
+        code: inputError
+          ? ErrorCode.BAD_USER_INPUT
+          : parseError
+            ? ErrorCode.GRAPHQL_PARSE_FAILED
+            : ErrorCode.GRAPHQL_VALIDATION_FAILED,
+      },
+    };
+  }
+  if (isUnavailableError(orig)) {
+    log.warn({ err: orig, path: err.path }, 'dependency unavailable');
+    const e = serviceUnavailable();
+    return { ...base, message: e.message, extensions: e.extensions };
+  }
+  log.error({ err: orig, path: err.path }, 'unexpected error in resolver');
+  return { ...base, message: 'Internal server error', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
+}
+
+function errorFormatter(
+  execution: ExecutionResult & { statusCode?: number },
+  ctx: { reply?: { log: FastifyBaseLogger }; app: { log: FastifyBaseLogger } },
+) {
+  const log = ctx.reply?.log ?? ctx.app.log;
+  const errors: SerializedError[] = [];
+  let documentRejected = false;
+  for (const error of execution.errors ?? []) {
+    // Mercurius wraps validation / depth errors in one MER_ERR_GQL_VALIDATION carrying `errors`.
+    const inner = (error.originalError as { errors?: unknown })?.errors;
+    if (Array.isArray(inner)) {
+      documentRejected = true;
+      for (const e of inner) {
+        const gqlErr = e instanceof GraphQLError ? e : new GraphQLError(String((e as Error).message ?? e));
+        errors.push(formatError(gqlErr, log));
+      }
+      continue;
+    }
+    errors.push(formatError(error, log));
+  }
+  return {
+    statusCode: !execution.data && documentRejected ? 400 : 200,
+    response: { data: execution.data ?? null, errors },
+  };
+}
+
+/** Mercurius at /graphql (+ GraphiQL, + graphql-transport-ws subscriptions on the same path). */
+export default fp<{ deps: Deps }>(
+  async (app, { deps }) => {
+    const { config } = deps;
+    const schema = makeExecutableSchema({
+      typeDefs: readFileSync(SCHEMA_PATH, 'utf8'),
+      // biome-ignore lint/suspicious/noExplicitAny: generated resolver types are stricter than graphql-tools' IResolvers
+      resolvers: allResolvers() as any,
+    });
+
+    await app.register(mercurius, {
+      schema,
+      path: '/graphql',
+      graphiql: config.graphiql,
+      jit: 1,
+      queryDepth: config.graphqlDepthLimit,
+      validationRules: config.introspection ? [] : [NoSchemaIntrospectionCustomRule],
+      // biome-ignore lint/suspicious/noExplicitAny: Mercurius' formatter type is looser than ours
+      errorFormatter: errorFormatter as any,
+      async context(request): Promise<Partial<GraphQLContext>> {
+        const header = request.headers.authorization;
+        if (!header) return { deps, viewer: null, loaders: createLoaders(deps, null, { cache: true }) };
+        try {
+          const viewer = await authenticate(deps, bearerToken(header));
+          return { deps, viewer, loaders: createLoaders(deps, viewer, { cache: true }) };
+        } catch (err) {
+          const authError =
+            err instanceof AppError ? err : isUnavailableError(err) ? serviceUnavailable() : undefined;
+          if (!authError) throw err;
+          return { deps, viewer: null, authError, loaders: createLoaders(deps, null, { cache: true }) };
+        }
+      },
+      subscription: {
+        emitter: app.emitter,
+        keepAlive: 20_000,
+        /**
+         * Authenticates `connection_init`. Mercurius answers a refusal with a
+         * `connection_error` message, which graphql-transport-ws does not have
+         * (graphql-ws clients then see close 1005 and an "invalid message").
+         * So we close the socket ourselves with the protocol's codes first:
+         * 4401 (missing/invalid/expired token: refresh and reconnect) or 4403
+         * (session revoked: sign in again). Mercurius calls onConnect as a
+         * method of its SubscriptionConnection, so `this.socket` is the socket;
+         * a test pins this behaviour (auth.ws.test.ts).
+         */
+        async onConnect(
+          this: { socket?: { close(code: number, reason: string): void } },
+          data: { payload?: unknown },
+        ) {
+          const payload = (data?.payload ?? {}) as Record<string, unknown>;
+          const headers = (payload.headers ?? {}) as Record<string, unknown>;
+          const header =
+            payload.authorization ?? payload.Authorization ?? headers.authorization ?? headers.Authorization;
+          try {
+            const viewer = await authenticate(deps, bearerToken(header));
+            return { deps, viewer, loaders: createLoaders(deps, viewer, { cache: false }) };
+          } catch (err) {
+            const [code, reason] =
+              err instanceof AuthFailure
+                ? [err.closeCode, err.message]
+                : [4500, 'Service temporarily unavailable'];
+            if (!(err instanceof AuthFailure)) app.log.warn({ err }, 'websocket authentication failed');
+            this.socket?.close(code, reason);
+            return false;
+          }
+        },
+      },
+    });
+  },
+  { name: 'graphql', dependencies: ['db', 'pubsub', 'jobs'] },
+);

@@ -1,0 +1,39 @@
+import fp from 'fastify-plugin';
+import type { Config } from '../config.ts';
+
+/**
+ * `GET /healthz`: the process is up (liveness). `GET /readyz`: dependencies
+ * answer (PostgreSQL, and Redis when configured) — load balancers route here.
+ */
+export default fp<{ config: Config }>(
+  async (app, { config }) => {
+    app.get('/healthz', { logLevel: 'warn' }, async () => ({ status: 'ok' }));
+    app.get('/readyz', { logLevel: 'warn' }, async (_req, reply) => {
+      const checks: Record<string, 'ok' | string> = {};
+      const withTimeout = <T>(p: Promise<T>) =>
+        Promise.race([
+          p,
+          new Promise<never>((_, rej) => setTimeout(() => rej(new Error('timeout')), 2_000).unref()),
+        ]);
+      try {
+        await withTimeout(app.pgPool.query('select 1'));
+        checks.database = 'ok';
+      } catch (err) {
+        checks.database = (err as Error).message;
+      }
+      if (config.redisUrl) {
+        // biome-ignore lint/suspicious/noExplicitAny: mqemitter-redis keeps its ioredis client untyped
+        const redis = (app.emitter as any).pubConn;
+        try {
+          await withTimeout(redis.ping());
+          checks.redis = 'ok';
+        } catch (err) {
+          checks.redis = (err as Error).message;
+        }
+      }
+      const ok = Object.values(checks).every((v) => v === 'ok');
+      return reply.code(ok ? 200 : 503).send({ status: ok ? 'ok' : 'unavailable', checks });
+    });
+  },
+  { name: 'health', dependencies: ['db', 'pubsub'] },
+);

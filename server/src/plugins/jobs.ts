@@ -1,0 +1,84 @@
+import fp from 'fastify-plugin';
+import type { Transaction } from 'kysely';
+import { fromKysely, type Job, PgBoss, type Queue, type SendOptions, type WorkOptions } from 'pg-boss';
+import type { Config } from '../config.ts';
+import type { DB } from '../db/index.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    jobs: Jobs;
+  }
+}
+
+/** A pg-boss queue and its handler. Handlers must be idempotent: a job may run again after a crash. */
+export interface JobDefinition<T extends object = object> {
+  name: string;
+  queue?: Omit<Queue, 'name'>;
+  work?: WorkOptions;
+  handler(data: T, job: Job<T>): Promise<void>;
+}
+
+export interface SendJobOptions extends SendOptions {
+  /** Enqueue inside this transaction: a rolled-back change leaves no job behind. */
+  trx?: Transaction<DB>;
+}
+
+export interface Jobs {
+  readonly boss: PgBoss;
+  /** Creates the queue (idempotent) and, when this instance runs workers, starts its worker. */
+  define<T extends object>(def: JobDefinition<T>): Promise<void>;
+  send<T extends object>(name: string, data: T, options?: SendJobOptions): Promise<string | null>;
+  cancel(name: string, ids: string | string[], trx?: Transaction<DB>): Promise<void>;
+}
+
+/**
+ * Scheduled and background work in PostgreSQL (pg-boss): it survives restarts
+ * and each job runs once across any number of instances. LISTEN/NOTIFY wakes
+ * workers within milliseconds of a job becoming due; polling stays as a floor.
+ */
+export default fp<{ config: Config }>(
+  async (app, { config }) => {
+    const boss = new PgBoss({
+      connectionString: config.databaseUrl,
+      schema: 'pgboss',
+      max: 4,
+      application_name: 'parley-jobs',
+      useListenNotify: true,
+    });
+    boss.on('error', (err) => app.log.error({ err }, 'pg-boss error'));
+    boss.on('warning', (w) => app.log.warn({ warning: w }, 'pg-boss warning'));
+    await boss.start();
+
+    const jobs: Jobs = {
+      boss,
+      async define(def) {
+        await boss.createQueue(def.name, {
+          notify: true,
+          retryLimit: 3,
+          retryDelay: 5,
+          retryBackoff: true,
+          ...def.queue,
+        });
+        if (!config.jobsEnabled) return;
+        await boss.work(def.name, { pollingIntervalSeconds: 1, ...def.work }, async (batch) => {
+          for (const job of batch) {
+            // biome-ignore lint/suspicious/noExplicitAny: data type is fixed by the definition
+            await def.handler(job.data as any, job as any);
+          }
+        });
+      },
+      send(name, data, options = {}) {
+        const { trx, ...rest } = options;
+        return boss.send(name, data, trx ? { ...rest, db: fromKysely(trx) } : rest);
+      },
+      async cancel(name, ids, trx) {
+        await boss.cancel(name, ids, trx ? { db: fromKysely(trx) } : {});
+      },
+    };
+    app.decorate('jobs', jobs);
+    app.addHook('onClose', async () => {
+      await boss.stop({ graceful: true, timeout: 10_000, close: true });
+    });
+  },
+  { name: 'jobs' },
+);

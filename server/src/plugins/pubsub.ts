@@ -1,0 +1,61 @@
+import fp from 'fastify-plugin';
+import mqemitter, { type MQEmitter } from 'mqemitter';
+import mqemitterRedis from 'mqemitter-redis';
+import type { Config } from '../config.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The emitter Mercurius subscriptions listen on (in-memory, or Redis-backed across instances). */
+    emitter: MQEmitter;
+    /** Publishes domain events (after their transaction committed). */
+    events: EventBus;
+  }
+}
+
+export interface EventBus {
+  /**
+   * Publishes `payload` on `topic` to every subscriber on every instance.
+   * Call only after the change is committed (persist, then publish). A failure
+   * to publish is logged, never thrown: the change exists and clients recover
+   * it through their resume point.
+   */
+  publish(topic: string, payload: unknown): Promise<void>;
+}
+
+/**
+ * Subscription fan-out. Without REDIS_URL an in-process mqemitter (one
+ * instance); with it mqemitter-redis, so a subscriber on instance A receives
+ * what was written on instance B.
+ */
+export default fp<{ config: Config }>(
+  async (app, { config }) => {
+    const emitter: MQEmitter = config.redisUrl
+      ? mqemitterRedis({ connectionString: config.redisUrl })
+      : mqemitter({ concurrency: 0 });
+    if (config.redisUrl) {
+      // biome-ignore lint/suspicious/noExplicitAny: mqemitter-redis exposes its ioredis clients untyped
+      const state = emitter as any;
+      for (const client of [state.subConn, state.pubConn]) {
+        client?.on?.('error', (err: Error) =>
+          app.log.warn({ err: err.message }, 'redis pub/sub connection error'),
+        );
+      }
+    }
+    const events: EventBus = {
+      publish(topic, payload) {
+        return new Promise((resolve) => {
+          emitter.emit({ topic, payload }, (err?: Error) => {
+            if (err) app.log.error({ err, topic }, 'publishing an event failed');
+            resolve();
+          });
+        });
+      },
+    };
+    app.decorate('emitter', emitter);
+    app.decorate('events', events);
+    app.addHook('onClose', async () => {
+      await new Promise<void>((resolve) => emitter.close(() => resolve()));
+    });
+  },
+  { name: 'pubsub' },
+);

@@ -1,0 +1,110 @@
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import type { FastifyInstance } from 'fastify';
+import { print } from 'graphql';
+import { inject } from 'vitest';
+import { buildApp } from '../../src/app.ts';
+import { type Config, loadConfig } from '../../src/config.ts';
+import { createScratchDatabase, type ScratchDatabase } from '../../src/db/admin.ts';
+
+export interface GqlResult<T> {
+  data: T | null;
+  errors?: { message: string; path?: string[]; extensions: { code: string; [k: string]: unknown } }[];
+  statusCode: number;
+}
+
+export interface TestApp {
+  app: FastifyInstance;
+  config: Config;
+  /** http://127.0.0.1:<port> */
+  url: string;
+  /** ws://127.0.0.1:<port>/graphql */
+  wsUrl: string;
+  database: ScratchDatabase;
+  /** Runs a GraphQL operation over HTTP (real request through Fastify's inject). */
+  gql<T = any, V = Record<string, unknown>>(
+    query: string | TypedDocumentNode<T, V>,
+    variables?: V,
+    token?: string,
+  ): Promise<GqlResult<T>>;
+  /** Like gql, but throws if there are errors and returns data. */
+  ok<T = any, V = Record<string, unknown>>(
+    query: string | TypedDocumentNode<T, V>,
+    variables?: V,
+    token?: string,
+  ): Promise<T>;
+  close(): Promise<void>;
+}
+
+export interface TestAppOptions {
+  /** Environment overrides, parsed like real ones. */
+  env?: Record<string, string>;
+  config?: Partial<Config>;
+  /** Reuse an existing database (second instance, restart tests). */
+  database?: ScratchDatabase;
+  /** Use Redis (the provided REDIS_URL) for pub/sub. Default: only when REDIS_URL is set. */
+  redis?: boolean;
+  /** Data folder (uploads, outbox); default a fresh temp folder. */
+  dataDir?: string;
+}
+
+/** Builds and starts a Parley app on a fresh, migrated database of its own. */
+export async function createTestApp(opts: TestAppOptions = {}): Promise<TestApp> {
+  const database = opts.database ?? (await createScratchDatabase(inject('adminDatabaseUrl'), 'parley_test'));
+  const dataDir = opts.dataDir ?? (await fs.mkdtemp(path.join(os.tmpdir(), 'parley-test-data-')));
+  const redisUrl = opts.redis === false ? undefined : inject('redisUrl');
+  const config = loadConfig(
+    { NODE_ENV: 'test', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'error', ...opts.env },
+    { databaseUrl: database.url, redisUrl, dataDir, port: 0, databasePoolSize: 5, ...opts.config },
+  );
+  const app = await buildApp(config);
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+
+  const gql: TestApp['gql'] = async (query, variables, token) => {
+    const res = await app.inject({
+      method: 'POST',
+      url: '/graphql',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      payload: { query: typeof query === 'string' ? query : print(query), variables: variables ?? {} },
+    });
+    return { ...(res.json() as object), statusCode: res.statusCode } as GqlResult<never>;
+  };
+  const ok: TestApp['ok'] = async (query, variables, token) => {
+    const r = await gql(query, variables, token);
+    if (r.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(r.errors)}`);
+    return r.data as never;
+  };
+
+  let closed = false;
+  return {
+    app,
+    config,
+    url: `http://127.0.0.1:${port}`,
+    wsUrl: `ws://127.0.0.1:${port}/graphql`,
+    database,
+    gql,
+    ok,
+    async close() {
+      if (closed) return;
+      closed = true;
+      await app.close();
+      if (!opts.database) {
+        await database.drop();
+        await fs.rm(dataDir, { recursive: true, force: true });
+      }
+    },
+  };
+}
+
+/** Expects a single error with `code`; returns it. */
+export function expectError<T>(result: GqlResult<T>, code: string) {
+  const err = result.errors?.[0];
+  if (!err || err.extensions.code !== code) {
+    throw new Error(`expected error ${code}, got ${JSON.stringify(result.errors ?? result.data)}`);
+  }
+  return err;
+}
