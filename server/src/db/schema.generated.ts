@@ -11,6 +11,25 @@ export type Generated<T> = T extends ColumnType<infer S, infer I, infer U>
 
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
+export interface Blocks {
+  blocked_id: string;
+  blocker_id: string;
+  created_at: Generated<Timestamp>;
+}
+
+export interface FriendRequests {
+  created_at: Generated<Timestamp>;
+  from_user_id: string;
+  id: string;
+  to_user_id: string;
+}
+
+export interface Friendships {
+  created_at: Generated<Timestamp>;
+  friend_id: string;
+  user_id: string;
+}
+
 export interface PasswordResetTokens {
   created_at: Generated<Timestamp>;
   expires_at: Timestamp;
@@ -55,6 +74,9 @@ export interface Users {
 }
 
 export interface DB {
+  blocks: Blocks;
+  friend_requests: FriendRequests;
+  friendships: Friendships;
   password_reset_tokens: PasswordResetTokens;
   refresh_tokens: RefreshTokens;
   sessions: Sessions;
