@@ -1,6 +1,13 @@
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  resolve: {
+    // Node resolves `graphql` to its CommonJS build (no "exports" field; "main"
+    // wins), which Mercurius also requires. Vite would pick the "module" (.mjs)
+    // build for our imports: two graphql realms, "Cannot use X from another
+    // module or realm". Pin the same build Node uses.
+    alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }],
+  },
   test: {
     include: ['server/test/**/*.test.ts'],
     globalSetup: ['server/test/helpers/global-setup.ts'],

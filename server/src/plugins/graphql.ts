@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import fastifyWebsocket from '@fastify/websocket';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import type { FastifyBaseLogger } from 'fastify';
 import fp from 'fastify-plugin';
@@ -27,34 +28,38 @@ interface SerializedError {
 
 /**
  * Maps every error to `{ message, extensions.code }`. AppErrors keep their
- * message and code; GraphQL parse/validation/variable errors keep their message
- * (they describe the client's document); anything else is logged and masked,
- * so internals (SQL, stack traces) never reach clients.
+ * message and code; errors in the client's document or variables keep their
+ * message (they describe the client's mistake); anything else is logged and
+ * masked, so internals (SQL, stack traces) never reach clients.
+ *
+ * `phase` is 'document' for errors Mercurius reports before execution
+ * (parse, validation, depth limit) and 'execution' otherwise. During execution
+ * an error with no underlying exception and no path comes from coercing the
+ * variables (graphql-js and graphql-jit word these differently, so we classify
+ * by shape, not by message).
  */
-export function formatError(err: GraphQLError, log: FastifyBaseLogger): SerializedError {
+const INPUT_COERCION =
+  /^Variable "\$|got invalid value|cannot represent|of required type "[^"]+" was not provided|must not be null|Expected value of type|is not defined by type|is not a valid value/i;
+
+export function formatError(err: GraphQLError, log: FastifyBaseLogger, phase: 'document' | 'execution' = 'execution'): SerializedError {
   const base = { message: err.message, locations: err.locations, path: err.path };
   const orig = err.originalError;
   if (orig instanceof AppError) return { ...base, message: orig.message, extensions: orig.extensions };
-  if (orig instanceof GraphQLError && orig !== err) return formatError(orig, log);
+  if (orig instanceof GraphQLError && orig !== err) return formatError(orig, log, phase);
   const code = err.extensions?.code;
   if (!orig || orig === err) {
     if (typeof code === 'string') return { ...base, extensions: { ...err.extensions, code } };
-    // No underlying exception: the document or variables were rejected by graphql-js.
-    const inputError =
-      /^Variable "\$|^Argument "|got invalid value|Expected value of type|Int cannot represent/.test(
-        err.message,
-      );
-    const parseError = /^Syntax Error/.test(err.message);
-    return {
-      ...base,
-      extensions: {
-        code: inputError
-          ? ErrorCode.BAD_USER_INPUT
-          : parseError
-            ? ErrorCode.GRAPHQL_PARSE_FAILED
-            : ErrorCode.GRAPHQL_VALIDATION_FAILED,
-      },
-    };
+    if (/^Syntax Error/.test(err.message)) return { ...base, extensions: { code: ErrorCode.GRAPHQL_PARSE_FAILED } };
+    if (phase === 'document') {
+      // Mercurius reports variable coercion (graphql-js or graphql-jit wording)
+      // together with validation errors; values of the wrong shape are bad input.
+      const input = INPUT_COERCION.test(err.message);
+      return { ...base, extensions: { code: input ? ErrorCode.BAD_USER_INPUT : ErrorCode.GRAPHQL_VALIDATION_FAILED } };
+    }
+    if (!err.path) return { ...base, extensions: { code: ErrorCode.BAD_USER_INPUT } };
+    // e.g. "Cannot return null for non-nullable field": a server bug, not the client's.
+    log.error({ err, path: err.path }, 'invalid result for the schema');
+    return { ...base, message: 'Internal server error', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
   }
   if (isUnavailableError(orig)) {
     log.warn({ err: orig, path: err.path }, 'dependency unavailable');
@@ -79,7 +84,7 @@ function errorFormatter(
       documentRejected = true;
       for (const e of inner) {
         const gqlErr = e instanceof GraphQLError ? e : new GraphQLError(String((e as Error).message ?? e));
-        errors.push(formatError(gqlErr, log));
+        errors.push(formatError(gqlErr, log, 'document'));
       }
       continue;
     }
@@ -99,6 +104,17 @@ export default fp<{ deps: Deps }>(
       typeDefs: readFileSync(SCHEMA_PATH, 'utf8'),
       // biome-ignore lint/suspicious/noExplicitAny: generated resolver types are stricter than graphql-tools' IResolvers
       resolvers: allResolvers() as any,
+    });
+
+    // Registered here (Mercurius reuses an existing websocket server) so that
+    // shutdown closes sockets with 1001 "going away": clients reconnect to
+    // another instance instead of treating it as an abnormal drop (1005/1006).
+    await app.register(fastifyWebsocket, {
+      options: { maxPayload: 1024 * 1024 },
+      preClose(done) {
+        for (const client of app.websocketServer.clients) client.close(1001, 'Server shutting down');
+        app.websocketServer.close(() => done());
+      },
     });
 
     await app.register(mercurius, {

@@ -1,0 +1,136 @@
+import { GraphQLError } from 'graphql';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ConfigError, DEFAULT_JWT_SECRET, loadConfig } from '../src/config.ts';
+import { badInput } from '../src/graphql/errors.ts';
+import { uuidv7 } from '../src/lib/ids.ts';
+import { formatInZone, zoneAbbreviation } from '../src/lib/time.ts';
+import { formatError } from '../src/plugins/graphql.ts';
+import { createTestApp, expectError, type TestApp } from './helpers/app.ts';
+import { registerUser } from './helpers/users.ts';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(() => t?.close());
+
+describe('config', () => {
+  it('has working defaults', () => {
+    const c = loadConfig({});
+    expect(c).toMatchObject({ port: 4000, env: 'development', databaseUrl: undefined, redisUrl: undefined, uploadMaxBytes: 25 * 1024 * 1024 });
+    expect(Object.isFrozen(c)).toBe(true);
+  });
+
+  it('reports every problem at once', () => {
+    let err: unknown;
+    try {
+      loadConfig({ PORT: 'abc', DATABASE_URL: 'mysql://x', LOG_LEVEL: 'loud', JWT_SECRET: 'short', GRAPHIQL: 'maybe' });
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(ConfigError);
+    const problems = (err as ConfigError).problems.join('\n');
+    for (const name of ['PORT', 'DATABASE_URL', 'LOG_LEVEL', 'JWT_SECRET', 'GRAPHIQL']) expect(problems).toContain(name);
+  });
+
+  it('refuses to run in production with the default secret', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET must be set in production/);
+    expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: DEFAULT_JWT_SECRET })).toThrow(ConfigError);
+    const prod = loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'a-real-secret-with-at-least-32-characters' });
+    expect(prod.graphiql).toBe(false);
+    expect(prod.introspection).toBe(false);
+  });
+});
+
+describe('GraphQL endpoint', () => {
+  it('serves GraphiQL and health checks', async () => {
+    expect((await t.app.inject('/graphiql')).statusCode).toBe(200);
+    expect((await t.app.inject('/healthz')).json()).toEqual({ status: 'ok' });
+    const ready = await t.app.inject('/readyz');
+    expect(ready.statusCode).toBe(200);
+    expect(ready.json().checks.database).toBe('ok');
+    if (t.config.redisUrl) expect(ready.json().checks.redis).toBe('ok');
+  });
+
+  it('refuses queries deeper than the limit', async () => {
+    const u = await registerUser(t);
+    // Nest through fields that exist so only the depth rule can reject it.
+    let q = 'id';
+    for (let i = 0; i < 20; i++) q = `__typename ... on User { ${q} }`;
+    const r = await t.gql(`{ me { ${q} } }`, {}, u.accessToken);
+    expect(r.statusCode).toBe(400);
+    expect(r.errors?.[0]?.extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+  });
+
+  it('reports syntax and validation errors with codes', async () => {
+    const syntax = await t.gql('{ me { id ');
+    expect(syntax.errors?.[0]?.extensions.code).toBe('GRAPHQL_PARSE_FAILED');
+    const unknownField = await t.gql('{ me { nope } }');
+    expect(unknownField.errors?.[0]?.extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    const badVar = await t.gql('mutation($i: LoginInput!) { login(input: $i) { accessToken } }', { i: { login: 1 } });
+    expectError(badVar, 'BAD_USER_INPUT');
+  });
+
+  it('masks unexpected errors and keeps expected ones', () => {
+    const logged: unknown[] = [];
+    const log = { error: (o: unknown) => logged.push(o), warn: (o: unknown) => logged.push(o) } as never;
+    const internal = formatError(new GraphQLError('x', { originalError: new Error('relation "secret" does not exist') }), log);
+    expect(internal).toMatchObject({ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+    expect(logged).toHaveLength(1);
+    const down = formatError(new GraphQLError('x', { originalError: Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }) }), log);
+    expect(down.extensions.code).toBe('SERVICE_UNAVAILABLE');
+    const expected = formatError(new GraphQLError('x', { originalError: badInput('Nope', { field: 'f' }) }), log);
+    expect(expected).toMatchObject({ message: 'Nope', extensions: { code: 'BAD_USER_INPUT', field: 'f' } });
+  });
+
+  it('disables introspection when configured', async () => {
+    const prod = await createTestApp({ env: { INTROSPECTION: 'false' } });
+    try {
+      const r = await prod.gql('{ __schema { types { name } } }');
+      expect(r.errors?.[0]?.extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    } finally {
+      await prod.close();
+    }
+    const r = await t.gql('{ __schema { queryType { name } } }');
+    expect(r.data).toEqual({ __schema: { queryType: { name: 'Query' } } });
+  });
+});
+
+describe('schema', () => {
+  it('describes every type, field, argument and enum value', async () => {
+    const { data } = await t.gql(`{ __schema { types { name kind description
+      fields(includeDeprecated: true) { name description args { name description } }
+      inputFields { name description } enumValues(includeDeprecated: true) { name description } } } }`);
+    const missing: string[] = [];
+    for (const type of data.__schema.types as any[]) {
+      if (type.name.startsWith('__') || ['String', 'Int', 'Float', 'Boolean', 'ID'].includes(type.name)) continue;
+      if (!type.description) missing.push(type.name);
+      for (const f of type.fields ?? []) {
+        if (!f.description) missing.push(`${type.name}.${f.name}`);
+        for (const a of f.args) if (!a.description) missing.push(`${type.name}.${f.name}(${a.name})`);
+      }
+      for (const f of type.inputFields ?? []) if (!f.description) missing.push(`${type.name}.${f.name}`);
+      for (const v of type.enumValues ?? []) if (!v.description) missing.push(`${type.name}.${v.name}`);
+    }
+    expect(missing).toEqual([]);
+  });
+});
+
+describe('lib', () => {
+  it('generates time-ordered UUIDv7s', () => {
+    const ids = Array.from({ length: 1000 }, () => uuidv7());
+    expect([...ids].sort()).toEqual(ids);
+    expect(new Set(ids).size).toBe(1000);
+    expect(ids[0]).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  });
+
+  it('formats instants in the reader zone with its abbreviation, across DST', () => {
+    // 2026-03-09 is the Monday after the US spring-forward (8 March); Europe changes on 29 March.
+    const meeting = new Date('2026-03-09T13:00:00Z');
+    expect(formatInZone(meeting, 'America/New_York')).toBe('Mon 9 Mar 2026, 09:00 EDT');
+    expect(formatInZone(meeting, 'Europe/Berlin')).toBe('Mon 9 Mar 2026, 14:00 CET');
+    expect(formatInZone(new Date('2026-03-06T14:00:00Z'), 'America/New_York')).toBe('Fri 6 Mar 2026, 09:00 EST');
+    expect(zoneAbbreviation('Asia/Kolkata', meeting)).toBe('IST');
+    expect(zoneAbbreviation('Asia/Tokyo', meeting)).toBe('GMT+9');
+  });
+});
