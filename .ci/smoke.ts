@@ -1,0 +1,106 @@
+/**
+ * Zero-set-up smoke test, as a new user runs it: `npm start` with no
+ * DATABASE_URL/REDIS_URL (embedded PostgreSQL, in-memory pub/sub). Checks a
+ * query, a subscription handshake, graceful shutdown, and that the account
+ * survives a restart. Run by .ci/run; exits non-zero on failure.
+ */
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import fs from 'node:fs/promises';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import WebSocket from 'ws';
+
+const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'parley-smoke-'));
+const port = await new Promise<number>((resolve) => {
+  const s = net.createServer().listen(0, '127.0.0.1', () => {
+    const p = (s.address() as net.AddressInfo).port;
+    s.close(() => resolve(p));
+  });
+});
+const base = `http://127.0.0.1:${port}`;
+
+function start(): ChildProcess {
+  const env = { ...process.env, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
+  delete env.DATABASE_URL;
+  delete env.REDIS_URL;
+  const child = spawn('npm', ['start', '--silent'], { env, stdio: ['ignore', 'inherit', 'inherit'] });
+  return child;
+}
+
+async function waitUp(child: ChildProcess, timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`npm start exited with ${child.exitCode} before becoming ready`);
+    try {
+      if ((await fetch(`${base}/readyz`)).ok) return;
+    } catch {}
+    if (Date.now() > deadline) throw new Error(`server not ready within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+async function gql(query: string, variables: object = {}, token?: string) {
+  const res = await fetch(`${base}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await res.json()) as { data?: any; errors?: unknown };
+  if (body.errors) throw new Error(`GraphQL error: ${JSON.stringify(body.errors)}`);
+  return body.data;
+}
+
+function handshake(token: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(`ws://127.0.0.1:${port}/graphql`, 'graphql-transport-ws');
+    ws.on('open', () => ws.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${token}` } })));
+    ws.on('message', (m) => {
+      resolve(JSON.parse(String(m)).type);
+      ws.close(1000);
+    });
+    ws.on('error', reject);
+    ws.on('close', (code) => reject(new Error(`closed ${code} before any message`)));
+  });
+}
+
+async function stop(child: ChildProcess) {
+  const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
+  child.kill('SIGTERM');
+  const code = await Promise.race([exited, new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), 25_000))]);
+  if (code !== 0) throw new Error(`npm start did not exit cleanly on SIGTERM (exit ${code})`);
+  const left = execFileSync('ps', ['-eo', 'args']).toString().split('\n').filter((l) => l.includes(dataDir));
+  if (left.length) throw new Error(`processes left behind after shutdown:\n${left.join('\n')}`);
+}
+
+let child = start();
+try {
+  const t0 = Date.now();
+  await waitUp(child, 120_000);
+  console.log(`smoke: ready in ${Date.now() - t0} ms (first start, includes initdb and the client build if needed)`);
+  if ((await fetch(`${base}/graphiql`)).status !== 200) throw new Error('GraphiQL not served');
+  const reg = await gql(
+    `mutation($i: RegisterInput!) { register(input: $i) { accessToken user { id username } } }`,
+    { i: { email: 'smoke@example.com', username: 'smoke', password: 'smoke-test-password', displayName: 'Smoke', timeZone: 'UTC' } },
+  );
+  const me = await gql('{ me { username } }', {}, reg.register.accessToken);
+  if (me.me.username !== 'smoke') throw new Error('me did not return the new user');
+  const ack = await handshake(reg.register.accessToken);
+  if (ack !== 'connection_ack') throw new Error(`subscription handshake answered ${ack}`);
+  console.log('smoke: register, me and the WebSocket handshake work');
+  await stop(child);
+  console.log('smoke: graceful shutdown, nothing left running');
+
+  child = start();
+  await waitUp(child, 60_000);
+  const login = await gql(`mutation { login(input: { login: "smoke", password: "smoke-test-password" }) { user { username } } }`);
+  if (login.login.user.username !== 'smoke') throw new Error('account lost across restart');
+  console.log('smoke: the account survived a restart');
+  await stop(child);
+} catch (err) {
+  child.kill('SIGKILL');
+  console.error(err);
+  process.exitCode = 1;
+} finally {
+  await fs.rm(dataDir, { recursive: true, force: true });
+}
