@@ -12,6 +12,7 @@ import path from 'node:path';
 import WebSocket from 'ws';
 
 const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'parley-smoke-'));
+await fs.chmod(dataDir, 0o755); // like a normal project folder (mkdtemp makes it private)
 const port = await new Promise<number>((resolve) => {
   const s = net.createServer().listen(0, '127.0.0.1', () => {
     const p = (s.address() as net.AddressInfo).port;
@@ -24,14 +25,21 @@ function start(): ChildProcess {
   const env = { ...process.env, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
   delete env.DATABASE_URL;
   delete env.REDIS_URL;
-  const child = spawn('npm', ['start', '--silent'], { env, stdio: ['ignore', 'inherit', 'inherit'] });
+  // Own process group, so stop() can signal npm and the server together the way
+  // Ctrl-C in a terminal does (npm's `sh -c` does not pass SIGTERM on to node).
+  const child = spawn('npm', ['start', '--silent'], {
+    env,
+    stdio: ['ignore', 'inherit', 'inherit'],
+    detached: true,
+  });
   return child;
 }
 
 async function waitUp(child: ChildProcess, timeoutMs: number) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`npm start exited with ${child.exitCode} before becoming ready`);
+    if (child.exitCode !== null)
+      throw new Error(`npm start exited with ${child.exitCode} before becoming ready`);
     try {
       if ((await fetch(`${base}/readyz`)).ok) return;
     } catch {}
@@ -54,7 +62,9 @@ async function gql(query: string, variables: object = {}, token?: string) {
 function handshake(token: string): Promise<string> {
   return new Promise((resolve, reject) => {
     const ws = new WebSocket(`ws://127.0.0.1:${port}/graphql`, 'graphql-transport-ws');
-    ws.on('open', () => ws.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${token}` } })));
+    ws.on('open', () =>
+      ws.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${token}` } })),
+    );
     ws.on('message', (m) => {
       resolve(JSON.parse(String(m)).type);
       ws.close(1000);
@@ -65,11 +75,18 @@ function handshake(token: string): Promise<string> {
 }
 
 async function stop(child: ChildProcess) {
-  const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
-  child.kill('SIGTERM');
-  const code = await Promise.race([exited, new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), 25_000))]);
-  if (code !== 0) throw new Error(`npm start did not exit cleanly on SIGTERM (exit ${code})`);
-  const left = execFileSync('ps', ['-eo', 'args']).toString().split('\n').filter((l) => l.includes(dataDir));
+  const exited = new Promise<string>((r) => child.once('exit', (code, signal) => r(signal ?? String(code))));
+  process.kill(-child.pid!, 'SIGINT');
+  const code = await Promise.race([
+    exited,
+    new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), 25_000)),
+  ]);
+  // npm re-raises the signal it received, so "SIGINT" is a clean exit too.
+  if (!['0', 'SIGINT'].includes(code)) throw new Error(`npm start did not exit cleanly on SIGINT (${code})`);
+  const left = execFileSync('ps', ['-eo', 'args'])
+    .toString()
+    .split('\n')
+    .filter((l) => l.includes(dataDir));
   if (left.length) throw new Error(`processes left behind after shutdown:\n${left.join('\n')}`);
 }
 
@@ -77,11 +94,21 @@ let child = start();
 try {
   const t0 = Date.now();
   await waitUp(child, 120_000);
-  console.log(`smoke: ready in ${Date.now() - t0} ms (first start, includes initdb and the client build if needed)`);
+  console.log(
+    `smoke: ready in ${Date.now() - t0} ms (first start, includes initdb and the client build if needed)`,
+  );
   if ((await fetch(`${base}/graphiql`)).status !== 200) throw new Error('GraphiQL not served');
   const reg = await gql(
     `mutation($i: RegisterInput!) { register(input: $i) { accessToken user { id username } } }`,
-    { i: { email: 'smoke@example.com', username: 'smoke', password: 'smoke-test-password', displayName: 'Smoke', timeZone: 'UTC' } },
+    {
+      i: {
+        email: 'smoke@example.com',
+        username: 'smoke',
+        password: 'smoke-test-password',
+        displayName: 'Smoke',
+        timeZone: 'UTC',
+      },
+    },
   );
   const me = await gql('{ me { username } }', {}, reg.register.accessToken);
   if (me.me.username !== 'smoke') throw new Error('me did not return the new user');
@@ -93,12 +120,17 @@ try {
 
   child = start();
   await waitUp(child, 60_000);
-  const login = await gql(`mutation { login(input: { login: "smoke", password: "smoke-test-password" }) { user { username } } }`);
+  const login = await gql(
+    `mutation { login(input: { login: "smoke", password: "smoke-test-password" }) { user { username } } }`,
+  );
   if (login.login.user.username !== 'smoke') throw new Error('account lost across restart');
   console.log('smoke: the account survived a restart');
   await stop(child);
 } catch (err) {
-  child.kill('SIGKILL');
+  try {
+    process.kill(-child.pid!, 'SIGKILL');
+  } catch {}
+  await new Promise((r) => setTimeout(r, 500));
   console.error(err);
   process.exitCode = 1;
 } finally {

@@ -90,6 +90,7 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
   const logFile = `${dir}.log`;
 
   await fs.mkdir(path.dirname(dir), { recursive: true });
+  if (owner) await assertReachable(path.dirname(dir), owner);
   await handleStalePid(dir, log);
 
   if (!existsSync(path.join(dir, 'PG_VERSION'))) {
@@ -181,6 +182,28 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
       return stopping;
     },
   };
+}
+
+/**
+ * As root, the server runs as the `postgres` OS user, which must be able to
+ * traverse every ancestor of the data folder. A clone under /root (mode 0700)
+ * is the usual trap; we name the blocking folder instead of letting initdb
+ * fail with "permission denied".
+ */
+async function assertReachable(folder: string, owner: { uid: number; gid: number }): Promise<void> {
+  for (let p = folder; ; p = path.dirname(p)) {
+    const st = await fs.stat(p);
+    const ok =
+      st.uid === owner.uid ? st.mode & 0o100 : st.gid === owner.gid ? st.mode & 0o010 : st.mode & 0o001;
+    if (!ok) {
+      throw new EmbeddedPostgresError(
+        `the embedded PostgreSQL runs as the "${USER}" OS user (it refuses root), and that user cannot enter ${p} ` +
+          `(mode ${(st.mode & 0o777).toString(8)}). Set DATA_DIR to a folder it can reach (e.g. /var/lib/parley), ` +
+          `or allow traversal with: chmod o+x ${p}`,
+      );
+    }
+    if (p === path.dirname(p)) return;
+  }
 }
 
 async function canConnect(url: string): Promise<boolean> {

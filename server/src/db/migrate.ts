@@ -29,7 +29,10 @@ const provider: MigrationProvider = {
  */
 // biome-ignore lint/suspicious/noExplicitAny: migrations run on any Kysely instance
 export async function migrateToLatest(db: Kysely<any>): Promise<MigrationResultSet> {
-  const migrator = new Migrator({ db, provider });
+  // Work lands in parallel: a migration numbered 0003 may be merged after 0004
+  // ran somewhere. Migrations are independent and forward-only, so applying a
+  // late-arriving lower number is safe; refusing would strand those databases.
+  const migrator = new Migrator({ db, provider, allowUnorderedMigrations: true });
   const result = await migrator.migrateToLatest();
   if (result.error) {
     const failed = result.results?.find((r) => r.status === 'Error');

@@ -1,6 +1,14 @@
 import fp from 'fastify-plugin';
 import type { Transaction } from 'kysely';
-import { fromKysely, type Job, PgBoss, type Queue, type SendOptions, type WorkOptions } from 'pg-boss';
+import {
+  fromKysely,
+  type Job,
+  type JobResult,
+  PgBoss,
+  type Queue,
+  type SendOptions,
+  type WorkOptions,
+} from 'pg-boss';
 import type { Config } from '../config.ts';
 import type { DB } from '../db/index.ts';
 
@@ -60,11 +68,31 @@ export default fp<{ config: Config }>(
           ...def.queue,
         });
         if (!config.jobsEnabled) return;
-        await boss.work(def.name, { pollingIntervalSeconds: 1, ...def.work }, async (batch) => {
+        // Batches with per-job settlement: one failing job is retried alone.
+        // LISTEN/NOTIFY wakes workers for new jobs, but a delayed job
+        // (startAfter) gets no NOTIFY when it becomes due, and pg-boss then
+        // polls at notifyPollingIntervalSeconds (default 30 s): keep it at 1 s.
+        const options = {
+          batchSize: 10,
+          burstWhenBatchFull: true,
+          pollingIntervalSeconds: 1,
+          notifyPollingIntervalSeconds: def.work?.pollingIntervalSeconds ?? 1, // pg-boss: must be >= polling
+          ...def.work,
+          perJobResults: true,
+        } as const;
+        await boss.work(def.name, options, async (batch) => {
+          const results: JobResult[] = [];
           for (const job of batch) {
-            // biome-ignore lint/suspicious/noExplicitAny: data type is fixed by the definition
-            await def.handler(job.data as any, job as any);
+            try {
+              // biome-ignore lint/suspicious/noExplicitAny: data type is fixed by the definition
+              await def.handler(job.data as any, job as any);
+              results.push({ id: job.id, status: 'completed' });
+            } catch (err) {
+              app.log.error({ err, queue: def.name, jobId: job.id }, 'job failed');
+              results.push({ id: job.id, status: 'failed', output: { message: (err as Error).message } });
+            }
           }
+          return results;
         });
       },
       send(name, data, options = {}) {
