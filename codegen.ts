@@ -26,6 +26,7 @@ const config: CodegenConfig = {
           RoomMember: '../modules/rooms/rooms.model.ts#RoomMemberModel',
           Message: '../modules/messages/messages.model.ts#MessageModel',
           FriendRequest: '../modules/contacts/contacts.model.ts#FriendRequestModel',
+          Notification: '../modules/notifications/notifications.model.ts#NotificationModel',
         },
         resolversNonOptionalTypename: { unionMember: true },
         avoidOptionals: false,

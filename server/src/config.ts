@@ -58,6 +58,8 @@ export interface Config {
   readonly jobsEnabled: boolean;
   /** `MESSAGE_MAX_LENGTH`; default 4000. */
   readonly messageMaxLength: number;
+  /** `MESSAGE_DIGEST_DELAY_SECONDS`: how long a message notification stays unread before it is emailed; default 900 (15 min). */
+  readonly messageDigestDelaySeconds: number;
   /** `CLIENT_DIST_DIR`: built web client served at `/`; default `client/dist`. */
   readonly clientDistDir: string;
 }
@@ -176,6 +178,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     logLevel,
     jobsEnabled: bool('JOBS_ENABLED', true),
     messageMaxLength: int('MESSAGE_MAX_LENGTH', 4000, 1, 100_000),
+    messageDigestDelaySeconds: int('MESSAGE_DIGEST_DELAY_SECONDS', 900, 0, 7 * 86_400),
     clientDistDir: path.resolve(str('CLIENT_DIST_DIR') ?? 'client/dist'),
     ...overrides,
   };

@@ -9,6 +9,18 @@ export type Generated<T> = T extends ColumnType<infer S, infer I, infer U>
   ? ColumnType<S, I | undefined, U>
   : ColumnType<T, T | undefined, T>;
 
+export type Json = JsonValue;
+
+export type JsonArray = JsonValue[];
+
+export type JsonObject = {
+  [x: string]: JsonValue | undefined;
+};
+
+export type JsonPrimitive = boolean | number | string | null;
+
+export type JsonValue = JsonArray | JsonObject | JsonPrimitive;
+
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
 export interface Blocks {
@@ -30,6 +42,44 @@ export interface Friendships {
   user_id: string;
 }
 
+export interface Messages {
+  body: string | null;
+  client_id: string | null;
+  created_at: Generated<Timestamp>;
+  deleted_at: Timestamp | null;
+  edited_at: Timestamp | null;
+  id: string;
+  kind: string;
+  mentions: Generated<string[]>;
+  reply_to_id: string | null;
+  room_id: string;
+  search: Generated<string | null>;
+  sender_id: string | null;
+  seq: number;
+  system_data: Json | null;
+}
+
+export interface NotificationPreferences {
+  email_enabled: boolean;
+  type: string;
+  updated_at: Generated<Timestamp>;
+  user_id: string;
+}
+
+export interface Notifications {
+  body: string;
+  count: Generated<number>;
+  created_at: Generated<Timestamp>;
+  data: Generated<Json>;
+  emailed_at: Timestamp | null;
+  id: string;
+  read_at: Timestamp | null;
+  recipient_id: string;
+  title: string;
+  type: string;
+  updated_at: Generated<Timestamp>;
+}
+
 export interface PasswordResetTokens {
   created_at: Generated<Timestamp>;
   expires_at: Timestamp;
@@ -45,6 +95,27 @@ export interface RefreshTokens {
   session_id: string;
   token_hash: Buffer;
   used_at: Timestamp | null;
+}
+
+export interface RoomMembers {
+  joined_at: Generated<Timestamp>;
+  last_read_at: Timestamp | null;
+  last_read_seq: Generated<number>;
+  role: string;
+  room_id: string;
+  user_id: string;
+  visible_from_seq: Generated<number>;
+}
+
+export interface Rooms {
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  direct_key: string | null;
+  id: string;
+  kind: string;
+  last_activity_at: Generated<Timestamp>;
+  last_seq: Generated<number>;
+  title: string | null;
 }
 
 export interface Sessions {
@@ -77,8 +148,13 @@ export interface DB {
   blocks: Blocks;
   friend_requests: FriendRequests;
   friendships: Friendships;
+  messages: Messages;
+  notification_preferences: NotificationPreferences;
+  notifications: Notifications;
   password_reset_tokens: PasswordResetTokens;
   refresh_tokens: RefreshTokens;
+  room_members: RoomMembers;
+  rooms: Rooms;
   sessions: Sessions;
   users: Users;
 }

@@ -1,5 +1,11 @@
 import DataLoader from 'dataloader';
 import type { Deps, Viewer } from '../deps.ts';
+import type { Relationship } from '../modules/contacts/contacts.model.ts';
+import { relationshipsOf } from '../modules/contacts/contacts.service.ts';
+import { type MessageModel, messageRowToModel } from '../modules/messages/messages.model.ts';
+import { findMessagesByIds } from '../modules/messages/messages.repository.ts';
+import type { RoomMemberModel, RoomRole } from '../modules/rooms/rooms.model.ts';
+import { findMembershipsOf, listMembers } from '../modules/rooms/rooms.repository.ts';
 import { type UserModel, userRowToModel } from '../modules/users/users.model.ts';
 import { findUsersByIds } from '../modules/users/users.repository.ts';
 
@@ -11,6 +17,18 @@ import { findUsersByIds } from '../modules/users/users.repository.ts';
  */
 export interface Loaders {
   user: DataLoader<string, UserModel | null>;
+  /**
+   * The viewer's relationship with another user, by that user's id (contact
+   * status, blocks both ways): one statement per batch. UNAUTHENTICATED
+   * without a viewer; unknown ids resolve to NONE.
+   */
+  relationship: DataLoader<string, Relationship>;
+  /** Members of a room the viewer may see, owner first (one statement for all rooms of a page). */
+  roomMembers: DataLoader<string, RoomMemberModel[]>;
+  /** A message by id, unchecked: callers check visibility (e.g. with `myMembership`). */
+  message: DataLoader<string, MessageModel | null>;
+  /** The viewer's membership of a room, by room id; null when not a member (or no viewer). */
+  myMembership: DataLoader<string, { roomId: string; role: RoomRole; visibleFromSeq: number } | null>;
 }
 
 export interface LoaderOptions {
@@ -32,11 +50,44 @@ export function keyedLoader<K, V>(
   );
 }
 
-export function createLoaders(deps: Deps, _viewer: Viewer | null, opts: LoaderOptions): Loaders {
+export function createLoaders(deps: Deps, viewer: Viewer | null, opts: LoaderOptions): Loaders {
   return {
     user: keyedLoader(
       async (ids) => (await findUsersByIds(deps.db, ids)).map(userRowToModel),
       (u) => u.id,
+      opts,
+    ),
+    relationship: new DataLoader((ids) => relationshipsOf(deps, viewer, ids), { cache: opts.cache }),
+    roomMembers: new DataLoader(
+      async (roomIds) => {
+        const byRoom = new Map<string, RoomMemberModel[]>(roomIds.map((id) => [id, []]));
+        for (const r of await listMembers(deps.db, roomIds)) {
+          byRoom.get(r.room_id)?.push({
+            roomId: r.room_id,
+            userId: r.user_id,
+            role: r.role as RoomRole,
+            joinedAt: r.joined_at,
+          });
+        }
+        return roomIds.map((id) => byRoom.get(id) ?? []);
+      },
+      { cache: opts.cache },
+    ),
+    message: keyedLoader(
+      async (ids) => (await findMessagesByIds(deps.db, ids)).map(messageRowToModel),
+      (m) => m.id,
+      opts,
+    ),
+    myMembership: keyedLoader(
+      async (roomIds) =>
+        viewer
+          ? (await findMembershipsOf(deps.db, viewer.userId, roomIds)).map((r) => ({
+              roomId: r.room_id,
+              role: r.role as RoomRole,
+              visibleFromSeq: Number(r.visible_from_seq),
+            }))
+          : [],
+      (m) => m.roomId,
       opts,
     ),
   };

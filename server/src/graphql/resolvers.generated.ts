@@ -4,6 +4,7 @@ import type { SessionModel } from '../modules/auth/auth.model.ts';
 import type { RoomModel, RoomMemberModel } from '../modules/rooms/rooms.model.ts';
 import type { MessageModel } from '../modules/messages/messages.model.ts';
 import type { FriendRequestModel } from '../modules/contacts/contacts.model.ts';
+import type { NotificationModel } from '../modules/notifications/notifications.model.ts';
 import type { GraphQLContext } from '../graphql/context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -111,7 +112,7 @@ export type FriendRequestReceived = {
 /** Result of sending a friend request. */
 export type FriendRequestResult = {
   __typename?: 'FriendRequestResult';
-  /** The pending request, or null when the request completed a friendship. */
+  /** The pending request, or null when none is pending: the request completed a friendship, or was declined. */
   request?: Maybe<FriendRequest>;
   /** The other person, with the resulting `contactStatus`. */
   user: User;
@@ -154,7 +155,7 @@ export type MemberLeft = {
 /** A message in a room. */
 export type Message = {
   __typename?: 'Message';
-  /** Text of the message; null once deleted. */
+  /** Text of the message; null once deleted. SYSTEM messages carry a readable sentence, e.g. `Alice added Bob`. */
   body?: Maybe<Scalars['String']['output']>;
   /** The sender's idempotency key (visible to the sender only). */
   clientId?: Maybe<Scalars['String']['output']>;
@@ -168,7 +169,7 @@ export type Message = {
   id: Scalars['ID']['output'];
   /** USER or SYSTEM. */
   kind: MessageKind;
-  /** Users mentioned with @username in the body. */
+  /** Users mentioned with @username in the body (members of the room only, the sender excluded). */
   mentions: Array<User>;
   /** The message this one replies to, if any (null if it is not visible). */
   replyTo?: Maybe<Message>;
@@ -254,7 +255,7 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** Adds people to a group room (owner or admin). Members already present are ignored. */
   addRoomMembers: Room;
-  /** Blocks a person: they can no longer DM you, add you to groups or send you requests. Ends any friendship. */
+  /** Blocks a person: they can no longer DM you, add you to groups or send you requests. Ends any friendship and pending request. They are not told; to them you disappear from search and `user`. */
   blockUser: User;
   /** Withdraws a request the viewer sent. */
   cancelFriendRequest: Scalars['Boolean']['output'];
@@ -274,6 +275,12 @@ export type Mutation = {
   logout: Scalars['Boolean']['output'];
   /** Ends every session of the viewer, including this one. */
   logoutEverywhere: Scalars['Boolean']['output'];
+  /** Marks every notification of the viewer read. */
+  markAllNotificationsRead: NotificationsRead;
+  /** Marks one of the viewer's notifications read; harmless to repeat. NOT_FOUND for anyone else's. */
+  markNotificationRead: Notification;
+  /** Marks several of the viewer's notifications read; harmless to repeat. NOT_FOUND (and nothing changes) if any id is not the viewer's. */
+  markNotificationsRead: NotificationsRead;
   /** Moves the viewer's read pointer forward to `seq` (never backwards). Returns the room with its new `unreadCount`. */
   markRoomRead: Room;
   /** Returns THE direct room with this person, creating it on first use. It appears in their list after the first message. */
@@ -282,7 +289,7 @@ export type Mutation = {
   refreshSession: AuthPayload;
   /** Creates an account and signs in. CONFLICT if the email or username is taken. */
   register: AuthPayload;
-  /** Ends a friendship (for both sides). */
+  /** Ends a friendship (for both sides). True also when there was none, so it is safe to retry. */
   removeContact: Scalars['Boolean']['output'];
   /** Removes a member from a group room (owner or admin; only the owner removes admins). */
   removeRoomMember: Room;
@@ -304,6 +311,8 @@ export type Mutation = {
   setRoomMemberRole: Room;
   /** Lifts a block. */
   unblockUser: User;
+  /** Turns email on or off per notification type; returns every type's setting. */
+  updateNotificationPreferences: Array<NotificationPreference>;
   /** Updates the viewer's profile and privacy settings. */
   updateProfile: User;
 };
@@ -369,6 +378,18 @@ export type MutationLoginArgs = {
 /** Write operations. */
 export type MutationLogoutArgs = {
   refreshToken: Scalars['String']['input'];
+};
+
+
+/** Write operations. */
+export type MutationMarkNotificationReadArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Write operations. */
+export type MutationMarkNotificationsReadArgs = {
+  ids: Array<Scalars['ID']['input']>;
 };
 
 
@@ -470,12 +491,134 @@ export type MutationUnblockUserArgs = {
 
 
 /** Write operations. */
+export type MutationUpdateNotificationPreferencesArgs = {
+  preferences: Array<NotificationPreferenceInput>;
+};
+
+
+/** Write operations. */
 export type MutationUpdateProfileArgs = {
   input: UpdateProfileInput;
 };
 
 /** Something the viewer's room list (or contacts) needs to know, across all rooms. */
 export type MyEvent = ContactsChanged | FriendRequestReceived | RoomRemoved | RoomUpdated;
+
+/** Something that happened for the viewer. Texts that mention a time show it in the viewer's time zone. */
+export type Notification = {
+  __typename?: 'Notification';
+  /** The text to show (for MESSAGE: the count and the latest message). */
+  body: Scalars['String']['output'];
+  /** How many events it stands for: messages collapsed into a MESSAGE notification; otherwise 1. */
+  count: Scalars['Int']['output'];
+  /** When it was created. */
+  createdAt: Scalars['DateTime']['output'];
+  /** The friend request it is about (FRIEND_REQUEST). */
+  friendRequestId?: Maybe<Scalars['ID']['output']>;
+  /** Who caused it (sender, requester, the other meeting party), if anyone; null if that account is gone. */
+  fromUser?: Maybe<User>;
+  /** Stable identifier. */
+  id: Scalars['ID']['output'];
+  /** The meeting it is about (MEETING_*). */
+  meetingId?: Maybe<Scalars['ID']['output']>;
+  /** The message it points at (MESSAGE: the latest one). */
+  messageId?: Maybe<Scalars['ID']['output']>;
+  /** When the viewer marked it read; null while unread. */
+  readAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The room it is about, if any (MESSAGE). */
+  roomId?: Maybe<Scalars['ID']['output']>;
+  /** Short headline (for MESSAGE: the room's title). */
+  title: Scalars['String']['output'];
+  /** What it is about. */
+  type: NotificationType;
+  /** When it last changed (a MESSAGE notification changes with each new message); the list is sorted by it. */
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+/** A notification was created, or a collapsed MESSAGE notification changed (same id: replace it and move it to the top). */
+export type NotificationAdded = {
+  __typename?: 'NotificationAdded';
+  /** The notification as it is now. */
+  notification: Notification;
+  /** The viewer's unread notifications after this change. */
+  unreadCount: Scalars['Int']['output'];
+};
+
+/** A page of notifications, most recently changed first. */
+export type NotificationConnection = {
+  __typename?: 'NotificationConnection';
+  /** The notifications of this page with their cursors. */
+  edges: Array<NotificationEdge>;
+  /** Pagination state. */
+  pageInfo: PageInfo;
+};
+
+/** A notification in a connection. */
+export type NotificationEdge = {
+  __typename?: 'NotificationEdge';
+  /** Opaque cursor for `after`. */
+  cursor: Scalars['String']['output'];
+  /** The notification. */
+  node: Notification;
+};
+
+/** A live change to the viewer's notifications, sent to every open device of the viewer. */
+export type NotificationEvent = NotificationAdded | NotificationsRead;
+
+/** Whether notifications of one type are also emailed. */
+export type NotificationPreference = {
+  __typename?: 'NotificationPreference';
+  /** True to email them. Defaults: on for everything except FRIEND_ACCEPTED; MESSAGE is emailed only as a digest after a while unread. */
+  email: Scalars['Boolean']['output'];
+  /** The notification type. */
+  type: NotificationType;
+};
+
+/** A change of one email preference. */
+export type NotificationPreferenceInput = {
+  /** True to email notifications of this type, false to stop. */
+  email: Scalars['Boolean']['input'];
+  /** The notification type. */
+  type: NotificationType;
+};
+
+/** What a notification is about. */
+export type NotificationType =
+  /** Someone accepted the viewer's friend request. */
+  | 'FRIEND_ACCEPTED'
+  /** Someone sent the viewer a friend request. */
+  | 'FRIEND_REQUEST'
+  /** A meeting the viewer requested was accepted. */
+  | 'MEETING_ACCEPTED'
+  /** A meeting was cancelled. */
+  | 'MEETING_CANCELLED'
+  /** Both parties reviewed a meeting; it is complete. */
+  | 'MEETING_COMPLETED'
+  /** A meeting the viewer requested was declined. */
+  | 'MEETING_DECLINED'
+  /** A meeting starts soon. */
+  | 'MEETING_REMINDER'
+  /** Someone asked the viewer for a meeting. */
+  | 'MEETING_REQUESTED'
+  /** A meeting moved to a new time. */
+  | 'MEETING_RESCHEDULED'
+  /** The other party proposed a new time for a meeting. */
+  | 'MEETING_RESCHEDULE_PROPOSED'
+  /** A meeting ended; the viewer is asked to review it. */
+  | 'MEETING_REVIEW_REQUESTED'
+  /** A meeting has started. */
+  | 'MEETING_STARTED'
+  /** Messages (a DM or an @mention) in a room the viewer was not looking at; one unread notification per room, with `count`. */
+  | 'MESSAGE';
+
+/** Notifications were marked read (on any device). */
+export type NotificationsRead = {
+  __typename?: 'NotificationsRead';
+  /** The notifications this change marked read (already-read ones are not repeated); empty in the first event of a subscription. */
+  ids: Array<Scalars['ID']['output']>;
+  /** The viewer's unread notifications after this change. */
+  unreadCount: Scalars['Int']['output'];
+};
 
 /** Relay pagination state of a connection. */
 export type PageInfo = {
@@ -512,14 +655,23 @@ export type Query = {
   messagesAfter: MessageBatch;
   /** The viewer's signed-in devices, most recently used first. */
   mySessions: Array<Session>;
+  /** Whether each notification type is emailed, with defaults applied; one entry per type. */
+  notificationPreferences: Array<NotificationPreference>;
+  /** The viewer's notifications, most recently changed first. */
+  notifications: NotificationConnection;
   /** A room the viewer belongs to; NOT_FOUND otherwise. */
   room?: Maybe<Room>;
   /** The viewer's rooms, most recent activity first. */
   rooms: RoomConnection;
   /** Full-text search over messages in rooms the viewer belongs to, best match first. */
   searchMessages: MessageConnection;
-  /** People whose username, display name or email starts with `query` (case-insensitive), excluding the viewer and people who blocked the viewer. */
+  /**
+   * People whose username, display name (or any word of it) or email starts with `query` (case-insensitive),
+   * excluding the viewer and people who blocked the viewer. Exact username match first, then by username.
+   */
   searchUsers: UserConnection;
+  /** How many of the viewer's notifications are unread. */
+  unreadNotificationCount: Scalars['Int']['output'];
   /** A user by id; NOT_FOUND if it does not exist or has blocked the viewer. */
   user?: Maybe<User>;
 };
@@ -562,6 +714,14 @@ export type QueryMessagesAfterArgs = {
   afterSeq: Scalars['Int']['input'];
   limit?: InputMaybe<Scalars['Int']['input']>;
   roomId: Scalars['ID']['input'];
+};
+
+
+/** Read operations. */
+export type QueryNotificationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  unreadOnly?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -755,9 +915,17 @@ export type Subscription = {
   /** Everything the viewer's room list needs, for all rooms at once. */
   myEvents: MyEvent;
   /**
+   * The viewer's new notifications and read changes, with the unread count, on every open device.
+   * The first event is a NotificationsRead with no `ids` carrying the current `unreadCount`
+   * (sync the badge after connecting or reconnecting); events follow as they happen.
+   */
+  notificationEvents: NotificationEvent;
+  /**
    * Events of one room. FORBIDDEN for a room the viewer is not in; the stream ends
    * when the viewer leaves or is removed. Pass `afterSeq` to first receive, as
    * MessageCreated events, the messages committed after that `seq`.
+   * The replay is capped at 1000 messages (BAD_USER_INPUT beyond: page with
+   * `messagesAfter` first, then subscribe from the newest `seq` you have).
    */
   roomEvents: RoomEvent;
 };
@@ -907,6 +1075,10 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
     | ( RoomRemoved & { __typename: 'RoomRemoved' } )
     | ( Omit<RoomUpdated, 'room'> & { room: _RefType['Room'] } & { __typename: 'RoomUpdated' } )
   ;
+  NotificationEvent:
+    | ( Omit<NotificationAdded, 'notification'> & { notification: _RefType['Notification'] } & { __typename: 'NotificationAdded' } )
+    | ( NotificationsRead & { __typename: 'NotificationsRead' } )
+  ;
   RoomEvent:
     | ( Omit<MemberJoined, 'addedBy' | 'member'> & { addedBy?: Maybe<_RefType['User']>, member: _RefType['RoomMember'] } & { __typename: 'MemberJoined' } )
     | ( Omit<MemberLeft, 'removedBy' | 'user'> & { removedBy?: Maybe<_RefType['User']>, user: _RefType['User'] } & { __typename: 'MemberLeft' } )
@@ -947,6 +1119,15 @@ export type ResolversTypes = {
   MessageKind: MessageKind;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   MyEvent: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['MyEvent']>;
+  Notification: ResolverTypeWrapper<NotificationModel>;
+  NotificationAdded: ResolverTypeWrapper<Omit<NotificationAdded, 'notification'> & { notification: ResolversTypes['Notification'] }>;
+  NotificationConnection: ResolverTypeWrapper<Omit<NotificationConnection, 'edges'> & { edges: Array<ResolversTypes['NotificationEdge']> }>;
+  NotificationEdge: ResolverTypeWrapper<Omit<NotificationEdge, 'node'> & { node: ResolversTypes['Notification'] }>;
+  NotificationEvent: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['NotificationEvent']>;
+  NotificationPreference: ResolverTypeWrapper<NotificationPreference>;
+  NotificationPreferenceInput: NotificationPreferenceInput;
+  NotificationType: NotificationType;
+  NotificationsRead: ResolverTypeWrapper<NotificationsRead>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RegisterInput: RegisterInput;
@@ -996,6 +1177,14 @@ export type ResolversParentTypes = {
   MessageEdited: Omit<MessageEdited, 'message'> & { message: ResolversParentTypes['Message'] };
   Mutation: Record<PropertyKey, never>;
   MyEvent: ResolversUnionTypes<ResolversParentTypes>['MyEvent'];
+  Notification: NotificationModel;
+  NotificationAdded: Omit<NotificationAdded, 'notification'> & { notification: ResolversParentTypes['Notification'] };
+  NotificationConnection: Omit<NotificationConnection, 'edges'> & { edges: Array<ResolversParentTypes['NotificationEdge']> };
+  NotificationEdge: Omit<NotificationEdge, 'node'> & { node: ResolversParentTypes['Notification'] };
+  NotificationEvent: ResolversUnionTypes<ResolversParentTypes>['NotificationEvent'];
+  NotificationPreference: NotificationPreference;
+  NotificationPreferenceInput: NotificationPreferenceInput;
+  NotificationsRead: NotificationsRead;
   PageInfo: PageInfo;
   Query: Record<PropertyKey, never>;
   RegisterInput: RegisterInput;
@@ -1140,6 +1329,9 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   login?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationLoginArgs, 'input'>>;
   logout?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationLogoutArgs, 'refreshToken'>>;
   logoutEverywhere?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  markAllNotificationsRead?: Resolver<ResolversTypes['NotificationsRead'], ParentType, ContextType>;
+  markNotificationRead?: Resolver<ResolversTypes['Notification'], ParentType, ContextType, RequireFields<MutationMarkNotificationReadArgs, 'id'>>;
+  markNotificationsRead?: Resolver<ResolversTypes['NotificationsRead'], ParentType, ContextType, RequireFields<MutationMarkNotificationsReadArgs, 'ids'>>;
   markRoomRead?: Resolver<ResolversTypes['Room'], ParentType, ContextType, RequireFields<MutationMarkRoomReadArgs, 'roomId' | 'seq'>>;
   openDirectRoom?: Resolver<ResolversTypes['Room'], ParentType, ContextType, RequireFields<MutationOpenDirectRoomArgs, 'userId'>>;
   refreshSession?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationRefreshSessionArgs, 'refreshToken'>>;
@@ -1155,11 +1347,59 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   sendMessage?: Resolver<ResolversTypes['Message'], ParentType, ContextType, RequireFields<MutationSendMessageArgs, 'input'>>;
   setRoomMemberRole?: Resolver<ResolversTypes['Room'], ParentType, ContextType, RequireFields<MutationSetRoomMemberRoleArgs, 'role' | 'roomId' | 'userId'>>;
   unblockUser?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationUnblockUserArgs, 'userId'>>;
+  updateNotificationPreferences?: Resolver<Array<ResolversTypes['NotificationPreference']>, ParentType, ContextType, RequireFields<MutationUpdateNotificationPreferencesArgs, 'preferences'>>;
   updateProfile?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationUpdateProfileArgs, 'input'>>;
 };
 
 export type MyEventResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MyEvent'] = ResolversParentTypes['MyEvent']> = {
   __resolveType: TypeResolveFn<'ContactsChanged' | 'FriendRequestReceived' | 'RoomRemoved' | 'RoomUpdated', ParentType, ContextType>;
+};
+
+export type NotificationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Notification'] = ResolversParentTypes['Notification']> = {
+  body?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  friendRequestId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  fromUser?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  meetingId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  messageId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  readAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  roomId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['NotificationType'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
+export type NotificationAddedResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['NotificationAdded'] = ResolversParentTypes['NotificationAdded']> = {
+  notification?: Resolver<ResolversTypes['Notification'], ParentType, ContextType>;
+  unreadCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type NotificationConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['NotificationConnection'] = ResolversParentTypes['NotificationConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['NotificationEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type NotificationEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['NotificationEdge'] = ResolversParentTypes['NotificationEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Notification'], ParentType, ContextType>;
+};
+
+export type NotificationEventResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['NotificationEvent'] = ResolversParentTypes['NotificationEvent']> = {
+  __resolveType: TypeResolveFn<'NotificationAdded' | 'NotificationsRead', ParentType, ContextType>;
+};
+
+export type NotificationPreferenceResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['NotificationPreference'] = ResolversParentTypes['NotificationPreference']> = {
+  email?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['NotificationType'], ParentType, ContextType>;
+};
+
+export type NotificationsReadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['NotificationsRead'] = ResolversParentTypes['NotificationsRead']> = {
+  ids?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  unreadCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type PageInfoResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
@@ -1178,10 +1418,13 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   messages?: Resolver<ResolversTypes['MessageConnection'], ParentType, ContextType, RequireFields<QueryMessagesArgs, 'roomId'>>;
   messagesAfter?: Resolver<ResolversTypes['MessageBatch'], ParentType, ContextType, RequireFields<QueryMessagesAfterArgs, 'afterSeq' | 'limit' | 'roomId'>>;
   mySessions?: Resolver<Array<ResolversTypes['Session']>, ParentType, ContextType>;
+  notificationPreferences?: Resolver<Array<ResolversTypes['NotificationPreference']>, ParentType, ContextType>;
+  notifications?: Resolver<ResolversTypes['NotificationConnection'], ParentType, ContextType, RequireFields<QueryNotificationsArgs, 'first' | 'unreadOnly'>>;
   room?: Resolver<Maybe<ResolversTypes['Room']>, ParentType, ContextType, RequireFields<QueryRoomArgs, 'id'>>;
   rooms?: Resolver<ResolversTypes['RoomConnection'], ParentType, ContextType, RequireFields<QueryRoomsArgs, 'first'>>;
   searchMessages?: Resolver<ResolversTypes['MessageConnection'], ParentType, ContextType, RequireFields<QuerySearchMessagesArgs, 'first' | 'query'>>;
   searchUsers?: Resolver<ResolversTypes['UserConnection'], ParentType, ContextType, RequireFields<QuerySearchUsersArgs, 'first' | 'query'>>;
+  unreadNotificationCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   user?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType, RequireFields<QueryUserArgs, 'id'>>;
 };
 
@@ -1250,6 +1493,7 @@ export type SessionResolvers<ContextType = GraphQLContext, ParentType extends Re
 
 export type SubscriptionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
   myEvents?: SubscriptionResolver<ResolversTypes['MyEvent'], "myEvents", ParentType, ContextType>;
+  notificationEvents?: SubscriptionResolver<ResolversTypes['NotificationEvent'], "notificationEvents", ParentType, ContextType>;
   roomEvents?: SubscriptionResolver<ResolversTypes['RoomEvent'], "roomEvents", ParentType, ContextType, RequireFields<SubscriptionRoomEventsArgs, 'roomId'>>;
 };
 
@@ -1298,6 +1542,13 @@ export type Resolvers<ContextType = GraphQLContext> = {
   MessageEdited?: MessageEditedResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   MyEvent?: MyEventResolvers<ContextType>;
+  Notification?: NotificationResolvers<ContextType>;
+  NotificationAdded?: NotificationAddedResolvers<ContextType>;
+  NotificationConnection?: NotificationConnectionResolvers<ContextType>;
+  NotificationEdge?: NotificationEdgeResolvers<ContextType>;
+  NotificationEvent?: NotificationEventResolvers<ContextType>;
+  NotificationPreference?: NotificationPreferenceResolvers<ContextType>;
+  NotificationsRead?: NotificationsReadResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Room?: RoomResolvers<ContextType>;

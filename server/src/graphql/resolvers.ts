@@ -1,10 +1,21 @@
 import { authResolvers } from '../modules/auth/auth.resolvers.ts';
+import { contactsResolvers } from '../modules/contacts/contacts.resolvers.ts';
+import { messagesResolvers } from '../modules/messages/messages.resolvers.ts';
+import { notificationsResolvers } from '../modules/notifications/notifications.resolvers.ts';
+import { roomsResolvers } from '../modules/rooms/rooms.resolvers.ts';
 import { usersResolvers } from '../modules/users/users.resolvers.ts';
 import type { Resolvers } from './resolvers.generated.ts';
 import { DateTime } from './scalars.ts';
 
 /** Every module's resolvers, merged per type (a type may get fields from several modules). */
-const modules: Resolvers[] = [authResolvers, usersResolvers];
+const modules: Resolvers[] = [
+  authResolvers,
+  usersResolvers,
+  contactsResolvers,
+  notificationsResolvers,
+  roomsResolvers,
+  messagesResolvers,
+];
 
 export function allResolvers(): Resolvers {
   const merged: Record<string, Record<string, unknown>> = {};

@@ -1,4 +1,87 @@
-/** Placeholder until the chat module lands (issue #3). */
+import type { UserModel } from '../users/users.model.ts';
+
+export type MessageKind = 'USER' | 'SYSTEM';
+
+/** What a SYSTEM message records (stored in `messages.system_data`). */
+export interface SystemData {
+  type: 'MEMBER_JOINED' | 'MEMBER_LEFT' | 'ROOM_RENAMED';
+  /** The member who joined or left. */
+  userId?: string;
+  /** Who added, removed or renamed (absent when the member acted alone). */
+  byUserId?: string;
+  /** ROOM_RENAMED: the new title. */
+  title?: string;
+}
+
+/** A message as the domain sees it. */
 export interface MessageModel {
   id: string;
+  roomId: string;
+  seq: number;
+  kind: MessageKind;
+  senderId: string | null;
+  clientId: string | null;
+  /** Null once deleted. */
+  body: string | null;
+  replyToId: string | null;
+  mentionIds: string[];
+  systemData: SystemData | null;
+  createdAt: Date;
+  editedAt: Date | null;
+  deletedAt: Date | null;
+  /** Embedded in event payloads (so subscribers read nothing); otherwise loaded by id. */
+  sender?: UserModel | null;
+  /** Embedded in event payloads; otherwise loaded by `mentionIds`. */
+  mentionUsers?: UserModel[] | null;
+}
+
+/** Columns every message read selects (the tsvector stays in the database). */
+export const MESSAGE_COLUMNS = [
+  'messages.id',
+  'messages.room_id',
+  'messages.seq',
+  'messages.kind',
+  'messages.sender_id',
+  'messages.client_id',
+  'messages.body',
+  'messages.reply_to_id',
+  'messages.mentions',
+  'messages.system_data',
+  'messages.created_at',
+  'messages.edited_at',
+  'messages.deleted_at',
+] as const;
+
+export interface MessageRow {
+  id: string;
+  room_id: string;
+  seq: number;
+  kind: string;
+  sender_id: string | null;
+  client_id: string | null;
+  body: string | null;
+  reply_to_id: string | null;
+  mentions: string[];
+  system_data: unknown;
+  created_at: Date;
+  edited_at: Date | null;
+  deleted_at: Date | null;
+}
+
+export function messageRowToModel(row: MessageRow): MessageModel {
+  return {
+    id: row.id,
+    roomId: row.room_id,
+    seq: row.seq,
+    kind: row.kind as MessageKind,
+    senderId: row.sender_id,
+    clientId: row.client_id,
+    body: row.deleted_at ? null : row.body,
+    replyToId: row.reply_to_id,
+    mentionIds: row.mentions ?? [],
+    systemData: (row.system_data as SystemData | null) ?? null,
+    createdAt: row.created_at,
+    editedAt: row.edited_at,
+    deletedAt: row.deleted_at,
+  };
 }

@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import type { DB } from '../../db/index.ts';
 import { USER_COLUMNS, type UserRow } from './users.model.ts';
 
@@ -62,4 +62,55 @@ export function updatePasswordHash(db: Db, id: string, passwordHash: string) {
     .set({ password_hash: passwordHash, updated_at: new Date() })
     .where('id', '=', id)
     .execute();
+}
+
+/** Sort key of a search hit: 0 exact username, 1 username prefix, 2 display name or email; then username. */
+export interface UserSearchKey {
+  rank: number;
+  username: string;
+}
+
+export type UserSearchRow = UserRow & UserSearchKey;
+
+/**
+ * People whose username, email, or any word of whose display name starts with
+ * `term` (already trimmed and lower-cased), excluding `viewerId` and anyone who
+ * blocked them, ordered by `UserSearchKey` (unique: usernames are) after `after`.
+ * Prefix LIKEs use the text_pattern_ops indexes of migration 0005; word starts
+ * the trigram index on lower(display_name).
+ */
+export function searchUsers(
+  db: Db,
+  viewerId: string,
+  term: string,
+  limit: number,
+  after: UserSearchKey | undefined,
+): Promise<UserSearchRow[]> {
+  const prefix = `${term.replace(/[\\%_]/g, '\\$&')}%`;
+  const rank = sql<number>`(case when users.username = ${term} then 0 when users.username like ${prefix} then 1 else 2 end)`;
+  let q = db
+    .selectFrom('users')
+    .select([...USER_COLUMNS, rank.as('rank')])
+    .where((eb) =>
+      eb.or([
+        eb('users.username', 'like', prefix),
+        eb('users.email', 'like', prefix),
+        eb(sql`lower(users.display_name)`, 'like', prefix),
+        eb(sql`lower(users.display_name)`, 'like', `% ${prefix}`),
+      ]),
+    )
+    .where('users.id', '<>', viewerId)
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('blocks')
+            .select(sql`1`.as('one'))
+            .whereRef('blocks.blocker_id', '=', 'users.id')
+            .where('blocks.blocked_id', '=', viewerId),
+        ),
+      ),
+    );
+  if (after) q = q.where(sql<boolean>`(${rank}, users.username) > (${after.rank}::int, ${after.username})`);
+  return q.orderBy(rank).orderBy('users.username').limit(limit).execute();
 }

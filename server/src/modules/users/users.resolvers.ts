@@ -7,6 +7,8 @@ const isSelf = (ctx: { viewer: { userId: string } | null }, id: string) => ctx.v
 export const usersResolvers: Resolvers = {
   Query: {
     me: (_p, _a, ctx) => users.getMe(ctx.loaders, requireViewer(ctx)),
+    user: (_p, { id }, ctx) => users.getUser(ctx.loaders, requireViewer(ctx), id),
+    searchUsers: (_p, args, ctx) => users.searchUsers(ctx.deps, requireViewer(ctx), args),
   },
   Mutation: {
     updateProfile: (_p, { input }, ctx) => users.updateProfile(ctx.deps, requireViewer(ctx), input),

@@ -1,6 +1,8 @@
 import type { Deps, Viewer } from '../../deps.ts';
-import { notFound } from '../../graphql/errors.ts';
+import { badInput, notFound } from '../../graphql/errors.ts';
 import type { Loaders } from '../../graphql/loaders.ts';
+import { type Connection, forwardPage } from '../../lib/connections.ts';
+import { decodeCursor, pageSize } from '../../lib/cursor.ts';
 import { parseId } from '../../lib/ids.ts';
 import { type UserModel, userRowToModel } from './users.model.ts';
 import * as repo from './users.repository.ts';
@@ -12,11 +14,51 @@ export async function getMe(loaders: Loaders, viewer: Viewer): Promise<UserModel
   return me;
 }
 
-/** A user the viewer may see. Blocking is enforced by the contacts module's visibility check. */
-export async function getUser(loaders: Loaders, id: string): Promise<UserModel> {
-  const user = await loaders.user.load(parseId(id, 'User'));
-  if (!user) throw notFound('User');
+/** A user the viewer may see: NOT_FOUND for unknown ids and for people who blocked the viewer. */
+export async function getUser(loaders: Loaders, viewer: Viewer, id: string): Promise<UserModel> {
+  const userId = parseId(id, 'User');
+  const [user, rel] = await Promise.all([
+    loaders.user.load(userId),
+    userId === viewer.userId ? null : loaders.relationship.load(userId),
+  ]);
+  if (!user || rel?.blockedMe) throw notFound('User');
   return user;
+}
+
+const MAX_QUERY_LENGTH = 100;
+
+/**
+ * People search (see `repo.searchUsers` for what matches and the order). The
+ * cursor is the last hit's sort key plus the term it was made for, so a cursor
+ * from another search is refused instead of silently skipping people.
+ */
+export async function searchUsers(
+  deps: Deps,
+  viewer: Viewer,
+  args: { query: string; first?: number | null | undefined; after?: string | null | undefined },
+): Promise<Connection<UserModel>> {
+  const term = args.query.trim().replace(/\s+/g, ' ').toLowerCase();
+  if (!term) throw badInput('Enter something to search for', { field: 'query' });
+  if (term.length > MAX_QUERY_LENGTH)
+    throw badInput(`Search text must be at most ${MAX_QUERY_LENGTH} characters`, { field: 'query' });
+  const limit = pageSize(args.first, 20, 100);
+  const after =
+    args.after == null
+      ? undefined
+      : decodeCursor(args.after, (c) =>
+          typeof c.q === 'string' && Number.isInteger(c.r) && typeof c.u === 'string'
+            ? { q: c.q, r: c.r as number, u: c.u }
+            : undefined,
+        );
+  if (after && after.q !== term) throw badInput('This cursor belongs to another search', { field: 'after' });
+  const rows = await repo.searchUsers(
+    deps.db,
+    viewer.userId,
+    term,
+    limit + 1,
+    after && { rank: after.r, username: after.u },
+  );
+  return forwardPage(rows, limit, userRowToModel, (r) => ({ q: term, r: r.rank, u: r.username }));
 }
 
 export interface ProfileInput {

@@ -1,0 +1,189 @@
+/**
+ * Sending, editing and deleting messages. Reads are in messages.queries.ts.
+ *
+ * Every write checks the viewer's membership once, commits, and only then
+ * publishes (MessageCreated/Edited/Deleted on the room topic, RoomUpdated to
+ * each member with that member's unread count).
+ */
+import type { Transaction } from 'kysely';
+import type { DB } from '../../db/index.ts';
+import { inTransaction } from '../../db/tx.ts';
+import type { Deps, Viewer } from '../../deps.ts';
+import { badInput, conflict, forbidden, notFound } from '../../graphql/errors.ts';
+import { parseId, uuidv7 } from '../../lib/ids.ts';
+import { blockedAmong } from '../contacts/contacts.repository.ts';
+import { requireMember } from '../rooms/rooms.access.ts';
+import { peerFromDirectKey } from '../rooms/rooms.model.ts';
+import { publishAfterCommit } from '../rooms/rooms.publish.ts';
+import * as roomsRepo from '../rooms/rooms.repository.ts';
+import type { MessageCreatedEvent, MessageDeletedEvent, MessageEditedEvent } from '../rooms/rooms.topics.ts';
+import { userRowToModel } from '../users/users.model.ts';
+import { findUsersByIds } from '../users/users.repository.ts';
+import { type MessageModel, type MessageRow, messageRowToModel } from './messages.model.ts';
+import * as repo from './messages.repository.ts';
+import { mentionedUsernames, normalizeBody, validateClientId } from './messages.validation.ts';
+
+export interface SendMessageInput {
+  roomId: string;
+  clientId: string;
+  body: string;
+  replyToId?: string | null | undefined;
+}
+
+/** The message with its sender and mentioned users embedded, as event payloads carry it. */
+async function withUsers(trx: Transaction<DB>, row: MessageRow): Promise<MessageModel> {
+  const message = messageRowToModel(row);
+  const ids = [...(message.senderId ? [message.senderId] : []), ...message.mentionIds];
+  const users = new Map((await findUsersByIds(trx, [...new Set(ids)])).map((u) => [u.id, userRowToModel(u)]));
+  return {
+    ...message,
+    sender: message.senderId ? (users.get(message.senderId) ?? null) : null,
+    mentionUsers: message.mentionIds.flatMap((id) => users.get(id) ?? []),
+  };
+}
+
+/** Mentioned members of the room (the sender excluded): only members count. */
+async function resolveMentions(
+  db: Deps['db'] | Transaction<DB>,
+  roomId: string,
+  body: string,
+  senderId: string,
+) {
+  const ids = await repo.memberIdsByUsername(db, roomId, mentionedUsernames(body));
+  return ids.filter((id) => id !== senderId);
+}
+
+/** A retry with a known clientId: the original message, if it belongs to the same room. */
+function original(row: MessageRow, roomId: string): MessageModel {
+  if (row.room_id !== roomId)
+    throw conflict('This clientId was already used for a message in another room', { field: 'clientId' });
+  return messageRowToModel(row);
+}
+
+/**
+ * Posts a message. Idempotent per (sender, clientId): a retry returns the
+ * original, also when two retries race (the UNIQUE constraint decides, the
+ * loser's transaction rolls back with its seq, and it reads the winner's row).
+ */
+export async function sendMessage(
+  deps: Deps,
+  viewer: Viewer,
+  input: SendMessageInput,
+): Promise<MessageModel> {
+  const roomId = parseId(input.roomId, 'Room');
+  const clientId = validateClientId(input.clientId);
+  const body = normalizeBody(input.body, deps.config.messageMaxLength);
+  const replyToId = input.replyToId ? parseId(input.replyToId, 'Message') : null;
+  const m = requireMember(await roomsRepo.findMembership(deps.db, roomId, viewer.userId));
+
+  const existing = await repo.findBySenderClientId(deps.db, viewer.userId, clientId);
+  if (existing) return original(existing, roomId);
+
+  if (m.kind === 'DIRECT') {
+    const peer = peerFromDirectKey(m.direct_key, viewer.userId);
+    if (peer && (await blockedAmong(deps.db, viewer.userId, [peer])).size > 0)
+      throw forbidden('You cannot send messages to this person');
+  }
+  if (replyToId) {
+    const target = await repo.findMessageWithMembership(deps.db, replyToId, viewer.userId);
+    if (!target || target.room_id !== roomId || target.seq < target.viewer_visible_from_seq)
+      throw notFound('Message');
+  }
+  const mentions = await resolveMentions(deps.db, roomId, body, viewer.userId);
+
+  try {
+    return await inTransaction(deps, async (tx) => {
+      const row = await repo.appendMessage(tx.trx, {
+        id: uuidv7(),
+        room_id: roomId,
+        kind: 'USER',
+        sender_id: viewer.userId,
+        client_id: clientId,
+        body,
+        reply_to_id: replyToId,
+        mentions,
+        system_data: null,
+      });
+      // Sending means having read everything up to one's own message.
+      await roomsRepo.advanceReadPointer(tx.trx, roomId, viewer.userId, row.seq);
+      const message = await withUsers(tx.trx, row);
+      const event: MessageCreatedEvent = { __typename: 'MessageCreated', roomId, seq: row.seq, message };
+      publishAfterCommit(deps, tx, roomId, { events: [event], views: 'members' });
+      return message;
+    });
+  } catch (err) {
+    if ((err as { constraint?: string }).constraint === 'messages_sender_client_key') {
+      const winner = await repo.findBySenderClientId(deps.db, viewer.userId, clientId);
+      if (winner) return original(winner, roomId);
+    }
+    throw err;
+  }
+}
+
+/** The message if the viewer may see it (member, from their join point on); NOT_FOUND otherwise. */
+async function visibleMessage(deps: Deps, viewer: Viewer, id: string) {
+  const row = await repo.findMessageWithMembership(deps.db, parseId(id, 'Message'), viewer.userId);
+  if (!row || row.seq < row.viewer_visible_from_seq) throw notFound('Message');
+  return row;
+}
+
+/** Edits the viewer's own message (sets editedAt; mentions are recomputed). */
+export async function editMessage(
+  deps: Deps,
+  viewer: Viewer,
+  id: string,
+  rawBody: string,
+): Promise<MessageModel> {
+  const body = normalizeBody(rawBody, deps.config.messageMaxLength);
+  const found = await visibleMessage(deps, viewer, id);
+  if (found.kind !== 'USER' || found.sender_id !== viewer.userId)
+    throw forbidden('You can only edit your own messages');
+  if (found.deleted_at) throw badInput('A deleted message cannot be edited', { field: 'id' });
+  const mentions = await resolveMentions(deps.db, found.room_id, body, viewer.userId);
+  return inTransaction(deps, async (tx) => {
+    const row = await repo.updateBody(tx.trx, found.id, body, mentions);
+    if (!row) throw badInput('A deleted message cannot be edited', { field: 'id' });
+    const message = await withUsers(tx.trx, row);
+    const event: MessageEditedEvent = {
+      __typename: 'MessageEdited',
+      roomId: row.room_id,
+      seq: row.seq,
+      message,
+    };
+    // Only the newest message shows in room lists.
+    const isLast = row.seq === Number(found.room_last_seq);
+    publishAfterCommit(deps, tx, row.room_id, { events: [event], ...(isLast ? { views: 'members' } : {}) });
+    return message;
+  });
+}
+
+/**
+ * Deletes a message: the sender's own, or any as a group owner/admin. It stays
+ * as a tombstone with its seq and no body. Deleting a tombstone returns it.
+ */
+export async function deleteMessage(deps: Deps, viewer: Viewer, id: string): Promise<MessageModel> {
+  const found = await visibleMessage(deps, viewer, id);
+  if (found.kind !== 'USER') throw badInput('System messages cannot be deleted', { field: 'id' });
+  const own = found.sender_id === viewer.userId;
+  const moderator = found.room_kind === 'GROUP' && ['OWNER', 'ADMIN'].includes(found.viewer_role);
+  if (!own && !moderator) throw forbidden('You can only delete your own messages');
+  if (found.deleted_at) return messageRowToModel(found);
+  return inTransaction(deps, async (tx) => {
+    const row = await repo.tombstone(tx.trx, found.id);
+    if (!row) {
+      // Deleted concurrently: the other call published; return the tombstone.
+      const [current] = await repo.findMessagesByIds(tx.trx, [found.id]);
+      return messageRowToModel(current ?? found);
+    }
+    const message = await withUsers(tx.trx, row);
+    const event: MessageDeletedEvent = {
+      __typename: 'MessageDeleted',
+      roomId: row.room_id,
+      seq: row.seq,
+      message,
+    };
+    // Unread counts drop for members who had not read it; the last message may change.
+    publishAfterCommit(deps, tx, row.room_id, { events: [event], views: 'members' });
+    return message;
+  });
+}

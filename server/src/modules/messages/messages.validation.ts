@@ -1,0 +1,30 @@
+import { badInput } from '../../graphql/errors.ts';
+
+/** Trimmed text of 1–`max` characters (config.messageMaxLength). */
+export function normalizeBody(raw: string, max: number, field = 'body'): string {
+  const body = raw.trim();
+  if (body.length === 0) throw badInput('Message cannot be empty', { field });
+  if (body.length > max) throw badInput(`Message must be at most ${max} characters`, { field, max });
+  return body;
+}
+
+/** The sender's idempotency key: 1–64 characters. */
+export function validateClientId(raw: string): string {
+  if (raw.length < 1 || raw.length > 64)
+    throw badInput('clientId must be 1–64 characters', { field: 'clientId' });
+  return raw;
+}
+
+// `@name` not preceded by a word character (so emails do not count); a
+// username is 3–32 of a-z 0-9 _ . (trailing dots are sentence punctuation).
+const MENTION_RE = /(?<![\w.@])@([a-z0-9_.]{3,32})/gi;
+
+/** Lower-cased usernames mentioned in `body`, each once. */
+export function mentionedUsernames(body: string): string[] {
+  const names = new Set<string>();
+  for (const m of body.matchAll(MENTION_RE)) {
+    const name = (m[1] ?? '').toLowerCase().replace(/\.+$/, '');
+    if (name.length >= 3) names.add(name);
+  }
+  return [...names];
+}

@@ -1,0 +1,190 @@
+import { type Kysely, sql, type Transaction } from 'kysely';
+import type { DB } from '../../db/index.ts';
+import type { NotificationData, NotificationRow, NotificationType } from './notifications.model.ts';
+
+type Db = Kysely<DB> | Transaction<DB>;
+
+/**
+ * Timestamps are written from the application with millisecond precision (not
+ * `now()`, which has microseconds): keyset cursors carry a JS Date, and a
+ * cursor must compare equal to the row it came from.
+ */
+export interface NewNotification {
+  id: string;
+  recipient_id: string;
+  type: NotificationType;
+  title: string;
+  body: string;
+  data: NotificationData;
+  at: Date;
+}
+
+export function insertNotification(db: Db, n: NewNotification): Promise<NotificationRow> {
+  const { at, data, ...rest } = n;
+  return db
+    .insertInto('notifications')
+    .values({ ...rest, data: { ...data }, created_at: at, updated_at: at })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/**
+ * Inserts the unread MESSAGE notification of (recipient, room), or adds one to
+ * the count of the existing one and points it at the latest message. The
+ * partial unique index `notifications_unread_message_room_key` is the arbiter,
+ * so two instances notifying at once still end with one row. `inserted` tells
+ * a new row (`xmax = 0`) from an updated one.
+ */
+export function upsertMessageNotification(
+  db: Db,
+  n: NewNotification & { data: NotificationData & { roomId: string } },
+): Promise<NotificationRow & { inserted: boolean }> {
+  const { at, data, ...rest } = n;
+  return db
+    .insertInto('notifications')
+    .values({ ...rest, type: 'MESSAGE', data: { ...data }, created_at: at, updated_at: at })
+    .onConflict((oc) =>
+      oc
+        .expression(sql`recipient_id, (data->>'roomId')`)
+        .where('type', '=', 'MESSAGE')
+        .where('read_at', 'is', null)
+        .doUpdateSet((eb) => ({
+          count: sql<number>`notifications.count + 1`,
+          title: eb.ref('excluded.title'),
+          body: eb.ref('excluded.body'),
+          data: eb.ref('excluded.data'),
+          updated_at: eb.ref('excluded.updated_at'),
+        })),
+    )
+    .returningAll()
+    .returning(sql<boolean>`(xmax = 0)`.as('inserted'))
+    .executeTakeFirstOrThrow();
+}
+
+export function updateBody(db: Db, id: string, body: string): Promise<NotificationRow> {
+  return db
+    .updateTable('notifications')
+    .set({ body })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export interface ListOptions {
+  limit: number;
+  after?: { updatedAt: Date; id: string } | undefined;
+  unreadOnly: boolean;
+}
+
+/** A page of the recipient's notifications, most recently changed first. */
+export function listNotifications(
+  db: Db,
+  recipientId: string,
+  opts: ListOptions,
+): Promise<NotificationRow[]> {
+  let q = db.selectFrom('notifications').selectAll().where('recipient_id', '=', recipientId);
+  if (opts.unreadOnly) q = q.where('read_at', 'is', null);
+  const after = opts.after;
+  if (after) {
+    q = q.where((eb) => eb(eb.refTuple('updated_at', 'id'), '<', eb.tuple(after.updatedAt, after.id)));
+  }
+  return q.orderBy('updated_at', 'desc').orderBy('id', 'desc').limit(opts.limit).execute();
+}
+
+export async function countUnread(db: Db, recipientId: string): Promise<number> {
+  const row = await db
+    .selectFrom('notifications')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('recipient_id', '=', recipientId)
+    .where('read_at', 'is', null)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export function findNotification(db: Db, id: string): Promise<NotificationRow | undefined> {
+  return db.selectFrom('notifications').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** Of `ids`, those that exist and belong to `recipientId`. */
+export async function ownedIds(db: Db, recipientId: string, ids: readonly string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('notifications')
+    .select('id')
+    .where('recipient_id', '=', recipientId)
+    .where('id', 'in', ids)
+    .execute();
+  return new Set(rows.map((r) => r.id));
+}
+
+/** Marks unread notifications of the recipient read (`ids`, or all); returns the ids it changed. */
+export async function markRead(
+  db: Db,
+  recipientId: string,
+  ids: readonly string[] | 'all',
+  at: Date,
+): Promise<string[]> {
+  if (ids !== 'all' && ids.length === 0) return [];
+  let q = db
+    .updateTable('notifications')
+    .set({ read_at: at })
+    .where('recipient_id', '=', recipientId)
+    .where('read_at', 'is', null);
+  if (ids !== 'all') q = q.where('id', 'in', ids);
+  const rows = await q.returning('id').execute();
+  return rows.map((r) => r.id);
+}
+
+/** What notify needs about a recipient: address, zone, and their email choice for `type` (null: default). */
+export function findRecipient(db: Db, userId: string, type: NotificationType) {
+  return db
+    .selectFrom('users')
+    .leftJoin('notification_preferences as p', (j) =>
+      j.onRef('p.user_id', '=', 'users.id').on('p.type', '=', type),
+    )
+    .select(['users.id', 'users.email', 'users.display_name', 'users.time_zone', 'p.email_enabled'])
+    .where('users.id', '=', userId)
+    .executeTakeFirst();
+}
+
+export function listPreferenceOverrides(db: Db, userId: string) {
+  return db
+    .selectFrom('notification_preferences')
+    .select(['type', 'email_enabled'])
+    .where('user_id', '=', userId)
+    .execute();
+}
+
+/** Stores an override, or removes it when `emailEnabled` is null (back to the default). */
+export async function setPreference(
+  db: Db,
+  userId: string,
+  type: NotificationType,
+  emailEnabled: boolean | null,
+): Promise<void> {
+  if (emailEnabled === null) {
+    await db
+      .deleteFrom('notification_preferences')
+      .where('user_id', '=', userId)
+      .where('type', '=', type)
+      .execute();
+    return;
+  }
+  const now = new Date();
+  await db
+    .insertInto('notification_preferences')
+    .values({ user_id: userId, type, email_enabled: emailEnabled, updated_at: now })
+    .onConflict((oc) =>
+      oc.columns(['user_id', 'type']).doUpdateSet({ email_enabled: emailEnabled, updated_at: now }),
+    )
+    .execute();
+}
+
+/** The notification, locked until the transaction ends (the digest job decides once). */
+export function lockNotification(db: Transaction<DB>, id: string): Promise<NotificationRow | undefined> {
+  return db.selectFrom('notifications').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+}
+
+export async function markEmailed(db: Db, id: string, at: Date): Promise<void> {
+  await db.updateTable('notifications').set({ emailed_at: at }).where('id', '=', id).execute();
+}

@@ -1,0 +1,42 @@
+import { requireViewer } from '../../graphql/context.ts';
+import type { Resolvers } from '../../graphql/resolvers.generated.ts';
+import * as prefs from './notifications.preferences.ts';
+import * as notifications from './notifications.service.ts';
+import type { NotificationEventPayload } from './notifications.topics.ts';
+
+export const notificationsResolvers: Resolvers = {
+  Query: {
+    notifications: (_p, args, ctx) => notifications.listNotifications(ctx.deps, requireViewer(ctx), args),
+    unreadNotificationCount: (_p, _a, ctx) => notifications.unreadCount(ctx.deps, requireViewer(ctx)),
+    notificationPreferences: (_p, _a, ctx) => prefs.getPreferences(ctx.deps, requireViewer(ctx).userId),
+  },
+  Mutation: {
+    markNotificationRead: (_p, { id }, ctx) => notifications.markRead(ctx.deps, requireViewer(ctx), id),
+    markNotificationsRead: async (_p, { ids }, ctx) => ({
+      __typename: 'NotificationsRead' as const,
+      ...(await notifications.markManyRead(ctx.deps, requireViewer(ctx), ids)),
+    }),
+    markAllNotificationsRead: async (_p, _a, ctx) => ({
+      __typename: 'NotificationsRead' as const,
+      ...(await notifications.markAllRead(ctx.deps, requireViewer(ctx))),
+    }),
+    updateNotificationPreferences: (_p, { preferences }, ctx) =>
+      prefs.updatePreferences(ctx.deps, requireViewer(ctx), preferences),
+  },
+  Subscription: {
+    notificationEvents: {
+      // Authorised once, at subscribe time (not lazily in the stream): the topic is the viewer's own.
+      subscribe: (_r, _a, ctx) => {
+        const viewer = requireViewer(ctx);
+        return notifications.notificationEvents(ctx.deps, viewer, (topic) => ctx.pubsub.subscribe(topic));
+      },
+      resolve: (payload: NotificationEventPayload) => payload,
+    },
+  },
+  NotificationEvent: {
+    __resolveType: (event) => event.__typename,
+  },
+  Notification: {
+    fromUser: (n, _a, ctx) => (n.fromUserId ? ctx.loaders.user.load(n.fromUserId) : null),
+  },
+};

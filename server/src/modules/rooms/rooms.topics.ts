@@ -1,0 +1,75 @@
+import type { MessageModel } from '../messages/messages.model.ts';
+import type { UserModel } from '../users/users.model.ts';
+import type { RoomMemberModel, RoomModel } from './rooms.model.ts';
+
+/**
+ * Topic of one room's live events (`roomEvents`). Payloads are plain data that
+ * carry everything subscribers render (users embedded), with `__typename`
+ * naming the RoomEvent union member.
+ */
+export const roomTopic = (roomId: string) => `room:${roomId}`;
+
+export interface MessageCreatedEvent {
+  __typename: 'MessageCreated';
+  roomId: string;
+  seq: number;
+  message: MessageModel;
+}
+
+export interface MessageEditedEvent {
+  __typename: 'MessageEdited';
+  roomId: string;
+  seq: number;
+  message: MessageModel;
+}
+
+export interface MessageDeletedEvent {
+  __typename: 'MessageDeleted';
+  roomId: string;
+  seq: number;
+  message: MessageModel;
+}
+
+export interface MemberJoinedEvent {
+  __typename: 'MemberJoined';
+  roomId: string;
+  seq: number;
+  member: RoomMemberModel;
+  addedBy: UserModel | null;
+}
+
+export interface MemberLeftEvent {
+  __typename: 'MemberLeft';
+  roomId: string;
+  seq: number;
+  user: UserModel;
+  removedBy: UserModel | null;
+}
+
+export interface RoomRenamedEvent {
+  __typename: 'RoomRenamed';
+  roomId: string;
+  seq: number;
+  title: string;
+  by: UserModel;
+}
+
+export type RoomEventPayload =
+  | MessageCreatedEvent
+  | MessageEditedEvent
+  | MessageDeletedEvent
+  | MemberJoinedEvent
+  | MemberLeftEvent
+  | RoomRenamedEvent;
+
+/** Published on `userTopic(userId)`: the room as that user sees it now. */
+export interface RoomUpdatedEvent {
+  __typename: 'RoomUpdated';
+  room: RoomModel;
+}
+
+/** Published on `userTopic(userId)` when the user left or was removed. */
+export interface RoomRemovedEvent {
+  __typename: 'RoomRemoved';
+  roomId: string;
+}

@@ -1,0 +1,185 @@
+/**
+ * Room views: a room as one member sees it (role, read pointer, unread count,
+ * newest visible message), for the room list, `room(id)` and live RoomUpdated
+ * events alike. One statement for any number of rooms or members.
+ */
+import { type ExpressionBuilder, type Kysely, sql, type Transaction } from 'kysely';
+import type { DB } from '../../db/index.ts';
+
+type Db = Kysely<DB> | Transaction<DB>;
+
+// ---------------------------------------------------------------------------
+
+export interface RoomViewRow {
+  id: string;
+  kind: string;
+  title: string | null;
+  direct_key: string | null;
+  created_by: string | null;
+  last_seq: number;
+  last_activity_at: Date;
+  created_at: Date;
+  viewer_id: string;
+  role: string;
+  joined_at: Date;
+  last_read_seq: number;
+  visible_from_seq: number;
+  member_count: number;
+  unread_count: number;
+  lm_id: string | null;
+  lm_seq: number | null;
+  lm_kind: string | null;
+  lm_sender_id: string | null;
+  lm_client_id: string | null;
+  lm_body: string | null;
+  lm_reply_to_id: string | null;
+  lm_mentions: string[] | null;
+  lm_system_data: unknown;
+  lm_created_at: Date | null;
+  lm_edited_at: Date | null;
+  lm_deleted_at: Date | null;
+}
+
+/**
+ * A direct room someone else opened stays out of my list until its first
+ * message (opening a DM must not notify or clutter the other person).
+ */
+const listable = (eb: ExpressionBuilder<DB & { r: DB['rooms']; rm: DB['room_members'] }, 'r' | 'rm'>) =>
+  eb.not(
+    eb.and([
+      eb('r.kind', '=', 'DIRECT'),
+      eb('r.last_seq', '=', 0),
+      eb('r.created_by', 'is distinct from', eb.ref('rm.user_id')),
+    ]),
+  );
+
+/**
+ * One statement for any number of rooms: each room joined with the member's
+ * row, the newest message the member can see (lateral, index-backed LIMIT 1)
+ * and the member's unread count (messages after the read pointer, by others,
+ * not deleted, USER only).
+ */
+function roomViewQuery(db: Db) {
+  return db
+    .selectFrom('room_members as rm')
+    .innerJoin('rooms as r', 'r.id', 'rm.room_id')
+    .leftJoinLateral(
+      (eb) =>
+        eb
+          .selectFrom('messages as m')
+          .select([
+            'm.id',
+            'm.seq',
+            'm.kind',
+            'm.sender_id',
+            'm.client_id',
+            'm.body',
+            'm.reply_to_id',
+            'm.mentions',
+            'm.system_data',
+            'm.created_at',
+            'm.edited_at',
+            'm.deleted_at',
+          ])
+          .whereRef('m.room_id', '=', 'r.id')
+          .whereRef('m.seq', '>=', 'rm.visible_from_seq')
+          .orderBy('m.seq', 'desc')
+          .limit(1)
+          .as('lm'),
+      (join) => join.onTrue(),
+    )
+    .select((eb) => [
+      'r.id',
+      'r.kind',
+      'r.title',
+      'r.direct_key',
+      'r.created_by',
+      'r.last_seq',
+      'r.last_activity_at',
+      'r.created_at',
+      'rm.user_id as viewer_id',
+      'rm.role',
+      'rm.joined_at',
+      'rm.last_read_seq',
+      'rm.visible_from_seq',
+      eb
+        .selectFrom('room_members as mc')
+        .select(eb.fn.countAll<number>().as('n'))
+        .whereRef('mc.room_id', '=', 'r.id')
+        .as('member_count'),
+      eb
+        .selectFrom('messages as u')
+        .select(eb.fn.countAll<number>().as('n'))
+        .whereRef('u.room_id', '=', 'r.id')
+        .where('u.seq', '>', sql<number>`greatest(rm.last_read_seq, rm.visible_from_seq - 1)`)
+        .where('u.kind', '=', 'USER')
+        .where('u.deleted_at', 'is', null)
+        .where('u.sender_id', 'is distinct from', eb.ref('rm.user_id'))
+        .as('unread_count'),
+      'lm.id as lm_id',
+      'lm.seq as lm_seq',
+      'lm.kind as lm_kind',
+      'lm.sender_id as lm_sender_id',
+      'lm.client_id as lm_client_id',
+      'lm.body as lm_body',
+      'lm.reply_to_id as lm_reply_to_id',
+      'lm.mentions as lm_mentions',
+      'lm.system_data as lm_system_data',
+      'lm.created_at as lm_created_at',
+      'lm.edited_at as lm_edited_at',
+      'lm.deleted_at as lm_deleted_at',
+    ]);
+}
+
+export interface RoomPageCursor {
+  lastActivityAt: Date;
+  id: string;
+}
+
+/** A page of `userId`'s rooms, most recent activity first (keyset on (last_activity_at, id)). */
+export async function listRoomViews(
+  db: Db,
+  userId: string,
+  limit: number,
+  after: RoomPageCursor | null,
+): Promise<RoomViewRow[]> {
+  let q = roomViewQuery(db)
+    .where('rm.user_id', '=', userId)
+    .where((eb) => listable(eb));
+  if (after) {
+    q = q.where((eb) =>
+      eb(eb.refTuple('r.last_activity_at', 'r.id'), '<', eb.tuple(after.lastActivityAt, after.id)),
+    );
+  }
+  const rows = await q.orderBy('r.last_activity_at', 'desc').orderBy('r.id', 'desc').limit(limit).execute();
+  return rows as RoomViewRow[];
+}
+
+/** One room as `userId` sees it (undefined when not a member). */
+export async function findRoomView(db: Db, roomId: string, userId: string): Promise<RoomViewRow | undefined> {
+  const row = await roomViewQuery(db)
+    .where('rm.room_id', '=', roomId)
+    .where('rm.user_id', '=', userId)
+    .executeTakeFirst();
+  return row as RoomViewRow | undefined;
+}
+
+/**
+ * The room as each of its members sees it (or only `userIds`), in one
+ * statement: what RoomUpdated events carry. Direct rooms still hidden from a
+ * member are left out for that member.
+ */
+export async function memberRoomViews(
+  db: Db,
+  roomId: string,
+  userIds?: readonly string[],
+): Promise<RoomViewRow[]> {
+  let q = roomViewQuery(db)
+    .where('rm.room_id', '=', roomId)
+    .where((eb) => listable(eb));
+  if (userIds) {
+    if (userIds.length === 0) return [];
+    q = q.where('rm.user_id', 'in', userIds);
+  }
+  return (await q.execute()) as RoomViewRow[];
+}
