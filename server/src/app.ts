@@ -4,11 +4,15 @@ import type { Config } from './config.ts';
 import { type Deps, type TokenSigner, TokenVerifyError } from './deps.ts';
 import { uuidv7 } from './lib/ids.ts';
 import { emailJob } from './modules/mail/mail.jobs.ts';
+import { messageDigestJob } from './modules/notifications/notifications.jobs.ts';
+import { unsubscribeRoutes } from './modules/notifications/notifications.routes.ts';
+import clientPlugin from './plugins/client.ts';
 import dbPlugin from './plugins/db.ts';
 import graphqlPlugin from './plugins/graphql.ts';
 import healthPlugin from './plugins/health.ts';
 import jobsPlugin from './plugins/jobs.ts';
 import pubsubPlugin from './plugins/pubsub.ts';
+import securityPlugin from './plugins/security.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -38,6 +42,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   });
   app.decorate('config', config);
 
+  await app.register(securityPlugin, { config });
   await app.register(dbPlugin, { config });
   await app.register(pubsubPlugin, { config });
   await app.register(jobsPlugin, { config });
@@ -69,8 +74,11 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   app.decorate('deps', deps);
 
   await app.jobs.define(emailJob(config));
+  await app.jobs.define(messageDigestJob(deps));
 
   await app.register(graphqlPlugin, { deps });
   await app.register(healthPlugin, { config });
+  await app.register(unsubscribeRoutes(deps));
+  await app.register(clientPlugin, { config });
   return app;
 }

@@ -1,0 +1,97 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { type Browser, type BrowserContext, chromium, type Page, type Request } from 'playwright-core';
+import { REPO_ROOT } from '../../../server/scripts/client-build.ts';
+
+/** Flags that keep Debian's Chromium quiet and self-contained in a container. */
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export const SCREENSHOT_DIR = path.join(REPO_ROOT, 'test-output', 'screenshots');
+
+export function launchBrowser(executablePath: string): Promise<Browser> {
+  return chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
+}
+
+export interface ContextOptions {
+  baseURL: string;
+  viewport?: { width: number; height: number };
+  timezoneId?: string;
+}
+
+/** A fresh browser profile (its own localStorage) pointed at the test server. */
+export async function newPage(
+  browser: Browser,
+  opts: ContextOptions,
+): Promise<{ context: BrowserContext; page: Page; pageErrors: string[] }> {
+  const context = await browser.newContext({
+    baseURL: opts.baseURL,
+    viewport: opts.viewport ?? { width: 1280, height: 800 },
+    timezoneId: opts.timezoneId ?? 'Europe/Berlin',
+    locale: 'en-US',
+  });
+  context.setDefaultTimeout(10_000);
+  const page = await context.newPage();
+  // Uncaught exceptions and unhandled rejections in the page: tests expect none.
+  const pageErrors: string[] = [];
+  page.on('pageerror', (err) => pageErrors.push(err.message));
+  return { context, page, pageErrors };
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+}
+
+/** The GraphQL operation a request carries (Apollo sends operationName; the auth store only the query). */
+export function graphqlOperation(request: Request): string | undefined {
+  if (!request.url().endsWith('/graphql') || request.method() !== 'POST') return undefined;
+  try {
+    const body = JSON.parse(request.postData() ?? '{}') as { operationName?: string; query?: string };
+    return body.operationName ?? /^\s*(?:query|mutation|subscription)\s+(\w+)/.exec(body.query ?? '')?.[1];
+  } catch {
+    return undefined;
+  }
+}
+
+/** Counts GraphQL operations by name as the page sends them. */
+export function countOperations(page: Page): Map<string, number> {
+  const counts = new Map<string, number>();
+  page.on('request', (request) => {
+    const name = graphqlOperation(request);
+    if (name) counts.set(name, (counts.get(name) ?? 0) + 1);
+  });
+  return counts;
+}
+
+/** Polls `condition` until it returns true (never sleeps a fixed time for an event). */
+export async function waitUntil(
+  what: string,
+  condition: () => Promise<boolean> | boolean,
+  timeoutMs = 20_000,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (await condition()) return;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting until ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** Signs in through the form and waits for the signed-in shell. */
+export async function signIn(page: Page, login: string, password: string): Promise<void> {
+  if (!page.url().includes('/signin')) await page.goto('/signin');
+  await page.getByLabel('Email or username').fill(login);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL('**/rooms');
+  await page.getByRole('navigation', { name: 'Main' }).waitFor();
+}

@@ -1,0 +1,71 @@
+import { useMutation } from '@apollo/client/react';
+import { type FormEvent, useRef, useState } from 'react';
+import { Link } from 'react-router';
+import { graphql } from '../../gql/index.ts';
+import { TextField } from '../../ui/Field.tsx';
+import { type FormErrors, formErrors, formValues, NO_ERRORS, useFocusFirstError } from '../../ui/forms.ts';
+import { PageHeading } from '../../ui/PageHeading.tsx';
+
+const RequestPasswordResetMutation = graphql(`
+  mutation RequestPasswordReset($email: String!) {
+    requestPasswordReset(email: $email)
+  }
+`);
+
+const FIELDS = ['email'] as const;
+
+export function ForgotPasswordPage() {
+  const [requestReset, { loading }] = useMutation(RequestPasswordResetMutation);
+  const [sentTo, setSentTo] = useState<string>();
+  const [errors, setErrors] = useState<FormErrors<(typeof FIELDS)[number]>>(NO_ERRORS);
+  const form = useRef<HTMLFormElement>(null);
+  useFocusFirstError(errors, form);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const email = (formValues(event.currentTarget).email ?? '').trim();
+    try {
+      await requestReset({ variables: { email } });
+      setErrors(NO_ERRORS);
+      setSentTo(email);
+    } catch (err) {
+      setErrors(formErrors(err, FIELDS));
+    }
+  }
+
+  return (
+    <>
+      <PageHeading title="Reset your password" />
+      {sentTo ? (
+        // The same answer whether or not the address has an account (no account enumeration).
+        <p role="status" className="notice">
+          If an account exists for {sentTo}, we sent an email with a link to reset the password. The link is
+          valid for one hour.
+        </p>
+      ) : (
+        <p>Enter the email address of your account and we will email you a link to choose a new password.</p>
+      )}
+      <form ref={form} onSubmit={onSubmit} className="stack" aria-busy={loading}>
+        {errors.form ? (
+          <p role="alert" tabIndex={-1} className="alert">
+            {errors.form}
+          </p>
+        ) : null}
+        <TextField
+          label="Email"
+          name="email"
+          type="email"
+          autoComplete="email"
+          required
+          error={errors.fields.email}
+        />
+        <button type="submit" className="button primary" disabled={loading}>
+          {sentTo ? 'Send again' : 'Send reset link'}
+        </button>
+      </form>
+      <nav className="auth-links" aria-label="Account help">
+        <Link to="/signin">Back to sign in</Link>
+      </nav>
+    </>
+  );
+}

@@ -1,0 +1,112 @@
+import { useMutation } from '@apollo/client/react';
+import { type FormEvent, useRef, useState } from 'react';
+import { Link, useLocation } from 'react-router';
+import { AuthSessionFragment } from '../../apollo/auth-store.ts';
+import { useAuth } from '../../apollo/ServicesProvider.tsx';
+import { getFragmentData, graphql } from '../../gql/index.ts';
+import { TextField } from '../../ui/Field.tsx';
+import { type FormErrors, formErrors, formValues, NO_ERRORS, useFocusFirstError } from '../../ui/forms.ts';
+import { PageHeading } from '../../ui/PageHeading.tsx';
+import { browserTimeZone, TimeZoneField } from '../../ui/TimeZoneField.tsx';
+import type { AuthRedirectState } from './guards.tsx';
+
+const RegisterMutation = graphql(`
+  mutation Register($input: RegisterInput!) {
+    register(input: $input) {
+      ...AuthSession
+    }
+  }
+`);
+
+const FIELDS = ['email', 'username', 'displayName', 'password', 'timeZone'] as const;
+
+export function SignUpPage() {
+  const auth = useAuth();
+  const location = useLocation();
+  const [register, { loading }] = useMutation(RegisterMutation);
+  const [errors, setErrors] = useState<FormErrors<(typeof FIELDS)[number]>>(NO_ERRORS);
+  const form = useRef<HTMLFormElement>(null);
+  useFocusFirstError(errors, form);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const v = formValues(event.currentTarget);
+    try {
+      const { data } = await register({
+        variables: {
+          input: {
+            email: (v.email ?? '').trim(),
+            username: (v.username ?? '').trim(),
+            displayName: (v.displayName ?? '').trim(),
+            password: v.password ?? '',
+            timeZone: (v.timeZone ?? '').trim(),
+          },
+        },
+      });
+      if (data) auth.setSession(getFragmentData(AuthSessionFragment, data.register));
+    } catch (err) {
+      setErrors(formErrors(err, FIELDS));
+    }
+  }
+
+  return (
+    <>
+      <PageHeading title="Create your account" />
+      <form ref={form} onSubmit={onSubmit} className="stack" aria-busy={loading}>
+        {errors.form ? (
+          <p role="alert" tabIndex={-1} className="alert">
+            {errors.form}
+          </p>
+        ) : null}
+        <TextField
+          label="Email"
+          name="email"
+          type="email"
+          autoComplete="email"
+          required
+          error={errors.fields.email}
+        />
+        <TextField
+          label="Username"
+          name="username"
+          autoComplete="username"
+          autoCapitalize="none"
+          spellCheck={false}
+          required
+          minLength={3}
+          maxLength={32}
+          pattern="[A-Za-z0-9_.]{3,32}"
+          hint="3–32 letters, digits, _ or . — people mention you with @username."
+          error={errors.fields.username}
+        />
+        <TextField
+          label="Display name"
+          name="displayName"
+          autoComplete="name"
+          required
+          maxLength={80}
+          error={errors.fields.displayName}
+        />
+        <TextField
+          label="Password"
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          required
+          minLength={8}
+          hint="At least 8 characters."
+          error={errors.fields.password}
+        />
+        <TimeZoneField defaultValue={browserTimeZone()} error={errors.fields.timeZone} />
+        <button type="submit" className="button primary" disabled={loading}>
+          {loading ? 'Creating account…' : 'Create account'}
+        </button>
+      </form>
+      <nav className="auth-links" aria-label="Account help">
+        <Link to="/signin" state={location.state as AuthRedirectState | null}>
+          Already have an account? Sign in
+        </Link>
+      </nav>
+    </>
+  );
+}

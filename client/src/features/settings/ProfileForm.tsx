@@ -1,0 +1,102 @@
+import { useMutation } from '@apollo/client/react';
+import { type FormEvent, useRef, useState } from 'react';
+import { type FragmentType, getFragmentData, graphql } from '../../gql/index.ts';
+import { TextAreaField, TextField } from '../../ui/Field.tsx';
+import { type FormErrors, formErrors, formValues, NO_ERRORS, useFocusFirstError } from '../../ui/forms.ts';
+import { TimeZoneField } from '../../ui/TimeZoneField.tsx';
+
+export const ProfileFormFragment = graphql(`
+  fragment ProfileForm_user on User {
+    id
+    displayName
+    timeZone
+    bio
+  }
+`);
+
+const UpdateProfileMutation = graphql(`
+  mutation UpdateProfile($input: UpdateProfileInput!) {
+    updateProfile(input: $input) {
+      id
+      ...ProfileForm_user
+      ...ViewerBadge_user
+    }
+  }
+`);
+
+const FIELDS = ['displayName', 'timeZone', 'bio'] as const;
+
+export function ProfileForm(props: { user: FragmentType<typeof ProfileFormFragment> }) {
+  const user = getFragmentData(ProfileFormFragment, props.user);
+  const [updateProfile, { loading }] = useMutation(UpdateProfileMutation);
+  const [errors, setErrors] = useState<FormErrors<(typeof FIELDS)[number]>>(NO_ERRORS);
+  const [saved, setSaved] = useState(false);
+  const form = useRef<HTMLFormElement>(null);
+  useFocusFirstError(errors, form);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const v = formValues(event.currentTarget);
+    setSaved(false);
+    try {
+      await updateProfile({
+        variables: {
+          input: {
+            displayName: (v.displayName ?? '').trim(),
+            timeZone: (v.timeZone ?? '').trim(),
+            bio: v.bio ?? '',
+          },
+        },
+      });
+      setErrors(NO_ERRORS);
+      setSaved(true);
+    } catch (err) {
+      setErrors(formErrors(err, FIELDS));
+    }
+  }
+
+  return (
+    <section className="card" aria-labelledby="profile-heading">
+      <h2 id="profile-heading">Profile</h2>
+      <form
+        ref={form}
+        onSubmit={onSubmit}
+        className="stack"
+        aria-busy={loading}
+        onChange={() => setSaved(false)}
+      >
+        {errors.form ? (
+          <p role="alert" tabIndex={-1} className="alert">
+            {errors.form}
+          </p>
+        ) : null}
+        <TextField
+          label="Display name"
+          name="displayName"
+          defaultValue={user.displayName}
+          required
+          maxLength={80}
+          error={errors.fields.displayName}
+        />
+        <TimeZoneField defaultValue={user.timeZone} error={errors.fields.timeZone} />
+        <TextAreaField
+          label="Bio"
+          name="bio"
+          defaultValue={user.bio}
+          rows={3}
+          maxLength={500}
+          hint="At most 500 characters."
+          error={errors.fields.bio}
+        />
+        <div className="form-actions">
+          <button type="submit" className="button primary" disabled={loading}>
+            Save profile
+          </button>
+          <span role="status" className="status">
+            {saved ? 'Profile saved' : ''}
+          </span>
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,101 @@
+import { useQuery } from '@apollo/client/react';
+import { Link, matchPath, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
+import { useAuth, useConnectionStatus } from '../../apollo/ServicesProvider.tsx';
+import { graphql } from '../../gql/index.ts';
+import { RouteFocus } from '../../ui/RouteFocus.tsx';
+import { ReconnectingBanner } from './ReconnectingBanner.tsx';
+import { ViewerBadge } from './ViewerBadge.tsx';
+
+const ShellQuery = graphql(`
+  query Shell {
+    me {
+      id
+      ...ViewerBadge_user
+    }
+  }
+`);
+
+const NAV = [
+  { to: '/rooms', label: 'Conversations' },
+  { to: '/contacts', label: 'Contacts' },
+  { to: '/meetings', label: 'Meetings' },
+  { to: '/notifications', label: 'Notifications' },
+  { to: '/settings', label: 'Settings' },
+] as const;
+
+/** Where the back button of a detail pane leads on narrow screens. */
+function backTarget(pathname: string): { to: string; label: string } {
+  if (matchPath('/meetings/:id', pathname)) return { to: '/meetings', label: 'Back to meetings' };
+  return { to: '/rooms', label: 'Back to conversations' };
+}
+
+/**
+ * The signed-in frame: a sidebar (navigation and, soon, the room list) beside
+ * the main pane. At 720 px and below only one pane shows: the sidebar on
+ * /rooms, the main pane (with a back button) everywhere else.
+ */
+export function Shell() {
+  const { pathname } = useLocation();
+  const navigate = useNavigate();
+  const auth = useAuth();
+  const connection = useConnectionStatus();
+  const { data } = useQuery(ShellQuery);
+  const pane = pathname === '/rooms' ? 'list' : 'detail';
+  const back = backTarget(pathname);
+
+  async function signOut() {
+    await auth.logout();
+    navigate('/signin', { replace: true });
+  }
+
+  return (
+    <div className="shell" data-pane={pane} data-connection={connection}>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <RouteFocus />
+      <ReconnectingBanner />
+      <aside className="sidebar" aria-label="Navigation">
+        <div className="sidebar-header">
+          <Link to="/rooms" className="brand">
+            <span className="logo" aria-hidden="true">
+              P
+            </span>
+            Parley
+          </Link>
+        </div>
+        <nav aria-label="Main">
+          <ul className="nav-list">
+            {NAV.map((item) => (
+              <li key={item.to}>
+                <NavLink to={item.to} end={item.to === '/rooms'}>
+                  {item.label}
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <section className="room-list" aria-labelledby="room-list-heading">
+          <h2 id="room-list-heading" tabIndex={-1} data-route-focus>
+            Conversations
+          </h2>
+          <p className="muted">Your conversations will appear here.</p>
+        </section>
+        <div className="sidebar-footer">
+          {data ? <ViewerBadge user={data.me} /> : null}
+          <button type="button" className="button subtle" onClick={() => void signOut()}>
+            Sign out
+          </button>
+        </div>
+      </aside>
+      <main id="main" className="main-pane" tabIndex={-1}>
+        {pane === 'detail' ? (
+          <Link to={back.to} className="back-button" aria-label={back.label}>
+            <span aria-hidden="true">←</span> Back
+          </Link>
+        ) : null}
+        <Outlet />
+      </main>
+    </div>
+  );
+}
