@@ -1,8 +1,8 @@
 import { createSigner } from 'fast-jwt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from './helpers/app.ts';
-import { connectWs, rawConnectionInit } from './helpers/ws.ts';
 import { registerUser } from './helpers/users.ts';
+import { connectWs, rawConnectionInit } from './helpers/ws.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -35,7 +35,12 @@ describe('WebSocket authentication (graphql-transport-ws connection_init)', () =
     const u = await registerUser(t);
     const claims = JSON.parse(Buffer.from(u.accessToken.split('.')[1]!, 'base64url').toString());
     const now = Math.floor(Date.now() / 1000);
-    const expired = createSigner({ key: t.config.jwtSecret, algorithm: 'HS256' })({ sub: claims.sub, sid: claims.sid, iat: now - 3600, exp: now - 5 });
+    const expired = createSigner({ key: t.config.jwtSecret, algorithm: 'HS256' })({
+      sub: claims.sub,
+      sid: claims.sid,
+      iat: now - 3600,
+      exp: now - 5,
+    });
     const r = await rawConnectionInit(t.wsUrl, { authorization: `Bearer ${expired}` });
     expect(r.close).toEqual({ code: 4401, reason: 'Access token expired' });
   });

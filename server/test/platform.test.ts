@@ -17,26 +17,42 @@ afterAll(() => t?.close());
 describe('config', () => {
   it('has working defaults', () => {
     const c = loadConfig({});
-    expect(c).toMatchObject({ port: 4000, env: 'development', databaseUrl: undefined, redisUrl: undefined, uploadMaxBytes: 25 * 1024 * 1024 });
+    expect(c).toMatchObject({
+      port: 4000,
+      env: 'development',
+      databaseUrl: undefined,
+      redisUrl: undefined,
+      uploadMaxBytes: 25 * 1024 * 1024,
+    });
     expect(Object.isFrozen(c)).toBe(true);
   });
 
   it('reports every problem at once', () => {
     let err: unknown;
     try {
-      loadConfig({ PORT: 'abc', DATABASE_URL: 'mysql://x', LOG_LEVEL: 'loud', JWT_SECRET: 'short', GRAPHIQL: 'maybe' });
+      loadConfig({
+        PORT: 'abc',
+        DATABASE_URL: 'mysql://x',
+        LOG_LEVEL: 'loud',
+        JWT_SECRET: 'short',
+        GRAPHIQL: 'maybe',
+      });
     } catch (e) {
       err = e;
     }
     expect(err).toBeInstanceOf(ConfigError);
     const problems = (err as ConfigError).problems.join('\n');
-    for (const name of ['PORT', 'DATABASE_URL', 'LOG_LEVEL', 'JWT_SECRET', 'GRAPHIQL']) expect(problems).toContain(name);
+    for (const name of ['PORT', 'DATABASE_URL', 'LOG_LEVEL', 'JWT_SECRET', 'GRAPHIQL'])
+      expect(problems).toContain(name);
   });
 
   it('refuses to run in production with the default secret', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET must be set in production/);
     expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: DEFAULT_JWT_SECRET })).toThrow(ConfigError);
-    const prod = loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'a-real-secret-with-at-least-32-characters' });
+    const prod = loadConfig({
+      NODE_ENV: 'production',
+      JWT_SECRET: 'a-real-secret-with-at-least-32-characters',
+    });
     expect(prod.graphiql).toBe(false);
     expect(prod.introspection).toBe(false);
   });
@@ -67,19 +83,35 @@ describe('GraphQL endpoint', () => {
     expect(syntax.errors?.[0]?.extensions.code).toBe('GRAPHQL_PARSE_FAILED');
     const unknownField = await t.gql('{ me { nope } }');
     expect(unknownField.errors?.[0]?.extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
-    const badVar = await t.gql('mutation($i: LoginInput!) { login(input: $i) { accessToken } }', { i: { login: 1 } });
+    const badVar = await t.gql('mutation($i: LoginInput!) { login(input: $i) { accessToken } }', {
+      i: { login: 1 },
+    });
     expectError(badVar, 'BAD_USER_INPUT');
   });
 
   it('masks unexpected errors and keeps expected ones', () => {
     const logged: unknown[] = [];
     const log = { error: (o: unknown) => logged.push(o), warn: (o: unknown) => logged.push(o) } as never;
-    const internal = formatError(new GraphQLError('x', { originalError: new Error('relation "secret" does not exist') }), log);
-    expect(internal).toMatchObject({ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+    const internal = formatError(
+      new GraphQLError('x', { originalError: new Error('relation "secret" does not exist') }),
+      log,
+    );
+    expect(internal).toMatchObject({
+      message: 'Internal server error',
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    });
     expect(logged).toHaveLength(1);
-    const down = formatError(new GraphQLError('x', { originalError: Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }) }), log);
+    const down = formatError(
+      new GraphQLError('x', {
+        originalError: Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }),
+      }),
+      log,
+    );
     expect(down.extensions.code).toBe('SERVICE_UNAVAILABLE');
-    const expected = formatError(new GraphQLError('x', { originalError: badInput('Nope', { field: 'f' }) }), log);
+    const expected = formatError(
+      new GraphQLError('x', { originalError: badInput('Nope', { field: 'f' }) }),
+      log,
+    );
     expect(expected).toMatchObject({ message: 'Nope', extensions: { code: 'BAD_USER_INPUT', field: 'f' } });
   });
 
@@ -103,7 +135,8 @@ describe('schema', () => {
       inputFields { name description } enumValues(includeDeprecated: true) { name description } } } }`);
     const missing: string[] = [];
     for (const type of data.__schema.types as any[]) {
-      if (type.name.startsWith('__') || ['String', 'Int', 'Float', 'Boolean', 'ID'].includes(type.name)) continue;
+      if (type.name.startsWith('__') || ['String', 'Int', 'Float', 'Boolean', 'ID'].includes(type.name))
+        continue;
       if (!type.description) missing.push(type.name);
       for (const f of type.fields ?? []) {
         if (!f.description) missing.push(`${type.name}.${f.name}`);
@@ -129,8 +162,35 @@ describe('lib', () => {
     const meeting = new Date('2026-03-09T13:00:00Z');
     expect(formatInZone(meeting, 'America/New_York')).toBe('Mon 9 Mar 2026, 09:00 EDT');
     expect(formatInZone(meeting, 'Europe/Berlin')).toBe('Mon 9 Mar 2026, 14:00 CET');
-    expect(formatInZone(new Date('2026-03-06T14:00:00Z'), 'America/New_York')).toBe('Fri 6 Mar 2026, 09:00 EST');
+    expect(formatInZone(new Date('2026-03-06T14:00:00Z'), 'America/New_York')).toBe(
+      'Fri 6 Mar 2026, 09:00 EST',
+    );
     expect(zoneAbbreviation('Asia/Kolkata', meeting)).toBe('IST');
     expect(zoneAbbreviation('Asia/Tokyo', meeting)).toBe('GMT+9');
+  });
+});
+
+describe('HTTP security', () => {
+  it('sends security headers and CORS only to allowed origins', async () => {
+    const own = await createTestApp({ env: { CORS_ORIGINS: 'https://app.example.com' } });
+    try {
+      const allowed = await own.app.inject({
+        method: 'OPTIONS',
+        url: '/graphql',
+        headers: { origin: 'https://app.example.com', 'access-control-request-method': 'POST' },
+      });
+      expect(allowed.headers['access-control-allow-origin']).toBe('https://app.example.com');
+      const denied = await own.app.inject({
+        method: 'OPTIONS',
+        url: '/graphql',
+        headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' },
+      });
+      expect(denied.headers['access-control-allow-origin']).toBeUndefined();
+      const res = await own.app.inject('/healthz');
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+      expect(res.headers['x-frame-options']).toBe('SAMEORIGIN');
+    } finally {
+      await own.close();
+    }
   });
 });

@@ -41,7 +41,11 @@ interface SerializedError {
 const INPUT_COERCION =
   /^Variable "\$|got invalid value|cannot represent|of required type "[^"]+" was not provided|must not be null|Expected value of type|is not defined by type|is not a valid value/i;
 
-export function formatError(err: GraphQLError, log: FastifyBaseLogger, phase: 'document' | 'execution' = 'execution'): SerializedError {
+export function formatError(
+  err: GraphQLError,
+  log: FastifyBaseLogger,
+  phase: 'document' | 'execution' = 'execution',
+): SerializedError {
   const base = { message: err.message, locations: err.locations, path: err.path };
   const orig = err.originalError;
   if (orig instanceof AppError) return { ...base, message: orig.message, extensions: orig.extensions };
@@ -49,17 +53,25 @@ export function formatError(err: GraphQLError, log: FastifyBaseLogger, phase: 'd
   const code = err.extensions?.code;
   if (!orig || orig === err) {
     if (typeof code === 'string') return { ...base, extensions: { ...err.extensions, code } };
-    if (/^Syntax Error/.test(err.message)) return { ...base, extensions: { code: ErrorCode.GRAPHQL_PARSE_FAILED } };
+    if (/^Syntax Error/.test(err.message))
+      return { ...base, extensions: { code: ErrorCode.GRAPHQL_PARSE_FAILED } };
     if (phase === 'document') {
       // Mercurius reports variable coercion (graphql-js or graphql-jit wording)
       // together with validation errors; values of the wrong shape are bad input.
       const input = INPUT_COERCION.test(err.message);
-      return { ...base, extensions: { code: input ? ErrorCode.BAD_USER_INPUT : ErrorCode.GRAPHQL_VALIDATION_FAILED } };
+      return {
+        ...base,
+        extensions: { code: input ? ErrorCode.BAD_USER_INPUT : ErrorCode.GRAPHQL_VALIDATION_FAILED },
+      };
     }
     if (!err.path) return { ...base, extensions: { code: ErrorCode.BAD_USER_INPUT } };
     // e.g. "Cannot return null for non-nullable field": a server bug, not the client's.
     log.error({ err, path: err.path }, 'invalid result for the schema');
-    return { ...base, message: 'Internal server error', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
+    return {
+      ...base,
+      message: 'Internal server error',
+      extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+    };
   }
   if (isUnavailableError(orig)) {
     log.warn({ err: orig, path: err.path }, 'dependency unavailable');
