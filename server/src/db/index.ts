@@ -1,9 +1,11 @@
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, PostgresDialect, type Transaction } from 'kysely';
 import pg from 'pg';
 import type { DB } from './schema.generated.ts';
 
 export type { DB } from './schema.generated.ts';
 export type Database = Kysely<DB>;
+/** What repository functions take: the database, or a transaction on it. */
+export type Db = Kysely<DB> | Transaction<DB>;
 
 /**
  * Parses int8 (bigint / bigserial, e.g. message `seq`) as a JS number. Sequences

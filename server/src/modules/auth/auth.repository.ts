@@ -1,7 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { DB } from '../../db/index.ts';
-
-type Db = Kysely<DB> | Transaction<DB>;
+import type { Db } from '../../db/index.ts';
 
 export function insertSession(
   db: Db,

@@ -1,9 +1,7 @@
-import { type Kysely, sql, type Transaction } from 'kysely';
-import type { DB } from '../../db/index.ts';
+import { sql, type Transaction } from 'kysely';
+import type { DB, Db } from '../../db/index.ts';
 import { USER_COLUMNS, type UserRow } from '../users/users.model.ts';
 import type { FriendRequestRow } from './contacts.model.ts';
-
-type Db = Kysely<DB> | Transaction<DB>;
 
 /**
  * Of `otherIds`, those with a block between them and `userId` in either

@@ -7,8 +7,7 @@
  * and a request racing a block cannot survive the block. Events are published
  * after commit on each side's `userTopic` (the `myEvents` stream).
  */
-import type { Kysely, Transaction } from 'kysely';
-import type { DB } from '../../db/index.ts';
+import type { Db } from '../../db/index.ts';
 import { inTransaction, type Tx } from '../../db/tx.ts';
 import type { Deps, Viewer } from '../../deps.ts';
 import { badInput, conflict, forbidden, notFound, unauthenticated } from '../../graphql/errors.ts';
@@ -27,8 +26,6 @@ import {
   SELF_RELATIONSHIP,
 } from './contacts.model.ts';
 import * as repo from './contacts.repository.ts';
-
-type Db = Kysely<DB> | Transaction<DB>;
 
 /** Shown to someone blocked by the other person: says no more than that it is not possible. */
 const CANNOT_REQUEST = "You can't send a friend request to this person";

@@ -1,8 +1,6 @@
-import { type Kysely, sql, type Transaction } from 'kysely';
-import type { DB } from '../../db/index.ts';
+import { sql, type Transaction } from 'kysely';
+import type { DB, Db } from '../../db/index.ts';
 import { MESSAGE_COLUMNS, type MessageRow, type SystemData } from './messages.model.ts';
-
-type Db = Kysely<DB> | Transaction<DB>;
 
 /**
  * Takes the room's next `seq` and bumps its activity time. The UPDATE locks

@@ -1,8 +1,6 @@
-import { type Kysely, sql, type Transaction } from 'kysely';
-import type { DB } from '../../db/index.ts';
+import { sql, type Transaction } from 'kysely';
+import type { DB, Db } from '../../db/index.ts';
 import type { NotificationData, NotificationRow, NotificationType } from './notifications.model.ts';
-
-type Db = Kysely<DB> | Transaction<DB>;
 
 /**
  * Timestamps are written from the application with millisecond precision (not

@@ -1,8 +1,6 @@
-import { type Kysely, sql, type Transaction } from 'kysely';
-import type { DB } from '../../db/index.ts';
+import { sql, type Transaction } from 'kysely';
+import type { DB, Db } from '../../db/index.ts';
 import type { RoomRole } from './rooms.model.ts';
-
-type Db = Kysely<DB> | Transaction<DB>;
 
 /** A room with one member's row: what every authorization check reads (one statement). */
 export interface MembershipRow {

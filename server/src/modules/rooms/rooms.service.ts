@@ -3,8 +3,7 @@
  * creating groups and moving the read pointer. Membership changes live in
  * rooms.members.service.ts.
  */
-import type { Kysely, Transaction } from 'kysely';
-import type { DB } from '../../db/index.ts';
+import type { Db } from '../../db/index.ts';
 import { inTransaction } from '../../db/tx.ts';
 import type { Deps, Viewer } from '../../deps.ts';
 import { badInput, forbidden, notFound } from '../../graphql/errors.ts';
@@ -21,8 +20,6 @@ import * as repo from './rooms.repository.ts';
 import { normalizeTitle } from './rooms.validation.ts';
 import * as views from './rooms.views.repository.ts';
 import { roomViewToModel } from './rooms.views.ts';
-
-type Db = Kysely<DB> | Transaction<DB>;
 
 export interface RoomConnectionModel {
   edges: { cursor: string; node: RoomModel }[];

@@ -3,10 +3,8 @@
  * newest visible message), for the room list, `room(id)` and live RoomUpdated
  * events alike. One statement for any number of rooms or members.
  */
-import { type ExpressionBuilder, type Kysely, sql, type Transaction } from 'kysely';
-import type { DB } from '../../db/index.ts';
-
-type Db = Kysely<DB> | Transaction<DB>;
+import { type ExpressionBuilder, sql } from 'kysely';
+import type { DB, Db } from '../../db/index.ts';
 
 // ---------------------------------------------------------------------------
 

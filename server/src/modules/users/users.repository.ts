@@ -1,8 +1,6 @@
-import { type Kysely, sql, type Transaction } from 'kysely';
-import type { DB } from '../../db/index.ts';
+import { sql } from 'kysely';
+import type { Db } from '../../db/index.ts';
 import { USER_COLUMNS, type UserRow } from './users.model.ts';
-
-type Db = Kysely<DB> | Transaction<DB>;
 
 export function findUsersByIds(db: Db, ids: readonly string[]): Promise<UserRow[]> {
   if (ids.length === 0) return Promise.resolve([]);
