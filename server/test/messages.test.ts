@@ -13,6 +13,7 @@ import {
   MESSAGE,
   openDm,
   REMOVE_MEMBER,
+  registerTrio,
   roomList,
   roomOf,
   SEARCH,
@@ -28,11 +29,7 @@ let bob: TestUser;
 let carol: TestUser;
 beforeAll(async () => {
   t = await createTestApp();
-  [alice, bob, carol] = await Promise.all([
-    registerUser(t, { username: `alice_${process.pid}` }),
-    registerUser(t, { username: `bob_${process.pid}` }),
-    registerUser(t, { username: `carol_${process.pid}` }),
-  ]);
+  [alice, bob, carol] = await registerTrio(t);
 });
 afterAll(() => t?.close());
 

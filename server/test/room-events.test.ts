@@ -19,6 +19,7 @@ import {
   RENAME,
   ROOM_EVENTS,
   type Room,
+  registerTrio,
   roomList,
   send,
 } from './helpers/chat.ts';
@@ -32,7 +33,7 @@ let carol: TestUser;
 const sockets: WsConnection[] = [];
 beforeAll(async () => {
   t = await createTestApp();
-  [alice, bob, carol] = await Promise.all([registerUser(t), registerUser(t), registerUser(t)]);
+  [alice, bob, carol] = await registerTrio(t);
 });
 afterEach(async () => {
   await Promise.all(sockets.splice(0).map((s) => s.close()));

@@ -15,6 +15,7 @@ import {
   RENAME,
   ROOM,
   ROOMS,
+  registerTrio,
   roomList,
   roomOf,
   SET_ROLE,
@@ -28,11 +29,7 @@ let bob: TestUser;
 let carol: TestUser;
 beforeAll(async () => {
   t = await createTestApp();
-  [alice, bob, carol] = await Promise.all([
-    registerUser(t, { displayName: 'Alice' }),
-    registerUser(t, { displayName: 'Bob' }),
-    registerUser(t, { displayName: 'Carol' }),
-  ]);
+  [alice, bob, carol] = await registerTrio(t);
 });
 afterAll(() => t?.close());
 

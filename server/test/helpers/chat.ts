@@ -1,7 +1,7 @@
 import { uuidv7 } from '../../src/lib/ids.ts';
 import { userTopic } from '../../src/modules/users/users.topics.ts';
 import type { TestApp } from './app.ts';
-import type { TestUser } from './users.ts';
+import { registerUser, type TestUser } from './users.ts';
 import type { LiveSubscription, WsConnection } from './ws.ts';
 
 export const ROOM_FIELDS = `id kind title myRole memberCount lastSeq unreadCount lastReadSeq visibleFromSeq lastActivityAt
@@ -86,6 +86,13 @@ export interface Message {
   sender: { id: string; username: string } | null;
   mentions: { id: string; username: string }[];
   replyTo: { id: string; seq: number } | null;
+}
+
+/** Alice, Bob and Carol: display names for room titles, distinct usernames for @mentions. */
+export function registerTrio(t: TestApp): Promise<[TestUser, TestUser, TestUser]> {
+  const as = (name: string) =>
+    registerUser(t, { displayName: name, username: `${name.toLowerCase()}_${process.pid}` });
+  return Promise.all([as('Alice'), as('Bob'), as('Carol')]);
 }
 
 export async function openDm(t: TestApp, me: TestUser, other: TestUser): Promise<Room> {
