@@ -86,3 +86,16 @@ export function TextAreaField({
     </Wrapper>
   );
 }
+
+/**
+ * The form-level error (one not tied to a field). Focusable, so that
+ * useFocusFirstError can move focus to it after a failed submit.
+ */
+export function FormAlert({ message }: { message: string | undefined }) {
+  if (!message) return null;
+  return (
+    <p role="alert" tabIndex={-1} className="alert">
+      {message}
+    </p>
+  );
+}

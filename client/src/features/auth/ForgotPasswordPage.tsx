@@ -2,7 +2,7 @@ import { useMutation } from '@apollo/client/react';
 import { type FormEvent, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { graphql } from '../../gql/index.ts';
-import { TextField } from '../../ui/Field.tsx';
+import { FormAlert, TextField } from '../../ui/Field.tsx';
 import { type FormErrors, formErrors, formValues, NO_ERRORS, useFocusFirstError } from '../../ui/forms.ts';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 
@@ -46,11 +46,7 @@ export function ForgotPasswordPage() {
         <p>Enter the email address of your account and we will email you a link to choose a new password.</p>
       )}
       <form ref={form} onSubmit={onSubmit} className="stack" aria-busy={loading}>
-        {errors.form ? (
-          <p role="alert" tabIndex={-1} className="alert">
-            {errors.form}
-          </p>
-        ) : null}
+        <FormAlert message={errors.form} />
         <TextField
           label="Email"
           name="email"

@@ -4,7 +4,7 @@ import { Link, useLocation } from 'react-router';
 import { AuthSessionFragment } from '../../apollo/auth-store.ts';
 import { useAuth, useAuthState } from '../../apollo/ServicesProvider.tsx';
 import { getFragmentData, graphql } from '../../gql/index.ts';
-import { TextField } from '../../ui/Field.tsx';
+import { FormAlert, TextField } from '../../ui/Field.tsx';
 import { type FormErrors, formErrors, formValues, NO_ERRORS, useFocusFirstError } from '../../ui/forms.ts';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import type { AuthRedirectState } from './guards.tsx';
@@ -60,11 +60,7 @@ export function SignInPage() {
         </p>
       ) : null}
       <form ref={form} onSubmit={onSubmit} className="stack" aria-busy={loading}>
-        {errors.form ? (
-          <p role="alert" tabIndex={-1} className="alert">
-            {errors.form}
-          </p>
-        ) : null}
+        <FormAlert message={errors.form} />
         <TextField
           label="Email or username"
           name="login"

@@ -4,7 +4,7 @@ import { Link, useLocation } from 'react-router';
 import { AuthSessionFragment } from '../../apollo/auth-store.ts';
 import { useAuth } from '../../apollo/ServicesProvider.tsx';
 import { getFragmentData, graphql } from '../../gql/index.ts';
-import { TextField } from '../../ui/Field.tsx';
+import { FormAlert, TextField } from '../../ui/Field.tsx';
 import { type FormErrors, formErrors, formValues, NO_ERRORS, useFocusFirstError } from '../../ui/forms.ts';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { browserTimeZone, TimeZoneField } from '../../ui/TimeZoneField.tsx';
@@ -53,11 +53,7 @@ export function SignUpPage() {
     <>
       <PageHeading title="Create your account" />
       <form ref={form} onSubmit={onSubmit} className="stack" aria-busy={loading}>
-        {errors.form ? (
-          <p role="alert" tabIndex={-1} className="alert">
-            {errors.form}
-          </p>
-        ) : null}
+        <FormAlert message={errors.form} />
         <TextField
           label="Email"
           name="email"

@@ -1,7 +1,7 @@
 import { useMutation } from '@apollo/client/react';
 import { type FormEvent, useRef, useState } from 'react';
 import { graphql } from '../../gql/index.ts';
-import { TextField } from '../../ui/Field.tsx';
+import { FormAlert, TextField } from '../../ui/Field.tsx';
 import { type FormErrors, formErrors, formValues, NO_ERRORS, useFocusFirstError } from '../../ui/forms.ts';
 
 const ChangePasswordMutation = graphql(`
@@ -38,11 +38,7 @@ export function PasswordForm() {
     <section className="card" aria-labelledby="password-heading">
       <h2 id="password-heading">Password</h2>
       <form ref={form} onSubmit={onSubmit} className="stack" aria-busy={loading}>
-        {errors.form ? (
-          <p role="alert" tabIndex={-1} className="alert">
-            {errors.form}
-          </p>
-        ) : null}
+        <FormAlert message={errors.form} />
         <TextField
           label="Current password"
           name="current"

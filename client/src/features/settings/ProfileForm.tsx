@@ -1,7 +1,7 @@
 import { useMutation } from '@apollo/client/react';
 import { type FormEvent, useRef, useState } from 'react';
 import { type FragmentType, getFragmentData, graphql } from '../../gql/index.ts';
-import { TextAreaField, TextField } from '../../ui/Field.tsx';
+import { FormAlert, TextAreaField, TextField } from '../../ui/Field.tsx';
 import { type FormErrors, formErrors, formValues, NO_ERRORS, useFocusFirstError } from '../../ui/forms.ts';
 import { TimeZoneField } from '../../ui/TimeZoneField.tsx';
 
@@ -65,11 +65,7 @@ export function ProfileForm(props: { user: FragmentType<typeof ProfileFormFragme
         aria-busy={loading}
         onChange={() => setSaved(false)}
       >
-        {errors.form ? (
-          <p role="alert" tabIndex={-1} className="alert">
-            {errors.form}
-          </p>
-        ) : null}
+        <FormAlert message={errors.form} />
         <TextField
           label="Display name"
           name="displayName"
