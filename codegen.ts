@@ -25,12 +25,24 @@ const config: CodegenConfig = {
           Room: '../modules/rooms/rooms.model.ts#RoomModel',
           RoomMember: '../modules/rooms/rooms.model.ts#RoomMemberModel',
           Message: '../modules/messages/messages.model.ts#MessageModel',
+          Attachment: '../modules/files/files.model.ts#AttachmentModel',
           FriendRequest: '../modules/contacts/contacts.model.ts#FriendRequestModel',
           Notification: '../modules/notifications/notifications.model.ts#NotificationModel',
+          ReactionGroup: '../modules/reactions/reactions.model.ts#ReactionGroupModel',
+          Meeting: '../modules/meetings/meetings.model.ts#MeetingModel',
+          MeetingReview: '../modules/meetings/meetings.model.ts#MeetingReviewModel',
+          MeetingReschedule: '../modules/meetings/meetings.model.ts#PendingRescheduleModel',
+          MeetingEvent: '../modules/meetings/meetings.topics.ts#MeetingEventPayload',
         },
         resolversNonOptionalTypename: { unionMember: true },
         avoidOptionals: false,
       },
+    },
+    // Which concrete types each union/interface has, for Apollo's cache (`possibleTypes`):
+    // without it, fragments on union members (subscription events) match heuristically.
+    'client/src/gql/possible-types.ts': {
+      plugins: ['fragment-matcher'],
+      config: { apolloClientVersion: 3, useExplicitTyping: true },
     },
     'client/src/gql/': {
       documents: ['client/src/**/*.{ts,tsx}', '!client/src/gql/**'],

@@ -3,9 +3,14 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from './config.ts';
 import { type Deps, type TokenSigner, TokenVerifyError } from './deps.ts';
 import { uuidv7 } from './lib/ids.ts';
+import { defineFileJobs } from './modules/files/files.jobs.ts';
+import { filesRoutes } from './modules/files/files.routes.ts';
 import { emailJob } from './modules/mail/mail.jobs.ts';
+import { meetingJob } from './modules/meetings/meetings.jobs.ts';
 import { messageDigestJob } from './modules/notifications/notifications.jobs.ts';
 import { unsubscribeRoutes } from './modules/notifications/notifications.routes.ts';
+import { createPresence } from './modules/presence/presence.service.ts';
+import { createRateLimiter } from './modules/ratelimit/ratelimit.ts';
 import clientPlugin from './plugins/client.ts';
 import dbPlugin from './plugins/db.ts';
 import graphqlPlugin from './plugins/graphql.ts';
@@ -19,6 +24,12 @@ declare module 'fastify' {
     config: Config;
     deps: Deps;
   }
+}
+
+/** Fastify's trustProxy from TRUST_PROXY (a hop count becomes its function: trust the nearest n hops). */
+function trustProxyOption(v: Config['trustProxy']) {
+  if (typeof v === 'number') return (_address: string, hop: number) => hop < v;
+  return typeof v === 'object' ? [...v] : v;
 }
 
 /**
@@ -36,7 +47,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
       },
     },
     bodyLimit: config.bodyLimitBytes,
-    trustProxy: true,
+    trustProxy: trustProxyOption(config.trustProxy),
     genReqId: () => uuidv7(),
     return503OnClosing: true,
   });
@@ -70,15 +81,31 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
       }
     },
   };
-  const deps: Deps = { config, db: app.db, events: app.events, jobs: app.jobs, log: app.log, tokens };
+  const rateLimiter = await createRateLimiter(config, app.log);
+  app.addHook('onClose', () => rateLimiter.close());
+  const presence = createPresence({ config, db: app.db, events: app.events, log: app.log });
+  app.addHook('onClose', () => presence.close());
+  const deps: Deps = {
+    config,
+    db: app.db,
+    events: app.events,
+    jobs: app.jobs,
+    log: app.log,
+    tokens,
+    rateLimiter,
+    presence,
+  };
   app.decorate('deps', deps);
 
   await app.jobs.define(emailJob(config));
   await app.jobs.define(messageDigestJob(deps));
+  await defineFileJobs(deps);
+  await app.jobs.define(meetingJob(deps));
 
   await app.register(graphqlPlugin, { deps });
   await app.register(healthPlugin, { config });
   await app.register(unsubscribeRoutes(deps));
+  await app.register(filesRoutes(deps));
   await app.register(clientPlugin, { config });
   return app;
 }

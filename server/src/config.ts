@@ -42,13 +42,39 @@ export interface Config {
   readonly mailFrom: string;
   /** `UPLOAD_MAX_BYTES`; default 26214400 (25 MiB). */
   readonly uploadMaxBytes: number;
+  /** `UPLOADS_DIR`: where the local-disk storage keeps uploaded files; default `<dataDir>/uploads`. */
+  readonly uploadsDir: string;
+  /** `UPLOAD_ORPHAN_TTL_SECONDS`: uploads never attached (message or avatar) are deleted after this; default 86400 (24 h). */
+  readonly uploadOrphanTtlSeconds: number;
+  /** `FILE_URL_TTL_SECONDS`: validity of signed download URLs handed out by GraphQL; default 3600 (1 h). */
+  readonly fileUrlTtlSeconds: number;
   /** `BODY_LIMIT_BYTES`: max HTTP request body for GraphQL; default 1048576 (1 MiB). */
   readonly bodyLimitBytes: number;
   /** `GRAPHQL_DEPTH_LIMIT`; default 12. */
   readonly graphqlDepthLimit: number;
+  /** `GRAPHQL_MAX_COST`: static cost limit (1 per field, list fields × their page size); default 50000. */
+  readonly graphqlMaxCost: number;
+  /** `GRAPHQL_LIST_COST_FACTOR`: assumed length of lists without a page-size argument; default 10. */
+  readonly graphqlListCostFactor: number;
+  /** `GRAPHQL_MAX_ALIASES`: aliased fields per document; default 30. */
+  readonly graphqlMaxAliases: number;
+  /** `GRAPHQL_MAX_TOKENS`: lexical tokens per document; default 5000. */
+  readonly graphqlMaxTokens: number;
+  /**
+   * `TRUST_PROXY`: whose `X-Forwarded-For` gives the client IP (which per-IP
+   * rate limits key on): `true` (any hop; default, for a deployment behind
+   * the bundled proxy), `false` (the socket address), a hop count, or
+   * comma-separated proxy addresses/CIDRs. Exposed directly to clients, set
+   * `false`: otherwise a client can pick its own IP.
+   */
+  readonly trustProxy: boolean | number | readonly string[];
+  /** `RATE_LIMIT_ENABLED`: enforce rate limits; default true (false under NODE_ENV=test; suites that test limits turn them on). */
+  readonly rateLimitEnabled: boolean;
+  /** `RATE_LIMIT_<BUCKET>` as `<count>/<seconds>` (e.g. `RATE_LIMIT_LOGIN_IP=30/60`); defaults in `RATE_LIMIT_DEFAULTS`. */
+  readonly rateLimits: Readonly<Record<RateLimitBucket, RateLimitRule>>;
   /** `GRAPHIQL`: serve GraphiQL at /graphiql; default true outside production. */
   readonly graphiql: boolean;
-  /** `INTROSPECTION`: allow schema introspection; default true outside production. */
+  /** `GRAPHQL_INTROSPECTION` (or `INTROSPECTION`): allow schema introspection; default true outside production. */
   readonly introspection: boolean;
   /** `CORS_ORIGINS`: comma-separated allow-list; default none (same origin only). */
   readonly corsOrigins: readonly string[];
@@ -60,8 +86,32 @@ export interface Config {
   readonly messageMaxLength: number;
   /** `MESSAGE_DIGEST_DELAY_SECONDS`: how long a message notification stays unread before it is emailed; default 900 (15 min). */
   readonly messageDigestDelaySeconds: number;
+  /** `ROOM_REPLAY_MAX`: most messages a `roomEvents(afterSeq)` resume replays; further behind it sends ResyncRequired. Default 1000. */
+  readonly roomReplayMax: number;
+  /** `STREAM_RESUME_WINDOW_SECONDS`: how far back `myEvents`/`notificationEvents` resume with a replay; older gets StreamResyncRequired. Default 86400 (24 h). */
+  readonly streamResumeWindowSeconds: number;
+  /** `JOBS_SUPERVISE_SECONDS`: how often pg-boss retries jobs whose worker died mid-job (no heartbeat); default 10. */
+  readonly jobsSuperviseSeconds: number;
+  /** `MAIL_RETRY_DELAY_SECONDS`: first delay before a failed email is retried (then backing off); default 30. */
+  readonly mailRetryDelaySeconds: number;
+  /** `TYPING_LAPSE_MS`: a typer who stops refreshing `setTyping` is dropped after this; default 6000. */
+  readonly typingLapseMs: number;
+  /** `PRESENCE_GRACE_MS`: delay before a user whose last WebSocket closed goes offline (a reload does not flap); default 5000. */
+  readonly presenceGraceMs: number;
+  /** `PRESENCE_HEARTBEAT_MS`: how often an instance refreshes its users' presence entries in Redis; default 10000. */
+  readonly presenceHeartbeatMs: number;
+  /** `PRESENCE_TTL_MS`: presence entries not refreshed for this long expire (an instance died); default 30000. */
+  readonly presenceTtlMs: number;
+  /** `PRESENCE_SWEEP_MS`: how often each instance looks for expired presence and typing entries; default 10000. */
+  readonly presenceSweepMs: number;
   /** `CLIENT_DIST_DIR`: built web client served at `/`; default `client/dist`. */
   readonly clientDistDir: string;
+  /** `MEETING_BASE_URL`: video meetings get `<base><random room name>`; default `https://meet.jit.si/`. */
+  readonly meetingBaseUrl: string;
+  /** `MEETING_REMINDER_LEADS_SECONDS`: comma-separated reminder lead times before a meeting; default `86400,900` (24 h, 15 min). */
+  readonly meetingReminderLeadsSeconds: readonly number[];
+  /** `MEETING_REVIEW_WINDOW_SECONDS`: how long after its end a meeting stays open for reviews before it completes anyway; default 604800 (7 days). */
+  readonly meetingReviewWindowSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -71,6 +121,72 @@ export class ConfigError extends Error {
     this.name = 'ConfigError';
     this.problems = problems;
   }
+}
+
+/** What one rate-limit bucket allows: `limit` calls per fixed window of `windowSeconds`. */
+export interface RateLimitRule {
+  readonly limit: number;
+  readonly windowSeconds: number;
+}
+
+/**
+ * Rate-limit buckets and their defaults. Each is overridden by
+ * `RATE_LIMIT_<NAME>` (camelCase → UPPER_SNAKE, e.g. `RATE_LIMIT_SEND_MESSAGE=60/60`).
+ */
+export const RATE_LIMIT_DEFAULTS = {
+  /** Sign-in attempts per client IP. */
+  loginIp: { limit: 30, windowSeconds: 60 },
+  /** Sign-in attempts per account identifier (email or username), from any IP. */
+  loginAccount: { limit: 10, windowSeconds: 300 },
+  /** Sign-ups per client IP. */
+  registerIp: { limit: 10, windowSeconds: 3600 },
+  /** Password reset requests per client IP. */
+  passwordResetIp: { limit: 10, windowSeconds: 3600 },
+  /** Password reset requests per email address. */
+  passwordResetEmail: { limit: 3, windowSeconds: 3600 },
+  /** Messages per sender. */
+  sendMessage: { limit: 30, windowSeconds: 10 },
+  /** Friend requests per sender. */
+  friendRequest: { limit: 30, windowSeconds: 3600 },
+  /** File uploads per user. */
+  upload: { limit: 30, windowSeconds: 60 },
+} as const satisfies Record<string, RateLimitRule>;
+export type RateLimitBucket = keyof typeof RATE_LIMIT_DEFAULTS;
+
+function trustProxy(raw: string | undefined): boolean | number | readonly string[] {
+  if (raw === undefined || /^(true|yes|on)$/i.test(raw)) return true;
+  if (/^(false|no|off)$/i.test(raw)) return false;
+  if (/^\d+$/.test(raw)) return Number(raw);
+  return raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+/** `loginIp` → `RATE_LIMIT_LOGIN_IP`. */
+export const rateLimitEnvName = (bucket: RateLimitBucket) =>
+  `RATE_LIMIT_${bucket.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`;
+
+function rateLimitRules(
+  str: (name: string) => string | undefined,
+  problems: string[],
+): Record<RateLimitBucket, RateLimitRule> {
+  const rules = {} as Record<RateLimitBucket, RateLimitRule>;
+  for (const bucket of Object.keys(RATE_LIMIT_DEFAULTS) as RateLimitBucket[]) {
+    const name = rateLimitEnvName(bucket);
+    const raw = str(name);
+    rules[bucket] = RATE_LIMIT_DEFAULTS[bucket];
+    if (raw === undefined) continue;
+    const m = /^(\d+)\s*\/\s*(\d+)$/.exec(raw);
+    const limit = Number(m?.[1]);
+    const windowSeconds = Number(m?.[2]);
+    if (!m || limit < 1 || windowSeconds < 1 || windowSeconds > 86_400) {
+      problems.push(`${name} must be <count>/<seconds>, e.g. 30/60 (window at most 86400 s; got "${raw}")`);
+      continue;
+    }
+    rules[bucket] = { limit, windowSeconds };
+  }
+  return rules;
 }
 
 /** The development secret; production refuses to start with it. */
@@ -170,19 +286,54 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     smtpUrl: url('SMTP_URL', ['smtp:', 'smtps:']),
     mailFrom: str('MAIL_FROM') ?? 'Parley <no-reply@parley.local>',
     uploadMaxBytes: int('UPLOAD_MAX_BYTES', 25 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
+    // Empty means `<dataDir>/uploads`, resolved below (after overrides, which may move dataDir).
+    uploadsDir: ((dir) => (dir ? path.resolve(dir) : ''))(str('UPLOADS_DIR')),
+    uploadOrphanTtlSeconds: int('UPLOAD_ORPHAN_TTL_SECONDS', 86_400, 1, 365 * 86_400),
+    fileUrlTtlSeconds: int('FILE_URL_TTL_SECONDS', 3600, 10, 7 * 86_400),
     bodyLimitBytes: int('BODY_LIMIT_BYTES', 1024 * 1024, 1024, 64 * 1024 * 1024),
     graphqlDepthLimit: int('GRAPHQL_DEPTH_LIMIT', 12, 2, 100),
+    graphqlMaxCost: int('GRAPHQL_MAX_COST', 50_000, 10, 10_000_000),
+    graphqlListCostFactor: int('GRAPHQL_LIST_COST_FACTOR', 10, 1, 1000),
+    graphqlMaxAliases: int('GRAPHQL_MAX_ALIASES', 30, 0, 10_000),
+    graphqlMaxTokens: int('GRAPHQL_MAX_TOKENS', 5000, 100, 1_000_000),
+    trustProxy: trustProxy(str('TRUST_PROXY')),
+    rateLimitEnabled: bool('RATE_LIMIT_ENABLED', nodeEnv !== 'test'),
+    rateLimits: rateLimitRules(str, problems),
     graphiql: bool('GRAPHIQL', !production),
-    introspection: bool('INTROSPECTION', !production),
+    introspection: bool('GRAPHQL_INTROSPECTION', bool('INTROSPECTION', !production)),
     corsOrigins,
     logLevel,
     jobsEnabled: bool('JOBS_ENABLED', true),
     messageMaxLength: int('MESSAGE_MAX_LENGTH', 4000, 1, 100_000),
     messageDigestDelaySeconds: int('MESSAGE_DIGEST_DELAY_SECONDS', 900, 0, 7 * 86_400),
+    roomReplayMax: int('ROOM_REPLAY_MAX', 1000, 1, 10_000),
+    streamResumeWindowSeconds: int('STREAM_RESUME_WINDOW_SECONDS', 86_400, 60, 30 * 86_400),
+    jobsSuperviseSeconds: int('JOBS_SUPERVISE_SECONDS', 10, 1, 3600),
+    mailRetryDelaySeconds: int('MAIL_RETRY_DELAY_SECONDS', 30, 1, 3600),
+    typingLapseMs: int('TYPING_LAPSE_MS', 6000, 100, 60_000),
+    presenceGraceMs: int('PRESENCE_GRACE_MS', 5000, 0, 60_000),
+    presenceHeartbeatMs: int('PRESENCE_HEARTBEAT_MS', 10_000, 100, 60_000),
+    presenceTtlMs: int('PRESENCE_TTL_MS', 30_000, 300, 300_000),
+    presenceSweepMs: int('PRESENCE_SWEEP_MS', 10_000, 100, 60_000),
     clientDistDir: path.resolve(str('CLIENT_DIST_DIR') ?? 'client/dist'),
+    meetingBaseUrl: url('MEETING_BASE_URL', ['http:', 'https:']) ?? 'https://meet.jit.si/',
+    meetingReminderLeadsSeconds: (() => {
+      const raw = str('MEETING_REMINDER_LEADS_SECONDS') ?? '86400,900';
+      const leads = raw.split(',').map((s) => Number(s.trim()));
+      if (leads.some((n) => !Number.isInteger(n) || n < 1 || n > 30 * 86_400)) {
+        problems.push(
+          `MEETING_REMINDER_LEADS_SECONDS must be positive integers, comma-separated (got "${raw}")`,
+        );
+        return [86_400, 900];
+      }
+      return [...new Set(leads)];
+    })(),
+    meetingReviewWindowSeconds: int('MEETING_REVIEW_WINDOW_SECONDS', 7 * 86_400, 1, 365 * 86_400),
     ...overrides,
   };
 
   if (problems.length > 0) throw new ConfigError(problems);
-  return Object.freeze(config);
+  return Object.freeze(
+    config.uploadsDir ? config : { ...config, uploadsDir: path.join(config.dataDir, 'uploads') },
+  );
 }

@@ -1,6 +1,8 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from './config.ts';
 import type { Database } from './db/index.ts';
+import type { Presence } from './modules/presence/presence.service.ts';
+import type { RateLimiter } from './modules/ratelimit/ratelimit.ts';
 import type { Jobs } from './plugins/jobs.ts';
 import type { EventBus } from './plugins/pubsub.ts';
 
@@ -44,4 +46,8 @@ export interface Deps {
   readonly jobs: Jobs;
   readonly log: FastifyBaseLogger;
   readonly tokens: TokenSigner;
+  /** Presence, typing and room viewing (ephemeral, shared across instances via Redis). */
+  readonly presence: Presence;
+  /** Shared counters behind `rateLimit(deps, bucket, key)`. */
+  readonly rateLimiter: RateLimiter;
 }

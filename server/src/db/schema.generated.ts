@@ -29,6 +29,23 @@ export interface Blocks {
   created_at: Generated<Timestamp>;
 }
 
+export interface Files {
+  attached_at: Timestamp | null;
+  created_at: Generated<Timestamp>;
+  height: number | null;
+  id: string;
+  mime_type: string;
+  name: string;
+  sha256: string;
+  size: number;
+  storage_key: string;
+  thumbnail_key: string | null;
+  thumbnail_mime_type: string | null;
+  thumbnail_size: number | null;
+  uploader_id: string | null;
+  width: number | null;
+}
+
 export interface FriendRequests {
   created_at: Generated<Timestamp>;
   from_user_id: string;
@@ -39,6 +56,67 @@ export interface FriendRequests {
 export interface Friendships {
   created_at: Generated<Timestamp>;
   friend_id: string;
+  user_id: string;
+}
+
+export interface MeetingRemindersSent {
+  lead_seconds: number;
+  meeting_id: string;
+  sent_at: Generated<Timestamp>;
+  version: number;
+}
+
+export interface MeetingReviews {
+  comment: Generated<string>;
+  created_at: Generated<Timestamp>;
+  meeting_id: string;
+  rating: number;
+  reviewer_id: string;
+}
+
+export interface Meetings {
+  agenda: Generated<string>;
+  cancel_reason: string | null;
+  cancelled_by: string | null;
+  client_id: string | null;
+  created_at: Generated<Timestamp>;
+  decline_reason: string | null;
+  duration_minutes: number;
+  ends_at: Timestamp;
+  id: string;
+  invitee_id: string;
+  job_ids: Generated<Json>;
+  kind: string;
+  location: string | null;
+  meeting_url: string | null;
+  proposal_reason: string | null;
+  proposed_by: string | null;
+  proposed_starts_at: Timestamp | null;
+  requester_id: string;
+  room_id: string | null;
+  sequence: Generated<number>;
+  starts_at: Timestamp;
+  status: string;
+  updated_at: Generated<Timestamp>;
+  version: Generated<number>;
+}
+
+export interface MeetingSlots {
+  during: string;
+  meeting_id: string;
+  user_id: string;
+}
+
+export interface MessageAttachments {
+  file_id: string;
+  message_id: string;
+  position: number;
+}
+
+export interface MessageReactions {
+  created_at: Generated<Timestamp>;
+  emoji: string;
+  message_id: string;
   user_id: string;
 }
 
@@ -97,10 +175,20 @@ export interface RefreshTokens {
   used_at: Timestamp | null;
 }
 
+export interface RoomDepartures {
+  left_at: Generated<Timestamp>;
+  room_id: string;
+  user_id: string;
+}
+
 export interface RoomMembers {
   joined_at: Generated<Timestamp>;
   last_read_at: Timestamp | null;
   last_read_seq: Generated<number>;
+  /**
+   * No message notifications before this time; infinity = until unmuted
+   */
+  muted_until: Timestamp | null;
   role: string;
   room_id: string;
   user_id: string;
@@ -108,6 +196,7 @@ export interface RoomMembers {
 }
 
 export interface Rooms {
+  avatar_file_id: string | null;
   created_at: Generated<Timestamp>;
   created_by: string | null;
   direct_key: string | null;
@@ -130,6 +219,7 @@ export interface Sessions {
 }
 
 export interface Users {
+  avatar_file_id: string | null;
   bio: Generated<string>;
   created_at: Generated<Timestamp>;
   display_name: string;
@@ -144,17 +234,31 @@ export interface Users {
   username: string;
 }
 
+export interface UserStreamMarks {
+  contacts_changed_at: Timestamp;
+  user_id: string;
+}
+
 export interface DB {
   blocks: Blocks;
+  files: Files;
   friend_requests: FriendRequests;
   friendships: Friendships;
+  meeting_reminders_sent: MeetingRemindersSent;
+  meeting_reviews: MeetingReviews;
+  meeting_slots: MeetingSlots;
+  meetings: Meetings;
+  message_attachments: MessageAttachments;
+  message_reactions: MessageReactions;
   messages: Messages;
   notification_preferences: NotificationPreferences;
   notifications: Notifications;
   password_reset_tokens: PasswordResetTokens;
   refresh_tokens: RefreshTokens;
+  room_departures: RoomDepartures;
   room_members: RoomMembers;
   rooms: Rooms;
   sessions: Sessions;
+  user_stream_marks: UserStreamMarks;
   users: Users;
 }

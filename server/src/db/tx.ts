@@ -13,6 +13,16 @@ export interface Tx {
   afterCommit(fn: () => unknown): void;
 }
 
+/**
+ * How long a request waits for its after-commit hooks. Normally they finish in
+ * milliseconds and the caller returns after its events went out (so a client
+ * that sees the mutation's result can count on its events being on their way).
+ * When pub/sub is down (Redis restarting), publishing waits in the client's
+ * offline queue until it reconnects: the request returns after this long
+ * instead of hanging, and the hooks finish in the background.
+ */
+export const AFTER_COMMIT_WAIT_MS = 2_000;
+
 /** Runs `fn` in a transaction, then its after-commit hooks in registration order. */
 export async function inTransaction<T>(
   deps: Pick<Deps, 'db' | 'log'>,
@@ -20,12 +30,28 @@ export async function inTransaction<T>(
 ): Promise<T> {
   const hooks: (() => unknown)[] = [];
   const result = await deps.db.transaction().execute((trx) => fn({ trx, afterCommit: (h) => hooks.push(h) }));
-  for (const hook of hooks) {
-    try {
-      await hook();
-    } catch (err) {
-      deps.log.error({ err }, 'after-commit hook failed');
+  if (hooks.length === 0) return result;
+  const run = (async () => {
+    for (const hook of hooks) {
+      try {
+        await hook();
+      } catch (err) {
+        deps.log.error({ err }, 'after-commit hook failed');
+      }
     }
-  }
+  })();
+  let timer: NodeJS.Timeout | undefined;
+  const waited = new Promise<void>((resolve) => {
+    timer = setTimeout(() => {
+      deps.log.warn(
+        { waitedMs: AFTER_COMMIT_WAIT_MS },
+        'after-commit hooks still running; returning without them',
+      );
+      resolve();
+    }, AFTER_COMMIT_WAIT_MS);
+    timer.unref();
+  });
+  await Promise.race([run, waited]);
+  clearTimeout(timer);
   return result;
 }

@@ -2,8 +2,16 @@ import DataLoader from 'dataloader';
 import type { Deps, Viewer } from '../deps.ts';
 import type { Relationship } from '../modules/contacts/contacts.model.ts';
 import { relationshipsOf } from '../modules/contacts/contacts.service.ts';
+import { type AttachmentModel, fileRowToModel } from '../modules/files/files.model.ts';
+import { listAttachments, roomAvatarIds } from '../modules/files/files.repository.ts';
+import type { MeetingReviewModel } from '../modules/meetings/meetings.model.ts';
+import { reviewsByMeeting } from '../modules/meetings/meetings.queries.ts';
 import { type MessageModel, messageRowToModel } from '../modules/messages/messages.model.ts';
 import { findMessagesByIds } from '../modules/messages/messages.repository.ts';
+import { type PresenceModel, presenceLoader } from '../modules/presence/presence.queries.ts';
+import type { ReactionGroupModel } from '../modules/reactions/reactions.model.ts';
+import { reactionsLoader } from '../modules/reactions/reactions.service.ts';
+import { type ReaderModel, readersLoader } from '../modules/receipts/receipts.service.ts';
 import type { RoomMemberModel, RoomRole } from '../modules/rooms/rooms.model.ts';
 import { findMembershipsOf, listMembers } from '../modules/rooms/rooms.repository.ts';
 import { type UserModel, userRowToModel } from '../modules/users/users.model.ts';
@@ -29,6 +37,18 @@ export interface Loaders {
   message: DataLoader<string, MessageModel | null>;
   /** The viewer's membership of a room, by room id; null when not a member (or no viewer). */
   myMembership: DataLoader<string, { roomId: string; role: RoomRole; visibleFromSeq: number } | null>;
+  /** A user's presence as the viewer may see it (hidden: offline, no lastSeenAt); one SQL + one store read per batch. */
+  presence: DataLoader<string, PresenceModel>;
+  /** Read pointers of a room's members who share receipts (plus the viewer's), by room id; unchecked. */
+  readers: DataLoader<string, ReaderModel[]>;
+  /** A message's reactions grouped by emoji, by message id; unchecked (the message's visibility was). */
+  reactions: DataLoader<string, ReactionGroupModel[]>;
+  /** A message's attachments in order, by message id (unchecked: the message's visibility was). */
+  messageAttachments: DataLoader<string, AttachmentModel[]>;
+  /** A room's avatar file id (null when none), by room id; unchecked. */
+  roomAvatar: DataLoader<string, string | null>;
+  /** All reviews of a meeting, by meeting id (callers filter what the viewer may see). */
+  meetingReviews: DataLoader<string, MeetingReviewModel[]>;
 }
 
 export interface LoaderOptions {
@@ -52,6 +72,9 @@ export function keyedLoader<K, V>(
 
 export function createLoaders(deps: Deps, viewer: Viewer | null, opts: LoaderOptions): Loaders {
   return {
+    presence: presenceLoader(deps, viewer, opts),
+    readers: readersLoader(deps.db, viewer, opts),
+    reactions: reactionsLoader(deps, viewer, opts),
     user: keyedLoader(
       async (ids) => (await findUsersByIds(deps.db, ids)).map(userRowToModel),
       (u) => u.id,
@@ -78,6 +101,7 @@ export function createLoaders(deps: Deps, viewer: Viewer | null, opts: LoaderOpt
       (m) => m.id,
       opts,
     ),
+    meetingReviews: new DataLoader((ids) => reviewsByMeeting(deps, ids), { cache: opts.cache }),
     myMembership: keyedLoader(
       async (roomIds) =>
         viewer
@@ -89,6 +113,22 @@ export function createLoaders(deps: Deps, viewer: Viewer | null, opts: LoaderOpt
           : [],
       (m) => m.roomId,
       opts,
+    ),
+    messageAttachments: new DataLoader(
+      async (messageIds) => {
+        const byMessage = new Map<string, AttachmentModel[]>(messageIds.map((id) => [id, []]));
+        for (const r of await listAttachments(deps.db, messageIds))
+          byMessage.get(r.message_id)?.push(fileRowToModel(r));
+        return messageIds.map((id) => byMessage.get(id) ?? []);
+      },
+      { cache: opts.cache },
+    ),
+    roomAvatar: new DataLoader(
+      async (roomIds) => {
+        const byRoom = new Map((await roomAvatarIds(deps.db, roomIds)).map((r) => [r.id, r.avatar_file_id]));
+        return roomIds.map((id) => byRoom.get(id) ?? null);
+      },
+      { cache: opts.cache },
     ),
   };
 }

@@ -3,8 +3,12 @@ import type { UserModel } from '../modules/users/users.model.ts';
 import type { SessionModel } from '../modules/auth/auth.model.ts';
 import type { RoomModel, RoomMemberModel } from '../modules/rooms/rooms.model.ts';
 import type { MessageModel } from '../modules/messages/messages.model.ts';
+import type { AttachmentModel } from '../modules/files/files.model.ts';
 import type { FriendRequestModel } from '../modules/contacts/contacts.model.ts';
 import type { NotificationModel } from '../modules/notifications/notifications.model.ts';
+import type { ReactionGroupModel } from '../modules/reactions/reactions.model.ts';
+import type { MeetingModel, MeetingReviewModel, PendingRescheduleModel } from '../modules/meetings/meetings.model.ts';
+import type { MeetingEventPayload } from '../modules/meetings/meetings.topics.ts';
 import type { GraphQLContext } from '../graphql/context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -19,6 +23,33 @@ export type Scalars = {
   Float: { input: number; output: number; }
   /** An instant in time, exchanged as an ISO 8601 string with offset, e.g. `2026-03-09T13:00:00.000Z`. */
   DateTime: { input: Date; output: Date | string; }
+};
+
+/**
+ * A file shared in a room (an upload from `POST /uploads` attached to a message).
+ * Its URLs are signed and short-lived (about an hour): they work without an
+ * Authorization header (e.g. in `<img src>`); fetch the message again for fresh ones.
+ */
+export type Attachment = {
+  __typename?: 'Attachment';
+  /** Image height in pixels; null for other files. */
+  height?: Maybe<Scalars['Int']['output']>;
+  /** The upload's id. */
+  id: Scalars['ID']['output'];
+  /** Whether the file is an image shown inline (PNG, JPEG, GIF or WebP). */
+  isImage: Scalars['Boolean']['output'];
+  /** Media type detected from the content (not from the name), e.g. `image/png`, `application/pdf`, `text/plain`. */
+  mimeType: Scalars['String']['output'];
+  /** File name as uploaded, without any folder part and with control characters removed. */
+  name: Scalars['String']['output'];
+  /** Size in bytes. */
+  size: Scalars['Int']['output'];
+  /** Signed URL of a preview at most 320 pixels wide and high (WebP); null for non-images and until the preview is ready. */
+  thumbnailUrl?: Maybe<Scalars['String']['output']>;
+  /** Signed download URL of the file itself. */
+  url: Scalars['String']['output'];
+  /** Image width in pixels; null for other files. */
+  width?: Maybe<Scalars['Int']['output']>;
 };
 
 /** Tokens for a new or refreshed session, and its user. */
@@ -50,6 +81,8 @@ export type ContactStatus =
 /** The viewer's relationship with someone changed (request accepted, cancelled, contact removed, blocked). */
 export type ContactsChanged = {
   __typename?: 'ContactsChanged';
+  /** When the server sent this event; pass the newest `at` you received as `since` when resubscribing. */
+  at: Scalars['DateTime']['output'];
   /** The other person, with the current `contactStatus`. */
   user: User;
 };
@@ -105,6 +138,8 @@ export type FriendRequestEdge = {
 /** Someone sent the viewer a friend request. */
 export type FriendRequestReceived = {
   __typename?: 'FriendRequestReceived';
+  /** When the server sent this event; pass the newest `at` you received as `since` when resubscribing. */
+  at: Scalars['DateTime']['output'];
   /** The request. */
   request: FriendRequest;
 };
@@ -126,11 +161,190 @@ export type LoginInput = {
   password: Scalars['String']['input'];
 };
 
+/** A meeting between two people. Only its participants can see it. */
+export type Meeting = {
+  __typename?: 'Meeting';
+  /** What the meeting is about (may be empty). */
+  agenda: Scalars['String']['output'];
+  /** Why it was cancelled (if the canceller said). */
+  cancelReason?: Maybe<Scalars['String']['output']>;
+  /** Who cancelled it; null unless CANCELLED (or that account is gone). */
+  cancelledBy?: Maybe<User>;
+  /** When it was requested. */
+  createdAt: Scalars['DateTime']['output'];
+  /** Why the invitee declined (if they said). */
+  declineReason?: Maybe<Scalars['String']['output']>;
+  /** Length in minutes (5–480). */
+  durationMinutes: Scalars['Int']['output'];
+  /** End: `startsAt` plus `durationMinutes`. */
+  endsAt: Scalars['DateTime']['output'];
+  /** Meeting id. */
+  id: Scalars['ID']['output'];
+  /** Who was asked; null if that account is gone. */
+  invitee?: Maybe<User>;
+  /** Video or in person. */
+  kind: MeetingKind;
+  /** Where an in-person meeting takes place; null for video meetings. */
+  location?: Maybe<Scalars['String']['output']>;
+  /** The video call link (participants only); null for in-person meetings. */
+  meetingUrl?: Maybe<Scalars['String']['output']>;
+  /** The viewer's side of the meeting. */
+  myRole: MeetingRole;
+  /** The participant who is not the viewer; null if that account is gone. */
+  otherParticipant?: Maybe<User>;
+  /** The start in the other participant's time zone, e.g. `Mon 15 Mar 2027, 14:00 CET`. */
+  otherPartyStartsAtLocal: Scalars['String']['output'];
+  /** A proposed new time waiting for the other participant; null when none. */
+  pendingReschedule?: Maybe<MeetingReschedule>;
+  /** Who asked for the meeting; null if that account is gone. */
+  requester?: Maybe<User>;
+  /** Whether the viewer has reviewed it. */
+  reviewedByMe: Scalars['Boolean']['output'];
+  /**
+   * Reviews the viewer may see: their own always; the other participant's once both
+   * reviewed or the meeting completed.
+   */
+  reviews: Array<MeetingReview>;
+  /** The chat room it was arranged in, if any (id only). */
+  roomId?: Maybe<Scalars['ID']['output']>;
+  /** Start (an instant). */
+  startsAt: Scalars['DateTime']['output'];
+  /** The start in the viewer's time zone with its abbreviation, e.g. `Mon 15 Mar 2027, 09:00 EDT`. */
+  startsAtLocal: Scalars['String']['output'];
+  /** Lifecycle state. */
+  status: MeetingStatus;
+  /** Its last change. */
+  updatedAt: Scalars['DateTime']['output'];
+  /** Increases with every change of time (accepted reschedules); starts at 1. */
+  version: Scalars['Int']['output'];
+};
+
+/** What happened to a meeting (in `meetingEvents`). */
+export type MeetingAction =
+  /** The invitee accepted it. */
+  | 'ACCEPTED'
+  /** A participant cancelled it. */
+  | 'CANCELLED'
+  /** It completed. */
+  | 'COMPLETED'
+  /** The invitee declined it. */
+  | 'DECLINED'
+  /** Its end time passed; reviews are open. */
+  | 'ENDED'
+  /** It was requested. */
+  | 'REQUESTED'
+  /** The other participant accepted the new time; `version` increased. */
+  | 'RESCHEDULED'
+  /** A participant proposed a new time (see `pendingReschedule`). */
+  | 'RESCHEDULE_PROPOSED'
+  /** The other participant rejected the proposed time. */
+  | 'RESCHEDULE_REJECTED'
+  /** A participant reviewed it. */
+  | 'REVIEWED'
+  /** Its start time came. */
+  | 'STARTED';
+
+/** A page of meetings, ordered by start. */
+export type MeetingConnection = {
+  __typename?: 'MeetingConnection';
+  /** The meetings of this page. */
+  edges: Array<MeetingEdge>;
+  /** Pagination state. */
+  pageInfo: PageInfo;
+};
+
+/** A meeting in a page. */
+export type MeetingEdge = {
+  __typename?: 'MeetingEdge';
+  /** Cursor of this meeting (pass as `after`). */
+  cursor: Scalars['String']['output'];
+  /** The meeting. */
+  node: Meeting;
+};
+
+/** A change to a meeting the viewer takes part in. */
+export type MeetingEvent = {
+  __typename?: 'MeetingEvent';
+  /** What happened. */
+  action: MeetingAction;
+  /** The meeting after the change. */
+  meeting: Meeting;
+};
+
+/** Which of the viewer's meetings to list. */
+export type MeetingFilter = {
+  /** Only meetings starting at or after this instant. */
+  from?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Only meetings where the viewer has this role (both when omitted). */
+  role?: InputMaybe<MeetingRole>;
+  /** Only these statuses (all when omitted). */
+  status?: InputMaybe<Array<MeetingStatus>>;
+  /** Only meetings starting before this instant. */
+  to?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+/** Where a meeting happens. */
+export type MeetingKind =
+  /** In person at `location`. */
+  | 'IN_PERSON'
+  /** A video call at `meetingUrl`. */
+  | 'VIDEO';
+
+/** A proposed new time for a meeting. */
+export type MeetingReschedule = {
+  __typename?: 'MeetingReschedule';
+  /** Who proposed it; null if that account is gone. */
+  proposedBy?: Maybe<User>;
+  /** Why (may be empty). */
+  reason: Scalars['String']['output'];
+  /** The proposed start (the duration stays). */
+  startsAt: Scalars['DateTime']['output'];
+};
+
+/** One participant's review of a meeting. */
+export type MeetingReview = {
+  __typename?: 'MeetingReview';
+  /** Free text (may be empty). */
+  comment: Scalars['String']['output'];
+  /** When it was submitted. */
+  createdAt: Scalars['DateTime']['output'];
+  /** 1 (poor) to 5 (excellent). */
+  rating: Scalars['Int']['output'];
+  /** Who wrote it; null if that account is gone. */
+  reviewer?: Maybe<User>;
+};
+
+/** Which side of a meeting someone is on. */
+export type MeetingRole =
+  /** The participant who was asked. */
+  | 'INVITEE'
+  /** The participant who asked for the meeting. */
+  | 'REQUESTER';
+
+/** The lifecycle of a meeting. */
+export type MeetingStatus =
+  /** Accepted by the invitee; it holds both participants' time. */
+  | 'ACCEPTED'
+  /** Cancelled by a participant. */
+  | 'CANCELLED'
+  /** Both participants reviewed it, or the review window closed. */
+  | 'COMPLETED'
+  /** Declined by the invitee. */
+  | 'DECLINED'
+  /** Its end time has passed; participants may review it. */
+  | 'ENDED'
+  /** Its start time has come. */
+  | 'IN_PROGRESS'
+  /** Asked for; waiting for the invitee. */
+  | 'REQUESTED';
+
 /** Someone joined or was added to the room. */
 export type MemberJoined = {
   __typename?: 'MemberJoined';
   /** Who added them (null when they joined on their own, e.g. at creation). */
   addedBy?: Maybe<User>;
+  /** When the server sent this event; with `afterSeq`, pass the newest `at` you received as `since` when resubscribing. */
+  at: Scalars['DateTime']['output'];
   /** The new member. */
   member: RoomMember;
   /** The room. */
@@ -142,6 +356,8 @@ export type MemberJoined = {
 /** Someone left or was removed from the room. */
 export type MemberLeft = {
   __typename?: 'MemberLeft';
+  /** When the server sent this event; with `afterSeq`, pass the newest `at` you received as `since` when resubscribing. */
+  at: Scalars['DateTime']['output'];
   /** Who removed them (null when they left themselves). */
   removedBy?: Maybe<User>;
   /** The room. */
@@ -155,6 +371,8 @@ export type MemberLeft = {
 /** A message in a room. */
 export type Message = {
   __typename?: 'Message';
+  /** Files attached to the message, in the order sent; empty once the message is deleted. */
+  attachments: Array<Attachment>;
   /** Text of the message; null once deleted. SYSTEM messages carry a readable sentence, e.g. `Alice added Bob`. */
   body?: Maybe<Scalars['String']['output']>;
   /** The sender's idempotency key (visible to the sender only). */
@@ -171,6 +389,15 @@ export type Message = {
   kind: MessageKind;
   /** Users mentioned with @username in the body (members of the room only, the sender excluded). */
   mentions: Array<User>;
+  /** Reactions grouped by emoji, in the order each emoji was first used; empty for a deleted message. */
+  reactions: Array<ReactionGroup>;
+  /**
+   * Members (the sender excluded) whose read pointer is at or past this message, most recent reader first.
+   * People who turned `shareReadReceipts` off never appear (except to themselves).
+   */
+  readBy: Array<MessageRead>;
+  /** How many members (the sender excluded, private readers excluded) have read this message. */
+  readCount: Scalars['Int']['output'];
   /** The message this one replies to, if any (null if it is not visible). */
   replyTo?: Maybe<Message>;
   /** The room the message belongs to. */
@@ -179,6 +406,12 @@ export type Message = {
   sender?: Maybe<User>;
   /** Position in the room: strictly increasing, gap-free per room, never reused. */
   seq: Scalars['Int']['output'];
+};
+
+
+/** A message in a room. */
+export type MessageReadByArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** Messages after a known `seq`, for gap recovery. */
@@ -204,6 +437,8 @@ export type MessageConnection = {
 /** A message was posted. */
 export type MessageCreated = {
   __typename?: 'MessageCreated';
+  /** When the server sent this event; with `afterSeq`, pass the newest `at` you received as `since` when resubscribing. */
+  at: Scalars['DateTime']['output'];
   /** The full message. */
   message: Message;
   /** The room. */
@@ -215,6 +450,8 @@ export type MessageCreated = {
 /** A message was deleted (it stays as a tombstone with its `seq`). */
 export type MessageDeleted = {
   __typename?: 'MessageDeleted';
+  /** When the server sent this event; with `afterSeq`, pass the newest `at` you received as `since` when resubscribing. */
+  at: Scalars['DateTime']['output'];
   /** The tombstone. */
   message: Message;
   /** The room. */
@@ -235,6 +472,8 @@ export type MessageEdge = {
 /** A message's body was edited. */
 export type MessageEdited = {
   __typename?: 'MessageEdited';
+  /** When the server sent this event; with `afterSeq`, pass the newest `at` you received as `since` when resubscribing. */
+  at: Scalars['DateTime']['output'];
   /** The message after the edit. */
   message: Message;
   /** The room. */
@@ -250,19 +489,41 @@ export type MessageKind =
   /** Written by a member. */
   | 'USER';
 
+/** A member who has read a message. */
+export type MessageRead = {
+  __typename?: 'MessageRead';
+  /** When the reader's read pointer last moved (to this message or past it). */
+  readAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The reader. */
+  user: User;
+};
+
 /** Write operations. */
 export type Mutation = {
   __typename?: 'Mutation';
+  /** The invitee accepts (idempotent). CONFLICT if either participant has an overlapping accepted meeting. */
+  acceptMeeting: Meeting;
+  /** Accepts the other participant's proposed time: the meeting moves, `version` increases, reminders move. CONFLICT on overlap. */
+  acceptReschedule: Meeting;
+  /**
+   * Reacts to a message with one emoji; repeating it is harmless. At most 20 different emoji per message (CONFLICT beyond).
+   * NOT_FOUND for a message the viewer cannot see; BAD_USER_INPUT for a deleted message or something that is not one emoji.
+   */
+  addReaction: Message;
   /** Adds people to a group room (owner or admin). Members already present are ignored. */
   addRoomMembers: Room;
   /** Blocks a person: they can no longer DM you, add you to groups or send you requests. Ends any friendship and pending request. They are not told; to them you disappear from search and `user`. */
   blockUser: User;
   /** Withdraws a request the viewer sent. */
   cancelFriendRequest: Scalars['Boolean']['output'];
+  /** The requester cancels a requested meeting, or either participant an accepted one (idempotent). */
+  cancelMeeting: Meeting;
   /** Changes the password and signs out every other session. UNAUTHENTICATED if `current` is wrong. */
   changePassword: Scalars['Boolean']['output'];
   /** Creates a group room with the viewer as OWNER. */
   createGroupRoom: Room;
+  /** The invitee declines a requested meeting (idempotent). */
+  declineMeeting: Meeting;
   /** Deletes a message (own, or any as a room owner/admin). It stays as a tombstone without body. */
   deleteMessage: Message;
   /** Edits the text of one of the viewer's messages. */
@@ -283,18 +544,28 @@ export type Mutation = {
   markNotificationsRead: NotificationsRead;
   /** Moves the viewer's read pointer forward to `seq` (never backwards). Returns the room with its new `unreadCount`. */
   markRoomRead: Room;
+  /** Mutes a room for the viewer: no MESSAGE notifications (DMs, @mentions) or message emails until `until`. Muting again replaces the end time. */
+  muteRoom: Room;
   /** Returns THE direct room with this person, creating it on first use. It appears in their list after the first message. */
   openDirectRoom: Room;
+  /** Proposes a new start for an accepted meeting; the other participant accepts or rejects it. Replaces a pending proposal. */
+  proposeReschedule: Meeting;
   /** Exchanges a refresh token for new tokens. The old token stops working; presenting an already-used token revokes the whole session. */
   refreshSession: AuthPayload;
   /** Creates an account and signs in. CONFLICT if the email or username is taken. */
   register: AuthPayload;
+  /** Rejects the other participant's proposed time; the meeting keeps its time. */
+  rejectReschedule: Meeting;
   /** Ends a friendship (for both sides). True also when there was none, so it is safe to retry. */
   removeContact: Scalars['Boolean']['output'];
+  /** Takes back the viewer's reaction; harmless when there was none. */
+  removeReaction: Message;
   /** Removes a member from a group room (owner or admin; only the owner removes admins). */
   removeRoomMember: Room;
   /** Renames a group room (owner or admin). */
   renameRoom: Room;
+  /** Asks someone for a meeting; the invitee is notified. Status REQUESTED. */
+  requestMeeting: Meeting;
   /** Emails a single-use reset link valid for one hour if the address has an account. Always true (no account enumeration). */
   requestPasswordReset: Scalars['Boolean']['output'];
   /** Sets a new password with a reset token and signs out every session. BAD_USER_INPUT for an invalid, used or expired token. */
@@ -309,12 +580,42 @@ export type Mutation = {
   sendMessage: Message;
   /** Changes a member's role (owner only). */
   setRoomMemberRole: Room;
+  /**
+   * Says the viewer is (or stopped) typing in a room; NOT_FOUND unless a member. While typing, call it again
+   * every 2–4 seconds: without a refresh it lapses after about 6 seconds. Never stored.
+   */
+  setTyping: Scalars['Boolean']['output'];
+  /** Reviews an ended meeting, once per participant. When both reviewed, it is COMPLETED. */
+  submitMeetingReview: Meeting;
   /** Lifts a block. */
   unblockUser: User;
+  /** Ends the viewer's mute of a room. Harmless when it is not muted. */
+  unmuteRoom: Room;
   /** Turns email on or off per notification type; returns every type's setting. */
   updateNotificationPreferences: Array<NotificationPreference>;
   /** Updates the viewer's profile and privacy settings. */
   updateProfile: User;
+  /** Changes a group room's title and/or picture (owner or admin). */
+  updateRoom: Room;
+};
+
+
+/** Write operations. */
+export type MutationAcceptMeetingArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Write operations. */
+export type MutationAcceptRescheduleArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Write operations. */
+export type MutationAddReactionArgs = {
+  emoji: Scalars['String']['input'];
+  messageId: Scalars['ID']['input'];
 };
 
 
@@ -338,6 +639,13 @@ export type MutationCancelFriendRequestArgs = {
 
 
 /** Write operations. */
+export type MutationCancelMeetingArgs = {
+  id: Scalars['ID']['input'];
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** Write operations. */
 export type MutationChangePasswordArgs = {
   current: Scalars['String']['input'];
   next: Scalars['String']['input'];
@@ -347,6 +655,13 @@ export type MutationChangePasswordArgs = {
 /** Write operations. */
 export type MutationCreateGroupRoomArgs = {
   input: CreateGroupRoomInput;
+};
+
+
+/** Write operations. */
+export type MutationDeclineMeetingArgs = {
+  id: Scalars['ID']['input'];
+  reason?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -401,8 +716,23 @@ export type MutationMarkRoomReadArgs = {
 
 
 /** Write operations. */
+export type MutationMuteRoomArgs = {
+  roomId: Scalars['ID']['input'];
+  until?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+
+/** Write operations. */
 export type MutationOpenDirectRoomArgs = {
   userId: Scalars['ID']['input'];
+};
+
+
+/** Write operations. */
+export type MutationProposeRescheduleArgs = {
+  id: Scalars['ID']['input'];
+  reason?: InputMaybe<Scalars['String']['input']>;
+  startsAt: Scalars['DateTime']['input'];
 };
 
 
@@ -419,8 +749,22 @@ export type MutationRegisterArgs = {
 
 
 /** Write operations. */
+export type MutationRejectRescheduleArgs = {
+  id: Scalars['ID']['input'];
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** Write operations. */
 export type MutationRemoveContactArgs = {
   userId: Scalars['ID']['input'];
+};
+
+
+/** Write operations. */
+export type MutationRemoveReactionArgs = {
+  emoji: Scalars['String']['input'];
+  messageId: Scalars['ID']['input'];
 };
 
 
@@ -435,6 +779,12 @@ export type MutationRemoveRoomMemberArgs = {
 export type MutationRenameRoomArgs = {
   roomId: Scalars['ID']['input'];
   title: Scalars['String']['input'];
+};
+
+
+/** Write operations. */
+export type MutationRequestMeetingArgs = {
+  input: RequestMeetingInput;
 };
 
 
@@ -485,8 +835,29 @@ export type MutationSetRoomMemberRoleArgs = {
 
 
 /** Write operations. */
+export type MutationSetTypingArgs = {
+  roomId: Scalars['ID']['input'];
+  typing: Scalars['Boolean']['input'];
+};
+
+
+/** Write operations. */
+export type MutationSubmitMeetingReviewArgs = {
+  comment?: InputMaybe<Scalars['String']['input']>;
+  id: Scalars['ID']['input'];
+  rating: Scalars['Int']['input'];
+};
+
+
+/** Write operations. */
 export type MutationUnblockUserArgs = {
   userId: Scalars['ID']['input'];
+};
+
+
+/** Write operations. */
+export type MutationUnmuteRoomArgs = {
+  roomId: Scalars['ID']['input'];
 };
 
 
@@ -501,8 +872,15 @@ export type MutationUpdateProfileArgs = {
   input: UpdateProfileInput;
 };
 
+
+/** Write operations. */
+export type MutationUpdateRoomArgs = {
+  input: UpdateRoomInput;
+  roomId: Scalars['ID']['input'];
+};
+
 /** Something the viewer's room list (or contacts) needs to know, across all rooms. */
-export type MyEvent = ContactsChanged | FriendRequestReceived | RoomRemoved | RoomUpdated;
+export type MyEvent = ContactsChanged | FriendRequestReceived | PresenceChanged | RoomRemoved | RoomUpdated | StreamResyncRequired;
 
 /** Something that happened for the viewer. Texts that mention a time show it in the viewer's time zone. */
 export type Notification = {
@@ -538,6 +916,8 @@ export type Notification = {
 /** A notification was created, or a collapsed MESSAGE notification changed (same id: replace it and move it to the top). */
 export type NotificationAdded = {
   __typename?: 'NotificationAdded';
+  /** When the server sent this event; pass the newest `at` you received as `since` when resubscribing. */
+  at: Scalars['DateTime']['output'];
   /** The notification as it is now. */
   notification: Notification;
   /** The viewer's unread notifications after this change. */
@@ -563,7 +943,7 @@ export type NotificationEdge = {
 };
 
 /** A live change to the viewer's notifications, sent to every open device of the viewer. */
-export type NotificationEvent = NotificationAdded | NotificationsRead;
+export type NotificationEvent = NotificationAdded | NotificationsRead | StreamResyncRequired;
 
 /** Whether notifications of one type are also emailed. */
 export type NotificationPreference = {
@@ -614,6 +994,8 @@ export type NotificationType =
 /** Notifications were marked read (on any device). */
 export type NotificationsRead = {
   __typename?: 'NotificationsRead';
+  /** When the server sent this event (as a mutation result: when it made the change); pass the newest `at` you received as `since` when resubscribing. */
+  at: Scalars['DateTime']['output'];
   /** The notifications this change marked read (already-read ones are not repeated); empty in the first event of a subscription. */
   ids: Array<Scalars['ID']['output']>;
   /** The viewer's unread notifications after this change. */
@@ -633,6 +1015,34 @@ export type PageInfo = {
   startCursor?: Maybe<Scalars['String']['output']>;
 };
 
+/** Whether a person is online, as the viewer may see it. */
+export type Presence = {
+  __typename?: 'Presence';
+  /** When they were last seen online; null when hidden from the viewer. */
+  lastSeenAt?: Maybe<Scalars['DateTime']['output']>;
+  /** True while they hold an open connection; false when hidden from the viewer. */
+  online: Scalars['Boolean']['output'];
+  /** The person. */
+  user: User;
+};
+
+/**
+ * A contact or someone sharing a room with the viewer came online or went offline (after a short
+ * grace period, so a page reload does not flap), or hid or showed their online status (hidden:
+ * `online` false and no `lastSeenAt`).
+ */
+export type PresenceChanged = {
+  __typename?: 'PresenceChanged';
+  /** When the server sent this event (like every `myEvents` event). Presence is not replayed on resume: after reconnecting, ask `presence(userIds)`. */
+  at: Scalars['DateTime']['output'];
+  /** When they were last seen online; null when hidden. */
+  lastSeenAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Whether they are online now, as the viewer may see it. */
+  online: Scalars['Boolean']['output'];
+  /** The person. */
+  user: User;
+};
+
 /** Read operations. */
 export type Query = {
   __typename?: 'Query';
@@ -644,6 +1054,10 @@ export type Query = {
   friendRequests: FriendRequestConnection;
   /** The signed-in user. UNAUTHENTICATED without a valid token. */
   me: User;
+  /** One of the viewer's meetings. NOT_FOUND for meetings the viewer does not take part in. */
+  meeting: Meeting;
+  /** The viewer's meetings ordered by start (then id). */
+  meetings: MeetingConnection;
   /** A message the viewer can see; NOT_FOUND otherwise. */
   message?: Maybe<Message>;
   /**
@@ -659,6 +1073,11 @@ export type Query = {
   notificationPreferences: Array<NotificationPreference>;
   /** The viewer's notifications, most recently changed first. */
   notifications: NotificationConnection;
+  /**
+   * Online status of people, as the viewer may see it (see `User.online`), in the order asked; unknown ids and
+   * people who blocked the viewer are left out. At most 100 ids.
+   */
+  presence: Array<Presence>;
   /** A room the viewer belongs to; NOT_FOUND otherwise. */
   room?: Maybe<Room>;
   /** The viewer's rooms, most recent activity first. */
@@ -672,6 +1091,8 @@ export type Query = {
   searchUsers: UserConnection;
   /** How many of the viewer's notifications are unread. */
   unreadNotificationCount: Scalars['Int']['output'];
+  /** The viewer's meetings that have not ended (requested, accepted, in progress), soonest first. */
+  upcomingMeetings: Array<Meeting>;
   /** A user by id; NOT_FOUND if it does not exist or has blocked the viewer. */
   user?: Maybe<User>;
 };
@@ -688,6 +1109,20 @@ export type QueryContactsArgs = {
 export type QueryFriendRequestsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   direction: FriendRequestDirection;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Read operations. */
+export type QueryMeetingArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Read operations. */
+export type QueryMeetingsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<MeetingFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -726,6 +1161,12 @@ export type QueryNotificationsArgs = {
 
 
 /** Read operations. */
+export type QueryPresenceArgs = {
+  userIds: Array<Scalars['ID']['input']>;
+};
+
+
+/** Read operations. */
 export type QueryRoomArgs = {
   id: Scalars['ID']['input'];
 };
@@ -756,8 +1197,73 @@ export type QuerySearchUsersArgs = {
 
 
 /** Read operations. */
+export type QueryUpcomingMeetingsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Read operations. */
 export type QueryUserArgs = {
   id: Scalars['ID']['input'];
+};
+
+/** Someone added or removed a reaction; carries the message's reactions after the change. */
+export type ReactionChanged = {
+  __typename?: 'ReactionChanged';
+  /** True when added, false when removed. */
+  added: Scalars['Boolean']['output'];
+  /** When the server sent this event; with `afterSeq`, pass the newest `at` you received as `since` when resubscribing. */
+  at: Scalars['DateTime']['output'];
+  /** The emoji added or removed. */
+  emoji: Scalars['String']['output'];
+  /** The message reacted to. */
+  messageId: Scalars['ID']['output'];
+  /** All reactions of the message after the change (replace the message's list with it). */
+  reactions: Array<ReactionGroup>;
+  /** The room. */
+  roomId: Scalars['ID']['output'];
+  /** The message's `seq`. */
+  seq: Scalars['Int']['output'];
+  /** Who reacted or took their reaction back. */
+  user: User;
+};
+
+/** All reactions with one emoji on a message. */
+export type ReactionGroup = {
+  __typename?: 'ReactionGroup';
+  /** How many people reacted with it. */
+  count: Scalars['Int']['output'];
+  /** The emoji (one emoji grapheme). */
+  emoji: Scalars['String']['output'];
+  /** Whether the viewer is one of them. */
+  reactedByMe: Scalars['Boolean']['output'];
+  /** Who reacted, earliest first. */
+  users: Array<User>;
+};
+
+
+/** All reactions with one emoji on a message. */
+export type ReactionGroupUsersArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/**
+ * A member's read pointer moved forward (never sent for members who turned `shareReadReceipts` off).
+ * Pointers only move forward: keep the highest `seq` per user. Sending a message also moves the
+ * sender's pointer to it, without a separate ReadReceipt.
+ */
+export type ReadReceipt = {
+  __typename?: 'ReadReceipt';
+  /** When the server sent this event; with `afterSeq`, pass the newest `at` you received as `since` when resubscribing. */
+  at: Scalars['DateTime']['output'];
+  /** When the pointer moved. */
+  readAt: Scalars['DateTime']['output'];
+  /** The room. */
+  roomId: Scalars['ID']['output'];
+  /** The reader's new read pointer: they have read every message up to this `seq`. */
+  seq: Scalars['Int']['output'];
+  /** The reader. */
+  user: User;
 };
 
 /** Data for a new account. */
@@ -774,9 +1280,46 @@ export type RegisterInput = {
   username: Scalars['String']['input'];
 };
 
+/** Asks someone for a meeting. */
+export type RequestMeetingInput = {
+  /** What it is about (at most 2000 characters). */
+  agenda?: InputMaybe<Scalars['String']['input']>;
+  /** A client-generated id (at most 64 characters), unique per requester: retrying a request with it returns the meeting already created. */
+  clientId?: InputMaybe<Scalars['String']['input']>;
+  /** Length in minutes, 5–480. */
+  durationMinutes: Scalars['Int']['input'];
+  /** Who is invited. */
+  inviteeId: Scalars['ID']['input'];
+  /** Video (gets a meeting link) or in person (needs a location). */
+  kind: MeetingKind;
+  /** Where, for IN_PERSON (required then; at most 200 characters). */
+  location?: InputMaybe<Scalars['String']['input']>;
+  /** A chat room both participants are in, to link the meeting to. */
+  roomId?: InputMaybe<Scalars['ID']['input']>;
+  /** The start: an ISO 8601 instant with offset, in the future. */
+  startsAt: Scalars['DateTime']['input'];
+};
+
+/** Sent instead of a replay when a resume point is too far behind: fetch the missing messages, then keep listening. */
+export type ResyncRequired = {
+  __typename?: 'ResyncRequired';
+  /** The resume point the client asked for. */
+  afterSeq: Scalars['Int']['output'];
+  /** When the server sent this event; with `afterSeq`, pass the newest `at` you received as `since` when resubscribing. */
+  at: Scalars['DateTime']['output'];
+  /** The room's newest `seq` when the stream started: fetch `messagesAfter(afterSeq)` up to here; live events continue after it. */
+  lastSeq: Scalars['Int']['output'];
+  /** Why, in words. */
+  reason: Scalars['String']['output'];
+  /** The room. */
+  roomId: Scalars['ID']['output'];
+};
+
 /** A conversation the viewer belongs to. */
 export type Room = {
   __typename?: 'Room';
+  /** Signed URL of the room's picture as a small image: the group's avatar, or the other person's for a direct room; null when none. */
+  avatarUrl?: Maybe<Scalars['String']['output']>;
   /** When the room was created. */
   createdAt: Scalars['DateTime']['output'];
   /** Stable identifier. */
@@ -795,6 +1338,10 @@ export type Room = {
   memberCount: Scalars['Int']['output'];
   /** Current members, owner first. */
   members: Array<RoomMember>;
+  /** Whether the viewer muted the room: no message notifications (unread counts still count). */
+  muted: Scalars['Boolean']['output'];
+  /** When the viewer's mute ends; null when not muted or muted until `unmuteRoom`. */
+  mutedUntil?: Maybe<Scalars['DateTime']['output']>;
   /** The viewer's role in the room. */
   myRole: RoomRole;
   /** For a direct room, the other person; null for groups. */
@@ -826,7 +1373,7 @@ export type RoomEdge = {
 };
 
 /** Something that happened in a room. Events with a `seq` are also in history. */
-export type RoomEvent = MemberJoined | MemberLeft | MessageCreated | MessageDeleted | MessageEdited | RoomRenamed;
+export type RoomEvent = MemberJoined | MemberLeft | MessageCreated | MessageDeleted | MessageEdited | ReactionChanged | ReadReceipt | ResyncRequired | RoomRenamed | TypingChanged;
 
 /** Kind of conversation. */
 export type RoomKind =
@@ -849,6 +1396,8 @@ export type RoomMember = {
 /** The viewer left or was removed from a room; drop it from the list. */
 export type RoomRemoved = {
   __typename?: 'RoomRemoved';
+  /** When the server sent this event; pass the newest `at` you received as `since` when resubscribing. */
+  at: Scalars['DateTime']['output'];
   /** The room that is no longer visible. */
   roomId: Scalars['ID']['output'];
 };
@@ -856,6 +1405,8 @@ export type RoomRemoved = {
 /** The group room was renamed. */
 export type RoomRenamed = {
   __typename?: 'RoomRenamed';
+  /** When the server sent this event; with `afterSeq`, pass the newest `at` you received as `since` when resubscribing. */
+  at: Scalars['DateTime']['output'];
   /** Who renamed it. */
   by: User;
   /** The room. */
@@ -878,14 +1429,18 @@ export type RoomRole =
 /** A room appeared in the viewer's list or changed: new message, title, members, or the viewer's unread count (also when read on another device). */
 export type RoomUpdated = {
   __typename?: 'RoomUpdated';
+  /** When the server sent this event; pass the newest `at` you received as `since` when resubscribing. */
+  at: Scalars['DateTime']['output'];
   /** The room as the viewer sees it now, with `lastMessage`, `unreadCount` and `lastReadSeq`. */
   room: Room;
 };
 
 /** A new message. */
 export type SendMessageInput = {
-  /** Text, 1–4000 characters after trimming. */
-  body: Scalars['String']['input'];
+  /** Up to 10 of the viewer's uploads (ids from `POST /uploads`), in display order. NOT_FOUND for an unknown id, FORBIDDEN for someone else's upload. */
+  attachmentIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Text, up to 4000 characters after trimming; may be omitted or empty when `attachmentIds` has files (a message needs text, files or both). */
+  body?: InputMaybe<Scalars['String']['input']>;
   /** Client-generated idempotency key (1–64 characters), unique per sender: a retry with the same key returns the original message. */
   clientId: Scalars['String']['input'];
   /** A message of the same room this one replies to. */
@@ -909,25 +1464,70 @@ export type Session = {
   userAgent?: Maybe<Scalars['String']['output']>;
 };
 
+/**
+ * A per-user stream (`myEvents`, `notificationEvents`) could not replay everything since the
+ * resume point (too old, or changes it cannot replay, such as contacts): refetch the lists
+ * (`rooms`, `contacts`, `friendRequests`, `notifications`), then keep listening; live events follow.
+ */
+export type StreamResyncRequired = {
+  __typename?: 'StreamResyncRequired';
+  /** When the server sent this event; pass it as `since` next time. */
+  at: Scalars['DateTime']['output'];
+  /** Why, in words. */
+  reason: Scalars['String']['output'];
+};
+
 /** Live streams over graphql-transport-ws. */
 export type Subscription = {
   __typename?: 'Subscription';
-  /** Everything the viewer's room list needs, for all rooms at once. */
+  /** Every change to a meeting the viewer takes part in, live. */
+  meetingEvents: MeetingEvent;
+  /**
+   * Everything the viewer's room list needs, for all rooms at once.
+   *
+   * Resuming: pass `since` (the newest `at` received before the connection dropped). The
+   * server first replays, from PostgreSQL, RoomUpdated for every room that changed since
+   * (absolute snapshots: applying one twice is harmless) and RoomRemoved for rooms the
+   * viewer left, then goes live. Changes to contacts, or a `since` older than the resume
+   * window (24 h by default), give a StreamResyncRequired instead of a replay.
+   */
   myEvents: MyEvent;
   /**
    * The viewer's new notifications and read changes, with the unread count, on every open device.
    * The first event is a NotificationsRead with no `ids` carrying the current `unreadCount`
    * (sync the badge after connecting or reconnecting); events follow as they happen.
+   *
+   * Resuming: with `since` (the newest `at` received), NotificationAdded for every
+   * notification created or changed since, and a NotificationsRead for those read since,
+   * come before that first count. A `since` older than the resume window, or more than
+   * 100 changes, gives a StreamResyncRequired instead of the replay.
    */
   notificationEvents: NotificationEvent;
   /**
    * Events of one room. FORBIDDEN for a room the viewer is not in; the stream ends
-   * when the viewer leaves or is removed. Pass `afterSeq` to first receive, as
-   * MessageCreated events, the messages committed after that `seq`.
-   * The replay is capped at 1000 messages (BAD_USER_INPUT beyond: page with
-   * `messagesAfter` first, then subscribe from the newest `seq` you have).
+   * when the viewer leaves or is removed.
+   *
+   * Resuming: pass `afterSeq` (the highest `seq` you hold) to first receive, as
+   * MessageCreated events, the messages committed after it, then live events, with
+   * no gap and no duplicate. When more than the server's replay limit (1000 by
+   * default) is missing, the first event is a ResyncRequired instead: fetch
+   * `messagesAfter(afterSeq)` up to its `lastSeq`; live events after `lastSeq` follow.
+   * Pass `since` as well to also get edits, deletions and read receipts of older messages
+   * made while you were away (reactions are not replayed: refetch them for the messages on screen).
    */
   roomEvents: RoomEvent;
+};
+
+
+/** Live streams over graphql-transport-ws. */
+export type SubscriptionMyEventsArgs = {
+  since?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+
+/** Live streams over graphql-transport-ws. */
+export type SubscriptionNotificationEventsArgs = {
+  since?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 
@@ -935,10 +1535,29 @@ export type Subscription = {
 export type SubscriptionRoomEventsArgs = {
   afterSeq?: InputMaybe<Scalars['Int']['input']>;
   roomId: Scalars['ID']['input'];
+  since?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+/**
+ * Who is typing changed. Carries the full current list (not a delta), without the viewer.
+ * The viewer's own typing changes are not sent to them. A typer who stops refreshing
+ * `setTyping` lapses after about 6 seconds; sending a message, leaving the room or disconnecting
+ * stops it at once.
+ */
+export type TypingChanged = {
+  __typename?: 'TypingChanged';
+  /** When the server sent this event; with `afterSeq`, pass the newest `at` you received as `since` when resubscribing. */
+  at: Scalars['DateTime']['output'];
+  /** The room. */
+  roomId: Scalars['ID']['output'];
+  /** Everyone typing now, except the viewer. */
+  typingUsers: Array<User>;
 };
 
 /** Profile changes; omitted fields are left unchanged. */
 export type UpdateProfileInput = {
+  /** An image you uploaded (`POST /uploads`) to use as your avatar; null removes it. FORBIDDEN for someone else's upload. */
+  avatarId?: InputMaybe<Scalars['ID']['input']>;
   /** New bio, at most 500 characters. */
   bio?: InputMaybe<Scalars['String']['input']>;
   /** New display name, 1–80 characters. */
@@ -951,9 +1570,19 @@ export type UpdateProfileInput = {
   timeZone?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** Changes to a group room; omitted fields are left unchanged. */
+export type UpdateRoomInput = {
+  /** An image you uploaded to use as the room's picture; null removes it. */
+  avatarId?: InputMaybe<Scalars['ID']['input']>;
+  /** New title, 1–100 characters. */
+  title?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** A person using Parley, as seen by the viewer. */
 export type User = {
   __typename?: 'User';
+  /** Signed URL (about an hour; no Authorization header needed) of the avatar as a small image, or null when none is set. */
+  avatarUrl?: Maybe<Scalars['String']['output']>;
   /** Free text about the person (at most 500 characters). */
   bio: Scalars['String']['output'];
   /** Whether the viewer has blocked this person. */
@@ -970,6 +1599,14 @@ export type User = {
   id: Scalars['ID']['output'];
   /** Whether this is the viewer. */
   isMe: Scalars['Boolean']['output'];
+  /** When the person was last seen online (connected or disconnected); null under the same rules as `online`. */
+  lastSeenAt?: Maybe<Scalars['DateTime']['output']>;
+  /**
+   * Whether the person holds an open connection (WebSocket) right now. Only contacts and people sharing
+   * a room with them see it, and only if they have not hidden it (`showOnline: false`); everyone else
+   * sees `false`. Live changes arrive as PresenceChanged on `myEvents`.
+   */
+  online: Scalars['Boolean']['output'];
   /** Whether others may see how far this user has read; only visible to the user themself. */
   shareReadReceipts?: Maybe<Scalars['Boolean']['output']>;
   /** Whether others may see when this user is online; only visible to the user themself. */
@@ -1072,12 +1709,15 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
   MyEvent:
     | ( Omit<ContactsChanged, 'user'> & { user: _RefType['User'] } & { __typename: 'ContactsChanged' } )
     | ( Omit<FriendRequestReceived, 'request'> & { request: _RefType['FriendRequest'] } & { __typename: 'FriendRequestReceived' } )
+    | ( Omit<PresenceChanged, 'user'> & { user: _RefType['User'] } & { __typename: 'PresenceChanged' } )
     | ( RoomRemoved & { __typename: 'RoomRemoved' } )
     | ( Omit<RoomUpdated, 'room'> & { room: _RefType['Room'] } & { __typename: 'RoomUpdated' } )
+    | ( StreamResyncRequired & { __typename: 'StreamResyncRequired' } )
   ;
   NotificationEvent:
     | ( Omit<NotificationAdded, 'notification'> & { notification: _RefType['Notification'] } & { __typename: 'NotificationAdded' } )
     | ( NotificationsRead & { __typename: 'NotificationsRead' } )
+    | ( StreamResyncRequired & { __typename: 'StreamResyncRequired' } )
   ;
   RoomEvent:
     | ( Omit<MemberJoined, 'addedBy' | 'member'> & { addedBy?: Maybe<_RefType['User']>, member: _RefType['RoomMember'] } & { __typename: 'MemberJoined' } )
@@ -1085,13 +1725,18 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
     | ( Omit<MessageCreated, 'message'> & { message: _RefType['Message'] } & { __typename: 'MessageCreated' } )
     | ( Omit<MessageDeleted, 'message'> & { message: _RefType['Message'] } & { __typename: 'MessageDeleted' } )
     | ( Omit<MessageEdited, 'message'> & { message: _RefType['Message'] } & { __typename: 'MessageEdited' } )
+    | ( Omit<ReactionChanged, 'reactions' | 'user'> & { reactions: Array<_RefType['ReactionGroup']>, user: _RefType['User'] } & { __typename: 'ReactionChanged' } )
+    | ( Omit<ReadReceipt, 'user'> & { user: _RefType['User'] } & { __typename: 'ReadReceipt' } )
+    | ( ResyncRequired & { __typename: 'ResyncRequired' } )
     | ( Omit<RoomRenamed, 'by'> & { by: _RefType['User'] } & { __typename: 'RoomRenamed' } )
+    | ( Omit<TypingChanged, 'typingUsers'> & { typingUsers: Array<_RefType['User']> } & { __typename: 'TypingChanged' } )
   ;
 };
 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
+  Attachment: ResolverTypeWrapper<AttachmentModel>;
   AuthPayload: ResolverTypeWrapper<Omit<AuthPayload, 'user'> & { user: ResolversTypes['User'] }>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   ContactStatus: ContactStatus;
@@ -1107,6 +1752,17 @@ export type ResolversTypes = {
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   LoginInput: LoginInput;
+  Meeting: ResolverTypeWrapper<MeetingModel>;
+  MeetingAction: MeetingAction;
+  MeetingConnection: ResolverTypeWrapper<Omit<MeetingConnection, 'edges'> & { edges: Array<ResolversTypes['MeetingEdge']> }>;
+  MeetingEdge: ResolverTypeWrapper<Omit<MeetingEdge, 'node'> & { node: ResolversTypes['Meeting'] }>;
+  MeetingEvent: ResolverTypeWrapper<MeetingEventPayload>;
+  MeetingFilter: MeetingFilter;
+  MeetingKind: MeetingKind;
+  MeetingReschedule: ResolverTypeWrapper<PendingRescheduleModel>;
+  MeetingReview: ResolverTypeWrapper<MeetingReviewModel>;
+  MeetingRole: MeetingRole;
+  MeetingStatus: MeetingStatus;
   MemberJoined: ResolverTypeWrapper<Omit<MemberJoined, 'addedBy' | 'member'> & { addedBy?: Maybe<ResolversTypes['User']>, member: ResolversTypes['RoomMember'] }>;
   MemberLeft: ResolverTypeWrapper<Omit<MemberLeft, 'removedBy' | 'user'> & { removedBy?: Maybe<ResolversTypes['User']>, user: ResolversTypes['User'] }>;
   Message: ResolverTypeWrapper<MessageModel>;
@@ -1117,6 +1773,7 @@ export type ResolversTypes = {
   MessageEdge: ResolverTypeWrapper<Omit<MessageEdge, 'node'> & { node: ResolversTypes['Message'] }>;
   MessageEdited: ResolverTypeWrapper<Omit<MessageEdited, 'message'> & { message: ResolversTypes['Message'] }>;
   MessageKind: MessageKind;
+  MessageRead: ResolverTypeWrapper<Omit<MessageRead, 'user'> & { user: ResolversTypes['User'] }>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   MyEvent: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['MyEvent']>;
   Notification: ResolverTypeWrapper<NotificationModel>;
@@ -1129,8 +1786,15 @@ export type ResolversTypes = {
   NotificationType: NotificationType;
   NotificationsRead: ResolverTypeWrapper<NotificationsRead>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
+  Presence: ResolverTypeWrapper<Omit<Presence, 'user'> & { user: ResolversTypes['User'] }>;
+  PresenceChanged: ResolverTypeWrapper<Omit<PresenceChanged, 'user'> & { user: ResolversTypes['User'] }>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  ReactionChanged: ResolverTypeWrapper<Omit<ReactionChanged, 'reactions' | 'user'> & { reactions: Array<ResolversTypes['ReactionGroup']>, user: ResolversTypes['User'] }>;
+  ReactionGroup: ResolverTypeWrapper<ReactionGroupModel>;
+  ReadReceipt: ResolverTypeWrapper<Omit<ReadReceipt, 'user'> & { user: ResolversTypes['User'] }>;
   RegisterInput: RegisterInput;
+  RequestMeetingInput: RequestMeetingInput;
+  ResyncRequired: ResolverTypeWrapper<ResyncRequired>;
   Room: ResolverTypeWrapper<RoomModel>;
   RoomConnection: ResolverTypeWrapper<Omit<RoomConnection, 'edges'> & { edges: Array<ResolversTypes['RoomEdge']> }>;
   RoomEdge: ResolverTypeWrapper<Omit<RoomEdge, 'node'> & { node: ResolversTypes['Room'] }>;
@@ -1143,9 +1807,12 @@ export type ResolversTypes = {
   RoomUpdated: ResolverTypeWrapper<Omit<RoomUpdated, 'room'> & { room: ResolversTypes['Room'] }>;
   SendMessageInput: SendMessageInput;
   Session: ResolverTypeWrapper<SessionModel>;
+  StreamResyncRequired: ResolverTypeWrapper<StreamResyncRequired>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  TypingChanged: ResolverTypeWrapper<Omit<TypingChanged, 'typingUsers'> & { typingUsers: Array<ResolversTypes['User']> }>;
   UpdateProfileInput: UpdateProfileInput;
+  UpdateRoomInput: UpdateRoomInput;
   User: ResolverTypeWrapper<UserModel>;
   UserConnection: ResolverTypeWrapper<Omit<UserConnection, 'edges'> & { edges: Array<ResolversTypes['UserEdge']> }>;
   UserEdge: ResolverTypeWrapper<Omit<UserEdge, 'node'> & { node: ResolversTypes['User'] }>;
@@ -1153,6 +1820,7 @@ export type ResolversTypes = {
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
+  Attachment: AttachmentModel;
   AuthPayload: Omit<AuthPayload, 'user'> & { user: ResolversParentTypes['User'] };
   Boolean: Scalars['Boolean']['output'];
   ContactsChanged: Omit<ContactsChanged, 'user'> & { user: ResolversParentTypes['User'] };
@@ -1166,6 +1834,13 @@ export type ResolversParentTypes = {
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
   LoginInput: LoginInput;
+  Meeting: MeetingModel;
+  MeetingConnection: Omit<MeetingConnection, 'edges'> & { edges: Array<ResolversParentTypes['MeetingEdge']> };
+  MeetingEdge: Omit<MeetingEdge, 'node'> & { node: ResolversParentTypes['Meeting'] };
+  MeetingEvent: MeetingEventPayload;
+  MeetingFilter: MeetingFilter;
+  MeetingReschedule: PendingRescheduleModel;
+  MeetingReview: MeetingReviewModel;
   MemberJoined: Omit<MemberJoined, 'addedBy' | 'member'> & { addedBy?: Maybe<ResolversParentTypes['User']>, member: ResolversParentTypes['RoomMember'] };
   MemberLeft: Omit<MemberLeft, 'removedBy' | 'user'> & { removedBy?: Maybe<ResolversParentTypes['User']>, user: ResolversParentTypes['User'] };
   Message: MessageModel;
@@ -1175,6 +1850,7 @@ export type ResolversParentTypes = {
   MessageDeleted: Omit<MessageDeleted, 'message'> & { message: ResolversParentTypes['Message'] };
   MessageEdge: Omit<MessageEdge, 'node'> & { node: ResolversParentTypes['Message'] };
   MessageEdited: Omit<MessageEdited, 'message'> & { message: ResolversParentTypes['Message'] };
+  MessageRead: Omit<MessageRead, 'user'> & { user: ResolversParentTypes['User'] };
   Mutation: Record<PropertyKey, never>;
   MyEvent: ResolversUnionTypes<ResolversParentTypes>['MyEvent'];
   Notification: NotificationModel;
@@ -1186,8 +1862,15 @@ export type ResolversParentTypes = {
   NotificationPreferenceInput: NotificationPreferenceInput;
   NotificationsRead: NotificationsRead;
   PageInfo: PageInfo;
+  Presence: Omit<Presence, 'user'> & { user: ResolversParentTypes['User'] };
+  PresenceChanged: Omit<PresenceChanged, 'user'> & { user: ResolversParentTypes['User'] };
   Query: Record<PropertyKey, never>;
+  ReactionChanged: Omit<ReactionChanged, 'reactions' | 'user'> & { reactions: Array<ResolversParentTypes['ReactionGroup']>, user: ResolversParentTypes['User'] };
+  ReactionGroup: ReactionGroupModel;
+  ReadReceipt: Omit<ReadReceipt, 'user'> & { user: ResolversParentTypes['User'] };
   RegisterInput: RegisterInput;
+  RequestMeetingInput: RequestMeetingInput;
+  ResyncRequired: ResyncRequired;
   Room: RoomModel;
   RoomConnection: Omit<RoomConnection, 'edges'> & { edges: Array<ResolversParentTypes['RoomEdge']> };
   RoomEdge: Omit<RoomEdge, 'node'> & { node: ResolversParentTypes['Room'] };
@@ -1198,12 +1881,27 @@ export type ResolversParentTypes = {
   RoomUpdated: Omit<RoomUpdated, 'room'> & { room: ResolversParentTypes['Room'] };
   SendMessageInput: SendMessageInput;
   Session: SessionModel;
+  StreamResyncRequired: StreamResyncRequired;
   String: Scalars['String']['output'];
   Subscription: Record<PropertyKey, never>;
+  TypingChanged: Omit<TypingChanged, 'typingUsers'> & { typingUsers: Array<ResolversParentTypes['User']> };
   UpdateProfileInput: UpdateProfileInput;
+  UpdateRoomInput: UpdateRoomInput;
   User: UserModel;
   UserConnection: Omit<UserConnection, 'edges'> & { edges: Array<ResolversParentTypes['UserEdge']> };
   UserEdge: Omit<UserEdge, 'node'> & { node: ResolversParentTypes['User'] };
+};
+
+export type AttachmentResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Attachment'] = ResolversParentTypes['Attachment']> = {
+  height?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  isImage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  mimeType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  size?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  thumbnailUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  width?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
 export type AuthPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AuthPayload'] = ResolversParentTypes['AuthPayload']> = {
@@ -1214,6 +1912,7 @@ export type AuthPayloadResolvers<ContextType = GraphQLContext, ParentType extend
 };
 
 export type ContactsChangedResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ContactsChanged'] = ResolversParentTypes['ContactsChanged']> = {
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   user?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -1240,6 +1939,7 @@ export type FriendRequestEdgeResolvers<ContextType = GraphQLContext, ParentType 
 };
 
 export type FriendRequestReceivedResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['FriendRequestReceived'] = ResolversParentTypes['FriendRequestReceived']> = {
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   request?: Resolver<ResolversTypes['FriendRequest'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -1249,8 +1949,65 @@ export type FriendRequestResultResolvers<ContextType = GraphQLContext, ParentTyp
   user?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
 };
 
+export type MeetingResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Meeting'] = ResolversParentTypes['Meeting']> = {
+  agenda?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  cancelReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  cancelledBy?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  declineReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  durationMinutes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  endsAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  invitee?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['MeetingKind'], ParentType, ContextType>;
+  location?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  meetingUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  myRole?: Resolver<ResolversTypes['MeetingRole'], ParentType, ContextType>;
+  otherParticipant?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+  otherPartyStartsAtLocal?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  pendingReschedule?: Resolver<Maybe<ResolversTypes['MeetingReschedule']>, ParentType, ContextType>;
+  requester?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+  reviewedByMe?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  reviews?: Resolver<Array<ResolversTypes['MeetingReview']>, ParentType, ContextType>;
+  roomId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  startsAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  startsAtLocal?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['MeetingStatus'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type MeetingConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MeetingConnection'] = ResolversParentTypes['MeetingConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['MeetingEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type MeetingEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MeetingEdge'] = ResolversParentTypes['MeetingEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Meeting'], ParentType, ContextType>;
+};
+
+export type MeetingEventResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MeetingEvent'] = ResolversParentTypes['MeetingEvent']> = {
+  action?: Resolver<ResolversTypes['MeetingAction'], ParentType, ContextType>;
+  meeting?: Resolver<ResolversTypes['Meeting'], ParentType, ContextType>;
+};
+
+export type MeetingRescheduleResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MeetingReschedule'] = ResolversParentTypes['MeetingReschedule']> = {
+  proposedBy?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  startsAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
+export type MeetingReviewResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MeetingReview'] = ResolversParentTypes['MeetingReview']> = {
+  comment?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  rating?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  reviewer?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+};
+
 export type MemberJoinedResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MemberJoined'] = ResolversParentTypes['MemberJoined']> = {
   addedBy?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   member?: Resolver<ResolversTypes['RoomMember'], ParentType, ContextType>;
   roomId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   seq?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -1258,6 +2015,7 @@ export type MemberJoinedResolvers<ContextType = GraphQLContext, ParentType exten
 };
 
 export type MemberLeftResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MemberLeft'] = ResolversParentTypes['MemberLeft']> = {
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   removedBy?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
   roomId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   seq?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -1266,6 +2024,7 @@ export type MemberLeftResolvers<ContextType = GraphQLContext, ParentType extends
 };
 
 export type MessageResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Message'] = ResolversParentTypes['Message']> = {
+  attachments?: Resolver<Array<ResolversTypes['Attachment']>, ParentType, ContextType>;
   body?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   clientId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -1274,6 +2033,9 @@ export type MessageResolvers<ContextType = GraphQLContext, ParentType extends Re
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['MessageKind'], ParentType, ContextType>;
   mentions?: Resolver<Array<ResolversTypes['User']>, ParentType, ContextType>;
+  reactions?: Resolver<Array<ResolversTypes['ReactionGroup']>, ParentType, ContextType>;
+  readBy?: Resolver<Array<ResolversTypes['MessageRead']>, ParentType, ContextType, RequireFields<MessageReadByArgs, 'first'>>;
+  readCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   replyTo?: Resolver<Maybe<ResolversTypes['Message']>, ParentType, ContextType>;
   roomId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   sender?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
@@ -1292,6 +2054,7 @@ export type MessageConnectionResolvers<ContextType = GraphQLContext, ParentType 
 };
 
 export type MessageCreatedResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MessageCreated'] = ResolversParentTypes['MessageCreated']> = {
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   message?: Resolver<ResolversTypes['Message'], ParentType, ContextType>;
   roomId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   seq?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -1299,6 +2062,7 @@ export type MessageCreatedResolvers<ContextType = GraphQLContext, ParentType ext
 };
 
 export type MessageDeletedResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MessageDeleted'] = ResolversParentTypes['MessageDeleted']> = {
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   message?: Resolver<ResolversTypes['Message'], ParentType, ContextType>;
   roomId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   seq?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -1311,18 +2075,29 @@ export type MessageEdgeResolvers<ContextType = GraphQLContext, ParentType extend
 };
 
 export type MessageEditedResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MessageEdited'] = ResolversParentTypes['MessageEdited']> = {
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   message?: Resolver<ResolversTypes['Message'], ParentType, ContextType>;
   roomId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   seq?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type MessageReadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MessageRead'] = ResolversParentTypes['MessageRead']> = {
+  readAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  user?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+};
+
 export type MutationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  acceptMeeting?: Resolver<ResolversTypes['Meeting'], ParentType, ContextType, RequireFields<MutationAcceptMeetingArgs, 'id'>>;
+  acceptReschedule?: Resolver<ResolversTypes['Meeting'], ParentType, ContextType, RequireFields<MutationAcceptRescheduleArgs, 'id'>>;
+  addReaction?: Resolver<ResolversTypes['Message'], ParentType, ContextType, RequireFields<MutationAddReactionArgs, 'emoji' | 'messageId'>>;
   addRoomMembers?: Resolver<ResolversTypes['Room'], ParentType, ContextType, RequireFields<MutationAddRoomMembersArgs, 'roomId' | 'userIds'>>;
   blockUser?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationBlockUserArgs, 'userId'>>;
   cancelFriendRequest?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationCancelFriendRequestArgs, 'requestId'>>;
+  cancelMeeting?: Resolver<ResolversTypes['Meeting'], ParentType, ContextType, RequireFields<MutationCancelMeetingArgs, 'id'>>;
   changePassword?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationChangePasswordArgs, 'current' | 'next'>>;
   createGroupRoom?: Resolver<ResolversTypes['Room'], ParentType, ContextType, RequireFields<MutationCreateGroupRoomArgs, 'input'>>;
+  declineMeeting?: Resolver<ResolversTypes['Meeting'], ParentType, ContextType, RequireFields<MutationDeclineMeetingArgs, 'id'>>;
   deleteMessage?: Resolver<ResolversTypes['Message'], ParentType, ContextType, RequireFields<MutationDeleteMessageArgs, 'id'>>;
   editMessage?: Resolver<ResolversTypes['Message'], ParentType, ContextType, RequireFields<MutationEditMessageArgs, 'body' | 'id'>>;
   leaveRoom?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationLeaveRoomArgs, 'roomId'>>;
@@ -1333,12 +2108,17 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   markNotificationRead?: Resolver<ResolversTypes['Notification'], ParentType, ContextType, RequireFields<MutationMarkNotificationReadArgs, 'id'>>;
   markNotificationsRead?: Resolver<ResolversTypes['NotificationsRead'], ParentType, ContextType, RequireFields<MutationMarkNotificationsReadArgs, 'ids'>>;
   markRoomRead?: Resolver<ResolversTypes['Room'], ParentType, ContextType, RequireFields<MutationMarkRoomReadArgs, 'roomId' | 'seq'>>;
+  muteRoom?: Resolver<ResolversTypes['Room'], ParentType, ContextType, RequireFields<MutationMuteRoomArgs, 'roomId'>>;
   openDirectRoom?: Resolver<ResolversTypes['Room'], ParentType, ContextType, RequireFields<MutationOpenDirectRoomArgs, 'userId'>>;
+  proposeReschedule?: Resolver<ResolversTypes['Meeting'], ParentType, ContextType, RequireFields<MutationProposeRescheduleArgs, 'id' | 'startsAt'>>;
   refreshSession?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationRefreshSessionArgs, 'refreshToken'>>;
   register?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationRegisterArgs, 'input'>>;
+  rejectReschedule?: Resolver<ResolversTypes['Meeting'], ParentType, ContextType, RequireFields<MutationRejectRescheduleArgs, 'id'>>;
   removeContact?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRemoveContactArgs, 'userId'>>;
+  removeReaction?: Resolver<ResolversTypes['Message'], ParentType, ContextType, RequireFields<MutationRemoveReactionArgs, 'emoji' | 'messageId'>>;
   removeRoomMember?: Resolver<ResolversTypes['Room'], ParentType, ContextType, RequireFields<MutationRemoveRoomMemberArgs, 'roomId' | 'userId'>>;
   renameRoom?: Resolver<ResolversTypes['Room'], ParentType, ContextType, RequireFields<MutationRenameRoomArgs, 'roomId' | 'title'>>;
+  requestMeeting?: Resolver<ResolversTypes['Meeting'], ParentType, ContextType, RequireFields<MutationRequestMeetingArgs, 'input'>>;
   requestPasswordReset?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRequestPasswordResetArgs, 'email'>>;
   resetPassword?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationResetPasswordArgs, 'newPassword' | 'token'>>;
   respondToFriendRequest?: Resolver<ResolversTypes['FriendRequestResult'], ParentType, ContextType, RequireFields<MutationRespondToFriendRequestArgs, 'accept' | 'requestId'>>;
@@ -1346,13 +2126,17 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   sendFriendRequest?: Resolver<ResolversTypes['FriendRequestResult'], ParentType, ContextType, RequireFields<MutationSendFriendRequestArgs, 'userId'>>;
   sendMessage?: Resolver<ResolversTypes['Message'], ParentType, ContextType, RequireFields<MutationSendMessageArgs, 'input'>>;
   setRoomMemberRole?: Resolver<ResolversTypes['Room'], ParentType, ContextType, RequireFields<MutationSetRoomMemberRoleArgs, 'role' | 'roomId' | 'userId'>>;
+  setTyping?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationSetTypingArgs, 'roomId' | 'typing'>>;
+  submitMeetingReview?: Resolver<ResolversTypes['Meeting'], ParentType, ContextType, RequireFields<MutationSubmitMeetingReviewArgs, 'id' | 'rating'>>;
   unblockUser?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationUnblockUserArgs, 'userId'>>;
+  unmuteRoom?: Resolver<ResolversTypes['Room'], ParentType, ContextType, RequireFields<MutationUnmuteRoomArgs, 'roomId'>>;
   updateNotificationPreferences?: Resolver<Array<ResolversTypes['NotificationPreference']>, ParentType, ContextType, RequireFields<MutationUpdateNotificationPreferencesArgs, 'preferences'>>;
   updateProfile?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationUpdateProfileArgs, 'input'>>;
+  updateRoom?: Resolver<ResolversTypes['Room'], ParentType, ContextType, RequireFields<MutationUpdateRoomArgs, 'input' | 'roomId'>>;
 };
 
 export type MyEventResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MyEvent'] = ResolversParentTypes['MyEvent']> = {
-  __resolveType: TypeResolveFn<'ContactsChanged' | 'FriendRequestReceived' | 'RoomRemoved' | 'RoomUpdated', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'ContactsChanged' | 'FriendRequestReceived' | 'PresenceChanged' | 'RoomRemoved' | 'RoomUpdated' | 'StreamResyncRequired', ParentType, ContextType>;
 };
 
 export type NotificationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Notification'] = ResolversParentTypes['Notification']> = {
@@ -1372,6 +2156,7 @@ export type NotificationResolvers<ContextType = GraphQLContext, ParentType exten
 };
 
 export type NotificationAddedResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['NotificationAdded'] = ResolversParentTypes['NotificationAdded']> = {
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   notification?: Resolver<ResolversTypes['Notification'], ParentType, ContextType>;
   unreadCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -1388,7 +2173,7 @@ export type NotificationEdgeResolvers<ContextType = GraphQLContext, ParentType e
 };
 
 export type NotificationEventResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['NotificationEvent'] = ResolversParentTypes['NotificationEvent']> = {
-  __resolveType: TypeResolveFn<'NotificationAdded' | 'NotificationsRead', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'NotificationAdded' | 'NotificationsRead' | 'StreamResyncRequired', ParentType, ContextType>;
 };
 
 export type NotificationPreferenceResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['NotificationPreference'] = ResolversParentTypes['NotificationPreference']> = {
@@ -1397,6 +2182,7 @@ export type NotificationPreferenceResolvers<ContextType = GraphQLContext, Parent
 };
 
 export type NotificationsReadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['NotificationsRead'] = ResolversParentTypes['NotificationsRead']> = {
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   ids?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   unreadCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -1409,26 +2195,82 @@ export type PageInfoResolvers<ContextType = GraphQLContext, ParentType extends R
   startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type PresenceResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Presence'] = ResolversParentTypes['Presence']> = {
+  lastSeenAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  online?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  user?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+};
+
+export type PresenceChangedResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PresenceChanged'] = ResolversParentTypes['PresenceChanged']> = {
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  lastSeenAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  online?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  user?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
 export type QueryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   blockedUsers?: Resolver<Array<ResolversTypes['User']>, ParentType, ContextType>;
   contacts?: Resolver<ResolversTypes['UserConnection'], ParentType, ContextType, RequireFields<QueryContactsArgs, 'first'>>;
   friendRequests?: Resolver<ResolversTypes['FriendRequestConnection'], ParentType, ContextType, RequireFields<QueryFriendRequestsArgs, 'direction' | 'first'>>;
   me?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+  meeting?: Resolver<ResolversTypes['Meeting'], ParentType, ContextType, RequireFields<QueryMeetingArgs, 'id'>>;
+  meetings?: Resolver<ResolversTypes['MeetingConnection'], ParentType, ContextType, Partial<QueryMeetingsArgs>>;
   message?: Resolver<Maybe<ResolversTypes['Message']>, ParentType, ContextType, RequireFields<QueryMessageArgs, 'id'>>;
   messages?: Resolver<ResolversTypes['MessageConnection'], ParentType, ContextType, RequireFields<QueryMessagesArgs, 'roomId'>>;
   messagesAfter?: Resolver<ResolversTypes['MessageBatch'], ParentType, ContextType, RequireFields<QueryMessagesAfterArgs, 'afterSeq' | 'limit' | 'roomId'>>;
   mySessions?: Resolver<Array<ResolversTypes['Session']>, ParentType, ContextType>;
   notificationPreferences?: Resolver<Array<ResolversTypes['NotificationPreference']>, ParentType, ContextType>;
   notifications?: Resolver<ResolversTypes['NotificationConnection'], ParentType, ContextType, RequireFields<QueryNotificationsArgs, 'first' | 'unreadOnly'>>;
+  presence?: Resolver<Array<ResolversTypes['Presence']>, ParentType, ContextType, RequireFields<QueryPresenceArgs, 'userIds'>>;
   room?: Resolver<Maybe<ResolversTypes['Room']>, ParentType, ContextType, RequireFields<QueryRoomArgs, 'id'>>;
   rooms?: Resolver<ResolversTypes['RoomConnection'], ParentType, ContextType, RequireFields<QueryRoomsArgs, 'first'>>;
   searchMessages?: Resolver<ResolversTypes['MessageConnection'], ParentType, ContextType, RequireFields<QuerySearchMessagesArgs, 'first' | 'query'>>;
   searchUsers?: Resolver<ResolversTypes['UserConnection'], ParentType, ContextType, RequireFields<QuerySearchUsersArgs, 'first' | 'query'>>;
   unreadNotificationCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  upcomingMeetings?: Resolver<Array<ResolversTypes['Meeting']>, ParentType, ContextType, Partial<QueryUpcomingMeetingsArgs>>;
   user?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType, RequireFields<QueryUserArgs, 'id'>>;
 };
 
+export type ReactionChangedResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ReactionChanged'] = ResolversParentTypes['ReactionChanged']> = {
+  added?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  emoji?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  messageId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  reactions?: Resolver<Array<ResolversTypes['ReactionGroup']>, ParentType, ContextType>;
+  roomId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  seq?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  user?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ReactionGroupResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ReactionGroup'] = ResolversParentTypes['ReactionGroup']> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  emoji?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reactedByMe?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  users?: Resolver<Array<ResolversTypes['User']>, ParentType, ContextType, RequireFields<ReactionGroupUsersArgs, 'first'>>;
+};
+
+export type ReadReceiptResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ReadReceipt'] = ResolversParentTypes['ReadReceipt']> = {
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  readAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  roomId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  seq?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  user?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ResyncRequiredResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ResyncRequired'] = ResolversParentTypes['ResyncRequired']> = {
+  afterSeq?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  lastSeq?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  roomId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
 export type RoomResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Room'] = ResolversParentTypes['Room']> = {
+  avatarUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['RoomKind'], ParentType, ContextType>;
@@ -1438,6 +2280,8 @@ export type RoomResolvers<ContextType = GraphQLContext, ParentType extends Resol
   lastSeq?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   memberCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   members?: Resolver<Array<ResolversTypes['RoomMember']>, ParentType, ContextType>;
+  muted?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  mutedUntil?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   myRole?: Resolver<ResolversTypes['RoomRole'], ParentType, ContextType>;
   peer?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1456,7 +2300,7 @@ export type RoomEdgeResolvers<ContextType = GraphQLContext, ParentType extends R
 };
 
 export type RoomEventResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RoomEvent'] = ResolversParentTypes['RoomEvent']> = {
-  __resolveType: TypeResolveFn<'MemberJoined' | 'MemberLeft' | 'MessageCreated' | 'MessageDeleted' | 'MessageEdited' | 'RoomRenamed', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'MemberJoined' | 'MemberLeft' | 'MessageCreated' | 'MessageDeleted' | 'MessageEdited' | 'ReactionChanged' | 'ReadReceipt' | 'ResyncRequired' | 'RoomRenamed' | 'TypingChanged', ParentType, ContextType>;
 };
 
 export type RoomMemberResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RoomMember'] = ResolversParentTypes['RoomMember']> = {
@@ -1466,11 +2310,13 @@ export type RoomMemberResolvers<ContextType = GraphQLContext, ParentType extends
 };
 
 export type RoomRemovedResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RoomRemoved'] = ResolversParentTypes['RoomRemoved']> = {
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   roomId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type RoomRenamedResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RoomRenamed'] = ResolversParentTypes['RoomRenamed']> = {
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   by?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
   roomId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   seq?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -1479,6 +2325,7 @@ export type RoomRenamedResolvers<ContextType = GraphQLContext, ParentType extend
 };
 
 export type RoomUpdatedResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RoomUpdated'] = ResolversParentTypes['RoomUpdated']> = {
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   room?: Resolver<ResolversTypes['Room'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -1491,13 +2338,28 @@ export type SessionResolvers<ContextType = GraphQLContext, ParentType extends Re
   userAgent?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type StreamResyncRequiredResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['StreamResyncRequired'] = ResolversParentTypes['StreamResyncRequired']> = {
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
 export type SubscriptionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
-  myEvents?: SubscriptionResolver<ResolversTypes['MyEvent'], "myEvents", ParentType, ContextType>;
-  notificationEvents?: SubscriptionResolver<ResolversTypes['NotificationEvent'], "notificationEvents", ParentType, ContextType>;
+  meetingEvents?: SubscriptionResolver<ResolversTypes['MeetingEvent'], "meetingEvents", ParentType, ContextType>;
+  myEvents?: SubscriptionResolver<ResolversTypes['MyEvent'], "myEvents", ParentType, ContextType, Partial<SubscriptionMyEventsArgs>>;
+  notificationEvents?: SubscriptionResolver<ResolversTypes['NotificationEvent'], "notificationEvents", ParentType, ContextType, Partial<SubscriptionNotificationEventsArgs>>;
   roomEvents?: SubscriptionResolver<ResolversTypes['RoomEvent'], "roomEvents", ParentType, ContextType, RequireFields<SubscriptionRoomEventsArgs, 'roomId'>>;
 };
 
+export type TypingChangedResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['TypingChanged'] = ResolversParentTypes['TypingChanged']> = {
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  roomId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  typingUsers?: Resolver<Array<ResolversTypes['User']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
 export type UserResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User']> = {
+  avatarUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   bio?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   blockedByMe?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   contactStatus?: Resolver<ResolversTypes['ContactStatus'], ParentType, ContextType>;
@@ -1506,6 +2368,8 @@ export type UserResolvers<ContextType = GraphQLContext, ParentType extends Resol
   email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   isMe?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  lastSeenAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  online?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   shareReadReceipts?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   showOnline?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   timeZone?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1523,6 +2387,7 @@ export type UserEdgeResolvers<ContextType = GraphQLContext, ParentType extends R
 };
 
 export type Resolvers<ContextType = GraphQLContext> = {
+  Attachment?: AttachmentResolvers<ContextType>;
   AuthPayload?: AuthPayloadResolvers<ContextType>;
   ContactsChanged?: ContactsChangedResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
@@ -1531,6 +2396,12 @@ export type Resolvers<ContextType = GraphQLContext> = {
   FriendRequestEdge?: FriendRequestEdgeResolvers<ContextType>;
   FriendRequestReceived?: FriendRequestReceivedResolvers<ContextType>;
   FriendRequestResult?: FriendRequestResultResolvers<ContextType>;
+  Meeting?: MeetingResolvers<ContextType>;
+  MeetingConnection?: MeetingConnectionResolvers<ContextType>;
+  MeetingEdge?: MeetingEdgeResolvers<ContextType>;
+  MeetingEvent?: MeetingEventResolvers<ContextType>;
+  MeetingReschedule?: MeetingRescheduleResolvers<ContextType>;
+  MeetingReview?: MeetingReviewResolvers<ContextType>;
   MemberJoined?: MemberJoinedResolvers<ContextType>;
   MemberLeft?: MemberLeftResolvers<ContextType>;
   Message?: MessageResolvers<ContextType>;
@@ -1540,6 +2411,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   MessageDeleted?: MessageDeletedResolvers<ContextType>;
   MessageEdge?: MessageEdgeResolvers<ContextType>;
   MessageEdited?: MessageEditedResolvers<ContextType>;
+  MessageRead?: MessageReadResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   MyEvent?: MyEventResolvers<ContextType>;
   Notification?: NotificationResolvers<ContextType>;
@@ -1550,7 +2422,13 @@ export type Resolvers<ContextType = GraphQLContext> = {
   NotificationPreference?: NotificationPreferenceResolvers<ContextType>;
   NotificationsRead?: NotificationsReadResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  Presence?: PresenceResolvers<ContextType>;
+  PresenceChanged?: PresenceChangedResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  ReactionChanged?: ReactionChangedResolvers<ContextType>;
+  ReactionGroup?: ReactionGroupResolvers<ContextType>;
+  ReadReceipt?: ReadReceiptResolvers<ContextType>;
+  ResyncRequired?: ResyncRequiredResolvers<ContextType>;
   Room?: RoomResolvers<ContextType>;
   RoomConnection?: RoomConnectionResolvers<ContextType>;
   RoomEdge?: RoomEdgeResolvers<ContextType>;
@@ -1560,7 +2438,9 @@ export type Resolvers<ContextType = GraphQLContext> = {
   RoomRenamed?: RoomRenamedResolvers<ContextType>;
   RoomUpdated?: RoomUpdatedResolvers<ContextType>;
   Session?: SessionResolvers<ContextType>;
+  StreamResyncRequired?: StreamResyncRequiredResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
+  TypingChanged?: TypingChangedResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
   UserConnection?: UserConnectionResolvers<ContextType>;
   UserEdge?: UserEdgeResolvers<ContextType>;

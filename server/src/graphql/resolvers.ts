@@ -1,7 +1,12 @@
 import { authResolvers } from '../modules/auth/auth.resolvers.ts';
 import { contactsResolvers } from '../modules/contacts/contacts.resolvers.ts';
+import { filesResolvers } from '../modules/files/files.resolvers.ts';
+import { meetingsResolvers } from '../modules/meetings/meetings.resolvers.ts';
 import { messagesResolvers } from '../modules/messages/messages.resolvers.ts';
 import { notificationsResolvers } from '../modules/notifications/notifications.resolvers.ts';
+import { presenceResolvers } from '../modules/presence/presence.resolvers.ts';
+import { reactionsResolvers } from '../modules/reactions/reactions.resolvers.ts';
+import { receiptsResolvers } from '../modules/receipts/receipts.resolvers.ts';
 import { roomsResolvers } from '../modules/rooms/rooms.resolvers.ts';
 import { usersResolvers } from '../modules/users/users.resolvers.ts';
 import type { Resolvers } from './resolvers.generated.ts';
@@ -15,6 +20,11 @@ const modules: Resolvers[] = [
   notificationsResolvers,
   roomsResolvers,
   messagesResolvers,
+  presenceResolvers,
+  receiptsResolvers,
+  reactionsResolvers,
+  filesResolvers,
+  meetingsResolvers,
 ];
 
 export function allResolvers(): Resolvers {

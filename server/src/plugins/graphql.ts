@@ -5,13 +5,22 @@ import fastifyWebsocket from '@fastify/websocket';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import type { FastifyBaseLogger } from 'fastify';
 import fp from 'fastify-plugin';
-import { type ExecutionResult, GraphQLError, NoSchemaIntrospectionCustomRule } from 'graphql';
+import {
+  type ExecutionResult,
+  GraphQLError,
+  NoSchemaIntrospectionCustomRule,
+  specifiedRules,
+  validate,
+} from 'graphql';
 import mercurius from 'mercurius';
 import type { Deps } from '../deps.ts';
 import type { GraphQLContext } from '../graphql/context.ts';
+import '../graphql/mercurius-fixes.ts';
 import { AppError, ErrorCode, isUnavailableError, serviceUnavailable } from '../graphql/errors.ts';
+import { documentGuard, limitRules, parseWithinLimits } from '../graphql/limits.ts';
 import { createLoaders } from '../graphql/loaders.ts';
 import { allResolvers } from '../graphql/resolvers.ts';
+import { guardProtocol } from '../graphql/ws-protocol-guard.ts';
 import { AuthFailure, authenticate, bearerToken } from '../modules/auth/auth.service.ts';
 
 export const SCHEMA_PATH = path.resolve(
@@ -73,6 +82,11 @@ export function formatError(
       extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
     };
   }
+  const httpStatus = clientHttpStatus(orig);
+  if (httpStatus) {
+    const code = httpStatus === 413 ? ErrorCode.PAYLOAD_TOO_LARGE : ErrorCode.BAD_USER_INPUT;
+    return { ...base, message: orig.message, extensions: { code } };
+  }
   if (isUnavailableError(orig)) {
     log.warn({ err: orig, path: err.path }, 'dependency unavailable');
     const e = serviceUnavailable();
@@ -82,6 +96,18 @@ export function formatError(
   return { ...base, message: 'Internal server error', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
 }
 
+/**
+ * The status of an error Fastify raised before GraphQL ran (body too large,
+ * invalid JSON, wrong content type): the client's mistake, answered with that
+ * status instead of a logged, masked 500.
+ */
+function clientHttpStatus(err: unknown): number | undefined {
+  const e = err as { statusCode?: unknown; code?: unknown } | undefined;
+  const status = e?.statusCode;
+  if (typeof status !== 'number' || status < 400 || status >= 500) return undefined;
+  return typeof e?.code === 'string' && e.code.startsWith('FST_') ? status : undefined;
+}
+
 function errorFormatter(
   execution: ExecutionResult & { statusCode?: number },
   ctx: { reply?: { log: FastifyBaseLogger }; app: { log: FastifyBaseLogger } },
@@ -89,7 +115,9 @@ function errorFormatter(
   const log = ctx.reply?.log ?? ctx.app.log;
   const errors: SerializedError[] = [];
   let documentRejected = false;
+  let httpStatus: number | undefined;
   for (const error of execution.errors ?? []) {
+    httpStatus ??= clientHttpStatus(error.originalError);
     // Mercurius wraps validation / depth errors in one MER_ERR_GQL_VALIDATION carrying `errors`.
     const inner = (error.originalError as { errors?: unknown })?.errors;
     if (Array.isArray(inner)) {
@@ -103,7 +131,7 @@ function errorFormatter(
     errors.push(formatError(error, log));
   }
   return {
-    statusCode: !execution.data && documentRejected ? 400 : 200,
+    statusCode: httpStatus ?? (!execution.data && documentRejected ? 400 : 200),
     response: { data: execution.data ?? null, errors },
   };
 }
@@ -112,6 +140,17 @@ function errorFormatter(
 export default fp<{ deps: Deps }>(
   async (app, { deps }) => {
     const { config } = deps;
+    const limits = {
+      maxCost: config.graphqlMaxCost,
+      listCostFactor: config.graphqlListCostFactor,
+      maxAliases: config.graphqlMaxAliases,
+      maxTokens: config.graphqlMaxTokens,
+    };
+    // Cost and aliases (limits.ts), and introspection when it is turned off.
+    const documentRules = [
+      ...limitRules(limits),
+      ...(config.introspection ? [] : [NoSchemaIntrospectionCustomRule]),
+    ];
     const schema = makeExecutableSchema({
       typeDefs: readFileSync(SCHEMA_PATH, 'utf8'),
       // biome-ignore lint/suspicious/noExplicitAny: generated resolver types are stricter than graphql-tools' IResolvers
@@ -128,6 +167,7 @@ export default fp<{ deps: Deps }>(
         app.websocketServer.close(() => done());
       },
     });
+    app.websocketServer.on('connection', guardProtocol);
 
     await app.register(mercurius, {
       schema,
@@ -135,7 +175,10 @@ export default fp<{ deps: Deps }>(
       graphiql: config.graphiql,
       jit: 1,
       queryDepth: config.graphqlDepthLimit,
-      validationRules: config.introspection ? [] : [NoSchemaIntrospectionCustomRule],
+      validationRules: documentRules,
+      graphql: { parseOptions: { maxTokens: config.graphqlMaxTokens } },
+      // One operation per request: a batch would multiply every per-request limit.
+      allowBatchedQueries: false,
       // biome-ignore lint/suspicious/noExplicitAny: Mercurius' formatter type is looser than ours
       errorFormatter: errorFormatter as any,
       async context(request): Promise<Partial<GraphQLContext>> {
@@ -165,7 +208,13 @@ export default fp<{ deps: Deps }>(
          * a test pins this behaviour (auth.ws.test.ts).
          */
         async onConnect(
-          this: { socket?: { close(code: number, reason: string): void } },
+          this: {
+            socket?: {
+              close(code: number, reason: string): void;
+              readonly readyState?: number;
+              once?(event: 'close', listener: () => void): unknown;
+            };
+          },
           data: { payload?: unknown },
         ) {
           const payload = (data?.payload ?? {}) as Record<string, unknown>;
@@ -174,6 +223,10 @@ export default fp<{ deps: Deps }>(
             payload.authorization ?? payload.Authorization ?? headers.authorization ?? headers.Authorization;
           try {
             const viewer = await authenticate(deps, bearerToken(header));
+            // Presence: the user is online while this socket is open (released however it closes).
+            const socket = this.socket;
+            if (socket?.once && socket.readyState === 1)
+              socket.once('close', deps.presence.connect(viewer.userId));
             return { deps, viewer, loaders: createLoaders(deps, viewer, { cache: false }) };
           } catch (err) {
             const [code, reason] =
@@ -186,6 +239,43 @@ export default fp<{ deps: Deps }>(
           }
         },
       },
+    });
+
+    // Our own parse first, with the token budget: a source that does not parse
+    // is refused here, so Mercurius never falls back to reading it as a JSON
+    // AST (which skips the budget and can crash validation with a TypeError).
+    const guard = documentGuard(config.graphqlMaxTokens);
+    app.graphql.addHook('preParsing', async (_schema, source) => {
+      try {
+        guard(source);
+      } catch (err) {
+        throw Object.assign(new Error((err as Error).message), { errors: [err] });
+      }
+    });
+    // Mercurius neither budgets tokens nor validates subscription documents
+    // (graphql's subscribe() does not validate); do both, with the same rules
+    // as HTTP, before the subscription starts. Depth is Mercurius' own check.
+    app.graphql.addHook('preSubscriptionParsing', async (_schema, source) => {
+      parseWithinLimits(source, config.graphqlMaxTokens);
+    });
+    app.graphql.addHook('preSubscriptionExecution', async (execSchema, document) => {
+      let errors: readonly GraphQLError[];
+      try {
+        errors = validate(execSchema, document, [...specifiedRules, ...documentRules]);
+      } catch {
+        // A non-string `query` is used as an AST as-is; a malformed one makes validate() throw.
+        throw new GraphQLError('Invalid GraphQL document', {
+          extensions: { code: ErrorCode.GRAPHQL_VALIDATION_FAILED },
+        });
+      }
+      const first = errors[0];
+      if (!first) return;
+      throw first.extensions.code
+        ? first
+        : new GraphQLError(first.message, {
+            nodes: first.nodes,
+            extensions: { code: ErrorCode.GRAPHQL_VALIDATION_FAILED },
+          });
     });
   },
   { name: 'graphql', dependencies: ['db', 'pubsub', 'jobs'] },

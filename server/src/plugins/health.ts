@@ -4,11 +4,25 @@ import type { Config } from '../config.ts';
 /**
  * `GET /healthz`: the process is up (liveness). `GET /readyz`: dependencies
  * answer (PostgreSQL, and Redis when configured) — load balancers route here.
+ *
+ * Draining: once the app starts closing, /readyz answers 503 (balancers stop
+ * routing here) and every response still being produced carries
+ * `Connection: close`, so keep-alive clients whose request was in flight do
+ * not hold the server open after their answer (Node only closes connections
+ * that are idle when closing starts).
  */
 export default fp<{ config: Config }>(
   async (app, { config }) => {
+    let closing = false;
+    app.addHook('preClose', async () => {
+      closing = true;
+    });
+    app.addHook('onSend', async (_req, reply) => {
+      if (closing) reply.header('connection', 'close');
+    });
     app.get('/healthz', { logLevel: 'warn' }, async () => ({ status: 'ok' }));
     app.get('/readyz', { logLevel: 'warn' }, async (_req, reply) => {
+      if (closing) return reply.code(503).send({ status: 'closing', checks: {} });
       const checks: Record<string, 'ok' | string> = {};
       const withTimeout = <T>(p: Promise<T>) =>
         Promise.race([

@@ -52,6 +52,11 @@ export default fp<{ config: Config }>(
       max: 4,
       application_name: 'parley-jobs',
       useListenNotify: true,
+      // How often pg-boss looks for jobs whose worker stopped heartbeating
+      // (an instance killed mid-job): they are retried by another instance.
+      superviseIntervalSeconds: config.jobsSuperviseSeconds,
+      monitorIntervalSeconds: config.jobsSuperviseSeconds,
+      queueCacheIntervalSeconds: config.jobsSuperviseSeconds,
     });
     boss.on('error', (err) => app.log.error({ err }, 'pg-boss error'));
     boss.on('warning', (w) => app.log.warn({ warning: w }, 'pg-boss warning'));
@@ -65,6 +70,9 @@ export default fp<{ config: Config }>(
           retryLimit: 3,
           retryDelay: 5,
           retryBackoff: true,
+          // Workers heartbeat their active jobs; one that stops (its instance
+          // died) has the job retried elsewhere instead of after the 15-min expiry.
+          heartbeatSeconds: 10,
           ...def.queue,
         });
         if (!config.jobsEnabled) return;
@@ -80,20 +88,23 @@ export default fp<{ config: Config }>(
           ...def.work,
           perJobResults: true,
         } as const;
-        await boss.work(def.name, options, async (batch) => {
-          const results: JobResult[] = [];
-          for (const job of batch) {
-            try {
-              // biome-ignore lint/suspicious/noExplicitAny: data type is fixed by the definition
-              await def.handler(job.data as any, job as any);
-              results.push({ id: job.id, status: 'completed' });
-            } catch (err) {
-              app.log.error({ err, queue: def.name, jobId: job.id }, 'job failed');
-              results.push({ id: job.id, status: 'failed', output: { message: (err as Error).message } });
-            }
-          }
-          return results;
-        });
+        // The jobs of a batch run concurrently (each in its own transaction,
+        // each settled on its own): 1,000 reminders due at once are not run
+        // one after another.
+        await boss.work(def.name, options, (batch) =>
+          Promise.all(
+            batch.map(async (job): Promise<JobResult> => {
+              try {
+                // biome-ignore lint/suspicious/noExplicitAny: data type is fixed by the definition
+                await def.handler(job.data as any, job as any);
+                return { id: job.id, status: 'completed' };
+              } catch (err) {
+                app.log.error({ err, queue: def.name, jobId: job.id }, 'job failed');
+                return { id: job.id, status: 'failed', output: { message: (err as Error).message } };
+              }
+            }),
+          ),
+        );
       },
       send(name, data, options = {}) {
         const { trx, ...rest } = options;

@@ -35,11 +35,12 @@ export default fp<{ config: Config }>(
     if (config.redisUrl) {
       // biome-ignore lint/suspicious/noExplicitAny: mqemitter-redis exposes its ioredis clients untyped
       const state = emitter as any;
-      for (const client of [state.subConn, state.pubConn]) {
-        client?.on?.('error', (err: Error) =>
-          app.log.warn({ err: err.message }, 'redis pub/sub connection error'),
-        );
-      }
+      // mqemitter-redis re-emits connection errors on `state`, an EventEmitter with no
+      // 'error' listener: without this one, a Redis outage throws an uncaught exception
+      // and kills the process. ioredis reconnects by itself; we only log.
+      state.state?.on?.('error', (err: Error) =>
+        app.log.warn({ err: err.message }, 'redis pub/sub connection error'),
+      );
     }
     const events: EventBus = {
       publish(topic, payload) {

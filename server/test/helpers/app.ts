@@ -8,6 +8,7 @@ import { inject } from 'vitest';
 import { buildApp } from '../../src/app.ts';
 import { type Config, loadConfig } from '../../src/config.ts';
 import { createScratchDatabase, type ScratchDatabase } from '../../src/db/admin.ts';
+import { freePort } from './processes.ts';
 
 export interface GqlResult<T> {
   data: T | null;
@@ -48,6 +49,8 @@ export interface TestAppOptions {
   redis?: boolean;
   /** Data folder (uploads, outbox); default a fresh temp folder. */
   dataDir?: string;
+  /** Port to listen on (a restarted instance reuses its predecessor's); default a free one. */
+  port?: number;
 }
 
 /** Builds and starts a Parley app on a fresh, migrated database of its own. */
@@ -55,12 +58,22 @@ export async function createTestApp(opts: TestAppOptions = {}): Promise<TestApp>
   const database = opts.database ?? (await createScratchDatabase(inject('adminDatabaseUrl'), 'parley_test'));
   const dataDir = opts.dataDir ?? (await fs.mkdtemp(path.join(os.tmpdir(), 'parley-test-data-')));
   const redisUrl = opts.redis === false ? undefined : inject('redisUrl');
+  // A real port chosen up front, so PUBLIC_URL (and the file URLs built from it) is right.
+  const listenPort = opts.port ?? (await freePort());
   const config = loadConfig(
     { NODE_ENV: 'test', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'error', ...opts.env },
-    { databaseUrl: database.url, redisUrl, dataDir, port: 0, databasePoolSize: 5, ...opts.config },
+    {
+      databaseUrl: database.url,
+      redisUrl,
+      dataDir,
+      port: listenPort,
+      ...(opts.env?.PUBLIC_URL ? {} : { publicUrl: `http://127.0.0.1:${listenPort}` }),
+      databasePoolSize: 5,
+      ...opts.config,
+    },
   );
   const app = await buildApp(config);
-  await app.listen({ port: 0, host: '127.0.0.1' });
+  await app.listen({ port: listenPort, host: '127.0.0.1' });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
 

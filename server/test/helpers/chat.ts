@@ -163,6 +163,9 @@ export async function liveMyEvents<T extends { myEvents: { __typename: string; r
   const sub = conn.subscribe<T>(query);
   const marker = `live-${uuidv7()}`;
   const isMarker = (e: T) => e.myEvents.__typename === 'RoomRemoved' && e.myEvents.roomId === marker;
+  // Other users' sockets coming and going: skipped unless the query asks for presence.
+  const isPresence = (e: T) =>
+    e.myEvents.__typename === 'PresenceChanged' && !query.includes('PresenceChanged');
   for (let attempt = 0; ; attempt++) {
     await t.app.events.publish(userTopic(user.id), { __typename: 'RoomRemoved', roomId: marker });
     const e = await sub.next(250).catch((err: unknown) => {
@@ -170,6 +173,7 @@ export async function liveMyEvents<T extends { myEvents: { __typename: string; r
       return undefined;
     });
     if (e && isMarker(e)) break;
+    if (e && isPresence(e)) continue;
     if (e) throw new Error(`unexpected event before the subscription was live: ${JSON.stringify(e)}`);
   }
   const received: T[] = [];
@@ -181,7 +185,7 @@ export async function liveMyEvents<T extends { myEvents: { __typename: string; r
       const deadline = Date.now() + timeoutMs;
       for (;;) {
         const e = await sub.next(Math.max(1, deadline - Date.now()));
-        if (isMarker(e)) continue;
+        if (isMarker(e) || isPresence(e)) continue;
         received.push(e);
         return e;
       }

@@ -19,4 +19,6 @@ export interface AuthResult {
 /** Request facts recorded on a new session. */
 export interface ClientInfo {
   userAgent?: string | undefined;
+  /** Client IP (behind a proxy, per Fastify's trustProxy); keys the per-IP rate limits. */
+  ip?: string | undefined;
 }

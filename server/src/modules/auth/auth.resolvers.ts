@@ -3,9 +3,9 @@ import type { Resolvers } from '../../graphql/resolvers.generated.ts';
 import type { AuthResult } from './auth.model.ts';
 import * as auth from './auth.service.ts';
 
-const clientInfo = (ctx: { reply?: { request: { headers: Record<string, unknown> } } }) => {
+const clientInfo = (ctx: { reply?: { request: { headers: Record<string, unknown>; ip?: string } } }) => {
   const ua = ctx.reply?.request.headers['user-agent'];
-  return { userAgent: typeof ua === 'string' ? ua : undefined };
+  return { userAgent: typeof ua === 'string' ? ua : undefined, ip: ctx.reply?.request.ip };
 };
 
 /** After signing in, the rest of the operation runs as the new user (e.g. `user { email }` in the payload). */
@@ -29,7 +29,7 @@ export const authResolvers: Resolvers = {
     revokeSession: (_p, { sessionId }, ctx) => auth.revokeSession(ctx.deps, requireViewer(ctx), sessionId),
     changePassword: (_p, { current, next }, ctx) =>
       auth.changePassword(ctx.deps, requireViewer(ctx), current, next),
-    requestPasswordReset: (_p, { email }, ctx) => auth.requestPasswordReset(ctx.deps, email),
+    requestPasswordReset: (_p, { email }, ctx) => auth.requestPasswordReset(ctx.deps, email, clientInfo(ctx)),
     resetPassword: (_p, { token, newPassword }, ctx) => auth.resetPassword(ctx.deps, token, newPassword),
   },
 };

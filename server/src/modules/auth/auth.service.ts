@@ -14,6 +14,7 @@ import { AppError, badInput, conflict, ErrorCode, notFound, unauthenticated } fr
 import { parseId, uuidv7 } from '../../lib/ids.ts';
 import { formatInZone } from '../../lib/time.ts';
 import { queueEmail } from '../mail/mail.service.ts';
+import { rateLimit } from '../ratelimit/ratelimit.ts';
 import { type UserModel, userRowToModel } from '../users/users.model.ts';
 import * as usersRepo from '../users/users.repository.ts';
 import {
@@ -45,6 +46,7 @@ export async function register(
   input: RegisterInput,
   client: ClientInfo = {},
 ): Promise<AuthResult> {
+  await rateLimit(deps, 'registerIp', client.ip ?? 'unknown');
   // Validate everything before the (deliberately slow) hash.
   const email = normalizeEmail(input.email);
   const username = normalizeUsername(input.username);
@@ -78,8 +80,11 @@ export async function login(
   input: { login: string; password: string },
   client: ClientInfo = {},
 ): Promise<AuthResult> {
+  await rateLimit(deps, 'loginIp', client.ip ?? 'unknown');
   const key = input.login.trim().toLowerCase();
   const row = key ? await usersRepo.findCredentialsByLogin(deps.db, key) : undefined;
+  // Per account (by id, so email and username share one budget), before the password check.
+  await rateLimit(deps, 'loginAccount', row ? `user:${row.id}` : `login:${key}`);
   if (!row) {
     await burnPasswordCheck(input.password);
     throw unauthenticated(INVALID_LOGIN);
@@ -200,13 +205,19 @@ export async function changePassword(
  * Emails a single-use reset link if the address has an account. The answer is
  * the same either way (no account enumeration); the token is stored hashed.
  */
-export async function requestPasswordReset(deps: Deps, rawEmail: string): Promise<boolean> {
+export async function requestPasswordReset(
+  deps: Deps,
+  rawEmail: string,
+  client: ClientInfo = {},
+): Promise<boolean> {
+  await rateLimit(deps, 'passwordResetIp', client.ip ?? 'unknown');
   let email: string;
   try {
     email = normalizeEmail(rawEmail);
   } catch {
     return true;
   }
+  await rateLimit(deps, 'passwordResetEmail', email);
   const user = await usersRepo.findCredentialsByLogin(deps.db, email);
   if (!user || user.email !== email) return true;
   const token = newOpaqueToken();
@@ -250,11 +261,14 @@ export async function resetPassword(deps: Deps, token: string, newPassword: stri
   return true;
 }
 
+export type AuthFailureReason = 'TOKEN_EXPIRED' | 'TOKEN_INVALID' | 'SESSION_REVOKED';
+
 /** Why a presented access token was refused; the WebSocket maps these to close codes. */
 export class AuthFailure extends AppError {
   readonly closeCode: 4401 | 4403;
-  constructor(message: string, closeCode: 4401 | 4403) {
-    super(ErrorCode.UNAUTHENTICATED, message);
+  /** `extensions.reason`, for clients to pick a recovery: refresh (expired), sign in again (invalid, revoked). */
+  constructor(message: string, closeCode: 4401 | 4403, reason?: AuthFailureReason) {
+    super(ErrorCode.UNAUTHENTICATED, message, reason ? { reason } : undefined);
     this.closeCode = closeCode;
   }
 }
@@ -271,12 +285,15 @@ export async function authenticate(deps: Deps, token: string | undefined): Promi
     claims = deps.tokens.verify(token);
   } catch (err) {
     const expired = err instanceof TokenVerifyError && err.reason === 'expired';
-    throw new AuthFailure(expired ? 'Access token expired' : 'Invalid access token', 4401);
+    throw expired
+      ? new AuthFailure('Access token expired', 4401, 'TOKEN_EXPIRED')
+      : new AuthFailure('Invalid access token', 4401, 'TOKEN_INVALID');
   }
   const session = await repo.findSession(deps.db, claims.sid);
-  if (!session || session.user_id !== claims.sub) throw new AuthFailure('Invalid access token', 4401);
+  if (!session || session.user_id !== claims.sub)
+    throw new AuthFailure('Invalid access token', 4401, 'TOKEN_INVALID');
   if (session.revoked_at || session.expires_at <= new Date())
-    throw new AuthFailure('Session has been revoked', 4403);
+    throw new AuthFailure('Session has been revoked', 4403, 'SESSION_REVOKED');
   return { userId: claims.sub, sessionId: claims.sid };
 }
 

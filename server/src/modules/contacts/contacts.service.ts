@@ -15,6 +15,7 @@ import { type Connection, forwardPage } from '../../lib/connections.ts';
 import { decodeCursor, pageSize } from '../../lib/cursor.ts';
 import { isUuid, parseId, uuidv7 } from '../../lib/ids.ts';
 import { notify } from '../notifications/notifications.service.ts';
+import { rateLimit } from '../ratelimit/ratelimit.ts';
 import { type UserModel, userRowToModel } from '../users/users.model.ts';
 import { findUsersByIds } from '../users/users.repository.ts';
 import { type MyEventPayload, userTopic } from '../users/users.topics.ts';
@@ -122,6 +123,7 @@ export async function sendFriendRequest(
   viewer: Viewer,
   userId: string,
 ): Promise<FriendRequestResultModel> {
+  await rateLimit(deps, 'friendRequest', viewer.userId);
   const targetId = otherUserId(viewer, userId, "You can't send a friend request to yourself");
   return inTransaction(deps, async (tx) => {
     const { trx } = tx;

@@ -20,7 +20,7 @@ export function emailJob(config: Config): JobDefinition<EmailMessage> {
   const host = new URL(config.publicUrl).hostname || 'parley.local';
   return {
     name: EMAIL_JOB,
-    queue: { retryLimit: 5, retryDelay: 30, retryBackoff: true },
+    queue: { retryLimit: 5, retryDelay: config.mailRetryDelaySeconds, retryBackoff: true },
     async handler(msg, job) {
       const mail = {
         from: config.mailFrom,

@@ -1,3 +1,4 @@
+import type { AttachmentModel } from '../files/files.model.ts';
 import type { UserModel } from '../users/users.model.ts';
 
 export type MessageKind = 'USER' | 'SYSTEM';
@@ -33,6 +34,8 @@ export interface MessageModel {
   sender?: UserModel | null;
   /** Embedded in event payloads; otherwise loaded by `mentionIds`. */
   mentionUsers?: UserModel[] | null;
+  /** Embedded in MessageCreated payloads; otherwise loaded by message id. */
+  attachments?: AttachmentModel[] | null;
 }
 
 /** Columns every message read selects (the tsvector stays in the database). */

@@ -12,34 +12,39 @@ import type { Deps, Viewer } from '../../deps.ts';
 import { badInput, conflict, forbidden, notFound } from '../../graphql/errors.ts';
 import { parseId, uuidv7 } from '../../lib/ids.ts';
 import { blockedAmong } from '../contacts/contacts.repository.ts';
+import { describeAttachments } from '../files/files.model.ts';
+import { attachToMessage, checkAttachable, parseAttachmentIds } from '../files/files.service.ts';
+import { messageRecipients, notifyNewMessage } from '../notifications/notifications.messages.ts';
+import { rateLimit } from '../ratelimit/ratelimit.ts';
 import { requireMember } from '../rooms/rooms.access.ts';
 import { peerFromDirectKey } from '../rooms/rooms.model.ts';
 import { publishAfterCommit } from '../rooms/rooms.publish.ts';
 import * as roomsRepo from '../rooms/rooms.repository.ts';
 import type { MessageCreatedEvent, MessageDeletedEvent, MessageEditedEvent } from '../rooms/rooms.topics.ts';
-import { userRowToModel } from '../users/users.model.ts';
-import { findUsersByIds } from '../users/users.repository.ts';
+import { embedMessageUsers } from './messages.embed.ts';
 import { type MessageModel, type MessageRow, messageRowToModel } from './messages.model.ts';
 import * as repo from './messages.repository.ts';
-import { mentionedUsernames, normalizeBody, validateClientId } from './messages.validation.ts';
+import {
+  mentionedUsernames,
+  normalizeBody,
+  normalizeMessageBody,
+  validateClientId,
+} from './messages.validation.ts';
 
 export interface SendMessageInput {
   roomId: string;
   clientId: string;
-  body: string;
+  /** Optional when there are attachments. */
+  body?: string | null | undefined;
   replyToId?: string | null | undefined;
+  /** Up to 10 of the sender's uploads, in order. */
+  attachmentIds?: readonly string[] | null | undefined;
 }
 
 /** The message with its sender and mentioned users embedded, as event payloads carry it. */
 async function withUsers(trx: Transaction<DB>, row: MessageRow): Promise<MessageModel> {
-  const message = messageRowToModel(row);
-  const ids = [...(message.senderId ? [message.senderId] : []), ...message.mentionIds];
-  const users = new Map((await findUsersByIds(trx, [...new Set(ids)])).map((u) => [u.id, userRowToModel(u)]));
-  return {
-    ...message,
-    sender: message.senderId ? (users.get(message.senderId) ?? null) : null,
-    mentionUsers: message.mentionIds.flatMap((id) => users.get(id) ?? []),
-  };
+  const { messages } = await embedMessageUsers(trx, [row]);
+  return messages[0] as MessageModel;
 }
 
 /** Mentioned members of the room (the sender excluded): only members count. */
@@ -70,9 +75,11 @@ export async function sendMessage(
   viewer: Viewer,
   input: SendMessageInput,
 ): Promise<MessageModel> {
+  await rateLimit(deps, 'sendMessage', viewer.userId);
   const roomId = parseId(input.roomId, 'Room');
   const clientId = validateClientId(input.clientId);
-  const body = normalizeBody(input.body, deps.config.messageMaxLength);
+  const attachmentIds = parseAttachmentIds(input.attachmentIds);
+  const body = normalizeMessageBody(input.body, attachmentIds.length > 0, deps.config.messageMaxLength);
   const replyToId = input.replyToId ? parseId(input.replyToId, 'Message') : null;
   const m = requireMember(await roomsRepo.findMembership(deps.db, roomId, viewer.userId));
 
@@ -89,26 +96,44 @@ export async function sendMessage(
     if (!target || target.room_id !== roomId || target.seq < target.viewer_visible_from_seq)
       throw notFound('Message');
   }
+  await checkAttachable(deps.db, viewer, attachmentIds);
   const mentions = await resolveMentions(deps.db, roomId, body, viewer.userId);
+  const peerId = m.kind === 'DIRECT' ? peerFromDirectKey(m.direct_key, viewer.userId) : null;
+  const notifyBase = { roomId, peerId, groupTitle: m.title, senderId: viewer.userId, mentionIds: mentions };
+  const toNotify = await messageRecipients(notifyBase, (u, r) => deps.presence.isViewingRoom(u, r));
 
   try {
     return await inTransaction(deps, async (tx) => {
-      const row = await repo.appendMessage(tx.trx, {
-        id: uuidv7(),
-        room_id: roomId,
-        kind: 'USER',
-        sender_id: viewer.userId,
-        client_id: clientId,
-        body,
-        reply_to_id: replyToId,
-        mentions,
-        system_data: null,
-      });
-      // Sending means having read everything up to one's own message.
-      await roomsRepo.advanceReadPointer(tx.trx, roomId, viewer.userId, row.seq);
-      const message = await withUsers(tx.trx, row);
+      const row = await repo.appendMessage(
+        tx.trx,
+        {
+          id: uuidv7(),
+          room_id: roomId,
+          kind: 'USER',
+          sender_id: viewer.userId,
+          client_id: clientId,
+          body,
+          reply_to_id: replyToId,
+          mentions,
+          system_data: null,
+        },
+        // Sending means having read everything up to one's own message.
+        { readBy: viewer.userId },
+      );
+      // Same transaction: a message is never visible without its files (nor files linked to no message).
+      const attachments = await attachToMessage(tx.trx, viewer, row.id, attachmentIds);
+      const message: MessageModel = { ...(await withUsers(tx.trx, row)), attachments };
+      const senderName = message.sender?.displayName ?? 'Someone';
+      await notifyNewMessage(
+        tx,
+        deps,
+        { ...notifyBase, messageId: row.id, senderName, preview: body || describeAttachments(attachments) },
+        toNotify,
+      );
       const event: MessageCreatedEvent = { __typename: 'MessageCreated', roomId, seq: row.seq, message };
       publishAfterCommit(deps, tx, roomId, { events: [event], views: 'members' });
+      // Sending ends the sender's typing (after MessageCreated went out).
+      tx.afterCommit(() => deps.presence.stopTyping(roomId, viewer.userId));
       return message;
     });
   } catch (err) {

@@ -8,6 +8,19 @@ export function normalizeBody(raw: string, max: number, field = 'body'): string 
   return body;
 }
 
+/**
+ * A new message's text: like `normalizeBody`, except that a message with
+ * attachments may have none (returned as '').
+ */
+export function normalizeMessageBody(
+  raw: string | null | undefined,
+  hasAttachments: boolean,
+  max: number,
+): string {
+  if (hasAttachments && (raw ?? '').trim() === '') return '';
+  return normalizeBody(raw ?? '', max);
+}
+
 /** The sender's idempotency key: 1–64 characters. */
 export function validateClientId(raw: string): string {
   if (raw.length < 1 || raw.length > 64)

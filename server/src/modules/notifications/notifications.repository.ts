@@ -186,3 +186,66 @@ export function lockNotification(db: Transaction<DB>, id: string): Promise<Notif
 export async function markEmailed(db: Db, id: string, at: Date): Promise<void> {
   await db.updateTable('notifications').set({ emailed_at: at }).where('id', '=', id).execute();
 }
+
+/** Of `userIds`, the members of `roomId` who have not muted it now. */
+export async function unmutedMembers(db: Db, roomId: string, userIds: readonly string[]): Promise<string[]> {
+  if (userIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('room_members')
+    .select('user_id')
+    .where('room_id', '=', roomId)
+    .where('user_id', 'in', userIds)
+    .where((eb) => eb.or([eb('muted_until', 'is', null), eb('muted_until', '<=', sql<Date>`now()`)]))
+    .execute();
+  return rows.map((r) => r.user_id);
+}
+
+/** Marks the recipient's unread MESSAGE notification of a room read; returns the ids it changed. */
+export async function markRoomMessageRead(
+  db: Db,
+  recipientId: string,
+  roomId: string,
+  at: Date,
+): Promise<string[]> {
+  const rows = await db
+    .updateTable('notifications')
+    .set({ read_at: at })
+    .where('recipient_id', '=', recipientId)
+    .where('type', '=', 'MESSAGE')
+    .where('read_at', 'is', null)
+    .where(sql`data->>'roomId'`, '=', roomId)
+    .returning('id')
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/** The recipient's notifications created or changed after `since`, oldest change first (at most `limit`). */
+export function changedSince(
+  db: Db,
+  recipientId: string,
+  since: Date,
+  limit: number,
+): Promise<NotificationRow[]> {
+  return db
+    .selectFrom('notifications')
+    .selectAll()
+    .where('recipient_id', '=', recipientId)
+    .where('updated_at', '>', since)
+    .orderBy('updated_at', 'asc')
+    .orderBy('id', 'asc')
+    .limit(limit)
+    .execute();
+}
+
+/** Ids of the recipient's notifications marked read after `since` (at most `limit`). */
+export async function readSince(db: Db, recipientId: string, since: Date, limit: number): Promise<string[]> {
+  const rows = await db
+    .selectFrom('notifications')
+    .select('id')
+    .where('recipient_id', '=', recipientId)
+    .where('read_at', '>', since)
+    .orderBy('read_at', 'asc')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => r.id);
+}

@@ -15,10 +15,12 @@ export const notificationsResolvers: Resolvers = {
     markNotificationsRead: async (_p, { ids }, ctx) => ({
       __typename: 'NotificationsRead' as const,
       ...(await notifications.markManyRead(ctx.deps, requireViewer(ctx), ids)),
+      at: new Date(),
     }),
     markAllNotificationsRead: async (_p, _a, ctx) => ({
       __typename: 'NotificationsRead' as const,
       ...(await notifications.markAllRead(ctx.deps, requireViewer(ctx))),
+      at: new Date(),
     }),
     updateNotificationPreferences: (_p, { preferences }, ctx) =>
       prefs.updatePreferences(ctx.deps, requireViewer(ctx), preferences),
@@ -26,11 +28,16 @@ export const notificationsResolvers: Resolvers = {
   Subscription: {
     notificationEvents: {
       // Authorised once, at subscribe time (not lazily in the stream): the topic is the viewer's own.
-      subscribe: (_r, _a, ctx) => {
+      subscribe: (_r, { since }, ctx) => {
         const viewer = requireViewer(ctx);
-        return notifications.notificationEvents(ctx.deps, viewer, (topic) => ctx.pubsub.subscribe(topic));
+        return notifications.notificationEvents(
+          ctx.deps,
+          viewer,
+          (topic) => ctx.pubsub.subscribe(topic),
+          since,
+        );
       },
-      resolve: (payload: NotificationEventPayload) => payload,
+      resolve: (payload: NotificationEventPayload & { at: Date }) => payload,
     },
   },
   NotificationEvent: {

@@ -12,8 +12,9 @@ import type { Deps, Viewer } from '../../deps.ts';
 import { badInput, notFound } from '../../graphql/errors.ts';
 import { type Connection, decodeCursor, forwardPage, pageSize } from '../../lib/connections.ts';
 import { parseId, uuidv7 } from '../../lib/ids.ts';
+import { type ResumePoint, resumePoint, resyncRequired, stamped } from '../../lib/resume.ts';
 import { formatInZone } from '../../lib/time.ts';
-import { queueEmail } from '../mail/mail.service.ts';
+import { type EmailMessage, queueEmail } from '../mail/mail.service.ts';
 import { findUserById } from '../users/users.repository.ts';
 import { notificationEmail } from './notifications.emails.ts';
 import { MESSAGE_DIGEST_JOB, type MessageDigestJobData } from './notifications.jobs.ts';
@@ -52,6 +53,8 @@ export interface NotifyInput {
   title: NotificationText;
   body: NotificationText;
   data?: NotificationData;
+  /** An iCalendar attachment for the email (meeting invitations and cancellations). */
+  icalEvent?: EmailMessage['icalEvent'];
 }
 
 const render = (text: NotificationText, r: Recipient) => (typeof text === 'function' ? text(r) : text);
@@ -86,7 +89,7 @@ export async function notify(tx: Tx, deps: Deps, input: NotifyInput): Promise<No
       { id: to.id, email: to.email, displayName: to.display_name },
       { type: input.type, title: row.title, body: row.body },
     );
-    await queueEmail(deps, email, tx.trx);
+    await queueEmail(deps, input.icalEvent ? { ...email, icalEvent: input.icalEvent } : email, tx.trx);
   }
   const model = notificationRowToModel(row);
   tx.afterCommit(() => publishAdded(deps, model));
@@ -161,7 +164,7 @@ async function publishAdded(deps: Deps, notification: NotificationModel): Promis
   await deps.events.publish(notificationsTopic(notification.recipientId), payload);
 }
 
-async function publishRead(deps: Deps, userId: string, ids: string[]): Promise<number> {
+export async function publishRead(deps: Deps, userId: string, ids: string[]): Promise<number> {
   const unreadCount = await repo.countUnread(deps.db, userId);
   if (ids.length > 0) {
     const payload: NotificationsReadPayload = { __typename: 'NotificationsRead', ids, unreadCount };
@@ -170,26 +173,59 @@ async function publishRead(deps: Deps, userId: string, ids: string[]): Promise<n
   return unreadCount;
 }
 
+/** Most notification changes a `notificationEvents(since)` replay sends; beyond, StreamResyncRequired. */
+const MAX_NOTIFICATION_REPLAY = 100;
+
 /**
  * The `notificationEvents` stream: first a NotificationsRead with no ids and
  * the current unread count (a connecting or reconnecting device syncs its
- * badge, and knows it is live), then every event on the viewer's topic. The
- * count is read after the topic listener is registered, so no change falls
- * between the two; events carry absolute counts, so an overlap is harmless.
+ * badge, and knows it is live), then every event on the viewer's topic, each
+ * stamped with `at`. The count is read after the topic listener is
+ * registered, so no change falls between the two; events carry absolute
+ * counts, so an overlap is harmless.
+ *
+ * With `since` (lib/resume.ts), the replay comes before that first count:
+ * NotificationAdded for each notification created or changed since, and one
+ * NotificationsRead with the ids read since; or StreamResyncRequired.
  */
 export async function* notificationEvents(
   deps: Deps,
   viewer: Viewer,
   subscribe: (topic: string) => Promise<AsyncIterable<NotificationEventPayload>>,
-): AsyncGenerator<NotificationEventPayload> {
+  since?: Date | null,
+): AsyncGenerator<NotificationEventPayload & { at: Date }> {
+  const point = since ? resumePoint(deps.config, since) : null;
   const events = await subscribe(notificationsTopic(viewer.userId));
-  const current: NotificationsReadPayload = {
-    __typename: 'NotificationsRead',
-    ids: [],
-    unreadCount: await repo.countUnread(deps.db, viewer.userId),
-  };
-  yield current;
-  yield* events;
+  const unreadCount = await repo.countUnread(deps.db, viewer.userId);
+  if (point) yield* (await replayNotifications(deps, viewer.userId, point, unreadCount)).map(stamped);
+  const current: NotificationsReadPayload = { __typename: 'NotificationsRead', ids: [], unreadCount };
+  yield stamped(current);
+  for await (const event of events) yield stamped(event);
+}
+
+async function replayNotifications(
+  deps: Deps,
+  userId: string,
+  point: ResumePoint,
+  unreadCount: number,
+): Promise<NotificationEventPayload[]> {
+  if (point.tooOld) return [resyncRequired('The resume point is older than the resume window')];
+  const [changed, read] = await Promise.all([
+    repo.changedSince(deps.db, userId, point.from, MAX_NOTIFICATION_REPLAY + 1),
+    repo.readSince(deps.db, userId, point.from, MAX_NOTIFICATION_REPLAY + 1),
+  ]);
+  if (changed.length > MAX_NOTIFICATION_REPLAY || read.length > MAX_NOTIFICATION_REPLAY)
+    return [
+      resyncRequired(`More than ${MAX_NOTIFICATION_REPLAY} notifications changed since the resume point`),
+    ];
+  const added = changed.map(
+    (row): NotificationAddedPayload => ({
+      __typename: 'NotificationAdded',
+      notification: notificationRowToModel(row),
+      unreadCount,
+    }),
+  );
+  return read.length > 0 ? [...added, { __typename: 'NotificationsRead', ids: read, unreadCount }] : added;
 }
 
 export interface ListArgs {

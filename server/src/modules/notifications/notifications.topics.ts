@@ -1,3 +1,4 @@
+import type { StreamResyncRequiredPayload } from '../../lib/resume.ts';
 import type { NotificationModel } from './notifications.model.ts';
 
 /**
@@ -25,4 +26,7 @@ export interface NotificationsReadPayload {
  * Payloads cross Redis as JSON: Dates arrive as ISO strings (the DateTime
  * scalar serialises both) and undefined fields as missing.
  */
-export type NotificationEventPayload = NotificationAddedPayload | NotificationsReadPayload;
+export type NotificationEventPayload =
+  | NotificationAddedPayload
+  | NotificationsReadPayload
+  | StreamResyncRequiredPayload;

@@ -129,6 +129,8 @@ async function recordDeparture(deps: Deps, tx: Tx, roomId: string, userId: strin
   });
   const event: MemberLeftEvent = { __typename: 'MemberLeft', roomId, seq: msg.seq, user, removedBy: by };
   publishAfterCommit(deps, tx, roomId, { events: [event], removed: [userId], views: 'members' });
+  // A former member is no longer typing there.
+  tx.afterCommit(() => deps.presence.stopTyping(roomId, userId));
 }
 
 /** Removes a member (owner or admin; only the owner removes admins; the owner cannot be removed). */

@@ -31,6 +31,10 @@ export interface RoomModel {
   lastReadSeq: number;
   visibleFromSeq: number;
   unreadCount: number;
+  /** The viewer muted the room (no message notifications). */
+  muted: boolean;
+  /** When the viewer's mute ends; null when not muted or muted until unmuted. */
+  mutedUntil: Date | null;
   lastMessage: MessageModel | null;
   /** Direct rooms: the other person's id (from the pair key), null for groups. */
   peerId: string | null;

@@ -159,26 +159,6 @@ export function listMemberIds(db: Db, roomId: string): Promise<string[]> {
     .then((rows) => rows.map((r) => r.user_id));
 }
 
-/**
- * Moves `userId`'s read pointer forward to `seq`, never backwards (the WHERE
- * makes it a GREATEST that also tells whether anything changed).
- */
-export async function advanceReadPointer(
-  db: Db,
-  roomId: string,
-  userId: string,
-  seq: number,
-): Promise<boolean> {
-  const r = await db
-    .updateTable('room_members')
-    .set({ last_read_seq: seq, last_read_at: sql`now()` })
-    .where('room_id', '=', roomId)
-    .where('user_id', '=', userId)
-    .where('last_read_seq', '<', seq)
-    .executeTakeFirst();
-  return r.numUpdatedRows > 0n;
-}
-
 /** `userId`'s memberships among `roomIds` (one statement; the membership loader). */
 export function findMembershipsOf(db: Db, userId: string, roomIds: readonly string[]) {
   if (roomIds.length === 0) return Promise.resolve([]);
@@ -187,5 +167,17 @@ export function findMembershipsOf(db: Db, userId: string, roomIds: readonly stri
     .select(['room_id', 'role', 'visible_from_seq'])
     .where('user_id', '=', userId)
     .where('room_id', 'in', roomIds)
+    .execute();
+}
+
+/** Members (sharing receipts) whose read pointer moved after `since`. */
+export function readPointersMovedSince(db: Db, roomId: string, since: Date) {
+  return db
+    .selectFrom('room_members as rm')
+    .innerJoin('users as u', 'u.id', 'rm.user_id')
+    .select(['rm.user_id', 'rm.last_read_seq', 'rm.last_read_at'])
+    .where('rm.room_id', '=', roomId)
+    .where('rm.last_read_at', '>', since)
+    .where('u.share_read_receipts', '=', true)
     .execute();
 }

@@ -1,6 +1,7 @@
 import { requireViewer } from '../../graphql/context.ts';
 import type { Resolvers } from '../../graphql/resolvers.generated.ts';
 import * as members from './rooms.members.service.ts';
+import * as mute from './rooms.mute.ts';
 import * as rooms from './rooms.service.ts';
 import * as live from './rooms.subscriptions.ts';
 
@@ -25,16 +26,18 @@ export const roomsResolvers: Resolvers = {
     setRoomMemberRole: (_p, { roomId, userId, role }, ctx) =>
       members.setRoomMemberRole(ctx.deps, requireViewer(ctx), roomId, userId, role),
     leaveRoom: (_p, { roomId }, ctx) => members.leaveRoom(ctx.deps, requireViewer(ctx), roomId),
+    muteRoom: (_p, { roomId, until }, ctx) => mute.muteRoom(ctx.deps, requireViewer(ctx), roomId, until),
+    unmuteRoom: (_p, { roomId }, ctx) => mute.unmuteRoom(ctx.deps, requireViewer(ctx), roomId),
   },
   Subscription: {
     roomEvents: {
       // An async function (not a generator) so that FORBIDDEN is raised when subscribing.
-      subscribe: async (_p, { roomId, afterSeq }, ctx) =>
-        live.roomEvents(ctx.deps, requireViewer(ctx), ctx.pubsub, roomId, afterSeq),
+      subscribe: async (_p, { roomId, afterSeq, since }, ctx) =>
+        live.roomEvents(ctx.deps, requireViewer(ctx), ctx.pubsub, roomId, afterSeq, since),
       resolve: (payload: unknown) => payload as never,
     },
     myEvents: {
-      subscribe: async (_p, _a, ctx) => live.myEvents(requireViewer(ctx), ctx.pubsub),
+      subscribe: async (_p, { since }, ctx) => live.myEvents(ctx.deps, requireViewer(ctx), ctx.pubsub, since),
       resolve: (payload: unknown) => payload as never,
     },
   },

@@ -12,6 +12,8 @@ import { isUuid, parseId, uuidv7 } from '../../lib/ids.ts';
 import { blockedAmong } from '../contacts/contacts.repository.ts';
 import * as messagesRepo from '../messages/messages.repository.ts';
 import { mentionedUsernames, normalizeBody } from '../messages/messages.validation.ts';
+import { clearRoomMessageNotification } from '../notifications/notifications.messages.ts';
+import { moveReadPointer } from '../receipts/receipts.service.ts';
 import { findUserById, findUsersByIds } from '../users/users.repository.ts';
 import { requireMember } from './rooms.access.ts';
 import { directKey, MAX_GROUP_MEMBERS, type RoomModel } from './rooms.model.ts';
@@ -159,18 +161,21 @@ export async function createGroupRoom(
     ]);
     if (firstMessage) {
       const names = new Set(mentionedUsernames(firstMessage));
-      const msg = await messagesRepo.appendMessage(tx.trx, {
-        id: uuidv7(),
-        room_id: roomId,
-        kind: 'USER',
-        sender_id: viewer.userId,
-        client_id: uuidv7(),
-        body: firstMessage,
-        reply_to_id: null,
-        mentions: users.filter((u) => names.has(u.username)).map((u) => u.id),
-        system_data: null,
-      });
-      await repo.advanceReadPointer(tx.trx, roomId, viewer.userId, msg.seq);
+      await messagesRepo.appendMessage(
+        tx.trx,
+        {
+          id: uuidv7(),
+          room_id: roomId,
+          kind: 'USER',
+          sender_id: viewer.userId,
+          client_id: uuidv7(),
+          body: firstMessage,
+          reply_to_id: null,
+          mentions: users.filter((u) => names.has(u.username)).map((u) => u.id),
+          system_data: null,
+        },
+        { readBy: viewer.userId },
+      );
     }
     publishAfterCommit(deps, tx, roomId, { views: 'members' });
   });
@@ -192,8 +197,12 @@ export async function markRoomRead(
     throw badInput('seq must be a non-negative integer', { field: 'seq' });
   const m = requireMember(await repo.findMembership(deps.db, id, viewer.userId));
   const target = Math.min(seq, Number(m.last_seq));
-  if (await repo.advanceReadPointer(deps.db, id, viewer.userId, target)) {
-    await publishRoom(deps, id, { views: [viewer.userId] });
+  // Moved forward only (UPDATE … WHERE last_read_seq < target): ReadReceipt to the room unless private.
+  const receipts = await moveReadPointer(deps.db, id, viewer.userId, target);
+  if (receipts) {
+    await publishRoom(deps, id, { events: receipts, views: [viewer.userId] });
   }
+  // Read up to the newest message: the room's MESSAGE notification is read too.
+  if (target === Number(m.last_seq)) await clearRoomMessageNotification(deps, viewer.userId, id);
   return getRoom(deps, viewer, id);
 }

@@ -11,13 +11,21 @@
 import type { Deps, Viewer } from '../../deps.ts';
 import { badInput, forbidden } from '../../graphql/errors.ts';
 import { isUuid } from '../../lib/ids.ts';
-import { messageRowToModel } from '../messages/messages.model.ts';
+import { resumePoint, resyncRequired, stamped } from '../../lib/resume.ts';
+import { embedMessageUsers } from '../messages/messages.embed.ts';
 import * as messagesRepo from '../messages/messages.repository.ts';
-import { userRowToModel } from '../users/users.model.ts';
-import { findUsersByIds } from '../users/users.repository.ts';
+import { roomEventFilter } from '../presence/presence.topics.ts';
 import { type MyEventPayload, userTopic } from '../users/users.topics.ts';
+import type { RoomModel } from './rooms.model.ts';
 import * as repo from './rooms.repository.ts';
-import { type MessageCreatedEvent, type RoomEventPayload, roomTopic } from './rooms.topics.ts';
+import {
+  type MessageCreatedEvent,
+  type RoomEventPayload,
+  type RoomUpdatedEvent,
+  roomTopic,
+} from './rooms.topics.ts';
+import * as views from './rooms.views.repository.ts';
+import { embedUsers, roomViewToModel } from './rooms.views.ts';
 
 /** Mercurius' per-subscription queue: a readable-stream Readable in object mode. */
 interface EventQueue extends AsyncIterable<unknown> {
@@ -37,9 +45,6 @@ export interface SubscriptionPubSub {
  */
 const events = (queue: EventQueue): AsyncIterable<unknown> =>
   queue.iterator ? queue.iterator({ destroyOnReturn: false }) : queue;
-
-/** Most messages a `roomEvents(afterSeq)` replay sends; further behind, use `messagesAfter` first. */
-export const MAX_REPLAY = 1000;
 
 /** Events whose seq is a message's own (a replayed MessageCreated already covered it). */
 const SEQ_CREATING = new Set(['MessageCreated', 'MemberJoined', 'MemberLeft', 'RoomRenamed']);
@@ -83,8 +88,12 @@ export async function roomEvents(
   pubsub: SubscriptionPubSub,
   roomId: string,
   afterSeq: number | null | undefined,
+  since?: Date | null,
 ): Promise<AsyncGenerator<RoomEventPayload>> {
   const refuse = () => forbidden('You are not a member of this room');
+  if (since && afterSeq == null) throw badInput('`since` needs `afterSeq`', { field: 'since' });
+  // Validates `since` (not in the future) before anything is subscribed.
+  const changesFrom = since ? resumePoint(deps.config, since).from : null;
   if (!isUuid(roomId)) throw refuse();
   const id = roomId.toLowerCase();
   if (afterSeq != null && (!Number.isInteger(afterSeq) || afterSeq < 0))
@@ -92,42 +101,71 @@ export async function roomEvents(
   if (!(await repo.findMembership(deps.db, id, viewer.userId))) throw refuse();
 
   const queue = await pubsub.subscribe(roomTopic(id));
-  let replay: MessageCreatedEvent[] = [];
+  let replay: RoomEventPayload[] = [];
   let highWater: number | undefined;
   try {
     const m = await repo.findMembership(deps.db, id, viewer.userId);
     if (!m) throw refuse();
     if (afterSeq != null) {
       const from = Math.max(afterSeq, Number(m.visible_from_seq) - 1);
-      if (Number(m.last_seq) - from > MAX_REPLAY)
-        throw badInput(`More than ${MAX_REPLAY} messages to replay: fetch them with messagesAfter first`, {
-          field: 'afterSeq',
-        });
-      replay = await replayEvents(deps, id, from, Number(m.visible_from_seq));
-      highWater = replay.at(-1)?.seq ?? afterSeq;
+      const lastSeq = Number(m.last_seq);
+      const max = deps.config.roomReplayMax;
+      if (lastSeq - from > max) {
+        // Too far behind to replay: the client pages the gap with messagesAfter;
+        // live events start after the newest seq it was told about.
+        const reason = `${lastSeq - from} messages were missed, more than the replay limit of ${max}`;
+        replay = [{ __typename: 'ResyncRequired', roomId: id, afterSeq, lastSeq, reason }];
+        highWater = lastSeq;
+      } else {
+        const replayed = await replayEvents(deps, id, from, Number(m.visible_from_seq), max);
+        replay = replayed;
+        highWater = replayed.at(-1)?.seq ?? afterSeq;
+      }
+      if (changesFrom)
+        replay = [
+          ...(await replayChanges(deps, id, afterSeq, Number(m.visible_from_seq), changesFrom, max)),
+          ...replay,
+        ];
     }
   } catch (err) {
     pubsub.close();
     throw err;
   }
+  // While this runs the viewer counts as looking at the room (notifications skip it).
+  const leaveRoom = deps.presence.enterRoom(viewer.userId, id);
+  // Per subscriber: no own typing, receipts never backwards (presence.topics.ts).
+  const personalize = roomEventFilter(viewer.userId);
 
   async function* run(): AsyncGenerator<RoomEventPayload> {
     try {
-      yield* replay;
+      for (const event of replay) {
+        const shown = personalize(event);
+        if (shown) yield stamped(shown);
+      }
       for await (const raw of events(queue)) {
         const event = raw as RoomEventPayload;
         if (event.__typename === 'MemberLeft' && event.user.id === viewer.userId) {
-          yield event; // the viewer's own departure is the last thing they see
+          yield stamped(event); // the viewer's own departure is the last thing they see
           return;
         }
-        if (highWater !== undefined && SEQ_CREATING.has(event.__typename) && event.seq <= highWater) continue;
-        yield event;
+        if (
+          highWater !== undefined &&
+          SEQ_CREATING.has(event.__typename) &&
+          (event as { seq: number }).seq <= highWater
+        )
+          continue;
+        const shown = personalize(event);
+        if (shown) yield stamped(shown);
       }
     } finally {
+      leaveRoom();
       pubsub.close();
     }
   }
-  return closable(run(), () => pubsub.close());
+  return closable(run(), () => {
+    leaveRoom();
+    pubsub.close();
+  });
 }
 
 /** MessageCreated for each visible message after `from`, ascending, users embedded (two statements). */
@@ -136,41 +174,140 @@ async function replayEvents(
   roomId: string,
   from: number,
   minSeq: number,
+  limit: number,
 ): Promise<MessageCreatedEvent[]> {
   const rows = await messagesRepo.listHistory(deps.db, {
     roomId,
     minSeq,
     afterSeq: from,
-    limit: MAX_REPLAY,
+    limit,
     order: 'asc',
   });
-  const messages = rows.map(messageRowToModel);
-  const ids = new Set(messages.flatMap((m) => [...(m.senderId ? [m.senderId] : []), ...m.mentionIds]));
-  const users = new Map((await findUsersByIds(deps.db, [...ids])).map((u) => [u.id, userRowToModel(u)]));
-  return messages.map((m) => ({
-    __typename: 'MessageCreated',
-    roomId,
-    seq: m.seq,
-    message: {
-      ...m,
-      sender: m.senderId ? (users.get(m.senderId) ?? null) : null,
-      mentionUsers: m.mentionIds.flatMap((u) => users.get(u) ?? []),
-    },
-  }));
+  const { messages } = await embedMessageUsers(deps.db, rows);
+  return messages.map((message) => ({ __typename: 'MessageCreated', roomId, seq: message.seq, message }));
 }
 
-/** The viewer's per-user stream: RoomUpdated / RoomRemoved, and what other modules publish there. */
+/**
+ * What changed, after `from`, about what a resuming client already holds
+ * (messages up to `afterSeq`): MessageEdited / MessageDeleted with each
+ * message as it is now, then ReadReceipt for each member whose pointer moved
+ * (members sharing receipts only). Absolute states, so an event the client
+ * already had is harmless. At most `limit` messages.
+ */
+async function replayChanges(
+  deps: Deps,
+  roomId: string,
+  afterSeq: number,
+  minSeq: number,
+  from: Date,
+  limit: number,
+): Promise<RoomEventPayload[]> {
+  const [rows, readers] = await Promise.all([
+    messagesRepo.changedSince(deps.db, { roomId, minSeq, maxSeq: afterSeq, since: from, limit }),
+    repo.readPointersMovedSince(deps.db, roomId, from),
+  ]);
+  const { messages, users } = await embedMessageUsers(
+    deps.db,
+    rows,
+    readers.map((r) => r.user_id),
+  );
+  const changes: RoomEventPayload[] = messages.map((message) =>
+    message.deletedAt
+      ? { __typename: 'MessageDeleted', roomId, seq: message.seq, message }
+      : { __typename: 'MessageEdited', roomId, seq: message.seq, message },
+  );
+  for (const r of readers) {
+    const user = users.get(r.user_id);
+    if (user && r.last_read_at)
+      changes.push({
+        __typename: 'ReadReceipt',
+        roomId,
+        user,
+        seq: Number(r.last_read_seq),
+        readAt: r.last_read_at,
+      });
+  }
+  return changes;
+}
+
+/** Most rooms (and departures) a `myEvents(since)` replay sends; beyond, StreamResyncRequired. */
+const MAX_ROOM_REPLAY = 200;
+
+/**
+ * The viewer's per-user stream: RoomUpdated / RoomRemoved, and what other
+ * modules publish there, each stamped with `at` on delivery. With `since`,
+ * first replays from PostgreSQL (see lib/resume.ts): RoomUpdated for each
+ * room that changed, RoomRemoved for each room left; or StreamResyncRequired
+ * when contacts changed (not replayable), `since` is too old, or too much
+ * changed. The topic is subscribed before the replay is read; a buffered
+ * live RoomUpdated older than the replayed snapshot of its room is dropped,
+ * so the client never goes back to an older state.
+ */
 export async function myEvents(
+  deps: Deps,
   viewer: Viewer,
   pubsub: SubscriptionPubSub,
+  since: Date | null | undefined,
 ): Promise<AsyncGenerator<MyEventPayload>> {
   const queue = await pubsub.subscribe(userTopic(viewer.userId));
+  let replay: MyEventPayload[] = [];
+  const replayed = new Map<string, RoomModel>();
+  try {
+    if (since) replay = await replayMyEvents(deps, viewer.userId, since, replayed);
+  } catch (err) {
+    pubsub.close();
+    throw err;
+  }
   async function* run(): AsyncGenerator<MyEventPayload> {
     try {
-      for await (const event of events(queue)) yield event as MyEventPayload;
+      for (const event of replay) yield stamped(event);
+      for await (const raw of events(queue)) {
+        const event = raw as MyEventPayload;
+        if (replayed.size > 0 && event.__typename === 'RoomUpdated') {
+          const room = (event as unknown as RoomUpdatedEvent).room;
+          const snapshot = replayed.get(room.id);
+          if (snapshot && isOlder(room, snapshot)) continue;
+        }
+        yield stamped(event);
+      }
     } finally {
       pubsub.close();
     }
   }
   return closable(run(), () => pubsub.close());
+}
+
+/** `a` is an older view of the room than `b`: every part of a room view only moves one way. */
+function isOlder(a: RoomModel, b: RoomModel): boolean {
+  if (a.lastSeq !== b.lastSeq) return a.lastSeq < b.lastSeq;
+  if (a.lastReadSeq !== b.lastReadSeq) return a.lastReadSeq < b.lastReadSeq;
+  return a.unreadCount > b.unreadCount; // deletions only lower it
+}
+
+async function replayMyEvents(
+  deps: Deps,
+  userId: string,
+  since: Date,
+  replayed: Map<string, RoomModel>,
+): Promise<MyEventPayload[]> {
+  const point = resumePoint(deps.config, since);
+  if (point.tooOld) return [resyncRequired('The resume point is older than the resume window')];
+  const contactsAt = await views.contactsChangedAt(deps.db, userId);
+  if (contactsAt && contactsAt > point.from)
+    return [resyncRequired('Contacts changed since the resume point; refetch contacts and requests')];
+  const [rows, departures] = await Promise.all([
+    views.changedRoomViews(deps.db, userId, point.from, MAX_ROOM_REPLAY + 1),
+    views.departuresSince(deps.db, userId, point.from, MAX_ROOM_REPLAY + 1),
+  ]);
+  if (rows.length > MAX_ROOM_REPLAY || departures.length > MAX_ROOM_REPLAY)
+    return [resyncRequired(`More than ${MAX_ROOM_REPLAY} rooms changed since the resume point`)];
+  const rooms = await embedUsers(deps.db, rows.map(roomViewToModel));
+  for (const room of rooms) replayed.set(room.id, room);
+  const current = new Set(rooms.map((r) => r.id));
+  return [
+    ...departures
+      .filter((d) => !current.has(d.room_id))
+      .map((d): MyEventPayload => ({ __typename: 'RoomRemoved', roomId: d.room_id })),
+    ...rooms.map((room): MyEventPayload => ({ __typename: 'RoomUpdated', room })),
+  ];
 }

@@ -1,4 +1,9 @@
 import type { MessageModel } from '../messages/messages.model.ts';
+import type {
+  ReactionChangedEvent,
+  ReadReceiptEvent,
+  TypingChangedEvent,
+} from '../presence/presence.topics.ts';
 import type { UserModel } from '../users/users.model.ts';
 import type { RoomMemberModel, RoomModel } from './rooms.model.ts';
 
@@ -54,13 +59,26 @@ export interface RoomRenamedEvent {
   by: UserModel;
 }
 
+/** Sent (only to the resuming subscriber) when its resume point is further behind than the replay limit. */
+export interface ResyncRequiredEvent {
+  __typename: 'ResyncRequired';
+  roomId: string;
+  afterSeq: number;
+  lastSeq: number;
+  reason: string;
+}
+
 export type RoomEventPayload =
+  | ResyncRequiredEvent
   | MessageCreatedEvent
   | MessageEditedEvent
   | MessageDeletedEvent
   | MemberJoinedEvent
   | MemberLeftEvent
-  | RoomRenamedEvent;
+  | RoomRenamedEvent
+  | ReadReceiptEvent
+  | TypingChangedEvent
+  | ReactionChangedEvent;
 
 /** Published on `userTopic(userId)`: the room as that user sees it now. */
 export interface RoomUpdatedEvent {

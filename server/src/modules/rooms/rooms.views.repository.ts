@@ -22,6 +22,9 @@ export interface RoomViewRow {
   joined_at: Date;
   last_read_seq: number;
   visible_from_seq: number;
+  /** Null when not muted (or a mute that ran out); `infinity` is returned as null with `muted` true. */
+  muted_until: Date | null;
+  muted: boolean;
   member_count: number;
   unread_count: number;
   lm_id: string | null;
@@ -100,6 +103,10 @@ function roomViewQuery(db: Db) {
       'rm.joined_at',
       'rm.last_read_seq',
       'rm.visible_from_seq',
+      sql<boolean>`coalesce(rm.muted_until > now(), false)`.as('muted'),
+      sql<Date | null>`case when rm.muted_until > now() and isfinite(rm.muted_until) then rm.muted_until end`.as(
+        'muted_until',
+      ),
       eb
         .selectFrom('room_members as mc')
         .select(eb.fn.countAll<number>().as('n'))
@@ -180,4 +187,53 @@ export async function memberRoomViews(
     q = q.where('rm.user_id', 'in', userIds);
   }
   return (await q.execute()) as RoomViewRow[];
+}
+
+/**
+ * `userId`'s rooms whose view may have changed after `since`: a new message
+ * (or rename, member change: each writes a system message), the read pointer
+ * moved (another device), or the user joined. Oldest change first, at most `limit`.
+ */
+export async function changedRoomViews(
+  db: Db,
+  userId: string,
+  since: Date,
+  limit: number,
+): Promise<RoomViewRow[]> {
+  const rows = await roomViewQuery(db)
+    .where('rm.user_id', '=', userId)
+    .where((eb) => listable(eb))
+    .where((eb) =>
+      eb.or([
+        eb('r.last_activity_at', '>', since),
+        eb('rm.last_read_at', '>', since),
+        eb('rm.joined_at', '>', since),
+      ]),
+    )
+    .orderBy('r.last_activity_at', 'asc')
+    .limit(limit)
+    .execute();
+  return rows as RoomViewRow[];
+}
+
+/** Rooms `userId` left (or was removed from) after `since`, oldest first. */
+export function departuresSince(db: Db, userId: string, since: Date, limit: number) {
+  return db
+    .selectFrom('room_departures')
+    .select(['room_id', 'left_at'])
+    .where('user_id', '=', userId)
+    .where('left_at', '>', since)
+    .orderBy('left_at', 'asc')
+    .limit(limit)
+    .execute();
+}
+
+/** When anything in `userId`'s contacts last changed (requests, friendships, blocks); null if never. */
+export async function contactsChangedAt(db: Db, userId: string): Promise<Date | null> {
+  const row = await db
+    .selectFrom('user_stream_marks')
+    .select('contacts_changed_at')
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+  return row?.contacts_changed_at ?? null;
 }

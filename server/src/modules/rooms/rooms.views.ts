@@ -22,6 +22,8 @@ export function roomViewToModel(row: RoomViewRow): RoomModel {
     lastReadSeq: Number(row.last_read_seq),
     visibleFromSeq: Number(row.visible_from_seq),
     unreadCount: Number(row.unread_count),
+    muted: row.muted,
+    mutedUntil: row.muted_until,
     peerId: row.kind === 'DIRECT' ? peerFromDirectKey(row.direct_key, row.viewer_id) : null,
     lastMessage:
       row.lm_id === null

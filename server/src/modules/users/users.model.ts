@@ -13,6 +13,8 @@ export interface UserModel {
   shareReadReceipts: boolean;
   lastSeenAt: Date | null;
   createdAt: Date;
+  /** The uploaded image used as avatar, if any (served through signed URLs). */
+  avatarFileId: string | null;
 }
 
 /** Columns every user read selects (never `password_hash`). */
@@ -27,6 +29,7 @@ export const USER_COLUMNS = [
   'users.share_read_receipts',
   'users.last_seen_at',
   'users.created_at',
+  'users.avatar_file_id',
 ] as const;
 
 export type UserRow = Pick<
@@ -41,6 +44,7 @@ export type UserRow = Pick<
   | 'share_read_receipts'
   | 'last_seen_at'
   | 'created_at'
+  | 'avatar_file_id'
 >;
 
 export function userRowToModel(row: UserRow): UserModel {
@@ -55,5 +59,6 @@ export function userRowToModel(row: UserRow): UserModel {
     shareReadReceipts: row.share_read_receipts,
     lastSeenAt: row.last_seen_at,
     createdAt: row.created_at,
+    avatarFileId: row.avatar_file_id,
   };
 }

@@ -43,6 +43,7 @@ export interface UserPatch {
   bio?: string;
   show_online?: boolean;
   share_read_receipts?: boolean;
+  avatar_file_id?: string | null;
 }
 
 export function updateUser(db: Db, id: string, patch: UserPatch): Promise<UserRow | undefined> {

@@ -4,6 +4,7 @@ import type { Loaders } from '../../graphql/loaders.ts';
 import { type Connection, forwardPage } from '../../lib/connections.ts';
 import { decodeCursor, pageSize } from '../../lib/cursor.ts';
 import { parseId } from '../../lib/ids.ts';
+import { claimAvatar, releaseFile } from '../files/files.service.ts';
 import { type UserModel, userRowToModel } from './users.model.ts';
 import * as repo from './users.repository.ts';
 import { normalizeBio, normalizeDisplayName, validateTimeZone } from './users.validation.ts';
@@ -67,6 +68,8 @@ export interface ProfileInput {
   bio?: string | null | undefined;
   showOnline?: boolean | null | undefined;
   shareReadReceipts?: boolean | null | undefined;
+  /** An image upload of the viewer; null removes the avatar, undefined leaves it. */
+  avatarId?: string | null | undefined;
 }
 
 export async function updateProfile(deps: Deps, viewer: Viewer, input: ProfileInput): Promise<UserModel> {
@@ -76,7 +79,18 @@ export async function updateProfile(deps: Deps, viewer: Viewer, input: ProfileIn
   if (input.bio != null) patch.bio = normalizeBio(input.bio);
   if (input.showOnline != null) patch.show_online = input.showOnline;
   if (input.shareReadReceipts != null) patch.share_read_receipts = input.shareReadReceipts;
+  let previousAvatar: string | null = null;
+  if (input.avatarId !== undefined) {
+    patch.avatar_file_id = await claimAvatar(deps, viewer, input.avatarId);
+    previousAvatar = (await repo.findUserById(deps.db, viewer.userId))?.avatar_file_id ?? null;
+  }
+  const shownBefore =
+    input.showOnline != null ? (await repo.findUserById(deps.db, viewer.userId))?.show_online : undefined;
   const row = await repo.updateUser(deps.db, viewer.userId, patch);
   if (!row) throw notFound('User');
+  // Hiding or showing one's online status: contacts and room mates see the change now.
+  if (shownBefore !== undefined && shownBefore !== row.show_online)
+    await deps.presence.publishPresence(viewer.userId);
+  if (previousAvatar !== row.avatar_file_id) await releaseFile(deps, previousAvatar);
   return userRowToModel(row);
 }

@@ -1,0 +1,61 @@
+
+      export type PossibleTypesResultData = {
+  "possibleTypes": {
+    "MyEvent": [
+      "ContactsChanged",
+      "FriendRequestReceived",
+      "PresenceChanged",
+      "RoomRemoved",
+      "RoomUpdated",
+      "StreamResyncRequired"
+    ],
+    "NotificationEvent": [
+      "NotificationAdded",
+      "NotificationsRead",
+      "StreamResyncRequired"
+    ],
+    "RoomEvent": [
+      "MemberJoined",
+      "MemberLeft",
+      "MessageCreated",
+      "MessageDeleted",
+      "MessageEdited",
+      "ReactionChanged",
+      "ReadReceipt",
+      "ResyncRequired",
+      "RoomRenamed",
+      "TypingChanged"
+    ]
+  }
+};
+      const result: PossibleTypesResultData = {
+  "possibleTypes": {
+    "MyEvent": [
+      "ContactsChanged",
+      "FriendRequestReceived",
+      "PresenceChanged",
+      "RoomRemoved",
+      "RoomUpdated",
+      "StreamResyncRequired"
+    ],
+    "NotificationEvent": [
+      "NotificationAdded",
+      "NotificationsRead",
+      "StreamResyncRequired"
+    ],
+    "RoomEvent": [
+      "MemberJoined",
+      "MemberLeft",
+      "MessageCreated",
+      "MessageDeleted",
+      "MessageEdited",
+      "ReactionChanged",
+      "ReadReceipt",
+      "ResyncRequired",
+      "RoomRenamed",
+      "TypingChanged"
+    ]
+  }
+};
+      export default result;
+    

@@ -1,0 +1,416 @@
+/**
+ * Meetings: requests, the lifecycle (decided by meetings.machine.ts) and
+ * reviews; reads are in meetings.queries.ts. Every command locks the meeting row, asks the machine, applies
+ * the change with its notifications and jobs in the same transaction, and
+ * publishes `meetingEvents` to both participants after commit. Someone who is
+ * not a participant gets NOT_FOUND for everything (ids leak nothing).
+ */
+import { randomBytes } from 'node:crypto';
+import { inTransaction, type Tx } from '../../db/tx.ts';
+import type { Deps, Viewer } from '../../deps.ts';
+import { badInput, conflict, forbidden, notFound } from '../../graphql/errors.ts';
+import { parseId, uuidv7 } from '../../lib/ids.ts';
+import { blockedAmong } from '../contacts/contacts.repository.ts';
+import { findMembershipsOf } from '../rooms/rooms.repository.ts';
+import { findUserById } from '../users/users.repository.ts';
+import { cancelMeetingJobs, scheduleMeetingJobs } from './meetings.jobs.ts';
+import { decide, type MeetingCommand } from './meetings.machine.ts';
+import {
+  type MeetingKind,
+  type MeetingModel,
+  type MeetingRole,
+  type MeetingRow,
+  type MeetingStatus,
+  meetingRowToModel,
+  otherParticipant,
+  roleOf,
+} from './meetings.model.ts';
+import { loadParties, noticeTo, type Parties, publishMeeting } from './meetings.notices.ts';
+import * as repo from './meetings.repository.ts';
+
+export const MIN_DURATION_MINUTES = 5;
+export const MAX_DURATION_MINUTES = 480;
+const LOCATION_MAX = 200;
+const AGENDA_MAX = 2000;
+const REASON_MAX = 500;
+const COMMENT_MAX = 2000;
+const CLIENT_ID_MAX = 64;
+
+export interface RequestMeetingInput {
+  inviteeId: string;
+  startsAt: Date;
+  durationMinutes: number;
+  kind: MeetingKind;
+  location?: string | null | undefined;
+  agenda?: string | null | undefined;
+  roomId?: string | null | undefined;
+  clientId?: string | null | undefined;
+}
+
+function futureStart(at: Date, field: string): Date {
+  if (!(at instanceof Date) || Number.isNaN(at.getTime())) throw badInput('Invalid time', { field });
+  if (at.getTime() <= Date.now()) throw badInput('The start must be in the future', { field });
+  return at;
+}
+
+function optionalText(value: string | null | undefined, max: number, field: string): string | null {
+  const v = value?.trim() ?? '';
+  if (v.length > max) throw badInput(`${field} is longer than ${max} characters`, { field });
+  return v === '' ? null : v;
+}
+
+const addMinutes = (at: Date, minutes: number) => new Date(at.getTime() + minutes * 60_000);
+
+function meetingUrl(deps: Deps): string {
+  const base = deps.config.meetingBaseUrl.endsWith('/')
+    ? deps.config.meetingBaseUrl
+    : `${deps.config.meetingBaseUrl}/`;
+  // 96 random bits: the link is the room's only key on public video services.
+  return `${base}parley-${randomBytes(12).toString('base64url')}`;
+}
+
+/** 23P01 (exclusion_violation) on meeting_slots: someone is already booked then. */
+function mapConflict(err: unknown): unknown {
+  if ((err as { code?: string })?.code === '23P01')
+    return conflict('One of you already has an accepted meeting at that time');
+  return err;
+}
+
+export async function requestMeeting(
+  deps: Deps,
+  viewer: Viewer,
+  input: RequestMeetingInput,
+): Promise<MeetingModel> {
+  const inviteeId = parseId(input.inviteeId, 'User');
+  if (inviteeId === viewer.userId)
+    throw badInput("You can't request a meeting with yourself", { field: 'inviteeId' });
+  const startsAt = futureStart(input.startsAt, 'startsAt');
+  const duration = input.durationMinutes;
+  if (!Number.isInteger(duration) || duration < MIN_DURATION_MINUTES || duration > MAX_DURATION_MINUTES)
+    throw badInput(`durationMinutes must be between ${MIN_DURATION_MINUTES} and ${MAX_DURATION_MINUTES}`, {
+      field: 'durationMinutes',
+    });
+  if (input.kind !== 'VIDEO' && input.kind !== 'IN_PERSON') throw badInput('Unknown kind', { field: 'kind' });
+  const location = optionalText(input.location, LOCATION_MAX, 'location');
+  if (input.kind === 'IN_PERSON' && !location)
+    throw badInput('An in-person meeting needs a location', { field: 'location' });
+  const agenda = optionalText(input.agenda, AGENDA_MAX, 'agenda') ?? '';
+  const roomId = input.roomId ? parseId(input.roomId, 'Room') : null;
+  const clientId = optionalText(input.clientId, CLIENT_ID_MAX, 'clientId');
+  if (clientId) {
+    const existing = await repo.findByClientId(deps.db, viewer.userId, clientId);
+    if (existing) return meetingRowToModel(existing); // a retry
+  }
+
+  const invitee = await findUserById(deps.db, inviteeId);
+  if (!invitee) throw notFound('User');
+  if ((await blockedAmong(deps.db, viewer.userId, [inviteeId])).size > 0)
+    throw forbidden("You can't request a meeting with this person");
+  if (roomId) {
+    const [mine, theirs] = await Promise.all([
+      findMembershipsOf(deps.db, viewer.userId, [roomId]),
+      findMembershipsOf(deps.db, inviteeId, [roomId]),
+    ]);
+    if (mine.length === 0) throw notFound('Room');
+    if (theirs.length === 0) throw badInput('The invitee is not a member of that room', { field: 'roomId' });
+  }
+
+  try {
+    return await insertRequest(deps, viewer, {
+      inviteeId,
+      startsAt,
+      duration,
+      kind: input.kind,
+      location,
+      agenda,
+      roomId,
+      clientId,
+    });
+  } catch (err) {
+    // A concurrent retry with the same clientId won the insert: return its meeting.
+    const existing =
+      clientId && (err as { code?: string }).code === '23505'
+        ? await repo.findByClientId(deps.db, viewer.userId, clientId)
+        : undefined;
+    if (existing) return meetingRowToModel(existing);
+    throw err;
+  }
+}
+
+async function insertRequest(
+  deps: Deps,
+  viewer: Viewer,
+  r: {
+    inviteeId: string;
+    startsAt: Date;
+    duration: number;
+    kind: MeetingKind;
+    location: string | null;
+    agenda: string;
+    roomId: string | null;
+    clientId: string | null;
+  },
+): Promise<MeetingModel> {
+  const { inviteeId, startsAt, duration, location, agenda, roomId } = r;
+  return inTransaction(deps, async (tx) => {
+    const row = await repo.insertMeeting(tx.trx, {
+      id: uuidv7(),
+      requester_id: viewer.userId,
+      invitee_id: inviteeId,
+      room_id: roomId,
+      kind: r.kind,
+      location: r.kind === 'IN_PERSON' ? location : null,
+      agenda,
+      meeting_url: r.kind === 'VIDEO' ? meetingUrl(deps) : null,
+      starts_at: startsAt,
+      duration_minutes: duration,
+      ends_at: addMinutes(startsAt, duration),
+      status: 'REQUESTED',
+      client_id: r.clientId,
+    });
+    const m = meetingRowToModel(row);
+    const p = await loadParties(tx, m);
+    await noticeTo(deps, tx, m, p, m.inviteeId, 'MEETING_REQUESTED', {
+      actorId: viewer.userId,
+      ics: 'REQUEST',
+    });
+    publishMeeting(deps, tx, m, 'REQUESTED', viewer.userId);
+    return m;
+  });
+}
+
+interface Step {
+  tx: Tx;
+  row: MeetingRow;
+  m: MeetingModel;
+  role: MeetingRole;
+  to: MeetingStatus;
+  parties(): Promise<Parties>;
+}
+
+/**
+ * The frame of every participant command: lock, NOT_FOUND for non-participants,
+ * the machine's decision (an "already done" repeat returns the meeting
+ * unchanged), then `apply`. Exclusion violations become CONFLICT; any error
+ * rolls back everything (status, slots, jobs, notifications).
+ */
+async function command(
+  deps: Deps,
+  viewer: Viewer,
+  id: string,
+  cmd: MeetingCommand,
+  apply: (s: Step) => Promise<MeetingModel>,
+): Promise<MeetingModel> {
+  const meetingId = parseId(id, 'Meeting');
+  try {
+    return await inTransaction(deps, async (tx) => {
+      const row = await repo.lockMeeting(tx.trx, meetingId);
+      const m = row && meetingRowToModel(row);
+      const role = m && roleOf(m, viewer.userId);
+      if (!row || !m || !role) throw notFound('Meeting');
+      const d = decide(m, cmd, { role, userId: viewer.userId });
+      if (!d.apply) return m;
+      return apply({ tx, row, m, role, to: d.to, parties: () => loadParties(tx, m) });
+    });
+  } catch (err) {
+    throw mapConflict(err);
+  }
+}
+
+export function acceptMeeting(deps: Deps, viewer: Viewer, id: string): Promise<MeetingModel> {
+  return command(deps, viewer, id, 'ACCEPT', async ({ tx, row, m, to, parties }) => {
+    if (m.startsAt.getTime() <= Date.now()) throw badInput('This meeting’s time has passed');
+    await repo.holdSlots(tx.trx, row);
+    const jobIds = await scheduleMeetingJobs(deps, tx.trx, row);
+    const next = meetingRowToModel(
+      await repo.updateMeeting(tx.trx, m.id, { status: to, job_ids: JSON.stringify(jobIds) }),
+    );
+    await noticeTo(deps, tx, next, await parties(), m.requesterId, 'MEETING_ACCEPTED', {
+      actorId: viewer.userId,
+      ics: 'REQUEST',
+    });
+    publishMeeting(deps, tx, next, 'ACCEPTED', viewer.userId);
+    return next;
+  });
+}
+
+export function declineMeeting(
+  deps: Deps,
+  viewer: Viewer,
+  id: string,
+  reason: string | null | undefined,
+): Promise<MeetingModel> {
+  const why = optionalText(reason, REASON_MAX, 'reason');
+  return command(deps, viewer, id, 'DECLINE', async ({ tx, m, to, parties }) => {
+    const next = meetingRowToModel(
+      await repo.updateMeeting(tx.trx, m.id, { status: to, decline_reason: why }),
+    );
+    await noticeTo(deps, tx, next, await parties(), m.requesterId, 'MEETING_DECLINED', {
+      actorId: viewer.userId,
+      reason: why,
+      ics: 'CANCEL',
+    });
+    publishMeeting(deps, tx, next, 'DECLINED', viewer.userId);
+    return next;
+  });
+}
+
+export function cancelMeeting(
+  deps: Deps,
+  viewer: Viewer,
+  id: string,
+  reason: string | null | undefined,
+): Promise<MeetingModel> {
+  const why = optionalText(reason, REASON_MAX, 'reason');
+  return command(deps, viewer, id, 'CANCEL', async ({ tx, row, m, to, parties }) => {
+    await repo.releaseSlots(tx.trx, m.id);
+    await cancelMeetingJobs(deps, tx.trx, row);
+    const next = meetingRowToModel(
+      await repo.updateMeeting(tx.trx, m.id, {
+        status: to,
+        cancel_reason: why,
+        cancelled_by: viewer.userId,
+        proposed_starts_at: null,
+        proposed_by: null,
+        proposal_reason: null,
+        job_ids: JSON.stringify([]),
+      }),
+    );
+    await noticeTo(deps, tx, next, await parties(), otherParticipant(m, viewer.userId), 'MEETING_CANCELLED', {
+      actorId: viewer.userId,
+      reason: why,
+      ics: 'CANCEL',
+    });
+    publishMeeting(deps, tx, next, 'CANCELLED', viewer.userId);
+    return next;
+  });
+}
+
+export function proposeReschedule(
+  deps: Deps,
+  viewer: Viewer,
+  id: string,
+  startsAt: Date,
+  reason: string | null | undefined,
+): Promise<MeetingModel> {
+  const at = futureStart(startsAt, 'startsAt');
+  const why = optionalText(reason, REASON_MAX, 'reason') ?? '';
+  return command(deps, viewer, id, 'PROPOSE_RESCHEDULE', async ({ tx, m, parties }) => {
+    if (at.getTime() === m.startsAt.getTime())
+      throw badInput('That is already the meeting’s time', { field: 'startsAt' });
+    const pending = m.pendingReschedule;
+    if (pending?.proposedById === viewer.userId && pending.startsAt.getTime() === at.getTime()) return m; // a retry
+    // A new proposal (from either side) replaces a pending one: a counter-proposal.
+    const next = meetingRowToModel(
+      await repo.updateMeeting(tx.trx, m.id, {
+        proposed_starts_at: at,
+        proposed_by: viewer.userId,
+        proposal_reason: why,
+      }),
+    );
+    await noticeTo(
+      deps,
+      tx,
+      next,
+      await parties(),
+      otherParticipant(m, viewer.userId),
+      'MEETING_RESCHEDULE_PROPOSED',
+      { actorId: viewer.userId, reason: why, proposedStartsAt: at },
+    );
+    publishMeeting(deps, tx, next, 'RESCHEDULE_PROPOSED', viewer.userId);
+    return next;
+  });
+}
+
+export function acceptReschedule(deps: Deps, viewer: Viewer, id: string): Promise<MeetingModel> {
+  return command(deps, viewer, id, 'ACCEPT_RESCHEDULE', async ({ tx, row, m, parties }) => {
+    const startsAt = m.pendingReschedule?.startsAt;
+    if (!startsAt || startsAt.getTime() <= Date.now())
+      throw badInput('The proposed time has passed; propose another one');
+    const endsAt = addMinutes(startsAt, m.durationMinutes);
+    const version = m.version + 1;
+    await repo.holdSlots(tx.trx, { ...row, starts_at: startsAt, ends_at: endsAt });
+    await cancelMeetingJobs(deps, tx.trx, row);
+    const jobIds = await scheduleMeetingJobs(deps, tx.trx, {
+      id: m.id,
+      version,
+      starts_at: startsAt,
+      ends_at: endsAt,
+    });
+    const next = meetingRowToModel(
+      await repo.updateMeeting(tx.trx, m.id, {
+        starts_at: startsAt,
+        ends_at: endsAt,
+        version,
+        proposed_starts_at: null,
+        proposed_by: null,
+        proposal_reason: null,
+        job_ids: JSON.stringify(jobIds),
+      }),
+    );
+    // Both calendars hold the event: both get the updated invitation.
+    const p = await parties();
+    for (const to of [m.requesterId, m.inviteeId])
+      await noticeTo(deps, tx, next, p, to, 'MEETING_RESCHEDULED', {
+        actorId: viewer.userId,
+        ics: 'REQUEST',
+      });
+    publishMeeting(deps, tx, next, 'RESCHEDULED', viewer.userId);
+    return next;
+  });
+}
+
+export function rejectReschedule(
+  deps: Deps,
+  viewer: Viewer,
+  id: string,
+  reason: string | null | undefined,
+): Promise<MeetingModel> {
+  optionalText(reason, REASON_MAX, 'reason');
+  return command(deps, viewer, id, 'REJECT_RESCHEDULE', async ({ tx, m }) => {
+    const next = meetingRowToModel(
+      await repo.updateMeeting(tx.trx, m.id, {
+        proposed_starts_at: null,
+        proposed_by: null,
+        proposal_reason: null,
+      }),
+    );
+    publishMeeting(deps, tx, next, 'RESCHEDULE_REJECTED', viewer.userId);
+    return next;
+  });
+}
+
+export function submitReview(
+  deps: Deps,
+  viewer: Viewer,
+  id: string,
+  rating: number,
+  comment: string | null | undefined,
+): Promise<MeetingModel> {
+  if (!Number.isInteger(rating) || rating < 1 || rating > 5)
+    throw badInput('rating must be between 1 and 5', { field: 'rating' });
+  const text = optionalText(comment, COMMENT_MAX, 'comment') ?? '';
+  return command(deps, viewer, id, 'REVIEW', async ({ tx, m, parties }) => {
+    const inserted = await repo.insertReview(tx.trx, {
+      meeting_id: m.id,
+      reviewer_id: viewer.userId,
+      rating,
+      comment: text,
+    });
+    if (!inserted) throw badInput('You already reviewed this meeting');
+    const reviews = await repo.reviewsOf(tx.trx, [m.id]);
+    if (reviews.length < 2) {
+      const next = meetingRowToModel(await repo.updateMeeting(tx.trx, m.id, {}));
+      publishMeeting(deps, tx, next, 'REVIEWED', viewer.userId);
+      return next;
+    }
+    const done = decide(m, 'COMPLETE', 'SYSTEM');
+    const next = meetingRowToModel(
+      await repo.updateMeeting(tx.trx, m.id, { status: done.apply ? done.to : m.status }),
+    );
+    const p = await parties();
+    for (const to of [m.requesterId, m.inviteeId]) await noticeTo(deps, tx, next, p, to, 'MEETING_COMPLETED');
+    publishMeeting(deps, tx, next, 'COMPLETED', viewer.userId);
+    return next;
+  });
+}

@@ -1,0 +1,93 @@
+/**
+ * The GraphQL side of presence and typing: `presence(userIds)`, `User.online`
+ * / `User.lastSeenAt` (through one batch loader) and `setTyping`.
+ *
+ * Who sees what: a user sees their own presence; others see it only if they
+ * are a contact or share a room, no block stands between them, and the user
+ * has not hidden it (`showOnline: false`). Everyone else sees "offline, never
+ * seen" — indistinguishable from a hidden user, so nothing leaks.
+ */
+import DataLoader from 'dataloader';
+import type { Deps, Viewer } from '../../deps.ts';
+import { badInput } from '../../graphql/errors.ts';
+import type { LoaderOptions, Loaders } from '../../graphql/loaders.ts';
+import { parseId } from '../../lib/ids.ts';
+import { requireMember } from '../rooms/rooms.access.ts';
+import { findMembership } from '../rooms/rooms.repository.ts';
+import type { UserModel } from '../users/users.model.ts';
+import { presenceVisibility } from './presence.repository.ts';
+
+export interface PresenceModel {
+  online: boolean;
+  lastSeenAt: Date | null;
+}
+
+export const HIDDEN_PRESENCE: PresenceModel = Object.freeze({ online: false, lastSeenAt: null });
+
+/** Presence of users as `viewer` may see it: one SQL statement and one store read per batch. */
+export function presenceLoader(
+  deps: Deps,
+  viewer: Viewer | null,
+  opts: LoaderOptions,
+): DataLoader<string, PresenceModel> {
+  return new DataLoader<string, PresenceModel>(
+    async (ids) => {
+      if (!viewer) return ids.map(() => HIDDEN_PRESENCE);
+      const rows = await presenceVisibility(deps.db, viewer.userId, ids);
+      const visible = rows.filter((r) => r.id === viewer.userId || (r.related && r.show_online));
+      const online = await deps.presence.onlineAmong(visible.map((r) => r.id));
+      const byId = new Map(
+        visible.map((r) => [r.id, { online: online.has(r.id), lastSeenAt: r.last_seen_at } as PresenceModel]),
+      );
+      return ids.map((id) => byId.get(id) ?? HIDDEN_PRESENCE);
+    },
+    { cache: opts.cache },
+  );
+}
+
+export const MAX_PRESENCE_IDS = 100;
+
+export interface PresenceEntry extends PresenceModel {
+  user: UserModel;
+}
+
+/** `presence(userIds)`: existing users the viewer can see (people who blocked the viewer are left out), in order. */
+export async function listPresence(
+  loaders: Loaders,
+  viewer: Viewer,
+  userIds: readonly string[],
+): Promise<PresenceEntry[]> {
+  if (userIds.length > MAX_PRESENCE_IDS)
+    throw badInput(`At most ${MAX_PRESENCE_IDS} user ids`, { field: 'userIds' });
+  const ids = [...new Set(userIds.map((id) => parseId(id, 'User')))];
+  const entries = await Promise.all(
+    ids.map(async (id) => {
+      const [user, rel, presence] = await Promise.all([
+        loaders.user.load(id),
+        id === viewer.userId ? null : loaders.relationship.load(id),
+        loaders.presence.load(id),
+      ]);
+      if (!user || rel?.blockedMe) return null;
+      return { user, ...presence };
+    }),
+  );
+  return entries.filter((e): e is PresenceEntry => e !== null);
+}
+
+/**
+ * `setTyping`: starts (or refreshes) or stops the viewer's typing in a room.
+ * NOT_FOUND unless a member. Clients refresh every few seconds while typing;
+ * without a refresh it lapses after `typingLapseMs`.
+ */
+export async function setTyping(
+  deps: Deps,
+  viewer: Viewer,
+  roomId: string,
+  typing: boolean,
+): Promise<boolean> {
+  const id = parseId(roomId, 'Room');
+  requireMember(await findMembership(deps.db, id, viewer.userId));
+  if (typing) await deps.presence.startTyping(id, viewer.userId);
+  else await deps.presence.stopTyping(id, viewer.userId);
+  return true;
+}

@@ -1,0 +1,380 @@
+/**
+ * Where ephemeral live state is kept: in Redis when REDIS_URL is set (shared
+ * by every instance), in process memory otherwise. Both stores implement the
+ * same small interface with the same semantics; every multi-step change is
+ * atomic (a Lua script in Redis, a synchronous block in memory), so two
+ * instances racing on one user or room cannot both report the same
+ * transition.
+ *
+ * Layout (all times are epoch milliseconds, `p` = key prefix):
+ * - `p:hold:<user>`   zset instanceId → expiry: who holds a WebSocket of the user.
+ * - `p:online`        zset user → latest expiry: users currently *shown* online.
+ *                     Membership flips exactly once per transition (ZADD/ZREM
+ *                     return values); scores let sweepers find holders that died.
+ * - `p:view:<user>`   zset `<room>|<instance>` → expiry: active roomEvents subscriptions.
+ * - `p:typing:<room>` zset user → expiry: who is typing.
+ * - `p:typing-rooms`  zset room → earliest expiry: rooms with typers (for sweepers).
+ * - `p:typer:<user>`  set of rooms the user is typing in (cleared on disconnect).
+ */
+import { Redis } from 'ioredis';
+
+export interface LiveStore {
+  /**
+   * Records that `instanceId` holds a socket of `userId` until `expiresAt`.
+   * True when the user was not shown online before (they just came online).
+   */
+  hold(instanceId: string, userId: string, expiresAt: number): Promise<boolean>;
+  /** Drops `instanceId`'s hold on `userId` (its last socket of the user closed). */
+  release(instanceId: string, userId: string): Promise<void>;
+  /**
+   * If nobody holds `userId` any more (holds released or expired before
+   * `now`), marks them offline and returns true; only one caller gets true.
+   */
+  settle(userId: string, now: number): Promise<boolean>;
+  /** Lets the users' online entries expire at `at` (graceful shutdown of their holder). */
+  expireOnlineAt(userIds: readonly string[], at: number): Promise<void>;
+  /** Users shown online whose latest hold expired before `now` (candidates for `settle`). */
+  expiredOnline(now: number, limit: number): Promise<string[]>;
+  /** The users among `userIds` currently shown online. */
+  onlineAmong(userIds: readonly string[]): Promise<Set<string>>;
+
+  /** Records an active roomEvents subscription of `userId` to `roomId` on `instanceId` until `expiresAt`. */
+  holdView(instanceId: string, userId: string, roomId: string, expiresAt: number): Promise<void>;
+  releaseView(instanceId: string, userId: string, roomId: string): Promise<void>;
+  isViewing(userId: string, roomId: string, now: number): Promise<boolean>;
+
+  /** Marks `userId` typing in `roomId` until `expiresAt`; true when they were not typing before. */
+  startTyping(roomId: string, userId: string, expiresAt: number): Promise<boolean>;
+  /** True when `userId` was typing in `roomId` (and no longer is). */
+  stopTyping(roomId: string, userId: string): Promise<boolean>;
+  /** Rooms `userId` may be typing in. */
+  typingRoomsOf(userId: string): Promise<string[]>;
+  /** Removes typers of `roomId` whose entry expired before `now`; returns them. */
+  expireTyping(roomId: string, now: number): Promise<string[]>;
+  /** Rooms whose newest typing entry expired before `now`. */
+  roomsWithExpiredTyping(now: number, limit: number): Promise<string[]>;
+  /** Everyone currently typing in `roomId` (until an expiry removes them). */
+  typers(roomId: string): Promise<string[]>;
+
+  close(): Promise<void>;
+}
+
+// ---------------------------------------------------------------------------
+// Redis
+// ---------------------------------------------------------------------------
+
+/** KEYS: hold, online. ARGV: expiresAt, instanceId, userId, ttlMs. Returns 1 if the user just came online. */
+const HOLD = `
+redis.call('ZADD', KEYS[1], ARGV[1], ARGV[2])
+redis.call('PEXPIRE', KEYS[1], ARGV[4])
+return redis.call('ZADD', KEYS[2], 'GT', ARGV[1], ARGV[3])`;
+
+/** KEYS: hold, online. ARGV: now, userId. Returns 1 if this call took the user offline. */
+const SETTLE = `
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', ARGV[1])
+local top = redis.call('ZRANGE', KEYS[1], -1, -1, 'WITHSCORES')
+if top[2] then
+  redis.call('ZADD', KEYS[2], 'GT', top[2], ARGV[2])
+  return 0
+end
+return redis.call('ZREM', KEYS[2], ARGV[2])`;
+
+/** KEYS: typing, typing-rooms, typer. ARGV: expiresAt, userId, roomId, ttlMs. Returns 1 if new. */
+const START_TYPING = `
+local added = redis.call('ZADD', KEYS[1], ARGV[1], ARGV[2])
+redis.call('PEXPIRE', KEYS[1], ARGV[4])
+local low = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
+redis.call('ZADD', KEYS[2], low[2], ARGV[3])
+redis.call('SADD', KEYS[3], ARGV[3])
+redis.call('PEXPIRE', KEYS[3], ARGV[4])
+return added`;
+
+/** Re-indexes a typing room by its earliest expiry after removals (shared tail of STOP/EXPIRE). */
+const REINDEX_TYPING = `
+local low = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
+if low[2] then
+  redis.call('ZADD', KEYS[2], low[2], ARGV[2])
+else
+  redis.call('ZREM', KEYS[2], ARGV[2])
+end`;
+
+/** KEYS: typing, typing-rooms, typer. ARGV: userId, roomId. */
+const STOP_TYPING = `
+local removed = redis.call('ZREM', KEYS[1], ARGV[1])
+redis.call('SREM', KEYS[3], ARGV[2])
+${REINDEX_TYPING}
+return removed`;
+
+/** KEYS: typing, typing-rooms. ARGV: now, roomId. Returns the removed typers. */
+const EXPIRE_TYPING = `
+local gone = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1])
+if #gone > 0 then redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', ARGV[1]) end
+${REINDEX_TYPING}
+return gone`;
+
+export class RedisLiveStore implements LiveStore {
+  private readonly redis: Redis;
+  private readonly p: string;
+  private readonly ttlMs: number;
+
+  constructor(url: string, prefix: string, ttlMs: number, onError: (err: Error) => void) {
+    this.redis = new Redis(url, { maxRetriesPerRequest: 2, enableOfflineQueue: true, lazyConnect: false });
+    this.redis.on('error', onError);
+    this.p = prefix;
+    this.ttlMs = ttlMs;
+  }
+
+  private k = {
+    hold: (u: string) => `${this.p}hold:${u}`,
+    online: () => `${this.p}online`,
+    view: (u: string) => `${this.p}view:${u}`,
+    typing: (r: string) => `${this.p}typing:${r}`,
+    typingRooms: () => `${this.p}typing-rooms`,
+    typer: (u: string) => `${this.p}typer:${u}`,
+  };
+
+  async hold(instanceId: string, userId: string, expiresAt: number) {
+    const r = await this.redis.eval(
+      HOLD,
+      2,
+      this.k.hold(userId),
+      this.k.online(),
+      expiresAt,
+      instanceId,
+      userId,
+      this.ttlMs,
+    );
+    return Number(r) === 1;
+  }
+
+  async release(instanceId: string, userId: string) {
+    await this.redis.zrem(this.k.hold(userId), instanceId);
+  }
+
+  async settle(userId: string, now: number) {
+    const r = await this.redis.eval(SETTLE, 2, this.k.hold(userId), this.k.online(), now, userId);
+    return Number(r) === 1;
+  }
+
+  async expireOnlineAt(userIds: readonly string[], at: number) {
+    if (userIds.length === 0) return;
+    await this.redis.zadd(this.k.online(), 'XX', ...userIds.flatMap((u) => [at, u]));
+  }
+
+  expiredOnline(now: number, limit: number) {
+    return this.redis.zrangebyscore(this.k.online(), '-inf', now, 'LIMIT', 0, limit);
+  }
+
+  async onlineAmong(userIds: readonly string[]) {
+    if (userIds.length === 0) return new Set<string>();
+    const scores = await this.redis.zmscore(this.k.online(), ...userIds);
+    return new Set(userIds.filter((_, i) => scores[i] != null));
+  }
+
+  async holdView(instanceId: string, userId: string, roomId: string, expiresAt: number) {
+    await this.redis
+      .multi()
+      .zadd(this.k.view(userId), expiresAt, `${roomId}|${instanceId}`)
+      .pexpire(this.k.view(userId), this.ttlMs)
+      .exec();
+  }
+
+  async releaseView(instanceId: string, userId: string, roomId: string) {
+    await this.redis.zrem(this.k.view(userId), `${roomId}|${instanceId}`);
+  }
+
+  async isViewing(userId: string, roomId: string, now: number) {
+    const live = await this.redis.zrangebyscore(this.k.view(userId), now, '+inf');
+    return live.some((m) => m.startsWith(`${roomId}|`));
+  }
+
+  async startTyping(roomId: string, userId: string, expiresAt: number) {
+    const r = await this.redis.eval(
+      START_TYPING,
+      3,
+      this.k.typing(roomId),
+      this.k.typingRooms(),
+      this.k.typer(userId),
+      expiresAt,
+      userId,
+      roomId,
+      // Keys outlive their entries a little, so sweepers still find them.
+      Math.max(this.ttlMs, expiresAt - Date.now()) * 2,
+    );
+    return Number(r) === 1;
+  }
+
+  async stopTyping(roomId: string, userId: string) {
+    const r = await this.redis.eval(
+      STOP_TYPING,
+      3,
+      this.k.typing(roomId),
+      this.k.typingRooms(),
+      this.k.typer(userId),
+      userId,
+      roomId,
+    );
+    return Number(r) === 1;
+  }
+
+  typingRoomsOf(userId: string) {
+    return this.redis.smembers(this.k.typer(userId));
+  }
+
+  async expireTyping(roomId: string, now: number) {
+    const gone = await this.redis.eval(
+      EXPIRE_TYPING,
+      2,
+      this.k.typing(roomId),
+      this.k.typingRooms(),
+      now,
+      roomId,
+    );
+    return (gone as string[]) ?? [];
+  }
+
+  roomsWithExpiredTyping(now: number, limit: number) {
+    return this.redis.zrangebyscore(this.k.typingRooms(), '-inf', now, 'LIMIT', 0, limit);
+  }
+
+  typers(roomId: string) {
+    return this.redis.zrange(this.k.typing(roomId), 0, -1);
+  }
+
+  async close() {
+    await this.redis.quit().catch(() => this.redis.disconnect());
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Memory (one instance, no REDIS_URL)
+// ---------------------------------------------------------------------------
+
+type ZSet = Map<string, number>;
+
+export class MemoryLiveStore implements LiveStore {
+  private readonly holds = new Map<string, ZSet>();
+  private readonly online = new Map<string, number>();
+  private readonly views = new Map<string, ZSet>();
+  private readonly typing = new Map<string, ZSet>();
+  private readonly typerRooms = new Map<string, Set<string>>();
+
+  private static zset(m: Map<string, ZSet>, key: string): ZSet {
+    let z = m.get(key);
+    if (!z) {
+      z = new Map();
+      m.set(key, z);
+    }
+    return z;
+  }
+
+  async hold(instanceId: string, userId: string, expiresAt: number) {
+    MemoryLiveStore.zset(this.holds, userId).set(instanceId, expiresAt);
+    const before = this.online.get(userId);
+    this.online.set(userId, Math.max(before ?? 0, expiresAt));
+    return before === undefined;
+  }
+
+  async release(instanceId: string, userId: string) {
+    this.holds.get(userId)?.delete(instanceId);
+  }
+
+  async settle(userId: string, now: number) {
+    const z = this.holds.get(userId);
+    let top = 0;
+    for (const [inst, exp] of z ?? []) {
+      if (exp <= now) z?.delete(inst);
+      else top = Math.max(top, exp);
+    }
+    if (top > 0) {
+      this.online.set(userId, Math.max(this.online.get(userId) ?? 0, top));
+      return false;
+    }
+    this.holds.delete(userId);
+    return this.online.delete(userId);
+  }
+
+  async expireOnlineAt(userIds: readonly string[], at: number) {
+    for (const u of userIds) if (this.online.has(u)) this.online.set(u, at);
+  }
+
+  async expiredOnline(now: number, limit: number) {
+    return [...this.online]
+      .filter(([, exp]) => exp <= now)
+      .map(([u]) => u)
+      .slice(0, limit);
+  }
+
+  async onlineAmong(userIds: readonly string[]) {
+    return new Set(userIds.filter((u) => this.online.has(u)));
+  }
+
+  async holdView(instanceId: string, userId: string, roomId: string, expiresAt: number) {
+    MemoryLiveStore.zset(this.views, userId).set(`${roomId}|${instanceId}`, expiresAt);
+  }
+
+  async releaseView(instanceId: string, userId: string, roomId: string) {
+    const z = this.views.get(userId);
+    z?.delete(`${roomId}|${instanceId}`);
+    if (z?.size === 0) this.views.delete(userId);
+  }
+
+  async isViewing(userId: string, roomId: string, now: number) {
+    for (const [m, exp] of this.views.get(userId) ?? [])
+      if (exp > now && m.startsWith(`${roomId}|`)) return true;
+    return false;
+  }
+
+  async startTyping(roomId: string, userId: string, expiresAt: number) {
+    const z = MemoryLiveStore.zset(this.typing, roomId);
+    const added = !z.has(userId);
+    z.set(userId, expiresAt);
+    let rooms = this.typerRooms.get(userId);
+    if (!rooms) {
+      rooms = new Set();
+      this.typerRooms.set(userId, rooms);
+    }
+    rooms.add(roomId);
+    return added;
+  }
+
+  async stopTyping(roomId: string, userId: string) {
+    const z = this.typing.get(roomId);
+    const removed = z?.delete(userId) ?? false;
+    if (z?.size === 0) this.typing.delete(roomId);
+    this.typerRooms.get(userId)?.delete(roomId);
+    return removed;
+  }
+
+  async typingRoomsOf(userId: string) {
+    return [...(this.typerRooms.get(userId) ?? [])];
+  }
+
+  async expireTyping(roomId: string, now: number) {
+    const z = this.typing.get(roomId);
+    const gone: string[] = [];
+    for (const [u, exp] of z ?? []) {
+      if (exp <= now) {
+        z?.delete(u);
+        gone.push(u);
+      }
+    }
+    if (z?.size === 0) this.typing.delete(roomId);
+    return gone;
+  }
+
+  async roomsWithExpiredTyping(now: number, limit: number) {
+    const rooms: string[] = [];
+    for (const [roomId, z] of this.typing) {
+      if ([...z.values()].some((exp) => exp <= now)) rooms.push(roomId);
+      if (rooms.length >= limit) break;
+    }
+    return rooms;
+  }
+
+  async typers(roomId: string) {
+    return [...(this.typing.get(roomId)?.keys() ?? [])];
+  }
+
+  async close() {}
+}

@@ -1,0 +1,70 @@
+/**
+ * Payloads of the live events this module and its neighbours (receipts,
+ * reactions) publish, and the per-subscriber filter `roomEvents` applies.
+ *
+ * - TypingChanged, ReadReceipt, ReactionChanged go to `roomTopic(roomId)`.
+ * - PresenceChanged goes to `userTopic(id)` of each member of the user's
+ *   presence audience (contacts and room mates, no blocks either way).
+ */
+import type { ReactionGroupModel } from '../reactions/reactions.model.ts';
+import type { RoomEventPayload } from '../rooms/rooms.topics.ts';
+import type { UserModel } from '../users/users.model.ts';
+
+export interface TypingChangedEvent {
+  __typename: 'TypingChanged';
+  roomId: string;
+  /** Everyone typing now, the viewer included (the subscription removes the viewer). */
+  typingUsers: UserModel[];
+  /** Whose start/stop caused this event: a subscriber who is the only one gets nothing. */
+  changedUserIds: string[];
+}
+
+export interface ReadReceiptEvent {
+  __typename: 'ReadReceipt';
+  roomId: string;
+  user: UserModel;
+  seq: number;
+  readAt: Date;
+}
+
+export interface ReactionChangedEvent {
+  __typename: 'ReactionChanged';
+  roomId: string;
+  messageId: string;
+  seq: number;
+  /** Aggregated reactions of the message after the change, with every reactor's id (for `reactedByMe`). */
+  reactions: ReactionGroupModel[];
+  user: UserModel;
+  emoji: string;
+  added: boolean;
+}
+
+export interface PresenceChangedEvent {
+  __typename: 'PresenceChanged';
+  user: UserModel;
+  online: boolean;
+  lastSeenAt: Date | null;
+}
+
+/**
+ * One subscriber's view of the room stream: drops TypingChanged events caused
+ * only by the viewer (and removes the viewer from `typingUsers`), and drops a
+ * ReadReceipt that does not move that user's pointer past the last one this
+ * subscriber saw (events from several instances may arrive out of order; a
+ * receipt never goes backwards on the wire).
+ */
+export function roomEventFilter(viewerId: string): (event: RoomEventPayload) => RoomEventPayload | null {
+  const receiptHighWater = new Map<string, number>();
+  return (event) => {
+    if (event.__typename === 'TypingChanged') {
+      if (event.changedUserIds.every((id) => id === viewerId)) return null;
+      return { ...event, typingUsers: event.typingUsers.filter((u) => u.id !== viewerId) };
+    }
+    if (event.__typename === 'ReadReceipt') {
+      const seen = receiptHighWater.get(event.user.id) ?? -1;
+      if (event.seq <= seen) return null;
+      receiptHighWater.set(event.user.id, event.seq);
+    }
+    return event;
+  };
+}

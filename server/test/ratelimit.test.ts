@@ -1,0 +1,333 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { loadConfig, RATE_LIMIT_DEFAULTS } from '../src/config.ts';
+import { AppError } from '../src/graphql/errors.ts';
+import { uuidv7 } from '../src/lib/ids.ts';
+import {
+  createMemoryCounter,
+  createRateLimiter,
+  rateLimit,
+  retryAfterHeader,
+} from '../src/modules/ratelimit/ratelimit.ts';
+import { createTestApp, expectError, type GqlResult, type TestApp } from './helpers/app.ts';
+
+/** Small limits; every test uses its own IPs and accounts, so they do not share budgets. */
+const LIMITS = {
+  RATE_LIMIT_ENABLED: 'true',
+  RATE_LIMIT_LOGIN_IP: '5/60',
+  RATE_LIMIT_LOGIN_ACCOUNT: '3/60',
+  RATE_LIMIT_REGISTER_IP: '2/3600',
+  RATE_LIMIT_PASSWORD_RESET_IP: '3/3600',
+  RATE_LIMIT_PASSWORD_RESET_EMAIL: '2/3600',
+  RATE_LIMIT_SEND_MESSAGE: '5/60',
+  RATE_LIMIT_FRIEND_REQUEST: '2/3600',
+  RATE_LIMIT_UPLOAD: '2/60',
+};
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp({ env: LIMITS });
+});
+afterAll(() => t?.close());
+
+let ipCounter = 0;
+const freshIp = () => {
+  ipCounter += 1;
+  return `198.51.${Math.floor(ipCounter / 250)}.${(ipCounter % 250) + 1}`;
+};
+
+/** A GraphQL request from `ip` (Fastify sees it as the socket's remote address). */
+// biome-ignore lint/suspicious/noExplicitAny: like TestApp.gql, results are read loosely in tests
+async function gqlFrom<T = any>(
+  app: TestApp,
+  ip: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+  token?: string,
+): Promise<GqlResult<T>> {
+  const res = await app.app.inject({
+    method: 'POST',
+    url: '/graphql',
+    remoteAddress: ip,
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    payload: { query, variables },
+  });
+  return { ...(res.json() as object), statusCode: res.statusCode } as GqlResult<T>;
+}
+
+const REGISTER = `mutation($input: RegisterInput!) { register(input: $input) { accessToken user { id } } }`;
+const LOGIN = `mutation($input: LoginInput!) { login(input: $input) { user { id } } }`;
+const RESET = `mutation($e: String!) { requestPasswordReset(email: $e) }`;
+const SEND = `mutation($input: SendMessageInput!) { sendMessage(input: $input) { id } }`;
+const OPEN_DM = `mutation($id: ID!) { openDirectRoom(userId: $id) { id } }`;
+const FRIEND = `mutation($id: ID!) { sendFriendRequest(userId: $id) { __typename } }`;
+
+let userCounter = 0;
+/** Registers from a fresh IP (the register limit is 2 per IP). */
+async function newUser(app: TestApp = t) {
+  userCounter += 1;
+  const username = `rl${process.pid}_${userCounter}`;
+  const r = await gqlFrom(app, freshIp(), REGISTER, {
+    input: {
+      email: `${username}@example.com`,
+      username,
+      password: 'correct horse battery',
+      displayName: username,
+      timeZone: 'UTC',
+    },
+  });
+  if (r.errors) throw new Error(JSON.stringify(r.errors));
+  return { id: r.data.register.user.id as string, username, token: r.data.register.accessToken as string };
+}
+
+const expectLimited = (r: GqlResult<unknown>, windowSeconds: number) => {
+  const err = expectError(r, 'RATE_LIMITED');
+  const retry = err.extensions.retryAfterSeconds as number;
+  expect(Number.isInteger(retry)).toBe(true);
+  expect(retry).toBeGreaterThanOrEqual(1);
+  expect(retry).toBeLessThanOrEqual(windowSeconds);
+  expect(err.message).toMatch(/retry in \d+ s/);
+  return err;
+};
+
+describe('config', () => {
+  it('parses RATE_LIMIT_<BUCKET>=count/seconds, is off under NODE_ENV=test unless enabled', () => {
+    expect(loadConfig({}).rateLimitEnabled).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'test' }).rateLimitEnabled).toBe(false);
+    const c = loadConfig({ RATE_LIMIT_SEND_MESSAGE: '7/9' });
+    expect(c.rateLimits.sendMessage).toEqual({ limit: 7, windowSeconds: 9 });
+    expect(c.rateLimits.loginIp).toEqual(RATE_LIMIT_DEFAULTS.loginIp);
+    expect(() => loadConfig({ RATE_LIMIT_LOGIN_IP: 'lots', RATE_LIMIT_UPLOAD: '0/60' })).toThrow(
+      /RATE_LIMIT_LOGIN_IP[\s\S]*RATE_LIMIT_UPLOAD/,
+    );
+  });
+});
+
+describe('sign-in, sign-up and password reset', () => {
+  it('limits login attempts per account, whether by email or username, from any IP', async () => {
+    const u = await newUser();
+    const attempt = (login: string, password = 'wrong password') =>
+      gqlFrom(t, freshIp(), LOGIN, { input: { login, password } });
+    expectError(await attempt(u.username), 'UNAUTHENTICATED');
+    expectError(await attempt(`${u.username}@example.com`), 'UNAUTHENTICATED');
+    expectError(await attempt(u.username.toUpperCase()), 'UNAUTHENTICATED');
+    // The 4th attempt in the window is refused before the password is checked, even the right one.
+    expectLimited(await attempt(u.username, 'correct horse battery'), 60);
+    // Other accounts are unaffected.
+    const other = await newUser();
+    const ok = await attempt(other.username, 'correct horse battery');
+    expect(ok.data.login.user.id).toBe(other.id);
+  });
+
+  it('limits login attempts per IP across accounts', async () => {
+    const ip = freshIp();
+    for (let i = 0; i < 5; i++) {
+      const r = await gqlFrom(t, ip, LOGIN, { input: { login: `nobody_${i}_${uuidv7()}`, password: 'x' } });
+      expectError(r, 'UNAUTHENTICATED');
+    }
+    expectLimited(await gqlFrom(t, ip, LOGIN, { input: { login: 'nobody', password: 'x' } }), 60);
+    expectError(
+      await gqlFrom(t, freshIp(), LOGIN, { input: { login: 'nobody', password: 'x' } }),
+      'UNAUTHENTICATED',
+    );
+  });
+
+  it('keys per-IP limits on X-Forwarded-For only when TRUST_PROXY trusts the sender', async () => {
+    expect(loadConfig({}).trustProxy).toBe(true);
+    expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.1, 10.0.0.0/8' }).trustProxy).toEqual([
+      '10.0.0.1',
+      '10.0.0.0/8',
+    ]);
+    const direct = await createTestApp({ env: { ...LIMITS, TRUST_PROXY: 'false' } });
+    try {
+      const ip = freshIp();
+      const attempt = (spoofed: string) =>
+        direct.app.inject({
+          method: 'POST',
+          url: '/graphql',
+          remoteAddress: ip,
+          headers: { 'content-type': 'application/json', 'x-forwarded-for': spoofed },
+          payload: { query: LOGIN, variables: { input: { login: `nobody_${uuidv7()}`, password: 'x' } } },
+        });
+      // A new forged address per attempt does not buy new budget.
+      for (let i = 0; i < 5; i++)
+        expect((await attempt(freshIp())).json().errors[0].extensions.code).toBe('UNAUTHENTICATED');
+      expect((await attempt(freshIp())).json().errors[0].extensions.code).toBe('RATE_LIMITED');
+    } finally {
+      await direct.close();
+    }
+  });
+
+  it('limits sign-ups per IP (invalid attempts count too)', async () => {
+    const ip = freshIp();
+    const input = (n: string) => ({
+      email: `not-an-email-${n}`,
+      username: `x_${n}`,
+      password: 'correct horse battery',
+      displayName: 'X',
+      timeZone: 'UTC',
+    });
+    expectError(await gqlFrom(t, ip, REGISTER, { input: input('a') }), 'BAD_USER_INPUT');
+    expectError(await gqlFrom(t, ip, REGISTER, { input: input('b') }), 'BAD_USER_INPUT');
+    expectLimited(await gqlFrom(t, ip, REGISTER, { input: input('c') }), 3600);
+    expectError(await gqlFrom(t, freshIp(), REGISTER, { input: input('d') }), 'BAD_USER_INPUT');
+  });
+
+  it('limits password reset requests per email and per IP, without revealing accounts', async () => {
+    const u = await newUser();
+    const email = `${u.username}@example.com`;
+    expect((await gqlFrom(t, freshIp(), RESET, { e: email })).data).toEqual({ requestPasswordReset: true });
+    expect((await gqlFrom(t, freshIp(), RESET, { e: email.toUpperCase() })).data).toEqual({
+      requestPasswordReset: true,
+    });
+    expectLimited(await gqlFrom(t, freshIp(), RESET, { e: email }), 3600);
+    // An unknown address is limited the same way (no account enumeration through the limiter).
+    const unknown = `nobody_${uuidv7()}@example.com`;
+    await gqlFrom(t, freshIp(), RESET, { e: unknown });
+    await gqlFrom(t, freshIp(), RESET, { e: unknown });
+    expectLimited(await gqlFrom(t, freshIp(), RESET, { e: unknown }), 3600);
+
+    const ip = freshIp();
+    for (let i = 0; i < 3; i++) await gqlFrom(t, ip, RESET, { e: `n${i}_${uuidv7()}@example.com` });
+    expectLimited(await gqlFrom(t, ip, RESET, { e: `z_${uuidv7()}@example.com` }), 3600);
+  });
+});
+
+describe('sends', () => {
+  it('limits sendMessage per sender; other senders keep sending', async () => {
+    const [a, b] = await Promise.all([newUser(), newUser()]);
+    const room = (await gqlFrom(t, freshIp(), OPEN_DM, { id: b.id }, a.token)).data.openDirectRoom.id;
+    const send = (who: { token: string }) =>
+      gqlFrom(t, freshIp(), SEND, { input: { roomId: room, body: 'hi', clientId: uuidv7() } }, who.token);
+    for (let i = 0; i < 5; i++) expect((await send(a)).errors).toBeUndefined();
+    expectLimited(await send(a), 60);
+    expect((await send(b)).errors).toBeUndefined();
+    // Nothing was written for the refused send.
+    const count = await t.app.db
+      .selectFrom('messages')
+      .where('room_id', '=', room)
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow();
+    expect(Number(count.n)).toBe(6);
+  });
+
+  it('limits friend requests per sender', async () => {
+    const [me, x, y, z] = await Promise.all([newUser(), newUser(), newUser(), newUser()]);
+    for (const other of [x, y]) {
+      expect((await gqlFrom(t, freshIp(), FRIEND, { id: other.id }, me.token)).errors).toBeUndefined();
+    }
+    expectLimited(await gqlFrom(t, freshIp(), FRIEND, { id: z.id }, me.token), 3600);
+    expect((await gqlFrom(t, freshIp(), FRIEND, { id: z.id }, x.token)).errors).toBeUndefined();
+  });
+
+  it('limits POST /uploads per user with 429 and Retry-After, before reading the body', async () => {
+    const [u, other] = await Promise.all([newUser(), newUser()]);
+    const upload = (token: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/uploads',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'text/plain' },
+        payload: 'not multipart',
+      });
+    // Refused attempts count too (the budget is spent before the body is read).
+    for (let i = 0; i < 2; i++) expect((await upload(u.token)).statusCode).toBe(400);
+    const limited = await upload(u.token);
+    expect(limited.statusCode).toBe(429);
+    expect(limited.json().error.code).toBe('RATE_LIMITED');
+    const retry = Number(limited.headers['retry-after']);
+    expect(retry).toBeGreaterThanOrEqual(1);
+    expect(retry).toBeLessThanOrEqual(60);
+    expect((await upload(other.token)).statusCode).toBe(400);
+  });
+
+  it('offers the same check to REST routes (uploads), with a Retry-After value', async () => {
+    const key = uuidv7();
+    await rateLimit(t.app.deps, 'upload', key);
+    await rateLimit(t.app.deps, 'upload', key);
+    const err = await rateLimit(t.app.deps, 'upload', key).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(AppError);
+    expect((err as AppError).code).toBe('RATE_LIMITED');
+    expect(Number(retryAfterHeader(err as AppError))).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe('counters', () => {
+  it('open a new window once the old one expires (memory)', async () => {
+    const counter = createMemoryCounter();
+    try {
+      const rule = { limit: 2, windowSeconds: 1 };
+      expect(counter.hit('k', rule).allowed).toBe(true);
+      expect(counter.hit('k', rule).allowed).toBe(true);
+      const third = counter.hit('k', rule);
+      expect(third).toMatchObject({ allowed: false, count: 3, retryAfterSeconds: 1 });
+      await sleep(1_300);
+      expect(counter.hit('k', rule)).toMatchObject({ allowed: true, count: 1 });
+    } finally {
+      counter.close();
+    }
+  });
+
+  it('degrade to in-memory counting when Redis is unreachable, instead of failing', async () => {
+    const config = loadConfig(
+      { NODE_ENV: 'test', RATE_LIMIT_UPLOAD: '1/60' },
+      { redisUrl: 'redis://127.0.0.1:1', databaseUrl: 'postgres://x@127.0.0.1/db_down' },
+    );
+    const warnings: unknown[] = [];
+    const log = { warn: (o: unknown) => warnings.push(o) } as never;
+    const limiter = await createRateLimiter(config, log);
+    try {
+      expect(limiter.backend).toBe('memory');
+      expect((await limiter.hit('upload', 'k')).allowed).toBe(true);
+      expect((await limiter.hit('upload', 'k')).allowed).toBe(false);
+      expect(warnings.length).toBeGreaterThan(0);
+    } finally {
+      await limiter.close();
+    }
+  });
+});
+
+describe.skipIf(!inject('redisUrl'))('with Redis', () => {
+  it('shares counters between instances of one deployment, and expires them', async () => {
+    const env = { ...LIMITS, RATE_LIMIT_LOGIN_ACCOUNT: '3/6' };
+    const a = await createTestApp({ env });
+    const b = await createTestApp({ env, database: a.database });
+    try {
+      expect(a.app.deps.rateLimiter.backend).toBe('redis');
+      const u = await newUser(a);
+      const attempt = (app: TestApp) =>
+        gqlFrom(app, freshIp(), LOGIN, { input: { login: u.username, password: 'wrong password' } });
+      expectError(await attempt(a), 'UNAUTHENTICATED');
+      expectError(await attempt(b), 'UNAUTHENTICATED');
+      expectError(await attempt(a), 'UNAUTHENTICATED');
+      // The 4th attempt, on either instance, is over the shared budget of 3.
+      expectLimited(await attempt(b), 6);
+      expectLimited(await attempt(a), 6);
+      // The window is 6 s (long enough for a loaded machine); after it the account may try again.
+      await sleep(6_500);
+      expectError(await attempt(b), 'UNAUTHENTICATED');
+    } finally {
+      await b.close();
+      await a.close();
+    }
+  });
+
+  it('keeps deployments (databases) sharing one Redis apart', async () => {
+    const config = (db: string) =>
+      loadConfig(
+        { NODE_ENV: 'test', RATE_LIMIT_UPLOAD: '1/60' },
+        { redisUrl: inject('redisUrl'), databaseUrl: `postgres://x@127.0.0.1/${db}` },
+      );
+    const log = { warn: () => {} } as never;
+    const key = uuidv7();
+    const one = await createRateLimiter(config(`rl_one_${process.pid}`), log);
+    const two = await createRateLimiter(config(`rl_two_${process.pid}`), log);
+    try {
+      expect((await one.hit('upload', key)).allowed).toBe(true);
+      expect((await one.hit('upload', key)).allowed).toBe(false);
+      expect((await two.hit('upload', key)).allowed).toBe(true);
+    } finally {
+      await Promise.all([one.close(), two.close()]);
+    }
+  });
+});

@@ -1,0 +1,163 @@
+/**
+ * Three instances on one PostgreSQL and one Redis (issue #9): clients are
+ * spread over them and every live stream reaches its subscriber whichever
+ * instance the change was made on: room events, my events, notifications,
+ * meeting events, typing and presence.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { uuidv7 } from '../src/lib/ids.ts';
+import { createTestApp, type TestApp } from './helpers/app.ts';
+import { createGroup, nextMatching } from './helpers/chat.ts';
+import { registerUser, type TestUser } from './helpers/users.ts';
+import { connectWs, type LiveSubscription, type WsConnection } from './helpers/ws.ts';
+
+const hasRedis = Boolean(process.env.REDIS_URL);
+
+// biome-ignore lint/suspicious/noExplicitAny: event shapes are asserted by the tests
+type Ev = any;
+
+describe.skipIf(!hasRedis)('three instances', () => {
+  let a: TestApp;
+  let b: TestApp;
+  let c: TestApp;
+  const sockets: WsConnection[] = [];
+  beforeAll(async () => {
+    a = await createTestApp();
+    [b, c] = await Promise.all([
+      createTestApp({ database: a.database }),
+      createTestApp({ database: a.database }),
+    ]);
+  });
+  afterAll(async () => {
+    await Promise.all(sockets.map((s) => s.close().catch(() => undefined)));
+    await c?.close();
+    await b?.close();
+    await a?.close();
+  });
+  async function ws(app: TestApp, user: TestUser) {
+    const s = await connectWs(app.wsUrl, user.accessToken);
+    sockets.push(s);
+    return s;
+  }
+
+  /**
+   * Subscribes, then repeats `act` until the subscription shows an event
+   * matching `match` (a subscription has no "ready" acknowledgement, so the
+   * first attempt may land before it is registered on the other instance).
+   */
+  async function deliver(
+    sub: LiveSubscription<Ev>,
+    act: (attempt: number) => Promise<unknown>,
+    match: (e: Ev) => boolean,
+  ) {
+    for (let attempt = 0; attempt < 20; attempt++) {
+      await act(attempt);
+      const got = await nextMatching(sub, match, 750).catch(() => undefined);
+      if (got) return got;
+    }
+    throw new Error('never delivered');
+  }
+
+  it('carries room events, my events, notifications, meeting events, typing and presence across instances', async () => {
+    const [alice, bob, carol] = await Promise.all([registerUser(a), registerUser(b), registerUser(c)]);
+    const room = await createGroup(c, carol, [alice, bob], 'Spread out');
+
+    // Room events: subscribed on A, sent through C.
+    const roomSub: LiveSubscription<Ev> = (await ws(a, alice)).subscribe(
+      `subscription($r: ID!) { roomEvents(roomId: $r) { __typename ... on MessageCreated { message { body } } ... on TypingChanged { typingUsers { id } } } }`,
+      { r: room.id },
+    );
+    await deliver(
+      roomSub,
+      (i) =>
+        c.ok(
+          `mutation($i: SendMessageInput!) { sendMessage(input: $i) { id } }`,
+          { i: { roomId: room.id, clientId: uuidv7(), body: `from C ${i}` } },
+          carol.accessToken,
+        ),
+      (e) => e.roomEvents.__typename === 'MessageCreated' && e.roomEvents.message.body.startsWith('from C'),
+    );
+    // Typing: set on B, seen on A.
+    await deliver(
+      roomSub,
+      () =>
+        b.ok(`mutation($r: ID!) { setTyping(roomId: $r, typing: true) }`, { r: room.id }, bob.accessToken),
+      (e) =>
+        e.roomEvents.__typename === 'TypingChanged' &&
+        e.roomEvents.typingUsers.some((u: { id: string }) => u.id === bob.id),
+    );
+
+    // My events: Bob on B sees the room move when Carol sends on C.
+    const mySub: LiveSubscription<Ev> = (await ws(b, bob)).subscribe(
+      `subscription { myEvents { __typename ... on RoomUpdated { room { id lastMessage { body } } } ... on FriendRequestReceived { request { id } } } }`,
+    );
+    await deliver(
+      mySub,
+      (i) =>
+        c.ok(
+          `mutation($i: SendMessageInput!) { sendMessage(input: $i) { id } }`,
+          { i: { roomId: room.id, clientId: uuidv7(), body: `list ${i}` } },
+          carol.accessToken,
+        ),
+      (e) => e.myEvents.__typename === 'RoomUpdated' && e.myEvents.room.lastMessage?.body.startsWith('list'),
+    );
+
+    // Notifications: Alice on A is notified of Bob's friend request made on B.
+    const notes: LiveSubscription<Ev> = (await ws(a, alice)).subscribe(
+      `subscription { notificationEvents { __typename ... on NotificationAdded { notification { type } unreadCount } } }`,
+    );
+    await notes.next(); // the first event: the current count, so the stream is live
+    await b.ok(
+      `mutation($u: ID!) { sendFriendRequest(userId: $u) { __typename } }`,
+      { u: alice.id },
+      bob.accessToken,
+    );
+    const added = await nextMatching(notes, (e) => e.notificationEvents.__typename === 'NotificationAdded');
+    expect(added.notificationEvents.notification.type).toBe('FRIEND_REQUEST');
+
+    // Meeting events: Carol (on C) sees the request Alice makes on A; Alice (on B) sees Carol's accept made on C.
+    const meetingsForCarol: LiveSubscription<Ev> = (await ws(c, carol)).subscribe(
+      `subscription { meetingEvents { action meeting { id status } } }`,
+    );
+    const meetingsForAlice: LiveSubscription<Ev> = (await ws(b, alice)).subscribe(
+      `subscription { meetingEvents { action meeting { id status } } }`,
+    );
+    const requested = await deliver(
+      meetingsForCarol,
+      () =>
+        a.ok(
+          `mutation($i: RequestMeetingInput!) { requestMeeting(input: $i) { id } }`,
+          {
+            i: {
+              inviteeId: carol.id,
+              startsAt: new Date(
+                Date.now() + 2 * 86_400_000 + Math.floor(Math.random() * 3_600_000),
+              ).toISOString(),
+              durationMinutes: 15,
+              kind: 'VIDEO',
+            },
+          },
+          alice.accessToken,
+        ),
+      (e) => e.meetingEvents.meeting.status === 'REQUESTED',
+    );
+    const id = requested.meetingEvents.meeting.id;
+    await c.ok(`mutation($id: ID!) { acceptMeeting(id: $id) { id } }`, { id }, carol.accessToken);
+    const accepted = await nextMatching(
+      meetingsForAlice,
+      (e) => e.meetingEvents.meeting.id === id && e.meetingEvents.meeting.status === 'ACCEPTED',
+      10_000,
+    );
+    expect(accepted.meetingEvents.action).toBe('ACCEPTED');
+
+    // Presence: Bob (connected to B) is online as seen from A and C.
+    for (const app of [a, c]) {
+      const r = await app.ok(
+        `query($u: [ID!]!) { presence(userIds: $u) { online } }`,
+        { u: [bob.id] },
+        carol.accessToken,
+      );
+      expect(r.presence).toEqual([{ online: true }]);
+    }
+  });
+});
