@@ -46,6 +46,8 @@ describe.skipIf(!chromiumPath)('narrow screens (390 × 844)', () => {
 
     await page.getByRole('link', { name: 'Back to conversations' }).click();
     await page.waitForURL('**/rooms');
+    // The URL changes before React Router's transition renders the list pane.
+    await page.locator('.shell[data-pane="list"]').waitFor();
     expect(await sidebar.isVisible()).toBe(true);
     expect(await main.isVisible()).toBe(false);
     expect(await focusedText(page)).toBe('Conversations');

@@ -8,6 +8,8 @@ import { defineConfig } from 'vitest/config';
  */
 export default defineConfig({
   root: fileURLToPath(new URL('../..', import.meta.url)),
+  // One graphql realm with Mercurius (CommonJS build), as in the root vitest.config.ts.
+  resolve: { alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }] },
   test: {
     include: ['client/e2e/**/*.e2e.test.ts'],
     globalSetup: ['server/test/helpers/global-setup.ts', 'client/e2e/global-setup.ts'],

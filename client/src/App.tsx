@@ -5,16 +5,17 @@ import { PublicOnly, RequireAuth } from './features/auth/guards.tsx';
 import { ResetPasswordPage } from './features/auth/ResetPasswordPage.tsx';
 import { SignInPage } from './features/auth/SignInPage.tsx';
 import { SignUpPage } from './features/auth/SignUpPage.tsx';
+import { ContactsPage } from './features/contacts/ContactsPage.tsx';
+import { ConversationPage } from './features/conversation/ConversationPage.tsx';
+import { MeetingPage } from './features/meetings/MeetingPage.tsx';
+import { MeetingRequestPage } from './features/meetings/MeetingRequestPage.tsx';
+import { MeetingsPage } from './features/meetings/MeetingsPage.tsx';
+import { NotificationsPage } from './features/notifications/NotificationsPage.tsx';
+import { GroupSettingsPage } from './features/rooms/GroupSettingsPage.tsx';
+import { NewChatPage } from './features/rooms/NewChatPage.tsx';
+import { RoomsIndexPage } from './features/rooms/RoomsIndexPage.tsx';
 import { SettingsPage } from './features/settings/SettingsPage.tsx';
-import {
-  ContactsPage,
-  MeetingPage,
-  MeetingsPage,
-  NotFoundPage,
-  NotificationsPage,
-  RoomPage,
-  RoomsIndex,
-} from './features/shell/placeholders.tsx';
+import { NotFoundPage } from './features/shell/placeholders.tsx';
 import { Shell } from './features/shell/Shell.tsx';
 
 export function App() {
@@ -32,10 +33,13 @@ export function App() {
         <Route element={<RequireAuth />}>
           <Route element={<Shell />}>
             <Route path="/" element={<Navigate to="/rooms" replace />} />
-            <Route path="/rooms" element={<RoomsIndex />} />
-            <Route path="/rooms/:id" element={<RoomPage />} />
+            <Route path="/rooms" element={<RoomsIndexPage />} />
+            <Route path="/rooms/new" element={<NewChatPage />} />
+            <Route path="/rooms/:id" element={<ConversationPage />} />
+            <Route path="/rooms/:id/settings" element={<GroupSettingsPage />} />
             <Route path="/contacts" element={<ContactsPage />} />
             <Route path="/meetings" element={<MeetingsPage />} />
+            <Route path="/meetings/new" element={<MeetingRequestPage />} />
             <Route path="/meetings/:id" element={<MeetingPage />} />
             <Route path="/notifications" element={<NotificationsPage />} />
             <Route path="/settings" element={<SettingsPage />} />

@@ -25,6 +25,8 @@ export interface ContextOptions {
   baseURL: string;
   viewport?: { width: number; height: number };
   timezoneId?: string;
+  /** Another browser's User-Agent (e.g. to tell two devices apart in the sessions list). */
+  userAgent?: string;
 }
 
 /** A fresh browser profile (its own localStorage) pointed at the test server. */
@@ -37,6 +39,7 @@ export async function newPage(
     viewport: opts.viewport ?? { width: 1280, height: 800 },
     timezoneId: opts.timezoneId ?? 'Europe/Berlin',
     locale: 'en-US',
+    ...(opts.userAgent ? { userAgent: opts.userAgent } : {}),
   });
   context.setDefaultTimeout(10_000);
   const page = await context.newPage();

@@ -1,6 +1,7 @@
 import { ApolloClient, HttpLink, InMemoryCache } from '@apollo/client';
 import { ApolloLink } from '@apollo/client/link';
 import { isSubscriptionOperation } from '@apollo/client/utilities';
+import introspection from '../gql/possible-types.ts';
 import { createAuthLink } from './auth-link.ts';
 import { type AuthStore, createAuthStore } from './auth-store.ts';
 import { createLiveSocket, type LiveSocket } from './live-socket.ts';
@@ -34,7 +35,7 @@ export function createServices(): Services {
       socket.link,
       createAuthLink(auth).concat(new HttpLink({ uri: GRAPHQL_PATH })),
     ),
-    cache: new InMemoryCache(),
+    cache: new InMemoryCache({ possibleTypes: introspection.possibleTypes }),
   });
 
   let userId: string | undefined;

@@ -1,9 +1,13 @@
 import { useQuery } from '@apollo/client/react';
 import { graphql } from '../../gql/index.ts';
+import { LoadError } from '../../ui/LoadError.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
+import { AvatarSection } from './AvatarSection.tsx';
+import { NotificationPreferencesForm } from './NotificationPreferencesForm.tsx';
 import { PasswordForm } from './PasswordForm.tsx';
 import { PrivacyForm } from './PrivacyForm.tsx';
 import { ProfileForm } from './ProfileForm.tsx';
+import { SessionsSection } from './SessionsSection.tsx';
 
 const SettingsPageQuery = graphql(`
   query SettingsPage {
@@ -12,7 +16,15 @@ const SettingsPageQuery = graphql(`
       username
       email
       ...ProfileForm_user
+      ...AvatarSection_user
       ...PrivacyForm_user
+    }
+    notificationPreferences {
+      ...NotificationPreferences_preference
+    }
+    mySessions {
+      id
+      ...SessionRow_session
     }
   }
 `);
@@ -28,16 +40,14 @@ export function SettingsPage() {
             Signed in as <strong>@{data.me.username}</strong> ({data.me.email})
           </p>
           <ProfileForm user={data.me} />
+          <AvatarSection user={data.me} />
           <PrivacyForm user={data.me} />
+          <NotificationPreferencesForm preferences={data.notificationPreferences} />
           <PasswordForm />
+          <SessionsSection sessions={data.mySessions} />
         </>
       ) : error ? (
-        <div role="alert" className="alert">
-          <p>Your settings could not be loaded.</p>
-          <button type="button" className="button" onClick={() => void refetch()}>
-            Try again
-          </button>
-        </div>
+        <LoadError what="Your settings" retry={refetch} />
       ) : loading ? (
         <p role="status">Loading…</p>
       ) : null}

@@ -3,6 +3,8 @@ import { Link, matchPath, NavLink, Outlet, useLocation, useNavigate } from 'reac
 import { useAuth, useConnectionStatus } from '../../apollo/ServicesProvider.tsx';
 import { graphql } from '../../gql/index.ts';
 import { RouteFocus } from '../../ui/RouteFocus.tsx';
+import { NotificationBell } from '../notifications/NotificationBell.tsx';
+import { RoomList } from '../rooms/RoomList.tsx';
 import { ReconnectingBanner } from './ReconnectingBanner.tsx';
 import { ViewerBadge } from './ViewerBadge.tsx';
 
@@ -26,6 +28,8 @@ const NAV = [
 /** Where the back button of a detail pane leads on narrow screens. */
 function backTarget(pathname: string): { to: string; label: string } {
   if (matchPath('/meetings/:id', pathname)) return { to: '/meetings', label: 'Back to meetings' };
+  const settings = matchPath('/rooms/:id/settings', pathname);
+  if (settings) return { to: `/rooms/${settings.params.id}`, label: 'Back to the conversation' };
   return { to: '/rooms', label: 'Back to conversations' };
 }
 
@@ -63,6 +67,7 @@ export function Shell() {
             </span>
             Parley
           </Link>
+          <NotificationBell />
         </div>
         <nav aria-label="Main">
           <ul className="nav-list">
@@ -79,7 +84,7 @@ export function Shell() {
           <h2 id="room-list-heading" tabIndex={-1} data-route-focus>
             Conversations
           </h2>
-          <p className="muted">Your conversations will appear here.</p>
+          <RoomList />
         </section>
         <div className="sidebar-footer">
           {data ? <ViewerBadge user={data.me} /> : null}

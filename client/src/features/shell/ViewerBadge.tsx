@@ -1,10 +1,12 @@
 import { type FragmentType, getFragmentData, graphql } from '../../gql/index.ts';
+import { Avatar } from '../attachments/Avatar.tsx';
 
 export const ViewerBadgeFragment = graphql(`
   fragment ViewerBadge_user on User {
     id
     displayName
     username
+    avatarUrl
   }
 `);
 
@@ -13,9 +15,7 @@ export function ViewerBadge(props: { user: FragmentType<typeof ViewerBadgeFragme
   const user = getFragmentData(ViewerBadgeFragment, props.user);
   return (
     <div className="viewer-badge">
-      <span className="avatar" aria-hidden="true">
-        {user.displayName.slice(0, 1).toUpperCase()}
-      </span>
+      <Avatar name={user.displayName} url={user.avatarUrl} />
       <span className="viewer-names">
         <span className="viewer-name" data-testid="viewer-name">
           {user.displayName}

@@ -1,0 +1,282 @@
+import type { Browser, Request, Route } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { createTestApp, type TestApp } from '../../server/test/helpers/app.ts';
+import { HISTORY } from '../../server/test/helpers/chat.ts';
+import { registerUser, type TestUser } from '../../server/test/helpers/users.ts';
+import {
+  graphqlOperation,
+  launchBrowser,
+  newPage,
+  screenshot,
+  signIn,
+  waitUntil,
+} from './helpers/browser.ts';
+import { makeContacts, messageItem, roomLink, sendMessage } from './helpers/chat.ts';
+
+const chromiumPath = inject('chromiumPath');
+
+let counter = 0;
+/** A user with a readable name and a unique username (for @mentions). */
+function person(t: TestApp, name: string, timeZone = 'Europe/Berlin'): Promise<TestUser> {
+  counter += 1;
+  return registerUser(t, {
+    displayName: name,
+    username: `${name.toLowerCase()}_${process.pid}_${counter}`,
+    timeZone,
+  });
+}
+
+describe.skipIf(!chromiumPath)('chat in the browser', () => {
+  let t: TestApp;
+  let browser: Browser;
+  beforeAll(async () => {
+    [t, browser] = await Promise.all([createTestApp(), launchBrowser(chromiumPath)]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  test('two people chat live in a DM: unread badge, read on open, reply, mention, edit, delete', async () => {
+    const [alice, bob] = await Promise.all([person(t, 'Alice', 'Asia/Tokyo'), person(t, 'Bob')]);
+    await makeContacts(t, alice, bob);
+    const a = await newPage(browser, { baseURL: t.url });
+    const b = await newPage(browser, { baseURL: t.url });
+    await signIn(a.page, alice.username, alice.password);
+    await signIn(b.page, bob.username, bob.password);
+
+    // Alice starts a DM with Bob from "New chat".
+    await a.page.getByRole('link', { name: 'New chat', exact: true }).click();
+    await a.page.waitForURL('**/rooms/new');
+    await a.page.getByRole('checkbox', { name: /Bob/ }).check();
+    await a.page.getByLabel('First message (optional)').fill('Knock knock');
+    await screenshot(a.page, 'new-chat');
+    await a.page.getByRole('button', { name: 'Start chat' }).click();
+    await a.page.waitForURL(/\/rooms\/[0-9a-f-]{36}$/);
+    const roomId = a.page.url().split('/').at(-1)!;
+    await a.page.getByRole('heading', { name: 'Bob', level: 1 }).waitFor();
+    await messageItem(a.page, 'Knock knock').waitFor();
+    // The composer has focus-able, labelled controls.
+    await sendMessage(a.page, 'Hello Bob!\nHow are you?');
+    const first = messageItem(a.page, 'Hello Bob!');
+    await first.and(a.page.locator('[data-status="sent"]')).waitFor();
+    // Shift+Enter kept the line break inside one message.
+    expect(await first.locator('.message-body').innerText()).toBe('Hello Bob!\nHow are you?');
+    // Times are shown in Alice's zone (Asia/Tokyo), not the browser's (Europe/Berlin).
+    const history = await t.ok(HISTORY, { r: roomId, last: 1 }, alice.accessToken);
+    const sent = await t.ok(
+      `query($id: ID!) { message(id: $id) { createdAt } }`,
+      { id: history.messages.edges[0].node.id },
+      alice.accessToken,
+    );
+    const tokyo = new Intl.DateTimeFormat('en-US', {
+      hour: 'numeric',
+      minute: '2-digit',
+      timeZone: 'Asia/Tokyo',
+    }).format(new Date(sent.message.createdAt));
+    expect(await first.locator('time').first().textContent()).toBe(tokyo);
+
+    // Bob: the room appears live in his list, with an unread badge.
+    const bobsRoom = roomLink(b.page, /Alice/);
+    await bobsRoom.waitFor();
+    await bobsRoom.getByTestId('unread-badge').getByText('2').waitFor();
+    expect(await bobsRoom.innerText()).toContain('Hello Bob! How are you?');
+    await screenshot(b.page, 'rooms-unread');
+
+    // Opening the room shows the message and clears the badge (marked read while visible).
+    await bobsRoom.click();
+    await b.page.waitForURL(`**/rooms/${roomId}`);
+    await messageItem(b.page, 'Knock knock').waitFor();
+    await messageItem(b.page, 'Hello Bob!').waitFor();
+    await bobsRoom.getByTestId('unread-badge').waitFor({ state: 'detached' });
+
+    // Live both ways, without reloads; a reply quotes, a mention is highlighted for the one mentioned.
+    await messageItem(b.page, 'Hello Bob!').hover();
+    await messageItem(b.page, 'Hello Bob!').getByRole('button', { name: 'Reply' }).click();
+    await b.page.getByText('Replying to').waitFor();
+    await sendMessage(b.page, `Fine, thanks @${alice.username}!`);
+    const reply = messageItem(a.page, 'Fine, thanks');
+    await reply.waitFor();
+    expect(await reply.locator('blockquote').innerText()).toContain('Hello Bob!');
+    expect(await reply.locator('mark.mention-me').innerText()).toBe(`@${alice.username}`);
+    // Alice has the room open: Bob's message is read at once, no badge on her side.
+    await waitUntil('the reply was marked read', async () => {
+      const r = await t.ok(
+        `query($id: ID!) { room(id: $id) { unreadCount } }`,
+        { id: roomId },
+        alice.accessToken,
+      );
+      return r.room.unreadCount === 0;
+    });
+    await roomLink(a.page, /Bob/).getByTestId('unread-badge').waitFor({ state: 'detached' });
+
+    // Alice edits and deletes her own messages; Bob sees both live.
+    await sendMessage(a.page, 'Typo hree');
+    const typo = messageItem(a.page, 'Typo hree');
+    await typo.and(a.page.locator('[data-status="sent"]')).waitFor();
+    await typo.hover();
+    await typo.getByRole('button', { name: 'Edit' }).click();
+    const editBox = a.page.getByRole('textbox', { name: 'Edit message' });
+    await editBox.fill('Typo here');
+    await editBox.press('Enter');
+    await messageItem(b.page, 'Typo here').getByText('(edited)').waitFor();
+    // Bob cannot edit or delete Alice's messages.
+    expect(await messageItem(b.page, 'Typo here').getByRole('button', { name: 'Edit' }).count()).toBe(0);
+
+    await messageItem(a.page, 'Typo here').hover();
+    await messageItem(a.page, 'Typo here').getByRole('button', { name: 'Delete' }).click();
+    await a.page.getByText('Delete this message?').waitFor();
+    await screenshot(a.page, 'conversation-confirm-delete');
+    await messageItem(a.page, 'Typo here').getByRole('button', { name: 'Delete' }).click();
+    await messageItem(b.page, 'Typo here').waitFor({ state: 'detached' });
+    await messageItem(b.page, 'Message deleted').waitFor();
+    await screenshot(a.page, 'conversation');
+    await screenshot(b.page, 'conversation-peer');
+
+    expect(a.pageErrors).toEqual([]);
+    expect(b.pageErrors).toEqual([]);
+    await a.context.close();
+    await b.context.close();
+  });
+
+  test('sends optimistically: pending, then sent; a failed send retries with the same clientId', async () => {
+    const [alice, bob] = await Promise.all([person(t, 'Alice'), person(t, 'Bob')]);
+    const room = (
+      await t.ok(
+        `mutation($id: ID!) { openDirectRoom(userId: $id) { id } }`,
+        { id: bob.id },
+        alice.accessToken,
+      )
+    ).openDirectRoom;
+    const { context, page, pageErrors } = await newPage(browser, { baseURL: t.url });
+    await signIn(page, alice.username, alice.password);
+    await page.goto(`/rooms/${room.id}`);
+    await page.getByRole('heading', { name: 'Bob', level: 1 }).waitFor();
+
+    // Hold the first sendMessage until we have seen it pending; fail the second at the network.
+    const sends: Request[] = [];
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let mode: 'hold' | 'fail' | 'pass' = 'hold';
+    await page.route('**/graphql', async (route: Route) => {
+      if (graphqlOperation(route.request()) !== 'SendMessage') return route.fallback();
+      sends.push(route.request());
+      if (mode === 'hold') {
+        await held;
+        return route.fallback();
+      }
+      if (mode === 'fail') return route.abort('failed');
+      return route.fallback();
+    });
+
+    await sendMessage(page, 'On its way');
+    const pending = messageItem(page, 'On its way');
+    await pending.and(page.locator('[data-status="sending"]')).waitFor();
+    await pending.getByText('Sending…').waitFor();
+    await screenshot(page, 'conversation-pending');
+    release();
+    await pending.and(page.locator('[data-status="sent"]')).waitFor();
+    expect(await pending.count()).toBe(1);
+
+    mode = 'fail';
+    await sendMessage(page, 'Through a tunnel');
+    const failed = messageItem(page, 'Through a tunnel');
+    await failed.and(page.locator('[data-status="failed"]')).waitFor();
+    await failed.getByText('Not sent.').waitFor();
+    await screenshot(page, 'conversation-failed');
+    mode = 'pass';
+    await failed.getByRole('button', { name: 'Retry' }).click();
+    await failed.and(page.locator('[data-status="sent"]')).waitFor();
+
+    const clientIds = sends.map((r) => JSON.parse(r.postData() ?? '{}').variables.input.clientId as string);
+    expect(clientIds).toHaveLength(3);
+    expect(clientIds[1]).toBe(clientIds[2]); // the retry reused the failed attempt's clientId
+    expect(clientIds[0]).not.toBe(clientIds[1]);
+    const history = await t.ok(HISTORY, { r: room.id, last: 10 }, alice.accessToken);
+    expect(history.messages.edges.map((e: { node: { body: string } }) => e.node.body)).toEqual([
+      'On its way',
+      'Through a tunnel',
+    ]);
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  });
+
+  test('creates a group through the UI, renames it, removes a member and leaves', async () => {
+    const [alice, bob, carol] = await Promise.all([person(t, 'Alice'), person(t, 'Bob'), person(t, 'Carol')]);
+    await makeContacts(t, alice, bob);
+    await makeContacts(t, alice, carol);
+    const a = await newPage(browser, { baseURL: t.url });
+    const c = await newPage(browser, { baseURL: t.url });
+    await signIn(a.page, alice.username, alice.password);
+    await signIn(c.page, carol.username, carol.password);
+
+    await a.page.getByRole('link', { name: 'New chat', exact: true }).click();
+    await a.page.getByRole('checkbox', { name: /Bob/ }).check();
+    await a.page.getByRole('checkbox', { name: /Carol/ }).check();
+    // Two people make a group: it needs a name.
+    expect(await a.page.getByRole('checkbox', { name: 'Create a group' }).isChecked()).toBe(true);
+    await a.page.getByLabel('Group name').fill('Launch plan');
+    await a.page.getByLabel('First message (optional)').fill('Welcome, both of you');
+    await screenshot(a.page, 'new-group');
+    await a.page.getByRole('button', { name: 'Create group' }).click();
+    await a.page.waitForURL(/\/rooms\/[0-9a-f-]{36}$/);
+    const roomId = a.page.url().split('/').at(-1)!;
+    await a.page.getByRole('heading', { name: 'Launch plan', level: 1 }).waitFor();
+    await a.page.getByText('Group · 3 members').waitFor();
+    await messageItem(a.page, 'Welcome, both of you').waitFor();
+    await roomLink(a.page, /Launch plan/).waitFor();
+
+    // Carol sees the new group in her list, live.
+    await roomLink(c.page, /Launch plan/).waitFor();
+    await roomLink(c.page, /Launch plan/).click();
+    await messageItem(c.page, 'Welcome, both of you').waitFor();
+
+    // Rename from the group settings.
+    await a.page.getByRole('link', { name: 'Group settings' }).click();
+    await a.page.waitForURL(`**/rooms/${roomId}/settings`);
+    await a.page.getByLabel('Group name').fill('Launch plan v2');
+    await a.page.getByRole('button', { name: 'Rename' }).click();
+    await a.page.getByText('Group renamed').waitFor();
+    // Carol, in the conversation: new title in the header and the list, and the system message.
+    await c.page.getByRole('heading', { name: 'Launch plan v2', level: 1 }).waitFor();
+    await roomLink(c.page, /Launch plan v2/).waitFor();
+    await messageItem(c.page, /renamed/).waitFor();
+
+    // Remove Bob.
+    const members = a.page.getByRole('list', { name: 'Members' });
+    await members.getByRole('listitem').filter({ hasText: 'Bob' }).waitFor();
+    await a.page.getByRole('button', { name: 'Remove Bob' }).click();
+    await members.getByRole('listitem').filter({ hasText: 'Bob' }).waitFor({ state: 'detached' });
+    await a.page.getByRole('heading', { name: 'Members (2)' }).waitFor();
+    await screenshot(a.page, 'group-settings');
+    await messageItem(c.page, /removed/).waitFor();
+    await c.page.getByText('Group · 2 members').waitFor();
+
+    // Add Bob back from the contacts not yet in the group.
+    await a.page.getByRole('checkbox', { name: /Bob/ }).check();
+    await a.page.getByRole('button', { name: 'Add to group' }).click();
+    await members.getByRole('listitem').filter({ hasText: 'Bob' }).waitFor();
+    await a.page.getByRole('heading', { name: 'Members (3)' }).waitFor();
+    await c.page.getByText('Group · 3 members').waitFor();
+    await messageItem(c.page, 'Alice added Bob').waitFor();
+
+    // Carol leaves: back to her list, without the room.
+    await c.page.getByRole('link', { name: 'Group settings' }).click();
+    // Members cannot rename or remove.
+    await c.page.getByRole('button', { name: 'Leave group' }).waitFor();
+    expect(await c.page.getByRole('button', { name: 'Rename' }).count()).toBe(0);
+    await c.page.getByRole('button', { name: 'Leave group' }).click();
+    await c.page.waitForURL(/\/rooms$/);
+    await roomLink(c.page, /Launch plan/).waitFor({ state: 'detached' });
+    // Alice, back in the conversation, sees that Carol left.
+    await a.page.getByRole('link', { name: '← Launch plan v2' }).click();
+    await messageItem(a.page, 'Carol left').waitFor();
+
+    expect(a.pageErrors).toEqual([]);
+    expect(c.pageErrors).toEqual([]);
+    await a.context.close();
+    await c.context.close();
+  });
+});

@@ -1,0 +1,169 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { createTestApp, type TestApp } from '../../server/test/helpers/app.ts';
+import { RESPOND, SEND } from '../../server/test/helpers/contacts.ts';
+import { registerUser } from '../../server/test/helpers/users.ts';
+import { launchBrowser, newPage, screenshot, signIn } from './helpers/browser.ts';
+
+const chromiumPath = inject('chromiumPath');
+
+/** The list inside the card with this heading (e.g. "Your contacts"). */
+function section(page: Page, heading: string) {
+  return page.getByRole('region', { name: heading });
+}
+
+async function openContacts(page: Page) {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Contacts' }).click();
+  await page.waitForURL('**/contacts');
+  await page.getByRole('heading', { name: 'Your contacts' }).waitFor();
+}
+
+describe.skipIf(!chromiumPath)('contacts in the browser', () => {
+  let t: TestApp;
+  let browser: Browser;
+  beforeAll(async () => {
+    [t, browser] = await Promise.all([createTestApp(), launchBrowser(chromiumPath)]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  test('A finds B and asks; B sees the bell rise live and accepts; A sees B as a contact live', async () => {
+    const ada = await registerUser(t, { username: 'ada', displayName: 'Ada Lovelace' });
+    const bob = await registerUser(t, { username: 'bob.babbage', displayName: 'Bob Babbage' });
+    const a = await newPage(browser, { baseURL: t.url });
+    const b = await newPage(browser, { baseURL: t.url });
+    await Promise.all([
+      signIn(a.page, ada.username, ada.password),
+      signIn(b.page, bob.username, bob.password),
+    ]);
+    const bobBell = b.page.getByTestId('notification-bell');
+    await b.page.locator('[data-connection="connected"]').waitFor();
+    expect(await bobBell.getAttribute('aria-label')).toBe('Notifications, none unread');
+
+    // A searches (debounced) and sends a request.
+    await openContacts(a.page);
+    await a.page.getByLabel('Search people').fill('bob');
+    const results = a.page.getByRole('list', { name: 'Search results' });
+    await results.getByText('Bob Babbage').waitFor();
+    await screenshot(a.page, 'contacts-search');
+    await a.page.getByRole('button', { name: 'Add Bob Babbage as a contact' }).click();
+    await a.page.getByText('Friend request sent to Bob Babbage').waitFor();
+    await results.getByText('Request sent').waitFor();
+    await section(a.page, 'Sent requests')
+      .getByRole('button', { name: 'Cancel request to Bob Babbage' })
+      .waitFor();
+
+    // B's bell goes up without a reload, and the request waits on /contacts.
+    await b.page.getByRole('link', { name: 'Notifications, 1 unread' }).waitFor();
+    expect(await b.page.getByTestId('unread-count').textContent()).toBe('1');
+    await openContacts(b.page);
+    const requests = section(b.page, 'Requests for you');
+    await requests.getByText('Ada Lovelace').waitFor();
+    await screenshot(b.page, 'contacts-requests');
+    await requests.getByRole('button', { name: 'Accept request from Ada Lovelace' }).click();
+    await b.page.getByText('Ada Lovelace is now a contact').waitFor();
+    // The focused button went away with its row: focus moved to the announcement, not to <body>.
+    expect(await b.page.evaluate(() => document.activeElement?.textContent)).toBe(
+      'Ada Lovelace is now a contact',
+    );
+    await section(b.page, 'Your contacts').getByRole('listitem', { name: 'Ada Lovelace' }).waitFor();
+    await requests.waitFor({ state: 'detached' });
+
+    // A's page follows live: B moves from "Sent requests" to "Your contacts"; A is told.
+    await section(a.page, 'Your contacts').getByRole('listitem', { name: 'Bob Babbage' }).waitFor();
+    await section(a.page, 'Sent requests').waitFor({ state: 'detached' });
+    await a.page.getByRole('link', { name: 'Notifications, 1 unread' }).waitFor();
+    // The open search result follows too (the same normalized user).
+    await results.getByText('Contact', { exact: true }).waitFor();
+    await a.page.getByLabel('Search people').fill('');
+    await screenshot(a.page, 'contacts');
+
+    // "Message" opens (creates) the direct room and goes there.
+    await section(a.page, 'Your contacts').getByRole('button', { name: 'Message Bob Babbage' }).click();
+    await a.page.waitForURL(/\/rooms\/[0-9a-f-]{36}$/);
+    const roomId = a.page.url().split('/').pop();
+    const rooms = await t.ok<{ rooms: { edges: { node: { id: string } }[] } }>(
+      '{ rooms { edges { node { id } } } }',
+      {},
+      ada.accessToken,
+    );
+    expect(rooms.rooms.edges.map((e) => e.node.id)).toContain(roomId);
+
+    expect(a.pageErrors).toEqual([]);
+    expect(b.pageErrors).toEqual([]);
+    await a.context.close();
+    await b.context.close();
+  });
+
+  test('declines, cancels, removes, blocks and unblocks, following changes made elsewhere', async () => {
+    const grace = await registerUser(t, { username: 'grace', displayName: 'Grace Hopper' });
+    const carl = await registerUser(t, { username: 'carl', displayName: 'Carl Friedrich' });
+    const dina = await registerUser(t, { username: 'dina', displayName: 'Dina Dorn' });
+    const { context, page, pageErrors } = await newPage(browser, { baseURL: t.url });
+    await signIn(page, grace.username, grace.password);
+    await openContacts(page);
+    await page.getByText('No contacts yet').waitFor();
+
+    // A request arrives while the page is open; decline it.
+    await t.ok(SEND, { id: grace.id }, carl.accessToken);
+    const requests = section(page, 'Requests for you');
+    await requests.getByRole('button', { name: 'Decline request from Carl Friedrich' }).click();
+    await page.getByText('Declined the request from Carl Friedrich').waitFor();
+    await requests.waitFor({ state: 'detached' });
+
+    // Ask Dina, then withdraw it.
+    await page.getByLabel('Search people').fill('din');
+    await page.getByRole('button', { name: 'Add Dina Dorn as a contact' }).click();
+    await section(page, 'Sent requests').getByRole('button', { name: 'Cancel request to Dina Dorn' }).click();
+    await page.getByText('Cancelled the request to Dina Dorn').waitFor();
+    await section(page, 'Sent requests').waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: 'Add Dina Dorn as a contact' }).waitFor();
+    const pending = await t.ok<{ friendRequests: { edges: unknown[] } }>(
+      '{ friendRequests(direction: INCOMING) { edges { node { id } } } }',
+      {},
+      dina.accessToken,
+    );
+    expect(pending.friendRequests.edges).toHaveLength(0);
+
+    // Carl and Grace become contacts elsewhere (Carl asks, Grace accepts on another device).
+    const sent = await t.ok<{ sendFriendRequest: { request: { id: string } } }>(
+      SEND,
+      { id: grace.id },
+      carl.accessToken,
+    );
+    await t.ok(RESPOND, { id: sent.sendFriendRequest.request.id, accept: true }, grace.accessToken);
+    const contacts = section(page, 'Your contacts');
+    await contacts.getByRole('listitem', { name: 'Carl Friedrich' }).waitFor();
+
+    await contacts.getByRole('button', { name: 'Remove Carl Friedrich' }).click();
+    await page.getByText('Removed Carl Friedrich from your contacts').waitFor();
+    await page.getByText('No contacts yet').waitFor();
+
+    // Block Dina from the search results; she moves to "Blocked".
+    await page.getByLabel('Search people').fill('dina');
+    await page.getByRole('button', { name: 'Add Dina Dorn as a contact' }).waitFor();
+    const again = await t.ok<{ sendFriendRequest: { request: { id: string } } }>(
+      SEND,
+      { id: grace.id },
+      dina.accessToken,
+    );
+    await t.ok(RESPOND, { id: again.sendFriendRequest.request.id, accept: true }, grace.accessToken);
+    await contacts.getByRole('button', { name: 'Block Dina Dorn' }).click();
+    await page.getByText('Blocked Dina Dorn').waitFor();
+    const blocked = section(page, 'Blocked');
+    await blocked.getByRole('listitem', { name: 'Dina Dorn' }).waitFor();
+    await page.getByText('No contacts yet').waitFor();
+    // Dina cannot ask again.
+    const refused = await t.gql(SEND, { id: grace.id }, dina.accessToken);
+    expect(refused.errors?.[0]?.extensions.code).toBeTruthy();
+    await screenshot(page, 'contacts-blocked');
+
+    await blocked.getByRole('button', { name: 'Unblock Dina Dorn' }).click();
+    await page.getByText('Unblocked Dina Dorn').waitFor();
+    await blocked.waitFor({ state: 'detached' });
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  });
+});

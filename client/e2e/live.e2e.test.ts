@@ -1,0 +1,214 @@
+/**
+ * Live presence in the browser: typing, read receipts, reactions and online
+ * status between two people in two browser contexts.
+ */
+import type { Browser, Page, WebSocketRoute } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { createTestApp, type TestApp } from '../../server/test/helpers/app.ts';
+import { createGroup, MARK_READ, openDm, send } from '../../server/test/helpers/chat.ts';
+import { registerUser, type TestUser } from '../../server/test/helpers/users.ts';
+import { launchBrowser, newPage, screenshot, signIn, waitUntil } from './helpers/browser.ts';
+import { makeContacts, messageWithBody, roomLink, sendMessage } from './helpers/chat.ts';
+
+const chromiumPath = inject('chromiumPath');
+
+let counter = 0;
+function person(t: TestApp, name: string): Promise<TestUser> {
+  counter += 1;
+  return registerUser(t, { displayName: name, username: `${name.toLowerCase()}_${process.pid}_${counter}` });
+}
+
+const composer = (page: Page) => page.getByRole('textbox', { name: 'Message', exact: true });
+const typingIndicator = (page: Page) => page.getByTestId('typing-indicator');
+/** The reaction toggle under a message ("React with 👍 (2)"). */
+const reactionToggle = (page: Page, body: string, emoji: string) =>
+  messageWithBody(page, body)
+    .getByRole('list', { name: 'Reactions' })
+    .getByRole('button', { name: new RegExp(`^React with ${emoji}`) });
+
+async function openRoom(page: Page, title: RegExp, roomId: string) {
+  await roomLink(page, title).click();
+  await page.waitForURL(`**/rooms/${roomId}`);
+  await page.getByTestId('message-scroller').waitFor();
+}
+
+describe.skipIf(!chromiumPath)('live presence in the browser', () => {
+  let t: TestApp;
+  let browser: Browser;
+  beforeAll(async () => {
+    // A short presence grace, so "went offline" shows within the test (default 5 s).
+    [t, browser] = await Promise.all([
+      createTestApp({ env: { PRESENCE_GRACE_MS: '300' } }),
+      launchBrowser(chromiumPath),
+    ]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  test('a DM: typing, "Seen", reactions and the online dot, all live', async () => {
+    const [alice, bob] = await Promise.all([person(t, 'Alice'), person(t, 'Bob')]);
+    await makeContacts(t, alice, bob);
+    const room = await openDm(t, alice, bob);
+    const a = await newPage(browser, { baseURL: t.url });
+    const b = await newPage(browser, { baseURL: t.url });
+    await signIn(a.page, alice.username, alice.password);
+    await signIn(b.page, bob.username, bob.password);
+
+    // Online: Bob has a connection, so Alice sees a dot on his row and "Online" in the header.
+    await openRoom(a.page, /Bob/, room.id);
+    await roomLink(a.page, /Bob/).getByRole('img', { name: 'Online' }).waitFor();
+    await a.page.getByTestId('peer-status').getByText('Online').waitFor();
+
+    // Read receipts: unread while Bob is elsewhere, "Seen" as soon as he opens the room.
+    await sendMessage(a.page, 'Hello Bob');
+    const hello = messageWithBody(a.page, 'Hello Bob');
+    await hello.and(a.page.locator('[data-status="sent"]')).waitFor();
+    await roomLink(b.page, /Alice/).getByTestId('unread-badge').waitFor();
+    expect(await hello.getByTestId('receipt').count()).toBe(0);
+    await openRoom(b.page, /Alice/, room.id);
+    await hello.getByTestId('receipt').getByText('Seen').waitFor();
+
+    // Typing: Alice types, Bob sees it under the log and as the room's preview; sending clears it.
+    await composer(a.page).pressSequentially('Are you', { delay: 20 });
+    await typingIndicator(b.page).getByText('Alice is typing…').waitFor();
+    await roomLink(b.page, /Alice/).getByText('typing…').waitFor();
+    await screenshot(b.page, 'live-typing');
+    await composer(a.page).pressSequentially(' there', { delay: 20 });
+    await composer(a.page).press('Enter');
+    await messageWithBody(b.page, 'Are you there').waitFor();
+    await waitUntil(
+      'the typing indicator cleared',
+      async () => (await typingIndicator(b.page).innerText()) === '',
+    );
+    await roomLink(b.page, /Alice/).getByText('typing…').waitFor({ state: 'detached' });
+    // Bob has the room open, so he read it at once: the receipt moves to the newest message.
+    const there = messageWithBody(a.page, 'Are you there');
+    await there.getByTestId('receipt').getByText('Seen').waitFor();
+    await hello.getByTestId('receipt').waitFor({ state: 'detached' });
+    // Clearing the box (not sending) stops typing too.
+    await composer(a.page).pressSequentially('Hmm', { delay: 20 });
+    await typingIndicator(b.page).getByText('Alice is typing…').waitFor();
+    await composer(a.page).fill('');
+    await composer(a.page).dispatchEvent('input');
+    await waitUntil(
+      'typing stopped after clearing',
+      async () => (await typingIndicator(b.page).innerText()) === '',
+    );
+
+    // Reactions: Bob picks 👍, Alice sees it live and adds hers; both see 2, each pressed.
+    const bobsView = messageWithBody(b.page, 'Are you there');
+    await bobsView.hover();
+    await bobsView.getByRole('button', { name: 'React', exact: true }).click();
+    await bobsView.getByRole('group', { name: 'Pick a reaction' }).waitFor();
+    await screenshot(b.page, 'live-reaction-picker');
+    await bobsView.getByRole('button', { name: 'React with 👍', exact: true }).click();
+    await reactionToggle(b.page, 'Are you there', '👍')
+      .and(b.page.locator('[aria-pressed="true"]'))
+      .waitFor();
+    const alicesThumb = reactionToggle(a.page, 'Are you there', '👍');
+    await alicesThumb.getByText('1').waitFor();
+    expect(await alicesThumb.getAttribute('aria-pressed')).toBe('false');
+    await alicesThumb.click();
+    await alicesThumb.and(a.page.locator('[aria-pressed="true"]')).getByText('2').waitFor();
+    await reactionToggle(b.page, 'Are you there', '👍').getByText('2').waitFor();
+    expect(await reactionToggle(b.page, 'Are you there', '👍').getAttribute('aria-pressed')).toBe('true');
+    await screenshot(a.page, 'live-conversation');
+    // Taking it back: 1 again on both sides, Alice's toggle no longer pressed.
+    await alicesThumb.click();
+    await alicesThumb.and(a.page.locator('[aria-pressed="false"]')).getByText('1').waitFor();
+    await reactionToggle(b.page, 'Are you there', '👍').getByText('1').waitFor();
+
+    // Offline: Bob closes his browser; after the grace period Alice sees him offline, with "last seen".
+    expect(b.pageErrors).toEqual([]);
+    await b.context.close();
+    await roomLink(a.page, /Bob/).getByRole('img', { name: 'Online' }).waitFor({ state: 'detached' });
+    await a.page
+      .getByTestId('peer-status')
+      .getByText(/Last seen/)
+      .waitFor();
+    await screenshot(a.page, 'live-peer-offline');
+
+    expect(a.pageErrors).toEqual([]);
+    await a.context.close();
+  });
+
+  test('a group: "Read by" names and counts, several typers', async () => {
+    const [alice, bob, carol] = await Promise.all([person(t, 'Alice'), person(t, 'Bob'), person(t, 'Carol')]);
+    await Promise.all([makeContacts(t, alice, bob), makeContacts(t, alice, carol)]);
+    const room = await createGroup(t, alice, [bob, carol], 'Live group');
+    const pages = await Promise.all([alice, bob, carol].map(() => newPage(browser, { baseURL: t.url })));
+    const [a, b, c] = pages as [(typeof pages)[0], (typeof pages)[0], (typeof pages)[0]];
+    await signIn(a.page, alice.username, alice.password);
+    await signIn(b.page, bob.username, bob.password);
+    await signIn(c.page, carol.username, carol.password);
+    await openRoom(a.page, /Live group/, room.id);
+
+    await sendMessage(a.page, 'Agenda for today');
+    const agenda = messageWithBody(a.page, 'Agenda for today');
+    await agenda.and(a.page.locator('[data-status="sent"]')).waitFor();
+    await openRoom(b.page, /Live group/, room.id);
+    await agenda.getByTestId('receipt').getByText('Read by Bob').waitFor();
+    await openRoom(c.page, /Live group/, room.id);
+    await agenda
+      .getByTestId('receipt')
+      .getByText(/^Read by (Carol and Bob|Bob and Carol)/)
+      .waitFor();
+    expect(await agenda.getByTestId('receipt').getAttribute('title')).toMatch(/Bob/);
+
+    // Two typers at once, for the third member.
+    await composer(b.page).pressSequentially('Point one', { delay: 20 });
+    await composer(c.page).pressSequentially('Point two', { delay: 20 });
+    await typingIndicator(a.page)
+      .getByText(/^(Bob and Carol|Carol and Bob) are typing…$/)
+      .waitFor();
+    await screenshot(a.page, 'live-group');
+    // Bob leaves the box (blur): only Carol is left typing.
+    await composer(b.page).blur();
+    await typingIndicator(a.page).getByText('Carol is typing…').waitFor();
+
+    for (const p of pages) expect(p.pageErrors).toEqual([]);
+    await Promise.all(pages.map((p) => p.context.close()));
+  });
+
+  test('after a reconnect, receipts and reactions missed meanwhile show up', async () => {
+    const [alice, bob] = await Promise.all([person(t, 'Alice'), person(t, 'Bob')]);
+    await makeContacts(t, alice, bob);
+    const room = await openDm(t, alice, bob);
+    const message = await send(t, alice, room.id, 'Did you get it');
+    const { context, page, pageErrors } = await newPage(browser, { baseURL: t.url });
+    // The page's WebSocket behind a switch (as in chat-history.e2e.test.ts).
+    let refuse = false;
+    const sockets: WebSocketRoute[] = [];
+    await page.routeWebSocket(/\/graphql$/, (ws) => {
+      if (refuse) return void ws.close({ code: 1012, reason: 'Service restart' });
+      ws.connectToServer();
+      sockets.push(ws);
+    });
+    await signIn(page, alice.username, alice.password);
+    await openRoom(page, /Bob/, room.id);
+    const item = messageWithBody(page, 'Did you get it');
+    await item.waitFor();
+    await page.locator('[data-connection="connected"]').waitFor();
+
+    refuse = true;
+    await sockets.at(-1)!.close({ code: 1012, reason: 'Service restart' });
+    await page.getByText('Reconnecting…').waitFor();
+    // Bob reads and reacts while Alice is offline: those events never reach her stream.
+    await t.ok(MARK_READ, { r: room.id, seq: message.seq }, bob.accessToken);
+    await t.ok(
+      'mutation($m: ID!, $e: String!) { addReaction(messageId: $m, emoji: $e) { id } }',
+      { m: message.id, e: '🎉' },
+      bob.accessToken,
+    );
+    expect(await item.getByTestId('receipt').count()).toBe(0);
+    refuse = false;
+    await page.locator('[data-connection="connected"]').waitFor({ timeout: 20_000 });
+    await item.getByTestId('receipt').getByText('Seen').waitFor();
+    await reactionToggle(page, 'Did you get it', '🎉').getByText('1').waitFor();
+
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  });
+});

@@ -1,0 +1,244 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { createTestApp, type TestApp } from '../../server/test/helpers/app.ts';
+import { OPEN_DM } from '../../server/test/helpers/chat.ts';
+import { requestMeeting } from '../../server/test/helpers/meetings.ts';
+import { registerUser } from '../../server/test/helpers/users.ts';
+import { launchBrowser, newPage, screenshot, signIn } from './helpers/browser.ts';
+import { makeContacts } from './helpers/chat.ts';
+
+const chromiumPath = inject('chromiumPath');
+
+/** The meeting's status pill on its page. */
+const status = (page: Page) => page.getByTestId('meeting-status');
+/** The start (and end) in the viewer's zone, on a meeting page. */
+const when = (page: Page) => page.locator('.meeting-summary .meeting-when');
+/** The other person's local time beside it. */
+const theirTime = (page: Page) => page.locator('.meeting-summary .meeting-their-time');
+/** A card (Pending, Upcoming, Past) on /meetings. */
+const section = (page: Page, name: string) => page.getByRole('region', { name: new RegExp(`^${name}`) });
+
+describe.skipIf(!chromiumPath)('meetings in the browser', () => {
+  let t: TestApp;
+  let browser: Browser;
+  beforeAll(async () => {
+    [t, browser] = await Promise.all([createTestApp(), launchBrowser(chromiumPath)]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  test('Berlin asks New York for a meeting across the US clock change; accept, reschedule and cancel show live on both sides', async () => {
+    const ann = await registerUser(t, { displayName: 'Ann Berlin', timeZone: 'Europe/Berlin' });
+    const nick = await registerUser(t, { displayName: 'Nick York', timeZone: 'America/New_York' });
+    await makeContacts(t, ann, nick);
+    const dm = await t.ok<{ openDirectRoom: { id: string } }>(OPEN_DM, { id: nick.id }, ann.accessToken);
+    // Start from a quiet bell (becoming contacts notified them).
+    for (const u of [ann, nick])
+      await t.ok('mutation { markAllNotificationsRead { unreadCount } }', {}, u.accessToken);
+
+    // Ann's browser runs on Tokyo time: the form must use her profile's zone, not the browser's.
+    const a = await newPage(browser, { baseURL: t.url, timezoneId: 'Asia/Tokyo' });
+    const b = await newPage(browser, { baseURL: t.url, timezoneId: 'America/New_York' });
+    await Promise.all([
+      signIn(a.page, ann.username, ann.password),
+      signIn(b.page, nick.username, nick.password),
+    ]);
+    await b.page.locator('[data-connection="connected"]').waitFor();
+    await b.page.getByRole('link', { name: 'Notifications, none unread' }).waitFor();
+
+    // From the DM's header: the form opens with Nick picked.
+    await a.page.goto(`/rooms/${dm.openDirectRoom.id}`);
+    await a.page.getByRole('link', { name: 'Book a meeting' }).click();
+    await a.page.waitForURL('**/meetings/new?*');
+    const invitee = a.page.getByLabel('With');
+    await invitee.waitFor();
+    expect(await invitee.inputValue()).toBe(nick.id);
+    await a.page.getByText('In your time zone, Europe/Berlin.').waitFor();
+
+    // A reading the spring change skips in Berlin (02:00 → 03:00 on 28 March 2027) is explained.
+    await a.page.getByLabel('Date', { exact: true }).fill('2027-03-28');
+    await a.page.getByLabel('Time', { exact: true }).fill('02:30');
+    await a.page.getByText('02:30 does not exist that day (the clocks change); it means 03:30.').waitFor();
+
+    // Server errors show next to their fields: a start in the past, then an in-person meeting without a place.
+    await a.page.getByLabel('Date', { exact: true }).fill('2020-03-15');
+    await a.page.getByLabel('Time', { exact: true }).fill('14:00');
+    await a.page.getByRole('button', { name: 'Send request' }).click();
+    const dateField = a.page.getByLabel('Date', { exact: true });
+    await a.page.getByText('The start must be in the future').waitFor();
+    expect(await dateField.getAttribute('aria-invalid')).toBe('true');
+    expect(await a.page.evaluate(() => document.activeElement?.id)).toBe('request-date');
+
+    // 14:00 in Berlin on Monday 15 March 2027 (CET) is 09:00 in New York (already EDT since the 14th).
+    await dateField.fill('2027-03-15');
+    await a.page.getByText(/That is Mon, 9:00\sAM EDT for Nick York\./).waitFor();
+    await a.page.getByLabel('In person').check();
+    await a.page.getByLabel('Duration (minutes)').fill('45');
+    await a.page.getByLabel('Agenda').fill('Quarterly planning');
+    await a.page.getByRole('button', { name: 'Send request' }).click();
+    await a.page.getByText('An in-person meeting needs a location').waitFor();
+    expect(await a.page.getByLabel('Location').getAttribute('aria-invalid')).toBe('true');
+    await screenshot(a.page, 'meetings-request-errors');
+    await a.page.getByLabel('Video call').check();
+    await a.page.getByRole('button', { name: 'Send request' }).click();
+    await a.page.waitForURL(/\/meetings\/[0-9a-f-]{36}$/);
+    const meetingId = a.page.url().split('/').pop() ?? '';
+    await a.page.getByRole('heading', { name: 'Meeting with Nick York' }).waitFor();
+    expect(await status(a.page).textContent()).toBe('Requested');
+    await when(a.page)
+      .filter({ hasText: /Mon, Mar 15, 2027, 2:00\s*–\s*2:45\sPM GMT\+1/ })
+      .waitFor();
+    expect(await theirTime(a.page).textContent()).toMatch(/^Mon, 9:00\sAM EDT for Nick York$/);
+    await a.page.getByText('Waiting for Nick York to accept.').waitFor();
+    await screenshot(a.page, 'meeting-requested');
+    // What the server stored: exactly 13:00 UTC.
+    const stored = await t.ok<{ meeting: { startsAt: string; otherPartyStartsAtLocal: string } }>(
+      'query($id: ID!) { meeting(id: $id) { startsAt otherPartyStartsAtLocal } }',
+      { id: meetingId },
+      ann.accessToken,
+    );
+    expect(new Date(stored.meeting.startsAt).toISOString()).toBe('2027-03-15T13:00:00.000Z');
+    expect(stored.meeting.otherPartyStartsAtLocal).toBe('Mon 15 Mar 2027, 09:00 EDT');
+
+    // Nick's bell rises live; the meeting waits under Pending, in his zone with Ann's time beside it.
+    await b.page.getByRole('link', { name: 'Notifications, 1 unread' }).click();
+    // Booked from the DM, the notification carries the room too; it opens the meeting.
+    const notification = b.page.getByRole('list', { name: 'Notifications' }).getByRole('link').first();
+    await notification.waitFor();
+    expect(await notification.getAttribute('href')).toBe(`/meetings/${meetingId}`);
+    await b.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Meetings' }).click();
+    const pendingCard = section(b.page, 'Pending').getByRole('link', { name: /Meeting with Ann Berlin/ });
+    await pendingCard.waitFor();
+    const cardText = (await pendingCard.textContent()) ?? '';
+    expect(cardText).toMatch(/Needs your answer/);
+    expect(cardText).toMatch(/Mon, Mar 15, 2027, 9:00\s*–\s*9:45\sAM EDT/);
+    expect(cardText).toMatch(/Mon, 2:00\sPM GMT\+1 for Ann Berlin/);
+    await screenshot(b.page, 'meetings-list-pending');
+    await pendingCard.click();
+    await b.page.waitForURL(`**/meetings/${meetingId}`);
+    await b.page.getByRole('heading', { name: 'Meeting with Ann Berlin' }).waitFor();
+    await when(b.page)
+      .filter({ hasText: /Mon, Mar 15, 2027, 9:00\s*–\s*9:45\sAM EDT/ })
+      .waitFor();
+    expect(await theirTime(b.page).textContent()).toMatch(/^Mon, 2:00\sPM GMT\+1 for Ann Berlin$/);
+    await b.page.getByText('Ann Berlin asks you for this meeting.').waitFor();
+    expect(await b.page.getByRole('link', { name: 'Join the video call' }).count()).toBe(0);
+    await screenshot(b.page, 'meeting-invitee');
+
+    // Nick accepts; Ann's page follows live.
+    await b.page.getByRole('button', { name: 'Accept', exact: true }).click();
+    await b.page
+      .getByText('You accepted the meeting.')
+      .or(b.page.getByText('The meeting was accepted.'))
+      .waitFor();
+    await a.page.getByTestId('meeting-status').getByText('Accepted').waitFor();
+    await a.page.getByText('The meeting was accepted.').waitFor();
+    const join = a.page.getByRole('link', { name: 'Join the video call' });
+    expect(await join.getAttribute('href')).toMatch(/^https?:\/\/.+parley-/);
+
+    // Ann proposes Tuesday 15:00 Berlin = 10:00 New York; Nick sees it live and accepts.
+    await a.page.getByRole('button', { name: 'Propose a new time' }).click();
+    expect(await a.page.evaluate(() => document.activeElement?.getAttribute('type'))).toBe('date');
+    await a.page.getByLabel('New date', { exact: true }).fill('2027-03-16');
+    await a.page.getByLabel('New time', { exact: true }).fill('15:00');
+    await a.page.getByLabel('Why (optional)').fill('Monday is full');
+    await a.page.getByRole('button', { name: 'Propose this time' }).click();
+    await a.page.getByRole('heading', { name: 'You proposed a new time' }).waitFor();
+    await screenshot(a.page, 'meeting-proposed');
+    const proposal = b.page.getByRole('region', { name: 'Ann Berlin proposed a new time' });
+    await proposal.waitFor();
+    expect(await proposal.textContent()).toMatch(
+      /Tue, Mar 16, 2027, 10:00\sAM EDT.*Tue, 3:00\sPM GMT\+1 for Ann Berlin.*Monday is full/,
+    );
+    await screenshot(b.page, 'meeting-proposal-received');
+    await proposal.getByRole('button', { name: 'Accept new time' }).click();
+    await when(b.page)
+      .filter({ hasText: /Tue, Mar 16, 2027, 10:00\s*–\s*10:45\sAM EDT/ })
+      .waitFor();
+    await when(a.page)
+      .filter({ hasText: /Tue, Mar 16, 2027, 3:00\s*–\s*3:45\sPM GMT\+1/ })
+      .waitFor();
+    await a.page.getByText('· version 2').waitFor();
+    expect(await a.page.getByRole('region', { name: 'You proposed a new time' }).count()).toBe(0);
+
+    // Nick cancels with a reason: both sides show it.
+    await b.page.getByRole('button', { name: 'Cancel meeting…' }).click();
+    const reason = b.page.getByLabel('Reason for cancelling');
+    expect(await b.page.evaluate(() => document.activeElement?.tagName)).toBe('TEXTAREA');
+    await reason.fill('Travel plans changed');
+    await b.page.getByRole('button', { name: 'Cancel meeting', exact: true }).click();
+    await b.page.getByTestId('cancel-reason').getByText('By you: “Travel plans changed”').waitFor();
+    await a.page.getByTestId('cancel-reason').getByText('By Nick York: “Travel plans changed”').waitFor();
+    expect(await status(a.page).textContent()).toBe('Cancelled');
+    expect(await a.page.getByRole('button', { name: 'Propose a new time' }).count()).toBe(0);
+    await screenshot(a.page, 'meeting-cancelled');
+
+    // The lists: Ann's meeting is now in the past section.
+    await a.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Meetings' }).click();
+    await section(a.page, 'Past')
+      .getByRole('link', { name: /Meeting with Nick York/ })
+      .waitFor();
+    expect(await section(a.page, 'Pending').getByRole('listitem').count()).toBe(0);
+    await screenshot(a.page, 'meetings-list');
+
+    expect(a.pageErrors).toEqual([]);
+    expect(b.pageErrors).toEqual([]);
+    await Promise.all([a.context.close(), b.context.close()]);
+  });
+
+  test('after a meeting ends each side reviews it once; the list and page follow live', async () => {
+    const ann = await registerUser(t, { displayName: 'Ann Review', timeZone: 'Europe/Berlin' });
+    const nick = await registerUser(t, { displayName: 'Nick Review', timeZone: 'America/New_York' });
+    await makeContacts(t, ann, nick);
+    const m = await requestMeeting(t, ann, nick, {
+      startsAt: new Date(Date.now() + 3 * 3600_000),
+      kind: 'IN_PERSON',
+      location: 'Café Einstein',
+    });
+
+    const b = await newPage(browser, { baseURL: t.url, timezoneId: 'America/New_York' });
+    await signIn(b.page, nick.username, nick.password);
+    await b.page.goto('/meetings');
+    const card = section(b.page, 'Pending').getByRole('link', { name: /Meeting with Ann Review/ });
+    await card.waitFor();
+    expect(await card.textContent()).toContain('In person · Café Einstein');
+    await t.ok('mutation($id: ID!) { acceptMeeting(id: $id) { id } }', { id: m.id }, nick.accessToken);
+    // Accepted elsewhere (the API): the list moves it live.
+    await section(b.page, 'Upcoming')
+      .getByRole('link', { name: /Meeting with Ann Review/ })
+      .waitFor();
+    expect(await section(b.page, 'Pending').getByRole('listitem').count()).toBe(0);
+
+    // The end as the scheduler would record it (the worker path is tested on the server).
+    await t.app.deps.db.updateTable('meetings').set({ status: 'ENDED' }).where('id', '=', m.id).execute();
+    await b.page.goto(`/meetings/${m.id}`);
+    await b.page.getByRole('heading', { name: 'Your review' }).waitFor();
+    await b.page.getByRole('button', { name: 'Submit review' }).click();
+    await b.page.getByText('Pick a rating from 1 to 5.').waitFor();
+    await b.page.getByRole('radio', { name: '4 · Very good' }).check();
+    await b.page.getByLabel('Comment').fill('Good coffee, clear plan.');
+    await screenshot(b.page, 'meeting-review-form');
+    await b.page.getByRole('button', { name: 'Submit review' }).click();
+    await b.page.getByText('Thank you for your review.').waitFor();
+    const reviews = b.page.getByRole('region', { name: 'Reviews' });
+    await reviews.getByRole('img', { name: '4 out of 5' }).waitFor();
+    expect(await b.page.getByRole('heading', { name: 'Your review' }).count()).toBe(0);
+
+    // Ann reviews through the API: the meeting completes and Nick's page shows both reviews live.
+    await t.ok(
+      'mutation($id: ID!) { submitMeetingReview(id: $id, rating: 5, comment: "Great") { id } }',
+      { id: m.id },
+      ann.accessToken,
+    );
+    await b.page.getByTestId('meeting-status').getByText('Completed').waitFor();
+    await reviews.getByRole('img', { name: '5 out of 5' }).waitFor();
+    await screenshot(b.page, 'meeting-completed');
+    await b.page.setViewportSize({ width: 390, height: 844 });
+    await b.page.getByRole('link', { name: 'Back to meetings' }).waitFor();
+    await screenshot(b.page, 'narrow-meeting');
+    expect(b.pageErrors).toEqual([]);
+    await b.context.close();
+  });
+});

@@ -1,0 +1,152 @@
+import { useRef, useState } from 'react';
+import type { MessageAttachments_MessageFragment } from '../../gql/graphql.ts';
+import { type FragmentType, getFragmentData, graphql } from '../../gql/index.ts';
+import { FileIcon } from './FileIcon.tsx';
+import { humanSize, previewSize, sameOriginFileUrl } from './format.ts';
+
+export const MessageAttachmentsFragment = graphql(`
+  fragment MessageAttachments_message on Message {
+    id
+    attachments {
+      id
+      name
+      size
+      mimeType
+      isImage
+      width
+      height
+      url
+      thumbnailUrl
+    }
+  }
+`);
+
+type Attachment = MessageAttachments_MessageFragment['attachments'][number];
+
+function ImagePreview(props: { file: Attachment }) {
+  const f = {
+    ...props.file,
+    url: sameOriginFileUrl(props.file.url),
+    thumbnailUrl: sameOriginFileUrl(props.file.thumbnailUrl),
+  };
+  // The thumbnail is made by a background job: until it exists (or if it fails to load) show the original.
+  const [src, setSrc] = useState(f.thumbnailUrl ?? f.url);
+  const dialog = useRef<HTMLDialogElement>(null);
+  const size = previewSize(f.width ?? null, f.height ?? null);
+  return (
+    <div className="image-attachment">
+      <button
+        type="button"
+        className="image-preview"
+        aria-label={`Open image ${f.name}`}
+        aria-haspopup="dialog"
+        onClick={() => dialog.current?.showModal()}
+      >
+        <img
+          src={src}
+          alt={f.name}
+          width={size.width}
+          height={size.height}
+          loading="lazy"
+          decoding="async"
+          onError={() => {
+            if (src !== f.url) setSrc(f.url);
+          }}
+        />
+      </button>
+      <dialog
+        ref={dialog}
+        className="lightbox"
+        aria-label={f.name}
+        // A click on the backdrop (the dialog itself, not its content) closes it.
+        onClick={(e) => {
+          if (e.target === e.currentTarget) e.currentTarget.close();
+        }}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') e.currentTarget.close();
+        }}
+      >
+        <figure>
+          <img src={f.url} alt={f.name} />
+          <figcaption>
+            <span>
+              {f.name} <span className="muted">· {humanSize(f.size)}</span>
+            </span>
+            <a href={f.url} target="_blank" rel="noopener noreferrer">
+              Open original
+            </a>
+            <button type="button" className="button small" onClick={() => dialog.current?.close()}>
+              Close
+            </button>
+          </figcaption>
+        </figure>
+      </dialog>
+    </div>
+  );
+}
+
+/** A non-image file: kind icon, name, size and a download link. */
+export function FileCard(props: {
+  name: string;
+  size: number;
+  mimeType: string;
+  url?: string;
+  /** Still being sent with its message. */
+  pending?: boolean;
+}) {
+  return (
+    <div className={`file-card${props.pending ? ' pending' : ''}`}>
+      <FileIcon mimeType={props.mimeType} name={props.name} />
+      <span className="file-card-text">
+        <span className="file-card-name" title={props.name}>
+          {props.name}
+        </span>
+        <span className="muted file-card-size">{humanSize(props.size)}</span>
+      </span>
+      {props.url ? (
+        <a
+          className="button small"
+          href={props.url}
+          download={props.name}
+          aria-label={`Download ${props.name}`}
+        >
+          Download
+        </a>
+      ) : (
+        <span className="muted file-card-state">Pending</span>
+      )}
+    </div>
+  );
+}
+
+/** A message's files: images as previews (a click opens them large), other files as cards. */
+export function MessageAttachments(props: { message: FragmentType<typeof MessageAttachmentsFragment> }) {
+  const { attachments } = getFragmentData(MessageAttachmentsFragment, props.message);
+  if (attachments.length === 0) return null;
+  const images = attachments.filter((a) => a.isImage);
+  const files = attachments.filter((a) => !a.isImage);
+  return (
+    <div className="attachments" data-testid="attachments">
+      {images.length > 0 ? (
+        <div className="attachment-images">
+          {images.map((a) => (
+            <ImagePreview key={a.id} file={a} />
+          ))}
+        </div>
+      ) : null}
+      {files.length > 0 ? (
+        <div className="attachment-files">
+          {files.map((a) => (
+            <FileCard
+              key={a.id}
+              name={a.name}
+              size={a.size}
+              mimeType={a.mimeType}
+              url={sameOriginFileUrl(a.url)}
+            />
+          ))}
+        </div>
+      ) : null}
+    </div>
+  );
+}

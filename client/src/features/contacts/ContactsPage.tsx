@@ -1,0 +1,299 @@
+import { useQuery } from '@apollo/client/react';
+import { useRef, useState } from 'react';
+import { type FragmentType, getFragmentData, graphql } from '../../gql/index.ts';
+import { LoadError } from '../../ui/LoadError.tsx';
+import { PageHeading } from '../../ui/PageHeading.tsx';
+import { fullDateTime, relativeTime } from '../../ui/relative-time.ts';
+import { useRecoverFocus } from '../../ui/useRecoverFocus.ts';
+import { PersonCard } from './PersonCard.tsx';
+import { SearchPeople } from './SearchPeople.tsx';
+import { type ContactActions, useContactActions } from './useContactActions.ts';
+import { useContactEvents } from './useContactEvents.ts';
+
+export const FriendRequestRowFragment = graphql(`
+  fragment FriendRequestRow_request on FriendRequest {
+    id
+    createdAt
+    from {
+      id
+      displayName
+      ...PersonCard_user
+    }
+    to {
+      id
+      displayName
+      ...PersonCard_user
+    }
+  }
+`);
+
+export const ContactRowFragment = graphql(`
+  fragment ContactRow_user on User {
+    id
+    displayName
+    ...PersonCard_user
+  }
+`);
+
+const CONTACTS_PAGE_SIZE = 50;
+
+const ContactsPageQuery = graphql(`
+  query ContactsPage($first: Int!, $after: String) {
+    incoming: friendRequests(direction: INCOMING, first: 100) {
+      edges {
+        node {
+          id
+          ...FriendRequestRow_request
+        }
+      }
+    }
+    outgoing: friendRequests(direction: OUTGOING, first: 100) {
+      edges {
+        node {
+          id
+          ...FriendRequestRow_request
+        }
+      }
+    }
+    contacts(first: $first, after: $after) {
+      edges {
+        cursor
+        node {
+          id
+          ...ContactRow_user
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+    blockedUsers {
+      id
+      ...ContactRow_user
+    }
+  }
+`);
+
+function Sent({ at }: { at: string }) {
+  return (
+    <time dateTime={at} title={fullDateTime(at)}>
+      {relativeTime(at)}
+    </time>
+  );
+}
+
+function IncomingRequest(props: {
+  request: FragmentType<typeof FriendRequestRowFragment>;
+  actions: ContactActions;
+}) {
+  const r = getFragmentData(FriendRequestRowFragment, props.request);
+  const busy = props.actions.busy?.endsWith(`:${r.id}`) ?? false;
+  return (
+    <PersonCard user={r.from} detail={<Sent at={r.createdAt} />}>
+      <button
+        type="button"
+        className="button primary"
+        disabled={busy}
+        aria-label={`Accept request from ${r.from.displayName}`}
+        onClick={() => void props.actions.respond(r.id, r.from, true)}
+      >
+        Accept
+      </button>
+      <button
+        type="button"
+        className="button"
+        disabled={busy}
+        aria-label={`Decline request from ${r.from.displayName}`}
+        onClick={() => void props.actions.respond(r.id, r.from, false)}
+      >
+        Decline
+      </button>
+    </PersonCard>
+  );
+}
+
+function OutgoingRequest(props: {
+  request: FragmentType<typeof FriendRequestRowFragment>;
+  actions: ContactActions;
+}) {
+  const r = getFragmentData(FriendRequestRowFragment, props.request);
+  const busy = props.actions.busy?.endsWith(`:${r.id}`) ?? false;
+  return (
+    <PersonCard user={r.to} detail={<Sent at={r.createdAt} />}>
+      <button
+        type="button"
+        className="button"
+        disabled={busy}
+        aria-label={`Cancel request to ${r.to.displayName}`}
+        onClick={() => void props.actions.cancel(r.id, r.to)}
+      >
+        Cancel
+      </button>
+    </PersonCard>
+  );
+}
+
+function ContactRow(props: { user: FragmentType<typeof ContactRowFragment>; actions: ContactActions }) {
+  const user = getFragmentData(ContactRowFragment, props.user);
+  const busy = props.actions.busy?.endsWith(`:${user.id}`) ?? false;
+  return (
+    <PersonCard user={user}>
+      <button
+        type="button"
+        className="button primary"
+        disabled={busy}
+        aria-label={`Message ${user.displayName}`}
+        onClick={() => void props.actions.message(user)}
+      >
+        Message
+      </button>
+      <button
+        type="button"
+        className="button"
+        disabled={busy}
+        aria-label={`Remove ${user.displayName}`}
+        onClick={() => void props.actions.remove(user)}
+      >
+        Remove
+      </button>
+      <button
+        type="button"
+        className="button danger"
+        disabled={busy}
+        aria-label={`Block ${user.displayName}`}
+        onClick={() => void props.actions.block(user)}
+      >
+        Block
+      </button>
+    </PersonCard>
+  );
+}
+
+function BlockedRow(props: { user: FragmentType<typeof ContactRowFragment>; actions: ContactActions }) {
+  const user = getFragmentData(ContactRowFragment, props.user);
+  const busy = props.actions.busy?.endsWith(`:${user.id}`) ?? false;
+  return (
+    <PersonCard user={user}>
+      <button
+        type="button"
+        className="button"
+        disabled={busy}
+        aria-label={`Unblock ${user.displayName}`}
+        onClick={() => void props.actions.unblock(user)}
+      >
+        Unblock
+      </button>
+    </PersonCard>
+  );
+}
+
+/** A titled card with a list, or a quiet line when the list is empty. */
+function ListSection(props: { id: string; title: string; empty: string; count: number; children: unknown }) {
+  return (
+    <section className="card" aria-labelledby={`${props.id}-heading`}>
+      <h2 id={`${props.id}-heading`}>
+        {props.title} <span className="count">{props.count}</span>
+      </h2>
+      {props.count === 0 ? (
+        <p className="muted">{props.empty}</p>
+      ) : (
+        <ul className="person-list" aria-labelledby={`${props.id}-heading`}>
+          {props.children as never}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+/** /contacts: find people, answer and follow up requests, contacts and blocked people, live. */
+export function ContactsPage() {
+  useContactEvents();
+  const actions = useContactActions();
+  const [loadingMore, setLoadingMore] = useState(false);
+  const statusRef = useRef<HTMLParagraphElement>(null);
+  useRecoverFocus(statusRef, actions.status.message);
+  const { data, error, loading, refetch, fetchMore } = useQuery(ContactsPageQuery, {
+    variables: { first: CONTACTS_PAGE_SIZE },
+    fetchPolicy: 'cache-and-network',
+  });
+
+  async function showMore() {
+    const after = data?.contacts.pageInfo.endCursor;
+    if (!after) return;
+    setLoadingMore(true);
+    try {
+      await fetchMore({
+        variables: { after },
+        updateQuery: (previous, { fetchMoreResult }) => ({
+          ...previous,
+          contacts: {
+            ...fetchMoreResult.contacts,
+            edges: [...previous.contacts.edges, ...fetchMoreResult.contacts.edges],
+          },
+        }),
+      });
+    } finally {
+      setLoadingMore(false);
+    }
+  }
+
+  return (
+    <div className="page">
+      <PageHeading title="Contacts" />
+      <p
+        ref={statusRef}
+        tabIndex={-1}
+        role="status"
+        className={actions.status.error ? 'status page-status status-error' : 'status page-status'}
+      >
+        {actions.status.message}
+      </p>
+      <SearchPeople actions={actions} />
+      {data ? (
+        <>
+          {data.incoming.edges.length > 0 ? (
+            <ListSection id="incoming" title="Requests for you" empty="" count={data.incoming.edges.length}>
+              {data.incoming.edges.map((e) => (
+                <IncomingRequest key={e.node.id} request={e.node} actions={actions} />
+              ))}
+            </ListSection>
+          ) : null}
+          <ListSection
+            id="contacts"
+            title="Your contacts"
+            empty="No contacts yet. Find people above and add them."
+            count={data.contacts.edges.length}
+          >
+            {data.contacts.edges.map((e) => (
+              <ContactRow key={e.node.id} user={e.node} actions={actions} />
+            ))}
+          </ListSection>
+          {data.contacts.pageInfo.hasNextPage ? (
+            <button type="button" className="button" onClick={() => void showMore()} disabled={loadingMore}>
+              {loadingMore ? 'Loading…' : 'Show more contacts'}
+            </button>
+          ) : null}
+          {data.outgoing.edges.length > 0 ? (
+            <ListSection id="outgoing" title="Sent requests" empty="" count={data.outgoing.edges.length}>
+              {data.outgoing.edges.map((e) => (
+                <OutgoingRequest key={e.node.id} request={e.node} actions={actions} />
+              ))}
+            </ListSection>
+          ) : null}
+          {data.blockedUsers.length > 0 ? (
+            <ListSection id="blocked" title="Blocked" empty="" count={data.blockedUsers.length}>
+              {data.blockedUsers.map((u) => (
+                <BlockedRow key={u.id} user={u} actions={actions} />
+              ))}
+            </ListSection>
+          ) : null}
+        </>
+      ) : error ? (
+        <LoadError what="Your contacts" retry={refetch} />
+      ) : loading ? (
+        <p role="status">Loading…</p>
+      ) : null}
+    </div>
+  );
+}

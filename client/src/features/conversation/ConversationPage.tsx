@@ -1,0 +1,148 @@
+import { CombinedGraphQLErrors } from '@apollo/client/errors';
+import { useMutation, useQuery } from '@apollo/client/react';
+import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { useParams } from 'react-router';
+import { PageHeading } from '../../ui/PageHeading.tsx';
+import { MessageAttachments } from '../attachments/MessageAttachments.tsx';
+import { AttachButton, UploadTray } from '../attachments/UploadTray.tsx';
+import { useUploadDraft } from '../attachments/useUploadDraft.ts';
+import { PeerStatus } from '../live/PeerPresence.tsx';
+import { ReactionBar } from '../live/ReactionBar.tsx';
+import { ReactionPicker } from '../live/ReactionPicker.tsx';
+import { ReceiptLine } from '../live/ReceiptLine.tsx';
+import { TypingIndicator } from '../live/TypingIndicator.tsx';
+import { useTypingSender } from '../live/typing.ts';
+import { useLiveRoom, useReceipts } from '../live/useLiveRoom.ts';
+import { Composer } from './Composer.tsx';
+import { ConversationHeader } from './ConversationHeader.tsx';
+import { ConversationQuery, MarkRoomReadMutation } from './documents.ts';
+import { MessageList } from './MessageList.tsx';
+import { type ReplyTarget, useConversation } from './useConversation.ts';
+
+function subscribeVisibility(listener: () => void) {
+  document.addEventListener('visibilitychange', listener);
+  return () => document.removeEventListener('visibilitychange', listener);
+}
+
+/** Whether the tab is in front (document.visibilityState). */
+function useDocumentVisible(): boolean {
+  return useSyncExternalStore(subscribeVisibility, () => document.visibilityState === 'visible');
+}
+
+/** /rooms/:id — one conversation; remounted per room so nothing leaks between rooms. */
+export function ConversationPage() {
+  const { id = '' } = useParams();
+  return <Conversation key={id} roomId={id} />;
+}
+
+function notFound(error: unknown): boolean {
+  return CombinedGraphQLErrors.is(error) && error.errors.some((e) => e.extensions?.code === 'NOT_FOUND');
+}
+
+function Conversation({ roomId }: { roomId: string }) {
+  const { data, error } = useQuery(ConversationQuery, { variables: { roomId } });
+  const live = useLiveRoom(roomId, data?.me);
+  const conv = useConversation(roomId, data?.me.id, live.onEvent);
+  const receipts = useReceipts(conv.messages, live.pointers);
+  const typingSender = useTypingSender(roomId);
+  const draft = useUploadDraft();
+  const [markRoomRead] = useMutation(MarkRoomReadMutation);
+  const [replyTo, setReplyTo] = useState<ReplyTarget | undefined>();
+  const visible = useDocumentVisible();
+  const marked = useRef(0);
+  const room = data?.room;
+
+  // Read while visible: the highest seq on screen moves the read pointer (and the list's badge to 0).
+  const ready = conv.status === 'ready';
+  const seq = conv.highestSeq;
+  useEffect(() => {
+    if (!visible || !ready || !room || conv.left || seq <= marked.current) return;
+    marked.current = seq;
+    markRoomRead({ variables: { roomId, seq } }).catch(() => {
+      marked.current = 0; // try again with the next message or visibility change
+    });
+  }, [visible, ready, room, seq, roomId, markRoomRead, conv.left]);
+
+  if (error && (notFound(error) || !data)) {
+    return (
+      <div className="page">
+        <PageHeading title={notFound(error) ? 'Conversation not found' : 'Conversation unavailable'} />
+        <p className="muted">
+          {notFound(error)
+            ? 'It does not exist, or you are not a member.'
+            : 'It could not be loaded. Check your connection and try again.'}
+        </p>
+      </div>
+    );
+  }
+  if (!data || !room) {
+    return (
+      <p className="muted" role="status">
+        Loading conversation…
+      </p>
+    );
+  }
+
+  const timeZone = data.me.timeZone;
+  return (
+    <section className="conversation" data-room-id={room.id}>
+      <ConversationHeader room={room} status={<PeerStatus room={room} />} />
+      {conv.status === 'loading' ? (
+        <p className="muted message-scroller" role="status">
+          Loading messages…
+        </p>
+      ) : conv.status === 'error' ? (
+        <p className="status status-error message-scroller">Messages could not be loaded.</p>
+      ) : (
+        <MessageList
+          messages={conv.messages}
+          pending={conv.pending}
+          timeZone={timeZone}
+          viewerName={data.me.displayName}
+          hasOlder={conv.hasOlder}
+          loadingOlder={conv.loadingOlder}
+          onLoadOlder={() => void conv.loadOlder()}
+          onReply={setReplyTo}
+          onEdit={conv.edit}
+          onDelete={conv.remove}
+          onRetry={conv.retry}
+          slotsFor={(m) => {
+            const receipt = receipts.get(m.id);
+            return {
+              footer: (
+                <>
+                  <ReactionBar messageId={m.id} onToggle={(emoji) => live.react(m.id, emoji)} />
+                  {receipt ? <ReceiptLine receipt={receipt} direct={room.kind === 'DIRECT'} /> : null}
+                </>
+              ),
+              actions: <ReactionPicker onPick={(emoji) => live.react(m.id, emoji)} />,
+              attachments: <MessageAttachments message={m} />,
+            };
+          }}
+        />
+      )}
+      <TypingIndicator typers={live.typers} />
+      {conv.left ? (
+        <p className="notice">You are no longer a member of this conversation.</p>
+      ) : (
+        <Composer
+          roomTitle={room.title}
+          disabled={conv.status !== 'ready'}
+          replyTo={replyTo}
+          onCancelReply={() => setReplyTo(undefined)}
+          onInput={typingSender.onInput}
+          onBlur={typingSender.stop}
+          onSend={(body, target) => {
+            conv.send(body, target, draft.take());
+            setReplyTo(undefined);
+          }}
+          tools={<AttachButton onFiles={draft.add} disabled={conv.status !== 'ready'} />}
+          attachments={<UploadTray draft={draft} />}
+          attachmentCount={draft.readyCount}
+          waitingReason={draft.uploading ? 'Waiting for uploads to finish…' : undefined}
+          onFiles={draft.add}
+        />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,202 @@
+import { type KeyboardEvent, type ReactNode, useState } from 'react';
+import { type FragmentType, getFragmentData, graphql } from '../../gql/index.ts';
+import { Avatar } from '../attachments/Avatar.tsx';
+import { MessageBody } from './MessageBody.tsx';
+import { fullLabel, timeLabel } from './time.ts';
+import type { ReplyTarget } from './useConversation.ts';
+
+export const MessageItemFragment = graphql(`
+  fragment MessageItem_message on Message {
+    id
+    seq
+    kind
+    body
+    createdAt
+    editedAt
+    deletedAt
+    sender {
+      id
+      displayName
+      username
+      isMe
+      avatarUrl
+    }
+    mentions {
+      id
+      username
+      isMe
+    }
+    replyTo {
+      id
+      body
+      deletedAt
+      sender {
+        id
+        displayName
+      }
+    }
+  }
+`);
+
+export interface MessageItemSlots {
+  /** Under the body: reactions, read receipts. */
+  footer?: ReactNode;
+  /** Between the body and the footer: attachments (image previews, file cards). */
+  attachments?: ReactNode;
+  /** Extra buttons in the action bar (e.g. "React"). */
+  actions?: ReactNode;
+}
+
+export interface MessageItemProps extends MessageItemSlots {
+  message: FragmentType<typeof MessageItemFragment>;
+  timeZone: string;
+  /** Continues the previous message's group (same sender, shortly after): no name line. */
+  grouped: boolean;
+  onReply(target: ReplyTarget): void;
+  onEdit(body: string): Promise<void>;
+  onDelete(): Promise<void>;
+}
+
+function snippet(body: string): string {
+  const flat = body.replace(/\s+/g, ' ').trim();
+  return flat.length > 80 ? `${flat.slice(0, 79)}…` : flat;
+}
+
+/** One message: sender and time, reply quote, body with mentions, markers, actions and extension slots. */
+export function MessageItem(props: MessageItemProps) {
+  const m = getFragmentData(MessageItemFragment, props.message);
+  const [mode, setMode] = useState<'view' | 'edit' | 'confirm-delete'>('view');
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<string | undefined>();
+  const deleted = Boolean(m.deletedAt);
+  const mine = Boolean(m.sender?.isMe);
+  const mentionsMe = m.mentions.some((u) => u.isMe);
+
+  if (m.kind === 'SYSTEM') {
+    return (
+      <li className="message system-message" data-seq={m.seq}>
+        <p>{m.body}</p>
+      </li>
+    );
+  }
+
+  async function run(action: () => Promise<void>) {
+    setBusy(true);
+    setFailure(undefined);
+    try {
+      await action();
+      setMode('view');
+    } catch {
+      setFailure('That did not work. Please try again.');
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  function onEditKey(event: KeyboardEvent<HTMLTextAreaElement>) {
+    if (event.key === 'Escape') setMode('view');
+    if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
+      event.preventDefault();
+      const body = event.currentTarget.value.trim();
+      if (body) void run(() => props.onEdit(body));
+    }
+  }
+
+  const author = m.sender?.displayName ?? 'Someone';
+  return (
+    <li
+      className={`message${props.grouped ? ' grouped' : ''}${mine ? ' mine' : ''}${mentionsMe ? ' mentions-me' : ''}`}
+      data-seq={m.seq}
+      data-message-id={m.id}
+      data-status="sent"
+    >
+      {props.grouped ? (
+        // Grouped under the previous message: the time is still there for screen readers.
+        <span className="visually-hidden">
+          {author}, <time dateTime={m.createdAt}>{timeLabel(m.createdAt, props.timeZone)}</time>
+        </span>
+      ) : (
+        <div className="message-meta">
+          <Avatar name={author} url={m.sender?.avatarUrl} size="small" />{' '}
+          <span className="message-sender">{author}</span>{' '}
+          <time dateTime={m.createdAt} title={fullLabel(m.createdAt, props.timeZone)} className="muted">
+            {timeLabel(m.createdAt, props.timeZone)}
+          </time>
+        </div>
+      )}
+      {m.replyTo ? (
+        <blockquote className="reply-quote">
+          <span className="reply-sender">{m.replyTo.sender?.displayName ?? 'Someone'}</span>{' '}
+          <span className="reply-text">{m.replyTo.deletedAt ? 'Message deleted' : m.replyTo.body}</span>
+        </blockquote>
+      ) : null}
+      {deleted ? (
+        <p className="message-body deleted">Message deleted</p>
+      ) : mode === 'edit' ? (
+        <div className="message-edit">
+          <label className="visually-hidden" htmlFor={`edit-${m.id}`}>
+            Edit message
+          </label>
+          <textarea
+            id={`edit-${m.id}`}
+            defaultValue={m.body ?? ''}
+            rows={2}
+            maxLength={4000}
+            disabled={busy}
+            onKeyDown={onEditKey}
+            // biome-ignore lint/a11y/noAutofocus: the user just asked to edit this message.
+            autoFocus
+          />
+          <p className="field-hint">Enter to save · Escape to cancel</p>
+        </div>
+      ) : (
+        <MessageBody body={m.body ?? ''} mentions={m.mentions} />
+      )}
+      {m.editedAt && !deleted ? <span className="message-marker muted">(edited)</span> : null}
+      {props.attachments}
+      {props.footer}
+      {failure ? (
+        <p className="field-error" role="alert">
+          {failure}
+        </p>
+      ) : null}
+      {deleted ? null : mode === 'confirm-delete' ? (
+        <div className="message-confirm">
+          <span>Delete this message?</span>
+          <button
+            type="button"
+            className="button danger small"
+            disabled={busy}
+            onClick={() => void run(props.onDelete)}
+          >
+            Delete
+          </button>
+          <button type="button" className="button small" onClick={() => setMode('view')}>
+            Cancel
+          </button>
+        </div>
+      ) : mode === 'view' ? (
+        <div className="message-actions">
+          <button
+            type="button"
+            className="action"
+            onClick={() => props.onReply({ id: m.id, author, snippet: snippet(m.body ?? '') })}
+          >
+            Reply
+          </button>
+          {mine ? (
+            <>
+              <button type="button" className="action" onClick={() => setMode('edit')}>
+                Edit
+              </button>
+              <button type="button" className="action" onClick={() => setMode('confirm-delete')}>
+                Delete
+              </button>
+            </>
+          ) : null}
+          {props.actions}
+        </div>
+      ) : null}
+    </li>
+  );
+}

@@ -1,0 +1,415 @@
+/**
+ * A room's messages as the conversation shows them: the newest page of
+ * history, older pages on demand, live events, and the viewer's own messages
+ * while they are being sent.
+ *
+ * Messages live in a reducer keyed by id and ordered by `seq` (gap-free per
+ * room), so anything that arrives twice (a replayed event, a mutation result
+ * and its live echo) is merged, never duplicated. The live stream is
+ * `roomEvents(afterSeq)`: it is (re)opened whenever the socket is connected,
+ * from the highest `seq` held at that moment, and the server replays what
+ * was committed since, so a reconnect loses nothing. Events that announce a
+ * new `seq` without carrying the message (member joined/left, renamed) or
+ * that reveal a gap are filled with `messagesAfter`.
+ */
+import { CombinedGraphQLErrors } from '@apollo/client/errors';
+import { useApolloClient } from '@apollo/client/react';
+import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
+import { useConnectionStatus } from '../../apollo/ServicesProvider.tsx';
+import type { ConversationMessageFragment } from '../../gql/graphql.ts';
+import { type FragmentType, getFragmentData } from '../../gql/index.ts';
+import type { UploadedFile } from '../attachments/upload.ts';
+import type { LiveRoomEventFragment } from '../live/documents.ts';
+import { newClientId } from './clientId.ts';
+import {
+  ConversationCatchUpQuery,
+  ConversationEventsSubscription,
+  ConversationHistoryQuery,
+  DeleteMessageMutation,
+  EditMessageMutation,
+  ConversationMessageFragment as MessageFields,
+  SendMessageMutation,
+} from './documents.ts';
+
+export type Msg = ConversationMessageFragment;
+
+const unmask = (refs: readonly FragmentType<typeof MessageFields>[]): Msg[] =>
+  refs.map((ref) => getFragmentData(MessageFields, ref));
+
+/** What a reply points at, as the composer shows it. */
+export interface ReplyTarget {
+  id: string;
+  author: string;
+  snippet: string;
+}
+
+/** One of the viewer's messages that the server has not confirmed yet. */
+export interface PendingMessage {
+  clientId: string;
+  body: string;
+  replyTo: ReplyTarget | undefined;
+  createdAt: string;
+  status: 'sending' | 'failed';
+  /** Uploaded files going with the message (may be empty). */
+  attachments: readonly UploadedFile[];
+}
+
+/** Page size for history, both the first page and each older one. */
+export const PAGE_SIZE = 50;
+
+interface State {
+  status: 'loading' | 'ready' | 'error';
+  messages: Msg[];
+  olderCursor: string | null;
+  hasOlder: boolean;
+  loadingOlder: boolean;
+  pending: PendingMessage[];
+  /** The viewer left or was removed: the stream ended. */
+  left: boolean;
+}
+
+type Action =
+  | { type: 'loaded'; messages: readonly Msg[]; cursor: string | null; hasOlder: boolean }
+  | { type: 'failed' }
+  | { type: 'olderStart' }
+  | { type: 'older'; messages: readonly Msg[]; cursor: string | null; hasOlder: boolean }
+  | { type: 'olderFailed' }
+  | { type: 'upsert'; messages: readonly Msg[] }
+  | { type: 'pending'; message: PendingMessage }
+  | { type: 'pendingStatus'; clientId: string; status: PendingMessage['status'] }
+  | { type: 'left' };
+
+function merge(list: readonly Msg[], incoming: readonly Msg[]): Msg[] {
+  const byId = new Map(list.map((m) => [m.id, m]));
+  for (const m of incoming) byId.set(m.id, m);
+  return [...byId.values()].sort((a, b) => a.seq - b.seq);
+}
+
+function reducer(state: State, action: Action): State {
+  switch (action.type) {
+    case 'loaded':
+      return {
+        ...state,
+        status: 'ready',
+        messages: merge(state.messages, action.messages),
+        olderCursor: action.cursor,
+        hasOlder: action.hasOlder,
+      };
+    case 'failed':
+      return { ...state, status: 'error' };
+    case 'olderStart':
+      return { ...state, loadingOlder: true };
+    case 'older':
+      return {
+        ...state,
+        loadingOlder: false,
+        messages: merge(state.messages, action.messages),
+        olderCursor: action.cursor,
+        hasOlder: action.hasOlder,
+      };
+    case 'olderFailed':
+      return { ...state, loadingOlder: false };
+    case 'upsert': {
+      if (action.messages.length === 0) return state;
+      const confirmed = new Set(action.messages.map((m) => m.clientId).filter(Boolean));
+      return {
+        ...state,
+        messages: merge(state.messages, action.messages),
+        pending: state.pending.filter((p) => !confirmed.has(p.clientId)),
+      };
+    }
+    case 'pending':
+      return { ...state, pending: [...state.pending, action.message] };
+    case 'pendingStatus':
+      return {
+        ...state,
+        pending: state.pending.map((p) =>
+          p.clientId === action.clientId ? { ...p, status: action.status } : p,
+        ),
+      };
+    case 'left':
+      return { ...state, left: true };
+  }
+}
+
+const INITIAL: State = {
+  status: 'loading',
+  messages: [],
+  olderCursor: null,
+  hasOlder: false,
+  loadingOlder: false,
+  pending: [],
+  left: false,
+};
+
+function errorCode(err: unknown): string | undefined {
+  if (!CombinedGraphQLErrors.is(err)) return undefined;
+  const code = err.errors[0]?.extensions?.code;
+  return typeof code === 'string' ? code : undefined;
+}
+
+/** A `roomEvents` event that carries no message: typing, read receipts, reactions (see features/live). */
+export type LiveEvent = FragmentType<typeof LiveRoomEventFragment>;
+
+/**
+ * Mount once per room (key the caller by room id): state starts empty.
+ * `onLiveEvent` receives the stream's TypingChanged, ReadReceipt and ReactionChanged events.
+ */
+export function useConversation(
+  roomId: string,
+  viewerId: string | undefined,
+  onLiveEvent?: (event: LiveEvent) => void,
+) {
+  const client = useApolloClient();
+  const [state, dispatch] = useReducer(reducer, INITIAL);
+  const live = useConnectionStatus() === 'connected';
+  const [generation, setGeneration] = useState(0);
+  /** Highest seq held; updated as messages arrive, before React renders them. */
+  const highest = useRef(0);
+  /** The newest `at` of a room event received: the `since` of the next resubscription. */
+  const lastAt = useRef<string | null>(null);
+  const stateRef = useRef(state);
+  stateRef.current = state;
+  const viewer = useRef(viewerId);
+  viewer.current = viewerId;
+  const liveEvent = useRef(onLiveEvent);
+  liveEvent.current = onLiveEvent;
+
+  const take = useCallback((messages: readonly Msg[]) => {
+    for (const m of messages) highest.current = Math.max(highest.current, m.seq);
+  }, []);
+
+  const upsert = useCallback(
+    (messages: readonly Msg[]) => {
+      take(messages);
+      dispatch({ type: 'upsert', messages });
+    },
+    [take],
+  );
+
+  // Fills everything after the highest seq held; single-flight, re-runs if asked again meanwhile.
+  const catchUpState = useRef<{ running: boolean; again: boolean }>({ running: false, again: false });
+  const catchUp = useCallback(async () => {
+    const flight = catchUpState.current;
+    if (flight.running) {
+      flight.again = true;
+      return;
+    }
+    flight.running = true;
+    try {
+      do {
+        flight.again = false;
+        for (;;) {
+          const { data } = await client.query({
+            query: ConversationCatchUpQuery,
+            variables: { roomId, afterSeq: highest.current },
+            fetchPolicy: 'network-only',
+          });
+          const batch = data?.messagesAfter;
+          if (!batch) break;
+          upsert(unmask(batch.messages));
+          if (!batch.hasMore || batch.messages.length === 0) break;
+        }
+      } while (flight.again);
+    } catch {
+      // Unreachable for now: the next event, or the resubscription after a reconnect, fills the gap.
+    } finally {
+      flight.running = false;
+    }
+  }, [client, roomId, upsert]);
+
+  // The newest page of history.
+  useEffect(() => {
+    let cancelled = false;
+    client
+      .query({
+        query: ConversationHistoryQuery,
+        variables: { roomId, last: PAGE_SIZE },
+        fetchPolicy: 'network-only',
+      })
+      .then(({ data }) => {
+        if (cancelled || !data) return;
+        const messages = unmask(data.messages.edges.map((e) => e.node));
+        take(messages);
+        dispatch({
+          type: 'loaded',
+          messages,
+          cursor: data.messages.pageInfo.startCursor ?? null,
+          hasOlder: data.messages.pageInfo.hasPreviousPage,
+        });
+      })
+      .catch(() => {
+        if (!cancelled) dispatch({ type: 'failed' });
+      });
+    return () => {
+      cancelled = true;
+    };
+  }, [client, roomId, take]);
+
+  // The live stream, reopened from the highest seq held after every reconnect.
+  const ready = state.status === 'ready';
+  const left = state.left;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `generation` forces a resubscription.
+  useEffect(() => {
+    if (!live || !ready || left) return;
+    let retry: ReturnType<typeof setTimeout> | undefined;
+    const onError = (err: unknown) => {
+      const code = errorCode(err);
+      if (code === 'FORBIDDEN') {
+        dispatch({ type: 'left' });
+        return;
+      }
+      if (code === 'BAD_USER_INPUT') {
+        // Too far behind for a replay: page with messagesAfter, then subscribe from there.
+        void catchUp().then(() => setGeneration((g) => g + 1));
+        return;
+      }
+      // Anything else while the socket stays up: try again shortly (a drop resubscribes by itself).
+      retry = setTimeout(() => setGeneration((g) => g + 1), 3_000);
+    };
+    const sub = client
+      .subscribe({
+        query: ConversationEventsSubscription,
+        // After a drop, `since` also replays edits and deletions of messages already on screen.
+        variables: {
+          roomId,
+          afterSeq: highest.current,
+          ...(lastAt.current ? { since: lastAt.current } : {}),
+        },
+      })
+      .subscribe({
+        next: ({ data, error }) => {
+          if (error) return onError(error);
+          const event = data?.roomEvents;
+          if (!event) return;
+          if ('at' in event && typeof event.at === 'string') lastAt.current = event.at;
+          switch (event.__typename) {
+            case 'MessageCreated': {
+              const gap = event.seq > highest.current + 1;
+              upsert(unmask([event.message]));
+              if (gap) void catchUp();
+              break;
+            }
+            case 'MessageEdited':
+            case 'MessageDeleted':
+              upsert(unmask([event.message]));
+              break;
+            case 'MemberLeft':
+              if (event.user.id === viewer.current) dispatch({ type: 'left' });
+              else if (event.seq > highest.current) void catchUp();
+              break;
+            case 'MemberJoined':
+            case 'RoomRenamed':
+              // The system message recording it has this seq: fetch it.
+              if (event.seq > highest.current) void catchUp();
+              break;
+            case 'TypingChanged':
+            case 'ReadReceipt':
+            case 'ReactionChanged':
+              liveEvent.current?.(event);
+              break;
+            default:
+              // An event this client does not know (e.g. a resync request when the resume point was
+              // too far behind for a replay): fill everything after the highest seq held.
+              void catchUp();
+          }
+        },
+        error: onError,
+      });
+    return () => {
+      clearTimeout(retry);
+      sub.unsubscribe();
+    };
+  }, [client, roomId, live, ready, left, generation, upsert, catchUp]);
+
+  const loadOlder = useCallback(async () => {
+    const s = stateRef.current;
+    if (!s.hasOlder || s.loadingOlder || !s.olderCursor) return;
+    dispatch({ type: 'olderStart' });
+    try {
+      const { data } = await client.query({
+        query: ConversationHistoryQuery,
+        variables: { roomId, last: PAGE_SIZE, before: s.olderCursor },
+        fetchPolicy: 'network-only',
+      });
+      if (!data) throw new Error('No history');
+      dispatch({
+        type: 'older',
+        messages: unmask(data.messages.edges.map((e) => e.node)),
+        cursor: data.messages.pageInfo.startCursor ?? null,
+        hasOlder: data.messages.pageInfo.hasPreviousPage,
+      });
+    } catch {
+      dispatch({ type: 'olderFailed' });
+    }
+  }, [client, roomId]);
+
+  const deliver = useCallback(
+    async (p: PendingMessage) => {
+      dispatch({ type: 'pendingStatus', clientId: p.clientId, status: 'sending' });
+      try {
+        const { data } = await client.mutate({
+          mutation: SendMessageMutation,
+          variables: {
+            input: {
+              roomId,
+              clientId: p.clientId,
+              body: p.body,
+              replyToId: p.replyTo?.id ?? null,
+              ...(p.attachments.length > 0 ? { attachmentIds: p.attachments.map((a) => a.id) } : {}),
+            },
+          },
+        });
+        if (!data) throw new Error('No message returned');
+        upsert(unmask([data.sendMessage]));
+      } catch {
+        dispatch({ type: 'pendingStatus', clientId: p.clientId, status: 'failed' });
+      }
+    },
+    [client, roomId, upsert],
+  );
+
+  /** Shows the message at once (pending) and sends it with a fresh clientId. */
+  const send = useCallback(
+    (body: string, replyTo?: ReplyTarget, attachments: readonly UploadedFile[] = []) => {
+      const message: PendingMessage = {
+        attachments,
+        clientId: newClientId(),
+        body,
+        replyTo,
+        createdAt: new Date().toISOString(),
+        status: 'sending',
+      };
+      dispatch({ type: 'pending', message });
+      void deliver(message);
+    },
+    [deliver],
+  );
+
+  /** Sends a failed message again with the same clientId: the server returns the original if it got it. */
+  const retry = useCallback(
+    (clientId: string) => {
+      const p = stateRef.current.pending.find((x) => x.clientId === clientId);
+      if (p) void deliver(p);
+    },
+    [deliver],
+  );
+
+  const edit = useCallback(
+    async (id: string, body: string) => {
+      const { data } = await client.mutate({ mutation: EditMessageMutation, variables: { id, body } });
+      if (data) upsert(unmask([data.editMessage]));
+    },
+    [client, upsert],
+  );
+
+  const remove = useCallback(
+    async (id: string) => {
+      const { data } = await client.mutate({ mutation: DeleteMessageMutation, variables: { id } });
+      if (data) upsert(unmask([data.deleteMessage]));
+    },
+    [client, upsert],
+  );
+
+  return { ...state, highestSeq: state.messages.at(-1)?.seq ?? 0, loadOlder, send, retry, edit, remove };
+}

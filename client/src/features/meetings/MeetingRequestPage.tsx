@@ -1,0 +1,233 @@
+import { useMutation, useQuery } from '@apollo/client/react';
+import { type FormEvent, useMemo, useRef, useState } from 'react';
+import { useNavigate, useSearchParams } from 'react-router';
+import { graphql } from '../../gql/index.ts';
+import { FormAlert, TextAreaField, TextField } from '../../ui/Field.tsx';
+import { type FormErrors, formErrors, formValues, NO_ERRORS, useFocusFirstError } from '../../ui/forms.ts';
+import { LoadError } from '../../ui/LoadError.tsx';
+import { PageHeading } from '../../ui/PageHeading.tsx';
+import { toWallTime, type WallTime, zonedIso } from '../../ui/zoned-time.ts';
+import { newClientId } from '../conversation/clientId.ts';
+import { RequestMeetingMutation } from './meetings.operations.ts';
+import { MEETING_LIST_QUERIES } from './useMeetingEvents.ts';
+import { WhenFields } from './WhenFields.tsx';
+
+const MeetingRequestQuery = graphql(`
+  query MeetingRequest {
+    me {
+      id
+      timeZone
+    }
+    contacts(first: 100) {
+      edges {
+        node {
+          id
+          displayName
+          username
+          timeZone
+        }
+      }
+    }
+  }
+`);
+
+const FIELDS = ['inviteeId', 'startsAt', 'durationMinutes', 'kind', 'location', 'agenda'] as const;
+type Field = (typeof FIELDS)[number];
+
+/** Tomorrow at 10:00 on the viewer's clock: a sensible first suggestion. */
+function tomorrowAtTen(timeZone: string): WallTime {
+  return { date: toWallTime(Date.now() + 24 * 3600_000, timeZone).date, time: '10:00' };
+}
+
+function RequestForm(props: {
+  timeZone: string;
+  contacts: { id: string; displayName: string; username: string; timeZone: string }[];
+  withId: string | null;
+  roomId: string | null;
+}) {
+  const navigate = useNavigate();
+  const [requestMeeting, { loading }] = useMutation(RequestMeetingMutation, {
+    refetchQueries: MEETING_LIST_QUERIES,
+  });
+  const [inviteeId, setInviteeId] = useState(
+    props.withId && props.contacts.some((c) => c.id === props.withId) ? props.withId : '',
+  );
+  const [when, setWhen] = useState<WallTime>(() => tomorrowAtTen(props.timeZone));
+  const [kind, setKind] = useState<'VIDEO' | 'IN_PERSON'>('VIDEO');
+  const [errors, setErrors] = useState<FormErrors<Field>>(NO_ERRORS);
+  // One idempotency key per form: a retried submit returns the meeting already made.
+  const clientId = useMemo(() => newClientId(), []);
+  const form = useRef<HTMLFormElement>(null);
+  useFocusFirstError(errors, form);
+  const other = props.contacts.find((c) => c.id === inviteeId);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const v = formValues(event.currentTarget);
+    const local: FormErrors<Field> = { fields: {} };
+    if (!inviteeId) local.fields.inviteeId = 'Pick who to meet.';
+    const startsAt = zonedIso(when, props.timeZone);
+    if (!startsAt) local.fields.startsAt = 'Enter a date and a time.';
+    const duration = Number(v.durationMinutes);
+    if (!Number.isInteger(duration)) local.fields.durationMinutes = 'Enter the length in whole minutes.';
+    if (Object.keys(local.fields).length > 0 || !startsAt) {
+      setErrors(local);
+      return;
+    }
+    try {
+      const { data } = await requestMeeting({
+        variables: {
+          input: {
+            inviteeId,
+            startsAt,
+            durationMinutes: duration,
+            kind,
+            location: kind === 'IN_PERSON' ? (v.location ?? '').trim() : null,
+            agenda: (v.agenda ?? '').trim(),
+            roomId: props.roomId,
+            clientId,
+          },
+        },
+      });
+      setErrors(NO_ERRORS);
+      if (data) navigate(`/meetings/${data.requestMeeting.id}`);
+    } catch (err) {
+      setErrors(formErrors(err, FIELDS));
+    }
+  }
+
+  return (
+    <form
+      ref={form}
+      className="stack card meeting-request"
+      onSubmit={onSubmit}
+      aria-busy={loading}
+      noValidate
+    >
+      <FormAlert message={errors.form} />
+      <div className="field">
+        <label htmlFor="field-inviteeId">With</label>
+        <select
+          id="field-inviteeId"
+          name="inviteeId"
+          value={inviteeId}
+          onChange={(e) => setInviteeId(e.target.value)}
+          aria-invalid={errors.fields.inviteeId ? true : undefined}
+          aria-describedby={errors.fields.inviteeId ? 'field-inviteeId-error' : 'field-inviteeId-hint'}
+        >
+          <option value="">Pick a contact…</option>
+          {props.contacts.map((c) => (
+            <option key={c.id} value={c.id}>
+              {`${c.displayName} (@${c.username})`}
+            </option>
+          ))}
+        </select>
+        {errors.fields.inviteeId ? (
+          <p id="field-inviteeId-error" className="field-error">
+            {errors.fields.inviteeId}
+          </p>
+        ) : (
+          <p id="field-inviteeId-hint" className="field-hint">
+            {props.contacts.length === 0
+              ? 'You have no contacts yet. Add people on the Contacts page first.'
+              : other
+                ? `${other.displayName}’s time zone: ${other.timeZone}.`
+                : 'One of your contacts.'}
+          </p>
+        )}
+      </div>
+      <WhenFields
+        idPrefix="request"
+        value={when}
+        onChange={setWhen}
+        timeZone={props.timeZone}
+        other={other}
+        error={errors.fields.startsAt}
+      />
+      <TextField
+        label="Duration (minutes)"
+        name="durationMinutes"
+        type="number"
+        inputMode="numeric"
+        min={5}
+        max={480}
+        step={5}
+        defaultValue={30}
+        hint="From 5 to 480 minutes."
+        error={errors.fields.durationMinutes}
+      />
+      <fieldset className="stack compact kind-choice">
+        <legend>Where</legend>
+        <label className="toggle">
+          <input
+            type="radio"
+            name="kind"
+            value="VIDEO"
+            checked={kind === 'VIDEO'}
+            onChange={() => setKind('VIDEO')}
+          />
+          <span>Video call (a link is made for you)</span>
+        </label>
+        <label className="toggle">
+          <input
+            type="radio"
+            name="kind"
+            value="IN_PERSON"
+            checked={kind === 'IN_PERSON'}
+            onChange={() => setKind('IN_PERSON')}
+          />
+          <span>In person</span>
+        </label>
+      </fieldset>
+      {kind === 'IN_PERSON' ? (
+        <TextField
+          label="Location"
+          name="location"
+          maxLength={200}
+          required
+          hint="Where you meet: an address or a place."
+          error={errors.fields.location}
+        />
+      ) : null}
+      <TextAreaField
+        label="Agenda"
+        name="agenda"
+        rows={3}
+        maxLength={2000}
+        hint="Optional: what it is about."
+        error={errors.fields.agenda}
+      />
+      <div className="form-actions">
+        <button type="submit" className="button primary" disabled={loading}>
+          Send request
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** /meetings/new (?with=<userId>&room=<roomId>): ask a contact for a meeting. */
+export function MeetingRequestPage() {
+  const [params] = useSearchParams();
+  const { data, error, refetch } = useQuery(MeetingRequestQuery, { fetchPolicy: 'cache-and-network' });
+  return (
+    <div className="page meeting-request-page">
+      <PageHeading title="Request a meeting" />
+      {data ? (
+        <>
+          <p className="muted">{`Pick the date and time as your clock shows it (${data.me.timeZone}).`}</p>
+          <RequestForm
+            timeZone={data.me.timeZone}
+            contacts={data.contacts.edges.map((e) => e.node)}
+            withId={params.get('with')}
+            roomId={params.get('room')}
+          />
+        </>
+      ) : error ? (
+        <LoadError what="Your contacts" retry={refetch} />
+      ) : (
+        <p role="status">Loading…</p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,91 @@
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { FormAlert, TextAreaField } from '../../ui/Field.tsx';
+import { type FormErrors, formErrors, formValues, NO_ERRORS, useFocusFirstError } from '../../ui/forms.ts';
+
+/**
+ * An action that takes an optional reason (decline, cancel, reject a new
+ * time): a button that opens a small form; focus moves into the form and
+ * back to the button when it is closed without acting.
+ */
+export function ReasonAction(props: {
+  /** The button that opens the form, e.g. "Decline…". */
+  label: string;
+  /** The form's submit button, e.g. "Decline meeting". */
+  confirm: string;
+  /** The label of the reason box. */
+  reasonLabel: string;
+  danger?: boolean;
+  disabled?: boolean;
+  onSubmit(reason: string | null): Promise<void>;
+}) {
+  const [open, setOpen] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [errors, setErrors] = useState<FormErrors<'reason'>>(NO_ERRORS);
+  const toggle = useRef<HTMLButtonElement>(null);
+  const form = useRef<HTMLFormElement>(null);
+  const wasOpen = useRef(false);
+  const id = useId();
+  useFocusFirstError(errors, form);
+
+  useEffect(() => {
+    if (open) form.current?.querySelector('textarea')?.focus();
+    else if (wasOpen.current) toggle.current?.focus();
+    wasOpen.current = open;
+  }, [open]);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const reason = (formValues(event.currentTarget).reason ?? '').trim();
+    setBusy(true);
+    try {
+      await props.onSubmit(reason || null);
+      setErrors(NO_ERRORS);
+    } catch (err) {
+      setErrors(formErrors(err, ['reason']));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  if (!open)
+    return (
+      <button
+        ref={toggle}
+        type="button"
+        className={props.danger ? 'button danger' : 'button'}
+        aria-expanded={false}
+        disabled={props.disabled}
+        onClick={() => setOpen(true)}
+      >
+        {props.label}
+      </button>
+    );
+  return (
+    <form
+      ref={form}
+      className="stack reason-form"
+      onSubmit={onSubmit}
+      aria-busy={busy}
+      aria-label={props.confirm}
+    >
+      <FormAlert message={errors.form} />
+      <TextAreaField
+        id={`${id}-reason`}
+        label={props.reasonLabel}
+        name="reason"
+        rows={2}
+        maxLength={500}
+        hint="Optional. The other person sees it."
+        error={errors.fields.reason}
+      />
+      <div className="form-actions">
+        <button type="submit" className={props.danger ? 'button danger' : 'button primary'} disabled={busy}>
+          {props.confirm}
+        </button>
+        <button type="button" className="button subtle" onClick={() => setOpen(false)}>
+          Never mind
+        </button>
+      </div>
+    </form>
+  );
+}

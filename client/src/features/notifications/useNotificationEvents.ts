@@ -1,0 +1,66 @@
+import { useApolloClient, useSubscription } from '@apollo/client/react';
+import { useRef } from 'react';
+import { graphql } from '../../gql/index.ts';
+import { NOTIFICATIONS_PAGE_SIZE, NotificationsPageQuery } from './NotificationsPage.tsx';
+import { applyNotificationsRead, writeUnreadCount } from './notifications.cache.ts';
+
+const NotificationEventsSubscription = graphql(`
+  subscription NotificationEvents {
+    notificationEvents {
+      __typename
+      ... on NotificationAdded {
+        unreadCount
+        notification {
+          id
+          ...NotificationItem_notification
+        }
+      }
+      ... on NotificationsRead {
+        ids
+        unreadCount
+      }
+    }
+  }
+`);
+
+/**
+ * Keeps the viewer's notifications live on this device: the unread count
+ * (every event carries it), new or bumped notifications at the top of the
+ * list, and reads made on any device. The server's first event after each
+ * (re)connect is a NotificationsRead without ids: it syncs the badge, and
+ * after a reconnect the list is refetched for whatever was missed meanwhile.
+ * Mount once, in the shell.
+ */
+export function useNotificationEvents(): void {
+  const client = useApolloClient();
+  const synced = useRef(false);
+  useSubscription(NotificationEventsSubscription, {
+    ignoreResults: true,
+    onData: ({ data: { data } }) => {
+      const event = data?.notificationEvents;
+      if (!event) return;
+      const { cache } = client;
+      if (event.__typename === 'NotificationAdded') {
+        const node = event.notification;
+        cache.updateQuery(
+          { query: NotificationsPageQuery, variables: { first: NOTIFICATIONS_PAGE_SIZE } },
+          (list) => {
+            if (!list) return undefined;
+            const rest = list.notifications.edges.filter((e) => e.node.id !== node.id);
+            const existing = list.notifications.edges.find((e) => e.node.id === node.id);
+            const edge = { __typename: 'NotificationEdge' as const, cursor: existing?.cursor ?? '', node };
+            return { ...list, notifications: { ...list.notifications, edges: [edge, ...rest] } };
+          },
+        );
+        writeUnreadCount(cache, event.unreadCount);
+      } else if (event.__typename === 'NotificationsRead') {
+        applyNotificationsRead(cache, event);
+        if (event.ids.length === 0) {
+          // A (re)connect: after the first one, catch up on what happened while offline.
+          if (synced.current) void client.refetchQueries({ include: ['NotificationsPage'] });
+          synced.current = true;
+        }
+      }
+    },
+  });
+}

@@ -1,0 +1,87 @@
+import { useApolloClient } from '@apollo/client/react';
+import { useEffect, useRef } from 'react';
+import { useConnectionStatus } from '../../apollo/ServicesProvider.tsx';
+import { graphql } from '../../gql/index.ts';
+import { applyPresenceEvent } from '../live/presence.cache.ts';
+import { RoomListQuery } from './roomListQuery.ts';
+
+/**
+ * RoomUpdated carries the room as the viewer sees it now; written to the
+ * cache under Room:<id>, it updates every component showing that room (the
+ * list row, the conversation header). The fields below are what those read.
+ */
+const RoomListEventsSubscription = graphql(`
+  subscription RoomListEvents {
+    myEvents {
+      __typename
+      ... on RoomUpdated {
+        room {
+          id
+          lastActivityAt
+          lastSeq
+          lastReadSeq
+          memberCount
+          ...RoomListItem_room
+          ...ConversationHeader_room
+        }
+      }
+      ... on RoomRemoved {
+        roomId
+      }
+      ...PresenceEvent
+    }
+  }
+`);
+
+/** myEvents that need nothing from the room list (RoomUpdated is applied by the cache). */
+const NOT_ABOUT_ROOMS = new Set([
+  'RoomUpdated',
+  'FriendRequestReceived',
+  'ContactsChanged',
+  'PresenceChanged',
+]);
+
+/** Removes a room from the cached list (left, removed). */
+export function dropRoomFromList(client: ReturnType<typeof useApolloClient>, roomId: string) {
+  client.cache.updateQuery({ query: RoomListQuery }, (data) =>
+    data
+      ? { ...data, rooms: { ...data.rooms, edges: data.rooms.edges.filter((e) => e.node.id !== roomId) } }
+      : data,
+  );
+}
+
+/**
+ * Keeps the room list live: updates arrive through the cache; a room we do
+ * not list yet (new DM, added to a group) refetches the list; a removed room
+ * is dropped. After a reconnect the list is refetched (events were missed).
+ */
+export function useRoomListEvents(refetch: () => void, knows: (roomId: string) => boolean) {
+  const client = useApolloClient();
+  const status = useConnectionStatus();
+  const live = status === 'connected';
+  const wasLive = useRef(false);
+  const latest = useRef({ refetch, knows });
+  latest.current = { refetch, knows };
+
+  useEffect(() => {
+    if (!live) return;
+    if (wasLive.current) latest.current.refetch();
+    wasLive.current = true;
+    const sub = client.subscribe({ query: RoomListEventsSubscription }).subscribe({
+      next: ({ data }) => {
+        const event = data?.myEvents;
+        if (!event) return;
+        if (event.__typename === 'RoomUpdated' && !latest.current.knows(event.room.id))
+          latest.current.refetch();
+        if (event.__typename === 'PresenceChanged') applyPresenceEvent(client.cache, event);
+        if (event.__typename === 'RoomRemoved') dropRoomFromList(client, event.roomId);
+        // An event this client cannot apply (e.g. a resync request): refetch the list.
+        else if (!NOT_ABOUT_ROOMS.has(event.__typename)) latest.current.refetch();
+      },
+      error: () => {
+        // The socket dropped; the connection status change resubscribes.
+      },
+    });
+    return () => sub.unsubscribe();
+  }, [client, live]);
+}
