@@ -1,0 +1,242 @@
+/**
+ * fanout (and baseline, scale-out): S subscribers in rooms of N, senders at R
+ * msg/s through sendMessage, each message carrying its send time. Every target
+ * (Parley, the raw-ws baseline, Parley on k instances) runs against the same
+ * seeded users and rooms, one after another, so they never share the machine.
+ */
+
+import { GeneratorPool } from '../gen/pool.ts';
+import type { GenRoom } from '../gen/protocol.ts';
+import type { FlagSpec, Flags } from '../lib/args.ts';
+import { percentilesMs, printTable, type Row, round, writeResult } from '../lib/report.ts';
+import { newJwtSecret, prepareDatabase, seedFanout } from '../lib/seed.ts';
+import { startTarget } from '../lib/servers.ts';
+import { autoWorkers, commonFlags, log, newRunId, serverOptions } from './common.ts';
+
+export const fanoutFlags = {
+  ...commonFlags,
+  subscribers: {
+    default: 10_000,
+    help: 'subscribers (one graphql-ws connection + roomEvents subscription each)',
+  },
+  roomSize: { default: 10, help: 'members per room (every member subscribes)' },
+  rate: { default: '1000', help: 'messages/s in total; a comma list runs a sweep, e.g. 500,1000,2000' },
+  duration: { default: 30, help: 'seconds of sending per rate' },
+  target: { default: 'both', help: 'parley, baseline, or both (ratio reported)' },
+  instances: { default: 1, help: 'Parley instances (more than 1 uses Redis)' },
+  redis: { default: false, help: 'use Redis even with one instance' },
+  workers: { default: 0, help: 'generator processes (0 = one per 2,500 sockets, at least 2)' },
+  connectConcurrency: { default: 100, help: 'connections opened at once per generator process' },
+  maxInflight: {
+    default: 5000,
+    help: 'pending sends per generator process before sends are skipped (counted)',
+  },
+  warmupRounds: { default: 5, help: 'warm-up rounds (one message per room) until every subscriber got one' },
+  drainTimeout: { default: 30, help: 'seconds to wait for outstanding deliveries after sending stops' },
+} satisfies FlagSpec;
+export type FanoutFlags = Flags<typeof fanoutFlags>;
+
+export interface TargetSpec {
+  label: string;
+  kind: 'parley' | 'raw';
+  instances: number;
+  redis: boolean;
+}
+
+export interface FanoutResult extends Row {
+  target: string;
+  instances: number;
+  subscribers: number;
+  rate: number;
+}
+
+export async function runTargets(
+  scenario: string,
+  flags: FanoutFlags,
+  targets: TargetSpec[],
+  ratio?: (rows: FanoutResult[]) => Row[],
+): Promise<void> {
+  const startedAt = new Date();
+  const rates = flags.rate
+    .split(',')
+    .map(Number)
+    .filter((n) => n > 0);
+  const jwtSecret = newJwtSecret();
+  log(`scratch database + ${flags.subscribers} users in rooms of ${flags.roomSize}`);
+  const db = await prepareDatabase(flags.adminUrl);
+  const rows: FanoutResult[] = [];
+  const details: unknown[] = [];
+  try {
+    const seeded = await seedFanout(db.url, flags.subscribers, flags.roomSize, jwtSecret);
+    for (const spec of targets) {
+      log(`${spec.label}: starting ${spec.instances} server(s)`);
+      const target = await startTarget({
+        ...serverOptions(flags, spec.kind, db.url, jwtSecret, spec.redis ? flags.redisUrl : undefined),
+        instances: spec.instances,
+        label: spec.label,
+      });
+      let gen: GeneratorPool | undefined;
+      try {
+        // Members of a room are spread over the instances (member i → instance i mod k),
+        // so with k > 1 most deliveries cross Redis.
+        const rooms: GenRoom[] = seeded.rooms.map((r, ri) => ({
+          id: r.id,
+          members: r.memberIds.map((_, mi) => ({
+            token: seeded.users[ri * flags.roomSize + mi]?.token ?? '',
+            instance: (ri * flags.roomSize + mi) % spec.instances,
+          })),
+        }));
+        gen = await GeneratorPool.start({
+          target: spec.kind,
+          wsUrls: target.instances.map((s) => s.wsUrl),
+          httpUrls: target.instances.map((s) => s.httpUrl),
+          rooms,
+          workers: autoWorkers(flags.subscribers, flags.workers),
+          runId: newRunId(),
+          connectConcurrency: flags.connectConcurrency,
+          maxInflight: flags.maxInflight,
+        });
+        const conn = await gen.connect();
+        log(
+          `${spec.label}: ${conn.ok} connected, ${conn.failed} failed in ${round(conn.ms / 1000)} s${conn.firstError ? ` (${conn.firstError})` : ''}`,
+        );
+        const warm = await gen.warmup(flags.warmupRounds);
+        log(`${spec.label}: ${warm.warm}/${warm.total} subscribers confirmed live`);
+        for (const rate of rates) {
+          await gen.reset();
+          const cpu0 = target.instances.map((s) => s.cpuSeconds());
+          const t0 = performance.now();
+          log(`${spec.label}: sending ${rate} msg/s for ${flags.duration} s`);
+          await gen.send(rate, flags.duration);
+          const drainMs = await gen.drain(flags.drainTimeout * 1000);
+          const wall = (performance.now() - t0) / 1000;
+          const cpu = target.instances.reduce((a, s, i) => a + s.cpuSeconds() - (cpu0[i] ?? 0), 0);
+          const mem = await Promise.all(target.instances.map((s) => s.memory()));
+          const r = await gen.report();
+          const lat = percentilesMs(r.latency);
+          const send = percentilesMs(r.sendLatency);
+          const row: FanoutResult = {
+            target: spec.label,
+            instances: spec.instances,
+            subscribers: conn.ok,
+            rate,
+            sentOk: r.sendOk,
+            sendErrors: r.sendErrors,
+            skipped: r.sendSkipped,
+            deliveries: r.received,
+            'deliveries/s': Math.round(r.received / wall),
+            p50ms: lat.p50,
+            p90ms: lat.p90,
+            p99ms: lat.p99,
+            maxMs: lat.max,
+            lost: r.expected - r.received,
+            outOfOrder: r.outOfOrder,
+            'cpuµs/delivery': r.received ? Math.round((cpu * 1e6) / r.received) : null,
+            serverCores: round(cpu / wall, 2),
+            rssMB: round(mem.reduce((a, m) => a + m.rss, 0) / 2 ** 20),
+            heapMB: round(mem.reduce((a, m) => a + m.heapUsed, 0) / 2 ** 20),
+            sendP99ms: send.p99,
+            genLoopP99ms: round(r.loopDelayP99Ms, 1),
+          };
+          rows.push(row);
+          details.push({
+            ...row,
+            connectFailed: conn.failed,
+            connectSeconds: round(conn.ms / 1000, 2),
+            warm,
+            drainMs,
+            wallSeconds: round(wall, 2),
+            serverCpuSeconds: round(cpu, 3),
+            droppedConnections: r.dropped,
+            subscriptionErrors: r.subscriptionErrors,
+            sendLatencyMs: send,
+            latencyMs: lat,
+            genLoopMaxMs: round(r.loopDelayMaxMs, 1),
+            firstError: r.firstError ?? null,
+            memory: mem,
+          });
+          if (r.firstError) log(`${spec.label}: first error: ${r.firstError}`);
+        }
+      } finally {
+        await gen?.close();
+        await target.stop();
+      }
+    }
+  } finally {
+    if (!flags.keepDb) await db.drop();
+    else log(`kept database ${db.name}`);
+  }
+  printTable(
+    `${scenario}: ${flags.subscribers} subscribers, rooms of ${flags.roomSize}, ${flags.duration} s per rate`,
+    rows,
+  );
+  const ratios = ratio?.(rows) ?? [];
+  if (ratios.length) printTable(`${scenario}: ratios`, ratios);
+  writeResult(flags.out, scenario, {
+    startedAt,
+    parameters: flags,
+    results: { rows: details, ratios },
+    notes: [
+      'Latency = receive time − send time carried in the body, same process clock (sender and receivers of a room share a generator process).',
+      'cpuµs/delivery = server process CPU (utime+stime from /proc, all threads) over the send+drain window / deliveries; PostgreSQL and Redis CPU are not included.',
+      'The generator runs on the same machine and competes for its cores (genLoopP99ms shows how busy it was).',
+    ],
+  });
+}
+
+/** ours ÷ baseline, per rate. */
+export function baselineRatios(rows: FanoutResult[]): Row[] {
+  const out: Row[] = [];
+  for (const ours of rows.filter((r) => r.target === 'parley')) {
+    const base = rows.find((r) => r.target === 'baseline' && r.rate === ours.rate);
+    if (!base) continue;
+    const div = (a: unknown, b: unknown) =>
+      typeof a === 'number' && typeof b === 'number' && b > 0 ? round(a / b, 2) : null;
+    out.push({
+      rate: ours.rate,
+      'throughput (deliveries/s) ours/raw': div(ours['deliveries/s'], base['deliveries/s']),
+      'p50 ours/raw': div(ours.p50ms, base.p50ms),
+      'p99 ours/raw': div(ours.p99ms, base.p99ms),
+      'cpu per delivery ours/raw': div(ours['cpuµs/delivery'], base['cpuµs/delivery']),
+    });
+  }
+  return out;
+}
+
+export async function fanout(flags: FanoutFlags): Promise<void> {
+  const parley: TargetSpec = {
+    label: 'parley',
+    kind: 'parley',
+    instances: flags.instances,
+    redis: flags.redis || flags.instances > 1,
+  };
+  const baseline: TargetSpec = { label: 'baseline', kind: 'raw', instances: 1, redis: false };
+  const targets =
+    flags.target === 'parley' ? [parley] : flags.target === 'baseline' ? [baseline] : [parley, baseline];
+  if (!['parley', 'baseline', 'both'].includes(flags.target))
+    throw new Error('--target must be parley, baseline or both');
+  await runTargets(flags.target === 'baseline' ? 'baseline' : 'fanout', flags, targets, baselineRatios);
+}
+
+export async function scaleOut(flags: FanoutFlags): Promise<void> {
+  const k = Math.max(2, flags.instances === 1 ? 2 : flags.instances);
+  const targets: TargetSpec[] = [
+    { label: 'parley x1', kind: 'parley', instances: 1, redis: flags.redis },
+    { label: `parley x${k} + redis`, kind: 'parley', instances: k, redis: true },
+  ];
+  await runTargets('scale-out', flags, targets, (rows) =>
+    rows
+      .filter((r) => r.instances === k)
+      .map((multi) => {
+        const single = rows.find((r) => r.instances === 1 && r.rate === multi.rate);
+        const d = (a: unknown, b: unknown) =>
+          typeof a === 'number' && typeof b === 'number' && b > 0 ? round(a / b, 2) : null;
+        return {
+          rate: multi.rate,
+          [`deliveries/s x${k} ÷ x1`]: d(multi['deliveries/s'], single?.['deliveries/s']),
+          [`p99 x${k} ÷ x1`]: d(multi.p99ms, single?.p99ms),
+          [`cpu per delivery x${k} ÷ x1`]: d(multi['cpuµs/delivery'], single?.['cpuµs/delivery']),
+        };
+      }),
+  );
+}

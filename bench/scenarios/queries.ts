@@ -1,0 +1,164 @@
+/**
+ * queries: autocannon against one instance, as one user with 200 rooms (rooms
+ * of 10, `--messages` messages each): the room list (the web client's
+ * RoomList query: `rooms(first: 100)` with last message and unread count), a
+ * history page (`messages(last: 50)`), and `sendMessage` (a fresh clientId per
+ * request, rooms round-robin). A response with GraphQL `errors` counts as an
+ * error even though it is HTTP 200.
+ */
+import autocannon from 'autocannon';
+import pg from 'pg';
+import type { FlagSpec, Flags } from '../lib/args.ts';
+import { printTable, type Row, round, writeResult } from '../lib/report.ts';
+import { newJwtSecret, prepareDatabase, seedMessages, seedRooms, seedUsers } from '../lib/seed.ts';
+import { startTarget } from '../lib/servers.ts';
+import { commonFlags, log, newRunId, serverOptions } from './common.ts';
+
+export const queriesFlags = {
+  ...commonFlags,
+  rooms: { default: 200, help: 'rooms of the benchmark user' },
+  roomSize: { default: 10, help: 'members per room' },
+  messages: { default: 50, help: 'seeded messages per room' },
+  connections: { default: 100, help: 'concurrent requests (autocannon connections)' },
+  duration: { default: 20, help: 'seconds per benchmark' },
+  pipelining: { default: 1, help: 'requests pipelined per connection' },
+  only: { default: 'rooms,history,send', help: 'which of rooms, history, send to run' },
+} satisfies FlagSpec;
+
+const ROOM_LIST = `query BenchRoomList {
+  me { id timeZone }
+  rooms(first: 100) {
+    edges { node {
+      id kind title unreadCount lastActivityAt
+      lastMessage { id kind body deletedAt sender { id displayName isMe } }
+    } }
+  }
+}`;
+const HISTORY = `query BenchHistory($roomId: ID!) {
+  messages(roomId: $roomId, last: 50) {
+    edges { node { id seq clientId kind body createdAt editedAt deletedAt sender { id displayName } } }
+    pageInfo { hasPreviousPage startCursor }
+  }
+}`;
+const SEND = `mutation BenchSend($input: SendMessageInput!) { sendMessage(input: $input) { id seq } }`;
+
+export async function queries(flags: Flags<typeof queriesFlags>): Promise<void> {
+  const startedAt = new Date();
+  const jwtSecret = newJwtSecret();
+  log(
+    `scratch database + 1 user in ${flags.rooms} rooms of ${flags.roomSize}, ${flags.messages} messages each`,
+  );
+  const db = await prepareDatabase(flags.adminUrl);
+  const rows: Row[] = [];
+  try {
+    const client = new pg.Client({ connectionString: db.url });
+    await client.connect();
+    const users = await seedUsers(client, flags.roomSize, { jwtSecret });
+    const hero = users[0];
+    if (!hero) throw new Error('no user');
+    const memberIds = users.map((u) => u.id);
+    const rooms = await seedRooms(
+      client,
+      Array.from({ length: flags.rooms }, () => memberIds),
+    );
+    await seedMessages(client, rooms, flags.messages);
+    await client.query('ANALYZE');
+    await client.end();
+
+    const target = await startTarget({
+      ...serverOptions(flags, 'parley', db.url, jwtSecret),
+      instances: 1,
+      label: 'parley',
+    });
+    const server = target.instances[0];
+    try {
+      if (!server) throw new Error('no server');
+      const url = `${server.httpUrl}/graphql`;
+      const headers = { 'content-type': 'application/json', authorization: `Bearer ${hero.token}` };
+      const runId = newRunId();
+      let sendSerial = 0;
+      const benches: Record<string, { body: () => string; dynamic: boolean }> = {
+        rooms: { body: () => JSON.stringify({ query: ROOM_LIST }), dynamic: false },
+        history: {
+          body: () => JSON.stringify({ query: HISTORY, variables: { roomId: rooms[0]?.id } }),
+          dynamic: false,
+        },
+        send: {
+          body: () => {
+            const n = sendSerial++;
+            const roomId = rooms[n % rooms.length]?.id;
+            return JSON.stringify({
+              query: SEND,
+              variables: { input: { roomId, clientId: `${runId}-${n}`, body: `Benchmark message ${n}` } },
+            });
+          },
+          dynamic: true,
+        },
+      };
+      for (const name of flags.only.split(',').filter(Boolean)) {
+        const bench = benches[name];
+        if (!bench) throw new Error(`--only: unknown benchmark ${name}`);
+        // One checked request first: a benchmark of error responses measures nothing.
+        const probe = await fetch(url, { method: 'POST', headers, body: bench.body() });
+        const probeJson = (await probe.json()) as { errors?: Array<{ message: string }> };
+        if (!probe.ok || probeJson.errors?.length)
+          throw new Error(`${name}: ${probeJson.errors?.[0]?.message ?? `HTTP ${probe.status}`}`);
+        let gqlErrors = 0;
+        const cpu0 = server.cpuSeconds();
+        log(`${name}: ${flags.connections} connections for ${flags.duration} s`);
+        const result = await autocannon({
+          url,
+          connections: flags.connections,
+          duration: flags.duration,
+          pipelining: flags.pipelining,
+          method: 'POST',
+          headers,
+          body: bench.body(),
+          requests: [
+            {
+              method: 'POST',
+              ...(bench.dynamic ? { setupRequest: (req) => ({ ...req, body: bench.body() }) } : {}),
+              onResponse: (status, body) => {
+                if (status === 200 && body.includes('"errors"')) gqlErrors++;
+              },
+            },
+          ],
+        });
+        const cpu = server.cpuSeconds() - cpu0;
+        const total = result.requests.total;
+        rows.push({
+          benchmark: name,
+          connections: flags.connections,
+          'req/s': Math.round(result.requests.average),
+          requests: total,
+          p50ms: result.latency.p50,
+          p90ms: result.latency.p90,
+          p99ms: result.latency.p99,
+          maxMs: result.latency.max,
+          non2xx: result.non2xx,
+          gqlErrors,
+          errors: result.errors + result.timeouts,
+          'cpuµs/req': total ? Math.round((cpu * 1e6) / total) : null,
+          serverCores: round(cpu / result.duration, 2),
+          rssMB: round(server.rssBytes() / 2 ** 20),
+        });
+      }
+    } finally {
+      await target.stop();
+    }
+  } finally {
+    if (!flags.keepDb) await db.drop();
+  }
+  printTable(
+    `queries: 1 user, ${flags.rooms} rooms of ${flags.roomSize}, ${flags.connections} connections`,
+    rows,
+  );
+  writeResult(flags.out, 'queries', {
+    startedAt,
+    parameters: flags,
+    results: { rows },
+    notes: [
+      'autocannon runs in the harness process on the same machine; cpuµs/req is the server process only (not PostgreSQL).',
+    ],
+  });
+}
