@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import http from 'node:http';
 import v8 from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -264,6 +264,51 @@ describe('POST /uploads and GET /files/:id', () => {
     expect(complete).toBe(false); // refused while the upload was still going
     expect(await fileCount()).toBe(before);
     expect(await filesUnder(`${t.config.uploadsDir}/tmp`)).toEqual([]);
+  });
+
+  it('refuses a large file of a disallowed type with 415 before the body has arrived', async () => {
+    const before = await fileCount();
+    // A Windows executable (MZ header), then filler: detected from its first bytes.
+    const head = Buffer.concat([
+      Buffer.from('4d5a90000300000004000000ffff0000', 'hex'),
+      randomBytes(64 * 1024),
+    ]);
+    const chunk = randomBytes(64 * 1024);
+    let complete = false;
+    const res = await upload(t, alice.accessToken, {
+      filename: 'setup.pdf',
+      type: 'application/pdf',
+      data: async function* (response) {
+        yield head;
+        for (let sent = 0; sent < 8 * 1024 * 1024; sent += chunk.length) yield chunk;
+        // Hold back the end of the body: a server that waited for it would never answer.
+        await Promise.race([response, new Promise((r) => setTimeout(r, 15_000))]);
+        complete = true;
+      },
+    });
+    expect(res.status).toBe(415);
+    expect(res.body.error.code).toBe('UNSUPPORTED_MEDIA_TYPE');
+    expect(complete).toBe(false); // refused while the upload was still going
+    expect(await fileCount()).toBe(before);
+    expect(await filesUnder(`${t.config.uploadsDir}/tmp`)).toEqual([]);
+  });
+
+  it('decides plain text over the whole file, not only its head', async () => {
+    // Plain text for the first megabyte, then a NUL: only the whole file decides it is not text.
+    const text = Buffer.alloc(1024 * 1024, 'a');
+    const res = await upload(t, alice.accessToken, {
+      filename: 'notes.txt',
+      type: 'text/plain',
+      data: Buffer.concat([text, Buffer.from([0]), text]),
+    });
+    expect(res.status).toBe(415);
+    const ok = await upload(t, alice.accessToken, {
+      filename: 'notes.txt',
+      type: 'text/plain',
+      data: Buffer.concat([text, text]),
+    });
+    expect(ok.status).toBe(201);
+    expect(ok.body.mimeType).toBe('text/plain');
   });
 
   it('keeps memory flat while streaming a file near the limit', async () => {
@@ -633,5 +678,44 @@ describe('cleanup', () => {
     expect(after.some((p) => p.endsWith(orphanRow.thumbnail_key ?? '-'))).toBe(false);
     expect(await keyOf(kept.id)).toBeDefined();
     expect((await get(t, `/files/${kept.id}`, bob.accessToken)).status).toBe(200);
+  });
+
+  it('deletes the files of a deleted message, unless another message still uses them', async () => {
+    const room = await createGroup(t, alice, [bob]);
+    const only = await uploadOk(alice, { filename: 'only-here.pdf', data: makePdf() });
+    const shared = await uploadOk(alice, { filename: 'shared.pdf', data: makePdf() });
+    const first = await sendWith(alice, room.id, [only.id, shared.id], 'two files');
+    await sendWith(alice, room.id, [shared.id], 'again');
+    const firstId = (first.data as { sendMessage: { id: string } }).sendMessage.id;
+    const del = await t.gql(
+      'mutation($id: ID!) { deleteMessage(id: $id) { id deletedAt attachments { id } } }',
+      { id: firstId },
+      alice.accessToken,
+    );
+    expect(del.errors).toBeUndefined();
+    expect(del.data?.deleteMessage.attachments).toEqual([]);
+    const onlyKey = (
+      await t.app.db
+        .selectFrom('files')
+        .select('storage_key')
+        .where('id', '=', only.id)
+        .executeTakeFirstOrThrow()
+    ).storage_key;
+
+    await new Promise((r) => setTimeout(r, 1100));
+    const jobId = await t.app.jobs.send('files.cleanup', { maxAgeSeconds: 1 });
+    await waitFor(async () => {
+      const j = await t.app.jobs.boss.getJobById('files.cleanup', jobId as string);
+      return j && ['completed', 'failed'].includes(j.state) ? j : undefined;
+    });
+    const left = await t.app.db
+      .selectFrom('files')
+      .select('id')
+      .where('id', 'in', [only.id, shared.id])
+      .execute();
+    expect(left.map((r) => r.id)).toEqual([shared.id]);
+    expect((await filesUnder(t.config.uploadsDir)).some((p) => p.endsWith(onlyKey))).toBe(false);
+    expect((await get(t, `/files/${only.id}`, bob.accessToken)).status).toBe(404);
+    expect((await get(t, `/files/${shared.id}`, bob.accessToken)).status).toBe(200);
   });
 });

@@ -121,6 +121,23 @@ export async function releaseIfUnreferenced(db: Db, id: string): Promise<void> {
 }
 
 /**
+ * Unlinks a deleted message's attachments and un-marks each file nothing else
+ * references (another message, an avatar), so the cleanup job deletes it.
+ * One statement; the UPDATE sees the links as they were before the DELETE, so
+ * it skips this message's own links explicitly.
+ */
+export async function detachMessageFiles(db: Db, messageId: string): Promise<void> {
+  await sql`
+    WITH gone AS (DELETE FROM message_attachments WHERE message_id = ${messageId} RETURNING file_id)
+    UPDATE files SET attached_at = NULL
+    WHERE id IN (SELECT file_id FROM gone)
+      AND NOT EXISTS (
+        SELECT 1 FROM message_attachments ma WHERE ma.file_id = files.id AND ma.message_id <> ${messageId})
+      AND NOT EXISTS (SELECT 1 FROM users u WHERE u.avatar_file_id = files.id)
+      AND NOT EXISTS (SELECT 1 FROM rooms r WHERE r.avatar_file_id = files.id)`.execute(db);
+}
+
+/**
  * Deletes up to `limit` never-attached files created before `cutoff` and
  * returns their storage keys. Rows being attached right now are skipped
  * (SKIP LOCKED), and the DELETE re-checks `attached_at` and references.

@@ -54,11 +54,20 @@ export async function receiveUpload(
 ): Promise<ReceivedUpload> {
   const max = deps.config.uploadMaxBytes;
   const inspector = new UploadInspector();
+  let typeChecked = false;
   async function* inspected() {
     for await (const chunk of part.file as AsyncIterable<Buffer>) {
       inspector.update(chunk);
       if (inspector.size > max)
         throw new UploadError(413, 'PAYLOAD_TOO_LARGE', `Files may be at most ${formatBytes(max)}`);
+      if (!typeChecked && inspector.headFull()) {
+        // The head is all type detection ever reads, so a type refused now is
+        // refused at the end too (text only gets less likely with more bytes):
+        // answer 415 at once rather than after receiving the whole file.
+        typeChecked = true;
+        const early = await sniffType(inspector.head(), inspector.textSoFar(), part.mimetype);
+        if (!early.ok) throw new UploadError(415, 'UNSUPPORTED_MEDIA_TYPE', early.reason);
+      }
       yield chunk;
     }
   }
@@ -212,6 +221,15 @@ export async function claimAvatar(
   const [marked] = await repo.markAttached(deps.db, [id], viewer.userId);
   if (!marked) throw notFound('Upload');
   return id;
+}
+
+/**
+ * A deleted message keeps no files: its attachments are unlinked in the
+ * deleting transaction, and files nothing else uses are collected by the
+ * cleanup job (within CLEANUP_CRON's 15 minutes), bytes and thumbnails included.
+ */
+export async function detachDeletedMessageFiles(trx: Db, messageId: string): Promise<void> {
+  await repo.detachMessageFiles(trx, messageId);
 }
 
 /** After an avatar is replaced: the old file goes to the cleanup job unless something else uses it. */

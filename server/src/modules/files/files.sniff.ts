@@ -92,6 +92,16 @@ export class UploadInspector {
     this.carry = Buffer.from(data.subarray(cut));
   }
 
+  /** Whether the head is complete: type detection will not see more bytes than it has now. */
+  headFull(): boolean {
+    return this.headLength >= HEAD_BYTES;
+  }
+
+  /** No byte so far rules out plain text (the end may still do so). */
+  textSoFar(): boolean {
+    return this.textual;
+  }
+
   /** The first bytes of the upload (at most HEAD_BYTES). */
   head(): Buffer {
     return Buffer.concat(this.headChunks, this.headLength);

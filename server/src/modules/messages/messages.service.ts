@@ -13,7 +13,12 @@ import { badInput, conflict, forbidden, notFound } from '../../graphql/errors.ts
 import { parseId, uuidv7 } from '../../lib/ids.ts';
 import { blockedAmong } from '../contacts/contacts.repository.ts';
 import { describeAttachments } from '../files/files.model.ts';
-import { attachToMessage, checkAttachable, parseAttachmentIds } from '../files/files.service.ts';
+import {
+  attachToMessage,
+  checkAttachable,
+  detachDeletedMessageFiles,
+  parseAttachmentIds,
+} from '../files/files.service.ts';
 import { messageRecipients, notifyNewMessage } from '../notifications/notifications.messages.ts';
 import { rateLimit } from '../ratelimit/ratelimit.ts';
 import { requireMember } from '../rooms/rooms.access.ts';
@@ -200,6 +205,7 @@ export async function deleteMessage(deps: Deps, viewer: Viewer, id: string): Pro
       const [current] = await repo.findMessagesByIds(tx.trx, [found.id]);
       return messageRowToModel(current ?? found);
     }
+    await detachDeletedMessageFiles(tx.trx, row.id);
     const message = await withUsers(tx.trx, row);
     const event: MessageDeletedEvent = {
       __typename: 'MessageDeleted',
