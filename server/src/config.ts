@@ -60,6 +60,8 @@ export interface Config {
   readonly graphqlMaxAliases: number;
   /** `GRAPHQL_MAX_TOKENS`: lexical tokens per document; default 5000. */
   readonly graphqlMaxTokens: number;
+  /** `WS_MAX_SUBSCRIPTIONS`: operations running at once on one WebSocket; default 100. */
+  readonly wsMaxSubscriptions: number;
   /**
    * `TRUST_PROXY`: whose `X-Forwarded-For` gives the client IP (which per-IP
    * rate limits key on): `true` (any hop; default, for a deployment behind
@@ -296,6 +298,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     graphqlListCostFactor: int('GRAPHQL_LIST_COST_FACTOR', 10, 1, 1000),
     graphqlMaxAliases: int('GRAPHQL_MAX_ALIASES', 30, 0, 10_000),
     graphqlMaxTokens: int('GRAPHQL_MAX_TOKENS', 5000, 100, 1_000_000),
+    wsMaxSubscriptions: int('WS_MAX_SUBSCRIPTIONS', 100, 1, 10_000),
     trustProxy: trustProxy(str('TRUST_PROXY')),
     rateLimitEnabled: bool('RATE_LIMIT_ENABLED', nodeEnv !== 'test'),
     rateLimits: rateLimitRules(str, problems),

@@ -7,6 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import { uuidv7 } from '../src/lib/ids.ts';
 import { createTestApp, type TestApp } from './helpers/app.ts';
 import { registerUser, type TestUser } from './helpers/users.ts';
 
@@ -221,5 +222,92 @@ describe('WebSocket /graphql with hostile messages', () => {
     expect(code).toBeGreaterThanOrEqual(1000);
     expect(await raw([randomBytes(1024), randomBytes(1024)], false)).toBeGreaterThanOrEqual(1000);
     await stillUp();
+  });
+});
+
+describe('WebSocket operations per connection', () => {
+  let small: TestApp;
+  let member: TestUser;
+  beforeAll(async () => {
+    small = await createTestApp({ env: { WS_MAX_SUBSCRIPTIONS: '3' } });
+    member = await registerUser(small);
+  });
+  afterAll(() => small?.close());
+
+  /** A raw graphql-transport-ws socket that keeps every message, to await the next one for an id. */
+  async function open() {
+    const ws = new WebSocket(small.wsUrl, 'graphql-transport-ws');
+    const received: { type: string; id?: string; payload?: unknown }[] = [];
+    const waiters = new Set<() => void>();
+    let closed: number | undefined;
+    ws.on('message', (d) => {
+      received.push(JSON.parse(d.toString()));
+      for (const w of waiters) w();
+    });
+    ws.on('close', (code) => {
+      closed = code;
+      for (const w of waiters) w();
+    });
+    ws.on('error', () => {});
+    await new Promise((r) => ws.once('open', r));
+    const until = <T>(found: () => T | undefined, what: string) =>
+      new Promise<T>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no ${what} within 10 s`)), 10_000);
+        const check = () => {
+          const f = found();
+          if (f === undefined) return;
+          clearTimeout(timer);
+          waiters.delete(check);
+          resolve(f);
+        };
+        waiters.add(check);
+        check();
+      });
+    const send = (m: object) => ws.send(JSON.stringify(m));
+    send({ type: 'connection_init', payload: { authorization: `Bearer ${member.accessToken}` } });
+    await until(() => received.find((m) => m.type === 'connection_ack'), 'connection_ack');
+    return {
+      send,
+      /** The next message for `id` of `type` not seen before (by position). */
+      next(id: string, type: string) {
+        const seen = received.filter((m) => m.id === id && m.type === type).length;
+        return until(() => received.filter((m) => m.id === id && m.type === type)[seen], `${type} for ${id}`);
+      },
+      subscribe(id: string, query = 'subscription { notificationEvents { __typename } }') {
+        send({ type: 'subscribe', id, payload: { query } });
+      },
+      closed: () => until(() => closed, 'close'),
+    };
+  }
+
+  it('caps running operations, frees ids when either side ends them, and refuses a running id with 4409', async () => {
+    const s = await open();
+    for (const id of ['a', 'b', 'c']) {
+      const first = s.next(id, 'next');
+      s.subscribe(id);
+      await first; // running: the first event (the unread count) arrived
+    }
+    // A fourth is refused for its id alone; the socket stays open.
+    const refused = s.next('d', 'error');
+    s.subscribe('d');
+    expect(await refused).toMatchObject({
+      payload: [{ extensions: { code: 'RATE_LIMITED', limit: 'subscriptions', max: 3 } }],
+    });
+    // The client completes one: room for another.
+    s.send({ type: 'complete', id: 'b' });
+    const d = s.next('d', 'next');
+    s.subscribe('d');
+    await d;
+    // The server ends one (an error at subscribe: not a room of mine): its id is free again.
+    s.send({ type: 'complete', id: 'c' });
+    const failed = s.next('x', 'error');
+    s.subscribe('x', `subscription { roomEvents(roomId: "${uuidv7()}") { __typename } }`);
+    expect(await failed).toMatchObject({ payload: [{ extensions: { code: expect.any(String) } }] });
+    const x = s.next('x', 'next');
+    s.subscribe('x');
+    await x;
+    // Reusing the id of a running operation: 4409, as graphql-transport-ws prescribes.
+    s.subscribe('a');
+    expect(await s.closed()).toBe(4409);
   });
 });

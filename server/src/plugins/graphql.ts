@@ -13,6 +13,7 @@ import {
   validate,
 } from 'graphql';
 import mercurius from 'mercurius';
+import type { WebSocket } from 'ws';
 import type { Deps } from '../deps.ts';
 import type { GraphQLContext } from '../graphql/context.ts';
 import '../graphql/mercurius-fixes.ts';
@@ -167,7 +168,9 @@ export default fp<{ deps: Deps }>(
         app.websocketServer.close(() => done());
       },
     });
-    app.websocketServer.on('connection', guardProtocol);
+    app.websocketServer.on('connection', (socket: WebSocket) =>
+      guardProtocol(socket, { maxSubscriptions: config.wsMaxSubscriptions }),
+    );
 
     await app.register(mercurius, {
       schema,
