@@ -1,8 +1,10 @@
 import fastifyJwt from '@fastify/jwt';
 import Fastify, { type FastifyInstance } from 'fastify';
+import type { DestinationStream } from 'pino';
 import type { Config } from './config.ts';
 import { type Deps, type TokenSigner, TokenVerifyError } from './deps.ts';
 import { uuidv7 } from './lib/ids.ts';
+import { loggerOptions } from './lib/logger.ts';
 import { defineFileJobs } from './modules/files/files.jobs.ts';
 import { filesRoutes } from './modules/files/files.routes.ts';
 import { emailJob } from './modules/mail/mail.jobs.ts';
@@ -32,20 +34,19 @@ function trustProxyOption(v: Config['trustProxy']) {
   return typeof v === 'object' ? [...v] : v;
 }
 
+export interface BuildOptions {
+  /** Where log lines go (default: stdout). Tests keep them to check for error lines. */
+  logStream?: DestinationStream;
+}
+
 /**
  * Builds the Parley app from a validated config. It does not listen: main.ts
  * does, and tests build as many instances as they need. `config.databaseUrl`
  * must be set (main.ts starts the embedded server when the user gave none).
  */
-export async function buildApp(config: Config): Promise<FastifyInstance> {
+export async function buildApp(config: Config, options: BuildOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: {
-      level: config.logLevel,
-      redact: {
-        paths: ['req.headers.authorization', 'req.headers.cookie', '*.password', '*.refreshToken', '*.token'],
-        censor: '[redacted]',
-      },
-    },
+    logger: loggerOptions(config, options.logStream),
     bodyLimit: config.bodyLimitBytes,
     trustProxy: trustProxyOption(config.trustProxy),
     genReqId: () => uuidv7(),

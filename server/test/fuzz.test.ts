@@ -211,6 +211,7 @@ describe('WebSocket /graphql with hostile messages', () => {
       await raw([JSON.stringify({ type: 'subscribe', id: '1', payload: { query: '{ me { id } }' } })], false),
     ).toBe(4401);
     await stillUp();
+    expect(t.errorLogs).toEqual([]);
   });
 
   it('refuses an unknown subprotocol and binary garbage before init', async () => {
@@ -309,5 +310,7 @@ describe('WebSocket operations per connection', () => {
     // Reusing the id of a running operation: 4409, as graphql-transport-ws prescribes.
     s.subscribe('a');
     expect(await s.closed()).toBe(4409);
+    // A client's mistakes are not the server's errors: nothing at error level.
+    expect(small.errorLogs).toEqual([]);
   });
 });

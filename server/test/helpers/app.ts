@@ -36,6 +36,12 @@ export interface TestApp {
     variables?: V,
     token?: string,
   ): Promise<T>;
+  /**
+   * Log lines at error level (pino 50+) this app wrote so far. Error lines are
+   * what operators alert on; tests of expected failures (a client's mistake)
+   * check that they wrote none.
+   */
+  errorLogs: string[];
   close(): Promise<void>;
 }
 
@@ -72,7 +78,15 @@ export async function createTestApp(opts: TestAppOptions = {}): Promise<TestApp>
       ...opts.config,
     },
   );
-  const app = await buildApp(config);
+  // Log lines still go to stdout (LOG_LEVEL, default error); error lines are also kept.
+  const errorLogs: string[] = [];
+  const logStream = {
+    write(line: string) {
+      process.stdout.write(line);
+      if (/"level":(5|6)\d/.test(line.slice(0, 20))) errorLogs.push(line.trimEnd());
+    },
+  };
+  const app = await buildApp(config, { logStream });
   await app.listen({ port: listenPort, host: '127.0.0.1' });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
@@ -101,6 +115,7 @@ export async function createTestApp(opts: TestAppOptions = {}): Promise<TestApp>
     database,
     gql,
     ok,
+    errorLogs,
     async close() {
       if (closed) return;
       closed = true;
