@@ -103,7 +103,7 @@ describe('message notifications', () => {
     expect(emails[0]?.headers?.['List-Unsubscribe']).toMatch(/^<.+\/unsubscribe\?token=.+>$/);
 
     // The digest job is idempotent: running it again sends nothing more.
-    await messageDigestJob(t.app.deps).handler({ notificationId: unread.id }, undefined as never);
+    await messageDigestJob(t.app.deps).handler({ notificationId: unread.id }, undefined as never, t.app.log);
     expect(await queuedEmails(t, away.email)).toHaveLength(1);
   });
 

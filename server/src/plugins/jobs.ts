@@ -1,3 +1,4 @@
+import type { FastifyBaseLogger } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Transaction } from 'kysely';
 import {
@@ -23,7 +24,8 @@ export interface JobDefinition<T extends object = object> {
   name: string;
   queue?: Omit<Queue, 'name'>;
   work?: WorkOptions;
-  handler(data: T, job: Job<T>): Promise<void>;
+  /** `log` is bound to the queue and job id. A thrown error fails the job (retried per `queue`). */
+  handler(data: T, job: Job<T>, log: FastifyBaseLogger): Promise<void>;
 }
 
 export interface SendJobOptions extends SendOptions {
@@ -96,7 +98,11 @@ export default fp<{ config: Config }>(
             batch.map(async (job): Promise<JobResult> => {
               try {
                 // biome-ignore lint/suspicious/noExplicitAny: data type is fixed by the definition
-                await def.handler(job.data as any, job as any);
+                await def.handler(
+                  job.data as any,
+                  job as any,
+                  app.log.child({ queue: def.name, jobId: job.id }),
+                );
                 return { id: job.id, status: 'completed' };
               } catch (err) {
                 app.log.error({ err, queue: def.name, jobId: job.id }, 'job failed');

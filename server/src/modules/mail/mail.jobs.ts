@@ -8,11 +8,21 @@ import { EMAIL_JOB, type EmailMessage } from './mail.service.ts';
 /** Folder where `.eml` files are written when no SMTP_URL is configured. */
 export const outboxDir = (config: Config) => path.join(config.dataDir, 'outbox');
 
+/** An SMTP reply that will not change on a retry (5xx: no such mailbox, refused, too big). */
+function permanentRefusal(err: unknown): number | undefined {
+  const code = (err as { responseCode?: unknown }).responseCode;
+  return typeof code === 'number' && code >= 500 && code < 600 ? code : undefined;
+}
+
 /**
  * The email worker. With SMTP_URL it sends through SMTP; otherwise it writes
  * each message as an `.eml` file in the outbox folder (development and tests
  * read them). The job id is the Message-ID and the file name, so a retried
  * job overwrites instead of duplicating.
+ *
+ * Temporary failures (a 4xx reply, a connection problem) fail the job, and
+ * pg-boss retries it with backoff. A permanent refusal (5xx) ends it at once
+ * with a warning: retrying would only repeat the refusal.
  */
 export function emailJob(config: Config): JobDefinition<EmailMessage> {
   const smtp = config.smtpUrl ? nodemailer.createTransport(config.smtpUrl) : undefined;
@@ -21,7 +31,7 @@ export function emailJob(config: Config): JobDefinition<EmailMessage> {
   return {
     name: EMAIL_JOB,
     queue: { retryLimit: 5, retryDelay: config.mailRetryDelaySeconds, retryBackoff: true },
-    async handler(msg, job) {
+    async handler(msg, job, log) {
       const mail = {
         from: config.mailFrom,
         to: msg.to,
@@ -33,7 +43,16 @@ export function emailJob(config: Config): JobDefinition<EmailMessage> {
         messageId: `<${job.id}@${host}>`,
       };
       if (smtp) {
-        await smtp.sendMail(mail);
+        try {
+          await smtp.sendMail(mail);
+        } catch (err) {
+          const code = permanentRefusal(err);
+          if (code === undefined) throw err;
+          log.warn(
+            { responseCode: code, reason: (err as Error).message },
+            'email refused for good; not retried',
+          );
+        }
         return;
       }
       const info = await stream.sendMail(mail);
