@@ -11,7 +11,7 @@ import {
   signIn,
   waitUntil,
 } from './helpers/browser.ts';
-import { makeContacts, messageItem, roomLink, sendMessage } from './helpers/chat.ts';
+import { makeContacts, messageItem, messageWithBody, roomLink, sendMessage } from './helpers/chat.ts';
 
 const chromiumPath = inject('chromiumPath');
 
@@ -201,6 +201,79 @@ describe.skipIf(!chromiumPath)('chat in the browser', () => {
     ]);
     expect(pageErrors).toEqual([]);
     await context.close();
+  });
+
+  test('a send still in flight or failed survives leaving the room: it completes, or waits with Retry', async () => {
+    const [alice, bob] = await Promise.all([person(t, 'Alice'), person(t, 'Bob')]);
+    await makeContacts(t, alice, bob);
+    const room = (
+      await t.ok(
+        `mutation($id: ID!) { openDirectRoom(userId: $id) { id } }`,
+        { id: bob.id },
+        alice.accessToken,
+      )
+    ).openDirectRoom;
+    const a = await newPage(browser, { baseURL: t.url });
+    const b = await newPage(browser, { baseURL: t.url });
+    await signIn(a.page, alice.username, alice.password);
+    await signIn(b.page, bob.username, bob.password);
+    await a.page.goto(`/rooms/${room.id}`);
+    await a.page.getByRole('heading', { name: 'Bob', level: 1 }).waitFor();
+    await b.page.goto(`/rooms/${room.id}`);
+    await b.page.getByRole('heading', { name: 'Alice', level: 1 }).waitFor();
+
+    // The first send is held at the network, the second fails there.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let mode: 'hold' | 'fail' | 'pass' = 'hold';
+    await a.page.route('**/graphql', async (route: Route) => {
+      if (graphqlOperation(route.request()) !== 'SendMessage') return route.fallback();
+      if (mode === 'hold') {
+        await held;
+        return route.fallback();
+      }
+      if (mode === 'fail') return route.abort('failed');
+      return route.fallback();
+    });
+    await sendMessage(a.page, 'Slow boat');
+    await messageItem(a.page, 'Slow boat').and(a.page.locator('[data-status="sending"]')).waitFor();
+    mode = 'fail';
+    await sendMessage(a.page, 'Lost in transit');
+    await messageItem(a.page, 'Lost in transit').and(a.page.locator('[data-status="failed"]')).waitFor();
+
+    // Alice leaves the room (client-side, as a click does); the held send completes meanwhile.
+    await a.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Contacts' }).click();
+    await a.page.getByRole('heading', { name: 'Contacts', level: 1 }).waitFor();
+    release();
+    await messageWithBody(b.page, 'Slow boat').waitFor();
+
+    // Back in the room: the delivered one is there once, the failed one waits with Retry.
+    await roomLink(a.page, /Bob/).click();
+    await a.page.waitForURL(`**/rooms/${room.id}`);
+    await messageItem(a.page, 'Slow boat').and(a.page.locator('[data-status="sent"]')).waitFor();
+    const failed = messageItem(a.page, 'Lost in transit');
+    await failed.and(a.page.locator('[data-status="failed"]')).waitFor();
+    await screenshot(a.page, 'conversation-failed-after-return');
+    mode = 'pass';
+    await failed.getByRole('button', { name: 'Retry' }).click();
+    await failed.and(a.page.locator('[data-status="sent"]')).waitFor();
+
+    // Bob got each exactly once, live, and so did the server.
+    await messageWithBody(b.page, 'Lost in transit').waitFor();
+    expect(await messageWithBody(b.page, 'Slow boat').count()).toBe(1);
+    expect(await messageWithBody(b.page, 'Lost in transit').count()).toBe(1);
+    expect(await messageWithBody(a.page, 'Lost in transit').count()).toBe(1);
+    const history = await t.ok(HISTORY, { r: room.id, last: 10 }, bob.accessToken);
+    expect(history.messages.edges.map((e: { node: { body: string } }) => e.node.body)).toEqual([
+      'Slow boat',
+      'Lost in transit',
+    ]);
+    expect(a.pageErrors).toEqual([]);
+    expect(b.pageErrors).toEqual([]);
+    await a.context.close();
+    await b.context.close();
   });
 
   test('creates a group through the UI, renames it, removes a member and leaves', async () => {

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { createTestApp, type TestApp } from '../../server/test/helpers/app.ts';
 import { createGroup, MARK_READ, openDm, send } from '../../server/test/helpers/chat.ts';
 import { registerUser, type TestUser } from '../../server/test/helpers/users.ts';
-import { launchBrowser, newPage, screenshot, signIn, waitUntil } from './helpers/browser.ts';
+import { cacheWarnings, launchBrowser, newPage, screenshot, signIn, waitUntil } from './helpers/browser.ts';
 import { makeContacts, messageWithBody, roomLink, sendMessage } from './helpers/chat.ts';
 
 const chromiumPath = inject('chromiumPath');
@@ -122,6 +122,7 @@ describe.skipIf(!chromiumPath)('live presence in the browser', () => {
 
     // Offline: Bob closes his browser; after the grace period Alice sees him offline, with "last seen".
     expect(b.pageErrors).toEqual([]);
+    const bobsConsole = [...b.consoleMessages];
     await b.context.close();
     await roomLink(a.page, /Bob/).getByRole('img', { name: 'Online' }).waitFor({ state: 'detached' });
     await a.page
@@ -131,6 +132,9 @@ describe.skipIf(!chromiumPath)('live presence in the browser', () => {
     await screenshot(a.page, 'live-peer-offline');
 
     expect(a.pageErrors).toEqual([]);
+    // Many events of different kinds went through the cache's subscription fields: none lost data.
+    expect(cacheWarnings(a.consoleMessages)).toEqual([]);
+    expect(cacheWarnings(bobsConsole)).toEqual([]);
     await a.context.close();
   });
 
@@ -138,6 +142,8 @@ describe.skipIf(!chromiumPath)('live presence in the browser', () => {
     const [alice, bob, carol] = await Promise.all([person(t, 'Alice'), person(t, 'Bob'), person(t, 'Carol')]);
     await Promise.all([makeContacts(t, alice, bob), makeContacts(t, alice, carol)]);
     const room = await createGroup(t, alice, [bob, carol], 'Live group');
+    const dm = await openDm(t, alice, carol);
+    await send(t, carol, dm.id, 'Side chat');
     const pages = await Promise.all([alice, bob, carol].map(() => newPage(browser, { baseURL: t.url })));
     const [a, b, c] = pages as [(typeof pages)[0], (typeof pages)[0], (typeof pages)[0]];
     await signIn(a.page, alice.username, alice.password);
@@ -167,6 +173,23 @@ describe.skipIf(!chromiumPath)('live presence in the browser', () => {
     // Bob leaves the box (blur): only Carol is left typing.
     await composer(b.page).blur();
     await typingIndicator(a.page).getByText('Carol is typing…').waitFor();
+
+    // The room list says "typing…" for rooms that are not open too (RoomTyping on myEvents):
+    // Alice switches to her DM with Carol; the group's row still shows Carol typing there.
+    await composer(c.page).pressSequentially(' and three', { delay: 20 }); // keeps her typing alive
+    await openRoom(a.page, /Carol/, dm.id);
+    const groupRow = roomLink(a.page, /Live group/);
+    await groupRow.getByText('typing…').waitFor();
+    await screenshot(a.page, 'rooms-typing');
+    // The typer's own list never says so; Carol stops (blur) and Alice's row goes back to the preview.
+    expect(
+      await roomLink(c.page, /Live group/)
+        .getByText('typing…')
+        .count(),
+    ).toBe(0);
+    await composer(c.page).blur();
+    await groupRow.getByText('typing…').waitFor({ state: 'detached' });
+    await groupRow.getByText('Agenda for today').waitFor();
 
     for (const p of pages) expect(p.pageErrors).toEqual([]);
     await Promise.all(pages.map((p) => p.context.close()));

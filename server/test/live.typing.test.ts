@@ -2,12 +2,22 @@
  * Typing indicators with real graphql-ws clients. With REDIS_URL set, the
  * typer and the watcher use two app instances sharing the database and
  * Redis (typing state and events cross instances); without it, one instance.
- * The lapse is the production default (6 s).
+ * The lapse is the production default (6 s). The room list's RoomTyping on
+ * `myEvents` comes from the same place and follows the same rules.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { userTopic } from '../src/modules/users/users.topics.ts';
 import { createTestApp, expectError, type TestApp } from './helpers/app.ts';
-import { createGroup, LEAVE, nextMatching, registerTrio, send } from './helpers/chat.ts';
-import { liveRoomEvents, type RoomEv, SET_TYPING, Sockets } from './helpers/live.ts';
+import {
+  createGroup,
+  LEAVE,
+  liveMyEvents,
+  nextMatching,
+  openDm,
+  registerTrio,
+  send,
+} from './helpers/chat.ts';
+import { liveRoomEvents, type MyEv, type RoomEv, SET_TYPING, Sockets } from './helpers/live.ts';
 import { registerUser, type TestUser } from './helpers/users.ts';
 import type { LiveSubscription } from './helpers/ws.ts';
 
@@ -135,5 +145,105 @@ describe('typing', () => {
     expect(await nextTyping(forBob)).toEqual([alice.id]); // the first and only typing event
     await typing(a, alice, room.id, false);
     expect(await nextTyping(forBob)).toEqual([]);
+  });
+});
+
+const ROOM_TYPING = (since?: string) => `subscription { myEvents${since ? `(since: "${since}")` : ''} {
+  __typename ... on RoomRemoved { roomId } ... on RoomUpdated { room { id } }
+  ... on RoomTyping { roomId typingUsers { id } at } } }`;
+
+const myEventsOf = async (t: TestApp, user: TestUser) =>
+  liveMyEvents<MyEv>(t, await sockets.connect(t, user), user, ROOM_TYPING());
+
+/** The next RoomTyping for `roomId`: its typers' ids, sorted. */
+const nextRoomTyping = (sub: LiveSubscription<MyEv>, roomId: string, timeoutMs = 5_000) =>
+  nextMatching(
+    sub,
+    (e) => e.myEvents.__typename === 'RoomTyping' && e.myEvents.roomId === roomId,
+    timeoutMs,
+  ).then((e) => (e.myEvents.typingUsers as { id: string }[]).map((u) => u.id).sort());
+
+/** Every RoomTyping `user` received up to now: a marker published after the fact comes back after them. */
+async function roomTypingSoFar(t: TestApp, sub: LiveSubscription<MyEv>, user: TestUser): Promise<unknown[]> {
+  const marker = `marker-${Math.random()}`;
+  await t.app.events.publish(userTopic(user.id), { __typename: 'RoomRemoved', roomId: marker });
+  await nextMatching(sub, (e) => e.myEvents.__typename === 'RoomRemoved' && e.myEvents.roomId === marker);
+  return sub.received.filter((e) => e.myEvents.__typename === 'RoomTyping').map((e) => e.myEvents);
+}
+
+describe('typing in the room list (RoomTyping on myEvents)', () => {
+  it('reaches every other member (across instances) with the full list, never the typer or outsiders', async () => {
+    const room = await createGroup(a, alice, [bob, carol]);
+    const dave = await registerUser(a);
+    await openDm(a, alice, dave); // Dave shares another room with Alice, not this one
+    const forAlice = await myEventsOf(a, alice);
+    const forBob = await myEventsOf(b, bob);
+    const forCarol = await myEventsOf(b, carol);
+    const forDave = await myEventsOf(b, dave);
+
+    await typing(a, alice, room.id, true);
+    expect(await nextRoomTyping(forBob, room.id)).toEqual([alice.id]);
+    expect(await nextRoomTyping(forCarol, room.id)).toEqual([alice.id]);
+    const ev = forBob.received.at(-1)?.myEvents;
+    expect(Number.isNaN(Date.parse(ev.at))).toBe(false);
+
+    await typing(b, bob, room.id, true);
+    expect(await nextRoomTyping(forAlice, room.id)).toEqual([bob.id]); // without herself
+    expect(await nextRoomTyping(forCarol, room.id)).toEqual([alice.id, bob.id].sort());
+
+    await typing(a, alice, room.id, false);
+    expect(await nextRoomTyping(forBob, room.id)).toEqual([]);
+    expect(await nextRoomTyping(forCarol, room.id)).toEqual([bob.id]);
+    await typing(b, bob, room.id, false);
+    expect(await nextRoomTyping(forAlice, room.id)).toEqual([]);
+    expect(await nextRoomTyping(forCarol, room.id)).toEqual([]);
+
+    // The typer heard only of Bob (on, off); Bob only of Alice; Dave of nothing.
+    expect(await roomTypingSoFar(a, forAlice, alice)).toHaveLength(2);
+    expect(await roomTypingSoFar(b, forBob, bob)).toHaveLength(2);
+    expect(await roomTypingSoFar(b, forDave, dave)).toEqual([]);
+  });
+
+  it('clears on send, on disconnect and on leave, and lapses after about 6 s', async () => {
+    const room = await createGroup(a, alice, [bob, carol]);
+    const forBob = await myEventsOf(b, bob);
+
+    await typing(a, alice, room.id, true);
+    expect(await nextRoomTyping(forBob, room.id)).toEqual([alice.id]);
+    await send(a, alice, room.id, 'sent');
+    expect(await nextRoomTyping(forBob, room.id)).toEqual([]);
+
+    const aliceSocket = await sockets.connect(a, alice);
+    await typing(a, alice, room.id, true);
+    expect(await nextRoomTyping(forBob, room.id)).toEqual([alice.id]);
+    await aliceSocket.close();
+    expect(await nextRoomTyping(forBob, room.id, 4_000)).toEqual([]); // before the 6 s lapse
+
+    await typing(b, carol, room.id, true);
+    expect(await nextRoomTyping(forBob, room.id)).toEqual([carol.id]);
+    await a.ok(LEAVE, { r: room.id }, carol.accessToken);
+    expect(await nextRoomTyping(forBob, room.id)).toEqual([]);
+
+    await typing(a, alice, room.id, true);
+    expect(await nextRoomTyping(forBob, room.id)).toEqual([alice.id]);
+    const startedAt = Date.now();
+    expect(await nextRoomTyping(forBob, room.id, 15_000)).toEqual([]);
+    expect(Date.now() - startedAt).toBeGreaterThanOrEqual(5_500);
+  }, 30_000);
+
+  it('is not replayed on resume', async () => {
+    const room = await createGroup(a, alice, [bob]);
+    const since = new Date().toISOString();
+    await send(a, alice, room.id, 'replayed'); // something that does replay
+    await typing(a, alice, room.id, true);
+    // Subscribed directly: the replay comes first (liveMyEvents expects nothing before its marker).
+    const forBob = (await sockets.connect(b, bob)).subscribe<MyEv>(ROOM_TYPING(since));
+    await nextMatching(
+      forBob,
+      (e) => e.myEvents.__typename === 'RoomUpdated' && e.myEvents.room.id === room.id,
+    );
+    expect(await roomTypingSoFar(b, forBob, bob)).toEqual([]);
+    await typing(a, alice, room.id, false); // live events still come
+    expect(await nextRoomTyping(forBob, room.id)).toEqual([]);
   });
 });

@@ -33,7 +33,7 @@ export interface ContextOptions {
 export async function newPage(
   browser: Browser,
   opts: ContextOptions,
-): Promise<{ context: BrowserContext; page: Page; pageErrors: string[] }> {
+): Promise<{ context: BrowserContext; page: Page; pageErrors: string[]; consoleMessages: string[] }> {
   const context = await browser.newContext({
     baseURL: opts.baseURL,
     viewport: opts.viewport ?? { width: 1280, height: 800 },
@@ -43,11 +43,29 @@ export async function newPage(
   });
   context.setDefaultTimeout(10_000);
   const page = await context.newPage();
-  // Uncaught exceptions and unhandled rejections in the page: tests expect none.
+  // Uncaught exceptions and unhandled rejections in the page, and Apollo's cache warnings
+  // (see cacheWarnings): tests expect none.
   const pageErrors: string[] = [];
   page.on('pageerror', (err) => pageErrors.push(err.message));
-  return { context, page, pageErrors };
+  // Warnings and errors the page logged.
+  const consoleMessages: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() !== 'warning' && message.type() !== 'error') return;
+    const text = `${message.type()}: ${message.text()}`;
+    consoleMessages.push(text);
+    if (cacheWarnings([text]).length > 0) pageErrors.push(text);
+  });
+  return { context, page, pageErrors, consoleMessages };
 }
+
+/**
+ * Apollo's "Cache data may be lost when replacing the <field> field" warnings
+ * among `consoleMessages` (the e2e build is a development build, so Apollo
+ * checks every cache write). Each means a field without a merge policy whose
+ * data one write threw away (see client/src/apollo/cache.ts).
+ */
+export const cacheWarnings = (consoleMessages: readonly string[]) =>
+  consoleMessages.filter((m) => m.includes('Cache data may be lost'));
 
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });

@@ -29,6 +29,11 @@ export function useAuthState(): AuthState {
   return useSyncExternalStore(auth.subscribe, auth.getState);
 }
 
+/** The outbox of the viewer's messages on their way (see features/conversation/outbox.ts). */
+export function useOutbox(): Services['outbox'] {
+  return useServices().outbox;
+}
+
 export function useConnectionStatus(): ConnectionStatus {
   const { socket } = useServices();
   return useSyncExternalStore(socket.subscribe, socket.getStatus);

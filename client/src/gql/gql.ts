@@ -28,6 +28,7 @@ type Documents = {
     "\n  fragment PersonCard_user on User {\n    id\n    displayName\n    username\n  }\n": typeof types.PersonCard_UserFragmentDoc,
     "\n  fragment SearchResult_user on User {\n    id\n    displayName\n    contactStatus\n    blockedByMe\n    ...PersonCard_user\n  }\n": typeof types.SearchResult_UserFragmentDoc,
     "\n  query SearchPeople($query: String!) {\n    searchUsers(query: $query, first: 20) {\n      edges {\n        node {\n          id\n          ...SearchResult_user\n        }\n      }\n    }\n  }\n": typeof types.SearchPeopleDocument,
+    "\n  query SidebarContacts {\n    contacts(first: 100) {\n      edges {\n        node {\n          id\n          displayName\n          username\n          avatarUrl\n          online\n        }\n      }\n    }\n  }\n": typeof types.SidebarContactsDocument,
     "\n  mutation SendFriendRequest($userId: ID!) {\n    sendFriendRequest(userId: $userId) {\n      request {\n        id\n      }\n      user {\n        id\n        contactStatus\n        blockedByMe\n      }\n    }\n  }\n": typeof types.SendFriendRequestDocument,
     "\n  mutation RespondToFriendRequest($requestId: ID!, $accept: Boolean!) {\n    respondToFriendRequest(requestId: $requestId, accept: $accept) {\n      user {\n        id\n        contactStatus\n        blockedByMe\n      }\n    }\n  }\n": typeof types.RespondToFriendRequestDocument,
     "\n  mutation CancelFriendRequest($requestId: ID!) {\n    cancelFriendRequest(requestId: $requestId)\n  }\n": typeof types.CancelFriendRequestDocument,
@@ -54,6 +55,7 @@ type Documents = {
     "\n  fragment PeerPresence_room on Room {\n    id\n    kind\n    peer {\n      id\n      online\n      lastSeenAt\n    }\n  }\n": typeof types.PeerPresence_RoomFragmentDoc,
     "\n  fragment UserPresence_user on User {\n    id\n    online\n    lastSeenAt\n  }\n": typeof types.UserPresence_UserFragmentDoc,
     "\n  fragment PresenceEvent on MyEvent {\n    __typename\n    ... on PresenceChanged {\n      user {\n        id\n      }\n      online\n      lastSeenAt\n    }\n  }\n": typeof types.PresenceEventFragmentDoc,
+    "\n  fragment RoomTypingEvent on MyEvent {\n    __typename\n    ... on RoomTyping {\n      roomId\n      typingUsers {\n        id\n        displayName\n      }\n    }\n  }\n": typeof types.RoomTypingEventFragmentDoc,
     "\n  mutation SetTyping($roomId: ID!, $typing: Boolean!) {\n    setTyping(roomId: $roomId, typing: $typing)\n  }\n": typeof types.SetTypingDocument,
     "\n  mutation AddReaction($messageId: ID!, $emoji: String!) {\n    addReaction(messageId: $messageId, emoji: $emoji) {\n      ...ReactionBar_message\n    }\n  }\n": typeof types.AddReactionDocument,
     "\n  mutation RemoveReaction($messageId: ID!, $emoji: String!) {\n    removeReaction(messageId: $messageId, emoji: $emoji) {\n      ...ReactionBar_message\n    }\n  }\n": typeof types.RemoveReactionDocument,
@@ -91,7 +93,7 @@ type Documents = {
     "\n  mutation CreateGroupRoom($input: CreateGroupRoomInput!) {\n    createGroupRoom(input: $input) {\n      id\n    }\n  }\n": typeof types.CreateGroupRoomDocument,
     "\n  fragment RoomListItem_room on Room {\n    id\n    kind\n    title\n    avatarUrl\n    unreadCount\n    lastActivityAt\n    lastMessage {\n      id\n      kind\n      body\n      deletedAt\n      attachments {\n        id\n        name\n        isImage\n      }\n      sender {\n        id\n        displayName\n        isMe\n      }\n    }\n  }\n": typeof types.RoomListItem_RoomFragmentDoc,
     "\n  query RoomList {\n    me {\n      id\n      timeZone\n    }\n    rooms(first: 100) {\n      edges {\n        node {\n          id\n          lastActivityAt\n          ...RoomListItem_room\n          ...PeerPresence_room\n        }\n      }\n    }\n  }\n": typeof types.RoomListDocument,
-    "\n  subscription RoomListEvents {\n    myEvents {\n      __typename\n      ... on RoomUpdated {\n        room {\n          id\n          lastActivityAt\n          lastSeq\n          lastReadSeq\n          memberCount\n          ...RoomListItem_room\n          ...ConversationHeader_room\n        }\n      }\n      ... on RoomRemoved {\n        roomId\n      }\n      ...PresenceEvent\n    }\n  }\n": typeof types.RoomListEventsDocument,
+    "\n  subscription RoomListEvents {\n    myEvents {\n      __typename\n      ... on RoomUpdated {\n        room {\n          id\n          lastActivityAt\n          lastSeq\n          lastReadSeq\n          memberCount\n          ...RoomListItem_room\n          ...ConversationHeader_room\n        }\n      }\n      ... on RoomRemoved {\n        roomId\n      }\n      ...PresenceEvent\n      ...RoomTypingEvent\n    }\n  }\n": typeof types.RoomListEventsDocument,
     "\n  fragment AvatarSection_user on User {\n    id\n    displayName\n    avatarUrl\n  }\n": typeof types.AvatarSection_UserFragmentDoc,
     "\n  mutation UpdateAvatar($avatarId: ID) {\n    updateProfile(input: { avatarId: $avatarId }) {\n      id\n      ...AvatarSection_user\n      ...ViewerBadge_user\n    }\n  }\n": typeof types.UpdateAvatarDocument,
     "\n  fragment NotificationPreferences_preference on NotificationPreference {\n    type\n    email\n  }\n": typeof types.NotificationPreferences_PreferenceFragmentDoc,
@@ -124,6 +126,7 @@ const documents: Documents = {
     "\n  fragment PersonCard_user on User {\n    id\n    displayName\n    username\n  }\n": types.PersonCard_UserFragmentDoc,
     "\n  fragment SearchResult_user on User {\n    id\n    displayName\n    contactStatus\n    blockedByMe\n    ...PersonCard_user\n  }\n": types.SearchResult_UserFragmentDoc,
     "\n  query SearchPeople($query: String!) {\n    searchUsers(query: $query, first: 20) {\n      edges {\n        node {\n          id\n          ...SearchResult_user\n        }\n      }\n    }\n  }\n": types.SearchPeopleDocument,
+    "\n  query SidebarContacts {\n    contacts(first: 100) {\n      edges {\n        node {\n          id\n          displayName\n          username\n          avatarUrl\n          online\n        }\n      }\n    }\n  }\n": types.SidebarContactsDocument,
     "\n  mutation SendFriendRequest($userId: ID!) {\n    sendFriendRequest(userId: $userId) {\n      request {\n        id\n      }\n      user {\n        id\n        contactStatus\n        blockedByMe\n      }\n    }\n  }\n": types.SendFriendRequestDocument,
     "\n  mutation RespondToFriendRequest($requestId: ID!, $accept: Boolean!) {\n    respondToFriendRequest(requestId: $requestId, accept: $accept) {\n      user {\n        id\n        contactStatus\n        blockedByMe\n      }\n    }\n  }\n": types.RespondToFriendRequestDocument,
     "\n  mutation CancelFriendRequest($requestId: ID!) {\n    cancelFriendRequest(requestId: $requestId)\n  }\n": types.CancelFriendRequestDocument,
@@ -150,6 +153,7 @@ const documents: Documents = {
     "\n  fragment PeerPresence_room on Room {\n    id\n    kind\n    peer {\n      id\n      online\n      lastSeenAt\n    }\n  }\n": types.PeerPresence_RoomFragmentDoc,
     "\n  fragment UserPresence_user on User {\n    id\n    online\n    lastSeenAt\n  }\n": types.UserPresence_UserFragmentDoc,
     "\n  fragment PresenceEvent on MyEvent {\n    __typename\n    ... on PresenceChanged {\n      user {\n        id\n      }\n      online\n      lastSeenAt\n    }\n  }\n": types.PresenceEventFragmentDoc,
+    "\n  fragment RoomTypingEvent on MyEvent {\n    __typename\n    ... on RoomTyping {\n      roomId\n      typingUsers {\n        id\n        displayName\n      }\n    }\n  }\n": types.RoomTypingEventFragmentDoc,
     "\n  mutation SetTyping($roomId: ID!, $typing: Boolean!) {\n    setTyping(roomId: $roomId, typing: $typing)\n  }\n": types.SetTypingDocument,
     "\n  mutation AddReaction($messageId: ID!, $emoji: String!) {\n    addReaction(messageId: $messageId, emoji: $emoji) {\n      ...ReactionBar_message\n    }\n  }\n": types.AddReactionDocument,
     "\n  mutation RemoveReaction($messageId: ID!, $emoji: String!) {\n    removeReaction(messageId: $messageId, emoji: $emoji) {\n      ...ReactionBar_message\n    }\n  }\n": types.RemoveReactionDocument,
@@ -187,7 +191,7 @@ const documents: Documents = {
     "\n  mutation CreateGroupRoom($input: CreateGroupRoomInput!) {\n    createGroupRoom(input: $input) {\n      id\n    }\n  }\n": types.CreateGroupRoomDocument,
     "\n  fragment RoomListItem_room on Room {\n    id\n    kind\n    title\n    avatarUrl\n    unreadCount\n    lastActivityAt\n    lastMessage {\n      id\n      kind\n      body\n      deletedAt\n      attachments {\n        id\n        name\n        isImage\n      }\n      sender {\n        id\n        displayName\n        isMe\n      }\n    }\n  }\n": types.RoomListItem_RoomFragmentDoc,
     "\n  query RoomList {\n    me {\n      id\n      timeZone\n    }\n    rooms(first: 100) {\n      edges {\n        node {\n          id\n          lastActivityAt\n          ...RoomListItem_room\n          ...PeerPresence_room\n        }\n      }\n    }\n  }\n": types.RoomListDocument,
-    "\n  subscription RoomListEvents {\n    myEvents {\n      __typename\n      ... on RoomUpdated {\n        room {\n          id\n          lastActivityAt\n          lastSeq\n          lastReadSeq\n          memberCount\n          ...RoomListItem_room\n          ...ConversationHeader_room\n        }\n      }\n      ... on RoomRemoved {\n        roomId\n      }\n      ...PresenceEvent\n    }\n  }\n": types.RoomListEventsDocument,
+    "\n  subscription RoomListEvents {\n    myEvents {\n      __typename\n      ... on RoomUpdated {\n        room {\n          id\n          lastActivityAt\n          lastSeq\n          lastReadSeq\n          memberCount\n          ...RoomListItem_room\n          ...ConversationHeader_room\n        }\n      }\n      ... on RoomRemoved {\n        roomId\n      }\n      ...PresenceEvent\n      ...RoomTypingEvent\n    }\n  }\n": types.RoomListEventsDocument,
     "\n  fragment AvatarSection_user on User {\n    id\n    displayName\n    avatarUrl\n  }\n": types.AvatarSection_UserFragmentDoc,
     "\n  mutation UpdateAvatar($avatarId: ID) {\n    updateProfile(input: { avatarId: $avatarId }) {\n      id\n      ...AvatarSection_user\n      ...ViewerBadge_user\n    }\n  }\n": types.UpdateAvatarDocument,
     "\n  fragment NotificationPreferences_preference on NotificationPreference {\n    type\n    email\n  }\n": types.NotificationPreferences_PreferenceFragmentDoc,
@@ -276,6 +280,10 @@ export function graphql(source: "\n  fragment SearchResult_user on User {\n    i
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query SearchPeople($query: String!) {\n    searchUsers(query: $query, first: 20) {\n      edges {\n        node {\n          id\n          ...SearchResult_user\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query SearchPeople($query: String!) {\n    searchUsers(query: $query, first: 20) {\n      edges {\n        node {\n          id\n          ...SearchResult_user\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SidebarContacts {\n    contacts(first: 100) {\n      edges {\n        node {\n          id\n          displayName\n          username\n          avatarUrl\n          online\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query SidebarContacts {\n    contacts(first: 100) {\n      edges {\n        node {\n          id\n          displayName\n          username\n          avatarUrl\n          online\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -380,6 +388,10 @@ export function graphql(source: "\n  fragment UserPresence_user on User {\n    i
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  fragment PresenceEvent on MyEvent {\n    __typename\n    ... on PresenceChanged {\n      user {\n        id\n      }\n      online\n      lastSeenAt\n    }\n  }\n"): (typeof documents)["\n  fragment PresenceEvent on MyEvent {\n    __typename\n    ... on PresenceChanged {\n      user {\n        id\n      }\n      online\n      lastSeenAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment RoomTypingEvent on MyEvent {\n    __typename\n    ... on RoomTyping {\n      roomId\n      typingUsers {\n        id\n        displayName\n      }\n    }\n  }\n"): (typeof documents)["\n  fragment RoomTypingEvent on MyEvent {\n    __typename\n    ... on RoomTyping {\n      roomId\n      typingUsers {\n        id\n        displayName\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -531,7 +543,7 @@ export function graphql(source: "\n  query RoomList {\n    me {\n      id\n     
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  subscription RoomListEvents {\n    myEvents {\n      __typename\n      ... on RoomUpdated {\n        room {\n          id\n          lastActivityAt\n          lastSeq\n          lastReadSeq\n          memberCount\n          ...RoomListItem_room\n          ...ConversationHeader_room\n        }\n      }\n      ... on RoomRemoved {\n        roomId\n      }\n      ...PresenceEvent\n    }\n  }\n"): (typeof documents)["\n  subscription RoomListEvents {\n    myEvents {\n      __typename\n      ... on RoomUpdated {\n        room {\n          id\n          lastActivityAt\n          lastSeq\n          lastReadSeq\n          memberCount\n          ...RoomListItem_room\n          ...ConversationHeader_room\n        }\n      }\n      ... on RoomRemoved {\n        roomId\n      }\n      ...PresenceEvent\n    }\n  }\n"];
+export function graphql(source: "\n  subscription RoomListEvents {\n    myEvents {\n      __typename\n      ... on RoomUpdated {\n        room {\n          id\n          lastActivityAt\n          lastSeq\n          lastReadSeq\n          memberCount\n          ...RoomListItem_room\n          ...ConversationHeader_room\n        }\n      }\n      ... on RoomRemoved {\n        roomId\n      }\n      ...PresenceEvent\n      ...RoomTypingEvent\n    }\n  }\n"): (typeof documents)["\n  subscription RoomListEvents {\n    myEvents {\n      __typename\n      ... on RoomUpdated {\n        room {\n          id\n          lastActivityAt\n          lastSeq\n          lastReadSeq\n          memberCount\n          ...RoomListItem_room\n          ...ConversationHeader_room\n        }\n      }\n      ... on RoomRemoved {\n        roomId\n      }\n      ...PresenceEvent\n      ...RoomTypingEvent\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -6,6 +6,7 @@
       "FriendRequestReceived",
       "PresenceChanged",
       "RoomRemoved",
+      "RoomTyping",
       "RoomUpdated",
       "StreamResyncRequired"
     ],
@@ -35,6 +36,7 @@
       "FriendRequestReceived",
       "PresenceChanged",
       "RoomRemoved",
+      "RoomTyping",
       "RoomUpdated",
       "StreamResyncRequired"
     ],

@@ -880,7 +880,7 @@ export type MutationUpdateRoomArgs = {
 };
 
 /** Something the viewer's room list (or contacts) needs to know, across all rooms. */
-export type MyEvent = ContactsChanged | FriendRequestReceived | PresenceChanged | RoomRemoved | RoomUpdated | StreamResyncRequired;
+export type MyEvent = ContactsChanged | FriendRequestReceived | PresenceChanged | RoomRemoved | RoomTyping | RoomUpdated | StreamResyncRequired;
 
 /** Something that happened for the viewer. Texts that mention a time show it in the viewer's time zone. */
 export type Notification = {
@@ -1426,6 +1426,25 @@ export type RoomRole =
   /** Created the room; can do everything, including removing admins. */
   | 'OWNER';
 
+/**
+ * Who is typing changed in one of the viewer's rooms, for a "typing…" preview in the room list (the
+ * open conversation gets the same change as TypingChanged on `roomEvents`; both come from one place).
+ * Carries the full current list (not a delta), without the viewer; the viewer's own typing changes are
+ * not sent to them, and people outside the room never get it. A typer who stops refreshing `setTyping`
+ * lapses after about 6 seconds; sending a message, leaving the room or disconnecting stops it at once.
+ * Ephemeral: not persisted and not replayed on resume (`myEvents(since)`); after reconnecting, treat
+ * nobody as typing until the next RoomTyping.
+ */
+export type RoomTyping = {
+  __typename?: 'RoomTyping';
+  /** When the server sent this event (like every `myEvents` event). Typing is not replayed on resume. */
+  at: Scalars['DateTime']['output'];
+  /** The room. */
+  roomId: Scalars['ID']['output'];
+  /** Everyone typing in the room now, except the viewer; empty when nobody (else) is. */
+  typingUsers: Array<User>;
+};
+
 /** A room appeared in the viewer's list or changed: new message, title, members, or the viewer's unread count (also when read on another device). */
 export type RoomUpdated = {
   __typename?: 'RoomUpdated';
@@ -1711,6 +1730,7 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
     | ( Omit<FriendRequestReceived, 'request'> & { request: _RefType['FriendRequest'] } & { __typename: 'FriendRequestReceived' } )
     | ( Omit<PresenceChanged, 'user'> & { user: _RefType['User'] } & { __typename: 'PresenceChanged' } )
     | ( RoomRemoved & { __typename: 'RoomRemoved' } )
+    | ( Omit<RoomTyping, 'typingUsers'> & { typingUsers: Array<_RefType['User']> } & { __typename: 'RoomTyping' } )
     | ( Omit<RoomUpdated, 'room'> & { room: _RefType['Room'] } & { __typename: 'RoomUpdated' } )
     | ( StreamResyncRequired & { __typename: 'StreamResyncRequired' } )
   ;
@@ -1804,6 +1824,7 @@ export type ResolversTypes = {
   RoomRemoved: ResolverTypeWrapper<RoomRemoved>;
   RoomRenamed: ResolverTypeWrapper<Omit<RoomRenamed, 'by'> & { by: ResolversTypes['User'] }>;
   RoomRole: RoomRole;
+  RoomTyping: ResolverTypeWrapper<Omit<RoomTyping, 'typingUsers'> & { typingUsers: Array<ResolversTypes['User']> }>;
   RoomUpdated: ResolverTypeWrapper<Omit<RoomUpdated, 'room'> & { room: ResolversTypes['Room'] }>;
   SendMessageInput: SendMessageInput;
   Session: ResolverTypeWrapper<SessionModel>;
@@ -1878,6 +1899,7 @@ export type ResolversParentTypes = {
   RoomMember: RoomMemberModel;
   RoomRemoved: RoomRemoved;
   RoomRenamed: Omit<RoomRenamed, 'by'> & { by: ResolversParentTypes['User'] };
+  RoomTyping: Omit<RoomTyping, 'typingUsers'> & { typingUsers: Array<ResolversParentTypes['User']> };
   RoomUpdated: Omit<RoomUpdated, 'room'> & { room: ResolversParentTypes['Room'] };
   SendMessageInput: SendMessageInput;
   Session: SessionModel;
@@ -2136,7 +2158,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
 };
 
 export type MyEventResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MyEvent'] = ResolversParentTypes['MyEvent']> = {
-  __resolveType: TypeResolveFn<'ContactsChanged' | 'FriendRequestReceived' | 'PresenceChanged' | 'RoomRemoved' | 'RoomUpdated' | 'StreamResyncRequired', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'ContactsChanged' | 'FriendRequestReceived' | 'PresenceChanged' | 'RoomRemoved' | 'RoomTyping' | 'RoomUpdated' | 'StreamResyncRequired', ParentType, ContextType>;
 };
 
 export type NotificationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Notification'] = ResolversParentTypes['Notification']> = {
@@ -2324,6 +2346,13 @@ export type RoomRenamedResolvers<ContextType = GraphQLContext, ParentType extend
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type RoomTypingResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RoomTyping'] = ResolversParentTypes['RoomTyping']> = {
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  roomId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  typingUsers?: Resolver<Array<ResolversTypes['User']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
 export type RoomUpdatedResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RoomUpdated'] = ResolversParentTypes['RoomUpdated']> = {
   at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   room?: Resolver<ResolversTypes['Room'], ParentType, ContextType>;
@@ -2436,6 +2465,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   RoomMember?: RoomMemberResolvers<ContextType>;
   RoomRemoved?: RoomRemovedResolvers<ContextType>;
   RoomRenamed?: RoomRenamedResolvers<ContextType>;
+  RoomTyping?: RoomTypingResolvers<ContextType>;
   RoomUpdated?: RoomUpdatedResolvers<ContextType>;
   Session?: SessionResolvers<ContextType>;
   StreamResyncRequired?: StreamResyncRequiredResolvers<ContextType>;

@@ -1,7 +1,8 @@
 /**
  * A room's messages as the conversation shows them: the newest page of
  * history, older pages on demand, live events, and the viewer's own messages
- * while they are being sent.
+ * while they are being sent (kept in the app's outbox, see outbox.ts, so
+ * they survive leaving the room).
  *
  * Messages live in a reducer keyed by id and ordered by `seq` (gap-free per
  * room), so anything that arrives twice (a replayed event, a mutation result
@@ -14,13 +15,12 @@
  */
 import { CombinedGraphQLErrors } from '@apollo/client/errors';
 import { useApolloClient } from '@apollo/client/react';
-import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
-import { useConnectionStatus } from '../../apollo/ServicesProvider.tsx';
+import { useCallback, useEffect, useReducer, useRef, useState, useSyncExternalStore } from 'react';
+import { useConnectionStatus, useOutbox } from '../../apollo/ServicesProvider.tsx';
 import type { ConversationMessageFragment } from '../../gql/graphql.ts';
 import { type FragmentType, getFragmentData } from '../../gql/index.ts';
 import type { UploadedFile } from '../attachments/upload.ts';
 import type { LiveRoomEventFragment } from '../live/documents.ts';
-import { newClientId } from './clientId.ts';
 import {
   ConversationCatchUpQuery,
   ConversationEventsSubscription,
@@ -28,31 +28,15 @@ import {
   DeleteMessageMutation,
   EditMessageMutation,
   ConversationMessageFragment as MessageFields,
-  SendMessageMutation,
 } from './documents.ts';
+import type { PendingMessage, ReplyTarget } from './outbox.ts';
+
+export type { PendingMessage, ReplyTarget };
 
 export type Msg = ConversationMessageFragment;
 
 const unmask = (refs: readonly FragmentType<typeof MessageFields>[]): Msg[] =>
   refs.map((ref) => getFragmentData(MessageFields, ref));
-
-/** What a reply points at, as the composer shows it. */
-export interface ReplyTarget {
-  id: string;
-  author: string;
-  snippet: string;
-}
-
-/** One of the viewer's messages that the server has not confirmed yet. */
-export interface PendingMessage {
-  clientId: string;
-  body: string;
-  replyTo: ReplyTarget | undefined;
-  createdAt: string;
-  status: 'sending' | 'failed';
-  /** Uploaded files going with the message (may be empty). */
-  attachments: readonly UploadedFile[];
-}
 
 /** Page size for history, both the first page and each older one. */
 export const PAGE_SIZE = 50;
@@ -63,7 +47,6 @@ interface State {
   olderCursor: string | null;
   hasOlder: boolean;
   loadingOlder: boolean;
-  pending: PendingMessage[];
   /** The viewer left or was removed: the stream ended. */
   left: boolean;
 }
@@ -75,8 +58,6 @@ type Action =
   | { type: 'older'; messages: readonly Msg[]; cursor: string | null; hasOlder: boolean }
   | { type: 'olderFailed' }
   | { type: 'upsert'; messages: readonly Msg[] }
-  | { type: 'pending'; message: PendingMessage }
-  | { type: 'pendingStatus'; clientId: string; status: PendingMessage['status'] }
   | { type: 'left' };
 
 function merge(list: readonly Msg[], incoming: readonly Msg[]): Msg[] {
@@ -109,24 +90,9 @@ function reducer(state: State, action: Action): State {
       };
     case 'olderFailed':
       return { ...state, loadingOlder: false };
-    case 'upsert': {
+    case 'upsert':
       if (action.messages.length === 0) return state;
-      const confirmed = new Set(action.messages.map((m) => m.clientId).filter(Boolean));
-      return {
-        ...state,
-        messages: merge(state.messages, action.messages),
-        pending: state.pending.filter((p) => !confirmed.has(p.clientId)),
-      };
-    }
-    case 'pending':
-      return { ...state, pending: [...state.pending, action.message] };
-    case 'pendingStatus':
-      return {
-        ...state,
-        pending: state.pending.map((p) =>
-          p.clientId === action.clientId ? { ...p, status: action.status } : p,
-        ),
-      };
+      return { ...state, messages: merge(state.messages, action.messages) };
     case 'left':
       return { ...state, left: true };
   }
@@ -138,7 +104,6 @@ const INITIAL: State = {
   olderCursor: null,
   hasOlder: false,
   loadingOlder: false,
-  pending: [],
   left: false,
 };
 
@@ -161,6 +126,7 @@ export function useConversation(
   onLiveEvent?: (event: LiveEvent) => void,
 ) {
   const client = useApolloClient();
+  const outbox = useOutbox();
   const [state, dispatch] = useReducer(reducer, INITIAL);
   const live = useConnectionStatus() === 'connected';
   const [generation, setGeneration] = useState(0);
@@ -179,12 +145,17 @@ export function useConversation(
     for (const m of messages) highest.current = Math.max(highest.current, m.seq);
   }, []);
 
+  /** Merges messages in; the viewer's own among them are no longer pending. */
   const upsert = useCallback(
     (messages: readonly Msg[]) => {
       take(messages);
       dispatch({ type: 'upsert', messages });
+      outbox.confirm(
+        roomId,
+        messages.flatMap((m) => (m.clientId ? [m.clientId] : [])),
+      );
     },
-    [take],
+    [take, outbox, roomId],
   );
 
   // Fills everything after the highest seq held; single-flight, re-runs if asked again meanwhile.
@@ -231,6 +202,11 @@ export function useConversation(
         if (cancelled || !data) return;
         const messages = unmask(data.messages.edges.map((e) => e.node));
         take(messages);
+        // A send whose answer was lost but which the server committed is in the history: not pending.
+        outbox.confirm(
+          roomId,
+          messages.flatMap((m) => (m.clientId ? [m.clientId] : [])),
+        );
         dispatch({
           type: 'loaded',
           messages,
@@ -244,7 +220,7 @@ export function useConversation(
     return () => {
       cancelled = true;
     };
-  }, [client, roomId, take]);
+  }, [client, roomId, take, outbox]);
 
   // The live stream, reopened from the highest seq held after every reconnect.
   const ready = state.status === 'ready';
@@ -344,56 +320,20 @@ export function useConversation(
     }
   }, [client, roomId]);
 
-  const deliver = useCallback(
-    async (p: PendingMessage) => {
-      dispatch({ type: 'pendingStatus', clientId: p.clientId, status: 'sending' });
-      try {
-        const { data } = await client.mutate({
-          mutation: SendMessageMutation,
-          variables: {
-            input: {
-              roomId,
-              clientId: p.clientId,
-              body: p.body,
-              replyToId: p.replyTo?.id ?? null,
-              ...(p.attachments.length > 0 ? { attachmentIds: p.attachments.map((a) => a.id) } : {}),
-            },
-          },
-        });
-        if (!data) throw new Error('No message returned');
-        upsert(unmask([data.sendMessage]));
-      } catch {
-        dispatch({ type: 'pendingStatus', clientId: p.clientId, status: 'failed' });
-      }
-    },
-    [client, roomId, upsert],
-  );
+  // The viewer's messages on their way, and the server's answers to them (also those sent before
+  // this room was last left, that complete while it is open).
+  const pending = useSyncExternalStore(outbox.subscribe, () => outbox.pending(roomId));
+  useEffect(() => outbox.onSent(roomId, (message) => upsert([message])), [outbox, roomId, upsert]);
 
   /** Shows the message at once (pending) and sends it with a fresh clientId. */
   const send = useCallback(
-    (body: string, replyTo?: ReplyTarget, attachments: readonly UploadedFile[] = []) => {
-      const message: PendingMessage = {
-        attachments,
-        clientId: newClientId(),
-        body,
-        replyTo,
-        createdAt: new Date().toISOString(),
-        status: 'sending',
-      };
-      dispatch({ type: 'pending', message });
-      void deliver(message);
-    },
-    [deliver],
+    (body: string, replyTo?: ReplyTarget, attachments: readonly UploadedFile[] = []) =>
+      outbox.send(roomId, { body, replyTo, attachments }),
+    [outbox, roomId],
   );
 
   /** Sends a failed message again with the same clientId: the server returns the original if it got it. */
-  const retry = useCallback(
-    (clientId: string) => {
-      const p = stateRef.current.pending.find((x) => x.clientId === clientId);
-      if (p) void deliver(p);
-    },
-    [deliver],
-  );
+  const retry = useCallback((clientId: string) => outbox.retry(roomId, clientId), [outbox, roomId]);
 
   const edit = useCallback(
     async (id: string, body: string) => {
@@ -411,5 +351,14 @@ export function useConversation(
     [client, upsert],
   );
 
-  return { ...state, highestSeq: state.messages.at(-1)?.seq ?? 0, loadOlder, send, retry, edit, remove };
+  return {
+    ...state,
+    pending,
+    highestSeq: state.messages.at(-1)?.seq ?? 0,
+    loadOlder,
+    send,
+    retry,
+    edit,
+    remove,
+  };
 }

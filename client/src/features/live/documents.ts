@@ -131,6 +131,20 @@ export const PresenceEventFragment = graphql(`
   }
 `);
 
+/** Who is typing in one of the viewer's rooms, for the room list's "typing…" (see typing.ts). */
+export const RoomTypingEventFragment = graphql(`
+  fragment RoomTypingEvent on MyEvent {
+    __typename
+    ... on RoomTyping {
+      roomId
+      typingUsers {
+        id
+        displayName
+      }
+    }
+  }
+`);
+
 export const SetTypingMutation = graphql(`
   mutation SetTyping($roomId: ID!, $typing: Boolean!) {
     setTyping(roomId: $roomId, typing: $typing)

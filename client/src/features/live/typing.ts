@@ -1,12 +1,13 @@
 /**
  * Typing, both ways: the composer tells the server while the viewer types
  * (`setTyping`, refreshed every few seconds), and the open room's
- * TypingChanged events say who else is typing.
+ * TypingChanged events say who else is typing there.
  *
- * Who is typing in the open room is also published to a tiny store, so the
- * room list can show "typing…" as that room's preview. Other rooms would need
- * one `roomEvents` subscription each (up to 100 streams per client, all
- * replaying history on resume), so the list only knows about the open room.
+ * The room list shows "typing…" for every room: RoomTyping events on the
+ * per-user `myEvents` stream (one stream for all rooms; see
+ * useRoomListEvents) feed a tiny store, read with `useTypingRooms`. Typing is
+ * not replayed after a reconnect, so the store is emptied while that stream
+ * is down.
  */
 import { useApolloClient } from '@apollo/client/react';
 import { useCallback, useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
@@ -83,20 +84,39 @@ export function useTypingSender(roomId: string) {
   return useMemo(() => ({ onInput, stop }), [onInput, stop]);
 }
 
-// --- Who is typing in the open room, for the room list ---------------------
+// --- Who is typing in each room, for the room list ------------------------
 
 let typingByRoom: ReadonlyMap<string, readonly Typer[]> = new Map();
 const listeners = new Set<() => void>();
+/** Safety net per room (see TYPING_SAFETY_MS): forgets a room not re-announced for that long. */
+const safetyTimers = new Map<string, ReturnType<typeof setTimeout>>();
 
-/** Records who is typing in `roomId` (an empty list forgets the room). */
+function commit(next: Map<string, readonly Typer[]>): void {
+  typingByRoom = next;
+  for (const listener of listeners) listener();
+}
+
+/** Records who is typing in `roomId` (the full list from a RoomTyping; empty forgets the room). */
 export function publishRoomTyping(roomId: string, typers: readonly Typer[]): void {
+  clearTimeout(safetyTimers.get(roomId));
+  safetyTimers.delete(roomId);
+  if (typers.length > 0) {
+    const timer = setTimeout(() => publishRoomTyping(roomId, []), TYPING_SAFETY_MS);
+    safetyTimers.set(roomId, timer);
+  }
   const before = typingByRoom.get(roomId);
   if ((before?.length ?? 0) === 0 && typers.length === 0) return;
   const next = new Map(typingByRoom);
   if (typers.length === 0) next.delete(roomId);
   else next.set(roomId, typers);
-  typingByRoom = next;
-  for (const listener of listeners) listener();
+  commit(next);
+}
+
+/** Forgets everyone (the stream dropped: stops were missed and are not replayed). */
+export function clearRoomTyping(): void {
+  for (const timer of safetyTimers.values()) clearTimeout(timer);
+  safetyTimers.clear();
+  if (typingByRoom.size > 0) commit(new Map());
 }
 
 function subscribe(listener: () => void) {
@@ -104,7 +124,7 @@ function subscribe(listener: () => void) {
   return () => listeners.delete(listener);
 }
 
-/** Who is typing, by room (only the open room is ever known; see above). */
+/** Who is typing, by room, as the latest RoomTyping events said. */
 export function useTypingRooms(): ReadonlyMap<string, readonly Typer[]> {
   return useSyncExternalStore(subscribe, () => typingByRoom);
 }

@@ -13,7 +13,7 @@ import { type FragmentType, getFragmentData } from '../../gql/index.ts';
 import { LiveMessageFragment, LiveRefreshQuery, LiveRoomEventFragment } from './documents.ts';
 import { toggleReaction, writeReactions } from './reactions.ts';
 import { bump, bumped, type ReadPointers, readPointers, receiptsFor } from './receipts.ts';
-import { publishRoomTyping, TYPING_SAFETY_MS, type Typer } from './typing.ts';
+import { TYPING_SAFETY_MS, type Typer } from './typing.ts';
 
 interface TypingEntry extends Typer {
   /** When an event last listed them (Date.now()). */
@@ -105,10 +105,6 @@ export function useLiveRoom(roomId: string, viewer: { id: string } | undefined) 
   }, [typing]);
 
   const typers = useMemo<Typer[]>(() => typing.map(({ id, displayName }) => ({ id, displayName })), [typing]);
-
-  // The room list shows "typing…" for this room.
-  useEffect(() => publishRoomTyping(roomId, typers), [roomId, typers]);
-  useEffect(() => () => publishRoomTyping(roomId, []), [roomId]);
 
   const react = useCallback(
     (messageId: string, emoji: string) => {

@@ -1,8 +1,10 @@
 import { useApolloClient } from '@apollo/client/react';
 import { useEffect, useRef } from 'react';
 import { useConnectionStatus } from '../../apollo/ServicesProvider.tsx';
-import { graphql } from '../../gql/index.ts';
+import { getFragmentData, graphql } from '../../gql/index.ts';
+import { RoomTypingEventFragment } from '../live/documents.ts';
 import { applyPresenceEvent } from '../live/presence.cache.ts';
+import { clearRoomTyping, publishRoomTyping } from '../live/typing.ts';
 import { RoomListQuery } from './roomListQuery.ts';
 
 /**
@@ -29,6 +31,7 @@ const RoomListEventsSubscription = graphql(`
         roomId
       }
       ...PresenceEvent
+      ...RoomTypingEvent
     }
   }
 `);
@@ -39,6 +42,7 @@ const NOT_ABOUT_ROOMS = new Set([
   'FriendRequestReceived',
   'ContactsChanged',
   'PresenceChanged',
+  'RoomTyping',
 ]);
 
 /** Removes a room from the cached list (left, removed). */
@@ -54,6 +58,8 @@ export function dropRoomFromList(client: ReturnType<typeof useApolloClient>, roo
  * Keeps the room list live: updates arrive through the cache; a room we do
  * not list yet (new DM, added to a group) refetches the list; a removed room
  * is dropped. After a reconnect the list is refetched (events were missed).
+ * RoomTyping feeds the "typing…" previews (typing.ts), which are forgotten
+ * while the stream is down (typing is not replayed).
  */
 export function useRoomListEvents(refetch: () => void, knows: (roomId: string) => boolean) {
   const client = useApolloClient();
@@ -74,7 +80,14 @@ export function useRoomListEvents(refetch: () => void, knows: (roomId: string) =
         if (event.__typename === 'RoomUpdated' && !latest.current.knows(event.room.id))
           latest.current.refetch();
         if (event.__typename === 'PresenceChanged') applyPresenceEvent(client.cache, event);
-        if (event.__typename === 'RoomRemoved') dropRoomFromList(client, event.roomId);
+        if (event.__typename === 'RoomTyping') {
+          const typing = getFragmentData(RoomTypingEventFragment, event);
+          if (typing.__typename === 'RoomTyping') publishRoomTyping(typing.roomId, typing.typingUsers);
+        }
+        if (event.__typename === 'RoomRemoved') {
+          publishRoomTyping(event.roomId, []);
+          dropRoomFromList(client, event.roomId);
+        }
         // An event this client cannot apply (e.g. a resync request): refetch the list.
         else if (!NOT_ABOUT_ROOMS.has(event.__typename)) latest.current.refetch();
       },
@@ -82,6 +95,9 @@ export function useRoomListEvents(refetch: () => void, knows: (roomId: string) =
         // The socket dropped; the connection status change resubscribes.
       },
     });
-    return () => sub.unsubscribe();
+    return () => {
+      sub.unsubscribe();
+      clearRoomTyping(); // what this stream said about typing goes with it (not replayed)
+    };
   }, [client, live]);
 }

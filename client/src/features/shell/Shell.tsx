@@ -4,7 +4,7 @@ import { useAuth, useConnectionStatus } from '../../apollo/ServicesProvider.tsx'
 import { graphql } from '../../gql/index.ts';
 import { RouteFocus } from '../../ui/RouteFocus.tsx';
 import { NotificationBell } from '../notifications/NotificationBell.tsx';
-import { RoomList } from '../rooms/RoomList.tsx';
+import { RoomsSidebar } from '../rooms/RoomsSidebar.tsx';
 import { ReconnectingBanner } from './ReconnectingBanner.tsx';
 import { ViewerBadge } from './ViewerBadge.tsx';
 
@@ -34,7 +34,7 @@ function backTarget(pathname: string): { to: string; label: string } {
 }
 
 /**
- * The signed-in frame: a sidebar (navigation and, soon, the room list) beside
+ * The signed-in frame: a sidebar (navigation, then the Chats and Contacts tabs) beside
  * the main pane. At 720 px and below only one pane shows: the sidebar on
  * /rooms, the main pane (with a back button) everywhere else.
  */
@@ -84,7 +84,7 @@ export function Shell() {
           <h2 id="room-list-heading" tabIndex={-1} data-route-focus>
             Conversations
           </h2>
-          <RoomList />
+          <RoomsSidebar labelledBy="room-list-heading" />
         </section>
         <div className="sidebar-footer">
           {data ? <ViewerBadge user={data.me} /> : null}

@@ -15,8 +15,10 @@
  *   user holds one on any instance (for notifications: skip rooms in view).
  * - `onlineAmong(userIds)`: who is online (raw: callers apply `showOnline`).
  * - `startTyping` / `stopTyping(roomId, userId)`, `stopTypingEverywhere(userId)`:
- *   publish TypingChanged (full list) when the set of typers changes; a typer
- *   who does not refresh lapses after `typingLapseMs`.
+ *   publish TypingChanged (full list) on the room topic when the set of typers
+ *   changes, and RoomTyping (the same list, without the recipient) on each
+ *   member's user topic for the room list; a typer who does not refresh
+ *   lapses after `typingLapseMs`.
  * - `publishPresence(userId)`: re-announce after a `showOnline` change.
  * - `close()` on shutdown; `abandon()` (tests) drops everything without a
  *   goodbye, as a crashed instance would.
@@ -30,13 +32,14 @@
  */
 import type { Deps } from '../../deps.ts';
 import { uuidv7 } from '../../lib/ids.ts';
+import { listMemberIds } from '../rooms/rooms.repository.ts';
 import { roomTopic } from '../rooms/rooms.topics.ts';
 import { userRowToModel } from '../users/users.model.ts';
 import { findUsersByIds } from '../users/users.repository.ts';
 import { userTopic } from '../users/users.topics.ts';
 import * as repo from './presence.repository.ts';
 import { type LiveStore, MemoryLiveStore, RedisLiveStore } from './presence.store.ts';
-import type { PresenceChangedEvent, TypingChangedEvent } from './presence.topics.ts';
+import { type PresenceChangedEvent, roomTypingFor, type TypingChangedEvent } from './presence.topics.ts';
 
 export interface Presence {
   connect(userId: string): () => void;
@@ -119,9 +122,13 @@ export function createPresence(deps: PresenceDeps): Presence {
     await Promise.all(audience.map((id) => deps.events.publish(userTopic(id), event)));
   }
 
+  /** TypingChanged to the room, and each member's RoomTyping to their `myEvents` (the typer's own change excluded). */
   async function publishTyping(roomId: string, changedUserIds: string[]): Promise<void> {
     const ids = await store.typers(roomId);
-    const rows = await findUsersByIds(deps.db, ids);
+    const [rows, memberIds] = await Promise.all([
+      findUsersByIds(deps.db, ids),
+      listMemberIds(deps.db, roomId),
+    ]);
     const byId = new Map(rows.map((r) => [r.id, userRowToModel(r)]));
     const event: TypingChangedEvent = {
       __typename: 'TypingChanged',
@@ -129,7 +136,13 @@ export function createPresence(deps: PresenceDeps): Presence {
       typingUsers: ids.sort().flatMap((id) => byId.get(id) ?? []),
       changedUserIds,
     };
-    await deps.events.publish(roomTopic(roomId), event);
+    await Promise.all([
+      deps.events.publish(roomTopic(roomId), event),
+      ...memberIds.flatMap((memberId) => {
+        const forMember = roomTypingFor(event, memberId);
+        return forMember ? [deps.events.publish(userTopic(memberId), forMember)] : [];
+      }),
+    ]);
   }
 
   async function expireTyping(roomId: string): Promise<void> {

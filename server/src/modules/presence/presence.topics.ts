@@ -5,6 +5,8 @@
  * - TypingChanged, ReadReceipt, ReactionChanged go to `roomTopic(roomId)`.
  * - PresenceChanged goes to `userTopic(id)` of each member of the user's
  *   presence audience (contacts and room mates, no blocks either way).
+ * - RoomTyping goes to `userTopic(id)` of each room member, already shaped for
+ *   that member (see `roomTypingFor`), alongside each TypingChanged.
  */
 import type { ReactionGroupModel } from '../reactions/reactions.model.ts';
 import type { RoomEventPayload } from '../rooms/rooms.topics.ts';
@@ -17,6 +19,28 @@ export interface TypingChangedEvent {
   typingUsers: UserModel[];
   /** Whose start/stop caused this event: a subscriber who is the only one gets nothing. */
   changedUserIds: string[];
+}
+
+/** The room list's view of a TypingChanged, as one member (`viewerId`) may see it. */
+export interface RoomTypingEvent {
+  __typename: 'RoomTyping';
+  roomId: string;
+  /** Everyone typing now except the viewer. */
+  typingUsers: UserModel[];
+}
+
+/**
+ * The RoomTyping `viewerId` gets for `event`, or null when the change was only
+ * the viewer's own (the typer is never told about their own typing): the same
+ * rule `roomEventFilter` applies to TypingChanged.
+ */
+export function roomTypingFor(event: TypingChangedEvent, viewerId: string): RoomTypingEvent | null {
+  if (event.changedUserIds.every((id) => id === viewerId)) return null;
+  return {
+    __typename: 'RoomTyping',
+    roomId: event.roomId,
+    typingUsers: event.typingUsers.filter((u) => u.id !== viewerId),
+  };
 }
 
 export interface ReadReceiptEvent {
@@ -57,8 +81,8 @@ export function roomEventFilter(viewerId: string): (event: RoomEventPayload) => 
   const receiptHighWater = new Map<string, number>();
   return (event) => {
     if (event.__typename === 'TypingChanged') {
-      if (event.changedUserIds.every((id) => id === viewerId)) return null;
-      return { ...event, typingUsers: event.typingUsers.filter((u) => u.id !== viewerId) };
+      const seen = roomTypingFor(event, viewerId);
+      return seen && { ...event, typingUsers: seen.typingUsers };
     }
     if (event.__typename === 'ReadReceipt') {
       const seen = receiptHighWater.get(event.user.id) ?? -1;
