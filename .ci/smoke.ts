@@ -98,6 +98,15 @@ try {
     `smoke: ready in ${Date.now() - t0} ms (first start, includes initdb and the client build if needed)`,
   );
   if ((await fetch(`${base}/graphiql`)).status !== 200) throw new Error('GraphiQL not served');
+  // The web client at / is the production build (no React development runtime).
+  const page = await (await fetch(`${base}/`)).text();
+  const script = /<script[^>]+src="([^"]+\.js)"/.exec(page)?.[1];
+  if (!script) throw new Error('the web client is not served at /');
+  const bundle = await (await fetch(new URL(script, base))).text();
+  if (bundle.includes('jsxDEV')) throw new Error('npm start serves a development build of the web client');
+  console.log(
+    `smoke: the web client is served at / (production build, ${Math.round(bundle.length / 1024)} kB)`,
+  );
   const reg = await gql(
     `mutation($i: RegisterInput!) { register(input: $i) { accessToken user { id username } } }`,
     {

@@ -16,9 +16,12 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     sourcemap: true,
-    // One chunk of ~480 kB (~146 kB gzipped): React, Apollo and graphql-js. Split by route
-    // once the chat screens land; until then the warning would only be noise in `npm start`.
-    chunkSizeWarningLimit: 600,
+    // One chunk of ~800 kB (~185 kB gzipped): React, Apollo, graphql-js and every typed
+    // operation. Splitting by route gains little while the client preset's gql.ts maps every
+    // document in one module (each route would still load them all); that needs the preset's
+    // document-import transform first. The limit sits above today's size so a sudden jump
+    // still warns in `npm start`.
+    chunkSizeWarningLimit: 900,
   },
   server: {
     port: 5173,

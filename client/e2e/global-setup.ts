@@ -1,5 +1,6 @@
 /**
- * Finds Chromium and builds the client once for all e2e files.
+ * Finds Chromium and builds the client once for all e2e files (a development
+ * build in client/dist-dev, which the test apps serve).
  *
  * Without /usr/bin/chromium the suite is skipped with a loud warning, so
  * `npm test` passes on a fresh machine; with REQUIRE_BROWSER=1 (CI) a missing
@@ -8,7 +9,7 @@
  */
 import { existsSync } from 'node:fs';
 import type { TestProject } from 'vitest/node';
-import { ensureClientBuilt } from '../../server/scripts/client-build.ts';
+import { clientOutDir, ensureClientBuilt } from '../../server/scripts/client-build.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -30,7 +31,12 @@ export async function setup(project: TestProject) {
     project.provide('chromiumPath', '');
     return;
   }
-  const result = await ensureClientBuilt((message) => process.stderr.write(`[e2e] ${message}\n`));
-  if (!result.built) process.stderr.write('[e2e] Reusing client/dist (up to date).\n');
+  // A development build: React's and Apollo's warnings stay in, and the browser tests fail on them.
+  const result = await ensureClientBuilt(
+    (message) => process.stderr.write(`[e2e] ${message}\n`),
+    'development',
+  );
+  if (!result.built) process.stderr.write('[e2e] Reusing client/dist-dev (up to date).\n');
+  project.provide('clientDistDir', clientOutDir('development'));
   project.provide('chromiumPath', chromiumPath);
 }

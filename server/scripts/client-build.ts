@@ -1,7 +1,15 @@
 /**
- * Builds the web client (client/ → client/dist) with Vite, only when needed:
- * when client/dist/index.html is missing or older than any client source.
- * Used by `npm start` (prestart) and the end-to-end tests.
+ * Builds the web client with Vite, only when needed: when the output's
+ * index.html is missing or older than any client source.
+ *
+ * Two builds, never mixed up:
+ * - `production` → client/dist, what `npm start` serves (prestart);
+ * - `development` → client/dist-dev, what the end-to-end tests load: React's
+ *   and Apollo's development checks stay in, so a warning they print (a
+ *   missing key, "cache data may be lost") fails a browser test.
+ * The mode is set explicitly (NODE_ENV too, for the build's duration): a
+ * build started under vitest would otherwise inherit NODE_ENV=test and give
+ * `npm start` a development bundle.
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -9,7 +17,13 @@ import { fileURLToPath } from 'node:url';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const CLIENT_DIR = path.join(REPO_ROOT, 'client');
-const BUILT_INDEX = path.join(CLIENT_DIR, 'dist', 'index.html');
+
+export type ClientBuildMode = 'production' | 'development';
+
+/** Where each mode's build goes. */
+export function clientOutDir(mode: ClientBuildMode): string {
+  return path.join(CLIENT_DIR, mode === 'production' ? 'dist' : 'dist-dev');
+}
 const SOURCES = ['src', 'index.html', 'vite.config.ts', 'public'].map((p) => path.join(CLIENT_DIR, p));
 
 function newestMtime(p: string): number {
@@ -21,10 +35,12 @@ function newestMtime(p: string): number {
   return newest;
 }
 
-/** Why the client needs building, or undefined when client/dist is current. */
-export function clientBuildReason(): string | undefined {
-  if (!existsSync(BUILT_INDEX)) return 'client/dist is missing';
-  const built = statSync(BUILT_INDEX).mtimeMs;
+/** Why the client needs building, or undefined when its build is current. */
+export function clientBuildReason(mode: ClientBuildMode = 'production'): string | undefined {
+  const index = path.join(clientOutDir(mode), 'index.html');
+  const name = path.relative(REPO_ROOT, clientOutDir(mode));
+  if (!existsSync(index)) return `${name} is missing`;
+  const built = statSync(index).mtimeMs;
   if (SOURCES.some((p) => newestMtime(p) > built)) return 'client/src changed since the last build';
   return undefined;
 }
@@ -36,13 +52,28 @@ export interface EnsureResult {
 }
 
 /** Builds the client if it is missing or stale. Throws when Vite is not installed or the build fails. */
-export async function ensureClientBuilt(log: (line: string) => void = () => {}): Promise<EnsureResult> {
+export async function ensureClientBuilt(
+  log: (line: string) => void = () => {},
+  mode: ClientBuildMode = 'production',
+): Promise<EnsureResult> {
   const started = performance.now();
-  const reason = clientBuildReason();
+  const reason = clientBuildReason(mode);
   if (!reason) return { built: false, ms: performance.now() - started };
-  log(`Building the web client (${reason})…`);
+  log(`Building the web client, ${mode} (${reason})…`);
   const { build } = await import('vite');
-  await build({ configFile: path.join(CLIENT_DIR, 'vite.config.ts'), logLevel: 'warn' });
+  const previous = process.env.NODE_ENV;
+  process.env.NODE_ENV = mode;
+  try {
+    await build({
+      configFile: path.join(CLIENT_DIR, 'vite.config.ts'),
+      mode,
+      logLevel: 'warn',
+      build: { outDir: clientOutDir(mode) },
+    });
+  } finally {
+    if (previous === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = previous;
+  }
   const ms = performance.now() - started;
   log(`Web client built in ${(ms / 1000).toFixed(1)} s.`);
   return { built: true, reason, ms };

@@ -75,6 +75,7 @@ export async function createTestApp(opts: TestAppOptions = {}): Promise<TestApp>
       port: listenPort,
       ...(opts.env?.PUBLIC_URL ? {} : { publicUrl: `http://127.0.0.1:${listenPort}` }),
       databasePoolSize: 5,
+      ...(inject('clientDistDir') ? { clientDistDir: inject('clientDistDir') } : {}),
       ...opts.config,
     },
   );

@@ -12,6 +12,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     adminDatabaseUrl: string;
     redisUrl: string | undefined;
+    /** The web client build test apps serve (the e2e setup provides client/dist-dev); unset: the config's default. */
+    clientDistDir: string | undefined;
   }
 }
 
