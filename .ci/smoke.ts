@@ -29,10 +29,28 @@ function start(): ChildProcess {
   // Ctrl-C in a terminal does (npm's `sh -c` does not pass SIGTERM on to node).
   const child = spawn('npm', ['start', '--silent'], {
     env,
-    stdio: ['ignore', 'inherit', 'inherit'],
+    stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });
+  // Echo the output, and keep every error-level line (pino level 50+): a
+  // clean start, use and shutdown must not write one.
+  for (const stream of [child.stdout, child.stderr]) {
+    let buf = '';
+    stream?.on('data', (chunk: Buffer) => {
+      process.stdout.write(chunk);
+      buf += chunk.toString();
+      const lines = buf.split('\n');
+      buf = lines.pop() ?? '';
+      for (const line of lines) if (/^\{"level":(5|6)\d/.test(line)) errorLines.push(line);
+    });
+  }
   return child;
+}
+
+const errorLines: string[] = [];
+function expectNoErrorLines(when: string) {
+  if (errorLines.length > 0)
+    throw new Error(`error-level log lines ${when}:\n${errorLines.map((l) => l.slice(0, 400)).join('\n')}`);
 }
 
 async function waitUp(child: ChildProcess, timeoutMs: number) {
@@ -125,7 +143,8 @@ try {
   if (ack !== 'connection_ack') throw new Error(`subscription handshake answered ${ack}`);
   console.log('smoke: register, me and the WebSocket handshake work');
   await stop(child);
-  console.log('smoke: graceful shutdown, nothing left running');
+  expectNoErrorLines('during the first start, use and shutdown');
+  console.log('smoke: graceful shutdown, nothing left running, no error lines');
 
   child = start();
   await waitUp(child, 60_000);
@@ -135,6 +154,7 @@ try {
   if (login.login.user.username !== 'smoke') throw new Error('account lost across restart');
   console.log('smoke: the account survived a restart');
   await stop(child);
+  expectNoErrorLines('during the restart');
 } catch (err) {
   try {
     process.kill(-child.pid!, 'SIGKILL');

@@ -60,7 +60,14 @@ export default fp<{ config: Config }>(
       monitorIntervalSeconds: config.jobsSuperviseSeconds,
       queueCacheIntervalSeconds: config.jobsSuperviseSeconds,
     });
-    boss.on('error', (err) => app.log.error({ err }, 'pg-boss error'));
+    // Once we stop pg-boss, its connections ending (or the embedded database
+    // stopping under them right after) is expected: not an error line.
+    let stopping = false;
+    boss.on('error', (err) =>
+      stopping
+        ? app.log.debug({ err }, 'pg-boss error while stopping')
+        : app.log.error({ err }, 'pg-boss error'),
+    );
     boss.on('warning', (w) => app.log.warn({ warning: w }, 'pg-boss warning'));
     await boss.start();
 
@@ -122,6 +129,7 @@ export default fp<{ config: Config }>(
     };
     app.decorate('jobs', jobs);
     app.addHook('onClose', async () => {
+      stopping = true;
       await boss.stop({ graceful: true, timeout: 10_000, close: true });
     });
   },
