@@ -5,6 +5,7 @@ import type { Config } from './config.ts';
 import { type Deps, type TokenSigner, TokenVerifyError } from './deps.ts';
 import { uuidv7 } from './lib/ids.ts';
 import { loggerOptions } from './lib/logger.ts';
+import { createSessionCache } from './modules/auth/auth.sessions.ts';
 import { defineFileJobs } from './modules/files/files.jobs.ts';
 import { filesRoutes } from './modules/files/files.routes.ts';
 import { emailJob } from './modules/mail/mail.jobs.ts';
@@ -86,6 +87,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   app.addHook('onClose', () => rateLimiter.close());
   const presence = createPresence({ config, db: app.db, events: app.events, log: app.log });
   app.addHook('onClose', () => presence.close());
+  const sessions = createSessionCache(app.emitter, app.events);
+  app.addHook('onClose', async () => sessions.close());
   const deps: Deps = {
     config,
     db: app.db,
@@ -95,6 +98,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     tokens,
     rateLimiter,
     presence,
+    sessions,
   };
   app.decorate('deps', deps);
 

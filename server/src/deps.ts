@@ -1,6 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from './config.ts';
 import type { Database } from './db/index.ts';
+import type { SessionCache } from './modules/auth/auth.sessions.ts';
 import type { Presence } from './modules/presence/presence.service.ts';
 import type { RateLimiter } from './modules/ratelimit/ratelimit.ts';
 import type { Jobs } from './plugins/jobs.ts';
@@ -50,4 +51,6 @@ export interface Deps {
   readonly presence: Presence;
   /** Shared counters behind `rateLimit(deps, bucket, key)`. */
   readonly rateLimiter: RateLimiter;
+  /** Session rows for `authenticate`, cached briefly; revocations evict them on every instance. */
+  readonly sessions: SessionCache;
 }

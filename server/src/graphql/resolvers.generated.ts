@@ -518,7 +518,7 @@ export type Mutation = {
   cancelFriendRequest: Scalars['Boolean']['output'];
   /** The requester cancels a requested meeting, or either participant an accepted one (idempotent). */
   cancelMeeting: Meeting;
-  /** Changes the password and signs out every other session. UNAUTHENTICATED if `current` is wrong. */
+  /** Changes the password and signs out every other session. BAD_USER_INPUT (field `current`) if `current` is wrong, so a typo does not sign the user out. */
   changePassword: Scalars['Boolean']['output'];
   /** Creates a group room with the viewer as OWNER. */
   createGroupRoom: Room;

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/index.ts';
+import { compiledOnce } from '../../db/prepared.ts';
 
 export function insertSession(
   db: Db,
@@ -57,12 +58,12 @@ export function revokeUserSessions(db: Db, userId: string, reason: string, keep?
   return q.execute();
 }
 
-export function findSession(db: Db, sessionId: string) {
-  return db
-    .selectFrom('sessions')
-    .select(['id', 'user_id', 'revoked_at', 'expires_at'])
-    .where('id', '=', sessionId)
-    .executeTakeFirst();
+const session = compiledOnce((db: Db, sessionId: string) =>
+  db.selectFrom('sessions').select(['id', 'user_id', 'revoked_at', 'expires_at']).where('id', '=', sessionId),
+);
+/** The session's state for `authenticate` (every request and socket; compiled once). */
+export async function findSession(db: Db, sessionId: string) {
+  return (await session(db, sessionId))[0];
 }
 
 export function listLiveSessions(db: Db, userId: string) {

@@ -125,7 +125,10 @@ export async function refreshSession(deps: Deps, refreshToken: string): Promise<
     if (row.used_at || !(await repo.markRefreshTokenUsed(trx, row.id))) {
       // Reuse of a rotated token: assume theft and end the whole family.
       await repo.revokeSession(trx, row.session_id, 'refresh_token_reuse');
-      return { error: unauthenticated('Refresh token was already used; the session has been revoked') };
+      return {
+        revoked: row.session_id,
+        error: unauthenticated('Refresh token was already used; the session has been revoked'),
+      };
     }
     const next = newOpaqueToken();
     await repo.insertRefreshToken(trx, {
@@ -148,6 +151,7 @@ export async function refreshSession(deps: Deps, refreshToken: string): Promise<
     };
   });
   // The revocation above must commit even though the caller gets an error.
+  if ('revoked' in outcome && outcome.revoked) await deps.sessions.revoked({ sessionIds: [outcome.revoked] });
   if ('error' in outcome) throw outcome.error;
   return outcome.result;
 }
@@ -155,19 +159,24 @@ export async function refreshSession(deps: Deps, refreshToken: string): Promise<
 /** Ends the session of `refreshToken`. True also for unknown or already-revoked tokens (idempotent). */
 export async function logout(deps: Deps, refreshToken: string): Promise<boolean> {
   const row = await repo.findRefreshToken(deps.db, digest(refreshToken));
-  if (row) await repo.revokeSession(deps.db, row.session_id, 'logout');
+  if (row) {
+    await repo.revokeSession(deps.db, row.session_id, 'logout');
+    await deps.sessions.revoked({ sessionIds: [row.session_id] });
+  }
   return true;
 }
 
 export async function logoutEverywhere(deps: Deps, viewer: Viewer): Promise<boolean> {
   await repo.revokeUserSessions(deps.db, viewer.userId, 'logout_everywhere');
+  await deps.sessions.revoked({ userId: viewer.userId });
   return true;
 }
 
 export async function revokeSession(deps: Deps, viewer: Viewer, sessionId: string): Promise<boolean> {
   const s = await repo.findSession(deps.db, parseId(sessionId, 'Session'));
   if (!s || s.user_id !== viewer.userId) throw notFound('Session');
-  await repo.revokeSession(deps.db, sessionId, 'revoked_by_user');
+  await repo.revokeSession(deps.db, s.id, 'revoked_by_user');
+  await deps.sessions.revoked({ sessionIds: [s.id] });
   return true;
 }
 
@@ -198,6 +207,8 @@ export async function changePassword(
     await usersRepo.updatePasswordHash(trx, viewer.userId, hash);
     await repo.revokeUserSessions(trx, viewer.userId, 'password_changed', viewer.sessionId);
   });
+  // Evicting the kept session too is harmless: its next request reads it again.
+  await deps.sessions.revoked({ userId: viewer.userId });
   return true;
 }
 
@@ -250,14 +261,15 @@ export async function requestPasswordReset(
 export async function resetPassword(deps: Deps, token: string, newPassword: string): Promise<boolean> {
   validatePassword(newPassword, 'newPassword');
   const hash = await hashPassword(newPassword);
-  const ok = await deps.db.transaction().execute(async (trx) => {
+  const userId = await deps.db.transaction().execute(async (trx) => {
     const row = await repo.consumePasswordResetToken(trx, digest(token));
-    if (!row) return false;
+    if (!row) return null;
     await usersRepo.updatePasswordHash(trx, row.user_id, hash);
     await repo.revokeUserSessions(trx, row.user_id, 'password_reset');
-    return true;
+    return row.user_id;
   });
-  if (!ok) throw badInput('This reset link is invalid, already used or expired', { field: 'token' });
+  if (userId) await deps.sessions.revoked({ userId });
+  if (!userId) throw badInput('This reset link is invalid, already used or expired', { field: 'token' });
   return true;
 }
 
@@ -289,7 +301,7 @@ export async function authenticate(deps: Deps, token: string | undefined): Promi
       ? new AuthFailure('Access token expired', 4401, 'TOKEN_EXPIRED')
       : new AuthFailure('Invalid access token', 4401, 'TOKEN_INVALID');
   }
-  const session = await repo.findSession(deps.db, claims.sid);
+  const session = await deps.sessions.find(deps.db, claims.sid);
   if (!session || session.user_id !== claims.sub)
     throw new AuthFailure('Invalid access token', 4401, 'TOKEN_INVALID');
   if (session.revoked_at || session.expires_at <= new Date())
