@@ -367,3 +367,52 @@ describe('myEvents', () => {
     );
   });
 });
+
+describe('roomEvents executed once per selection (shared between subscribers)', () => {
+  // Every field here reads only the event, or depends on the viewer only as "is this me":
+  // the shape graphql/shared-execution.ts shares per viewer class (sender, each mentioned user, others).
+  const SHARED = `subscription($r: ID!, $after: Int) { roomEvents(roomId: $r, afterSeq: $after) {
+    __typename
+    ... on MessageCreated { seq message { id body clientId sender { id isMe email } mentions { id isMe email } } }
+    ... on MessageEdited { seq message { id body clientId sender { id isMe } } }
+  } }`;
+
+  it('still gives each viewer their own isMe, clientId and private fields', async () => {
+    const dee = await registerUser(t);
+    const room = await createGroup(t, alice, [bob, carol, dee]);
+    const subs = await Promise.all(
+      [alice, bob, carol, dee].map(async (u) =>
+        (await ws(u)).subscribe<Ev>(SHARED, { r: room.id, after: room.lastSeq }),
+      ),
+    );
+    const warm = await send(t, alice, room.id, 'warm-up');
+    await Promise.all(subs.map((s) => nextMatching(s, (e) => e.roomEvents.seq === warm.seq)));
+
+    const clientId = uuidv7();
+    const m = await send(t, alice, room.id, `for @${bob.username} and @${carol.username}`, { clientId });
+    const [forAlice, forBob, forCarol, forDee] = await Promise.all(
+      subs.map(async (s) => (await nextMatching(s, (e) => e.roomEvents.seq === m.seq)).roomEvents.message),
+    );
+    // The sender: their clientId, isMe on themselves, their own email.
+    expect(forAlice).toMatchObject({ clientId, sender: { id: alice.id, isMe: true, email: alice.email } });
+    expect(forAlice.mentions.map((u: { isMe: boolean }) => u.isMe)).toEqual([false, false]);
+    // Each mentioned user: isMe (and email) on their own mention only, no clientId.
+    for (const [view, me] of [
+      [forBob, bob],
+      [forCarol, carol],
+    ] as const) {
+      expect(view.clientId).toBeNull();
+      expect(view.sender).toMatchObject({ id: alice.id, isMe: false, email: null });
+      for (const u of view.mentions as { id: string; isMe: boolean; email: string | null }[])
+        expect(u).toMatchObject(
+          u.id === me.id ? { isMe: true, email: me.email } : { isMe: false, email: null },
+        );
+    }
+    // Everyone else: nothing personal.
+    expect(forDee.clientId).toBeNull();
+    expect(forDee.sender).toMatchObject({ isMe: false, email: null });
+    expect(forDee.mentions.every((u: { isMe: boolean; email: string | null }) => !u.isMe && !u.email)).toBe(
+      true,
+    );
+  });
+});

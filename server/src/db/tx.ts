@@ -30,7 +30,29 @@ export async function inTransaction<T>(
 ): Promise<T> {
   const hooks: (() => unknown)[] = [];
   const result = await deps.db.transaction().execute((trx) => fn({ trx, afterCommit: (h) => hooks.push(h) }));
-  if (hooks.length === 0) return result;
+  await runAfterCommit(deps, hooks);
+  return result;
+}
+
+/**
+ * For a unit of work that writes with a single statement (atomic on its own):
+ * runs `fn`, which executes that statement on `deps.db` in autocommit, then
+ * the hooks it registered, exactly like `inTransaction` but without the
+ * BEGIN and COMMIT round trips. If `fn` throws, no hook runs.
+ */
+export async function inOneStatement<T>(
+  deps: Pick<Deps, 'log'>,
+  fn: (tx: Pick<Tx, 'afterCommit'>) => Promise<T>,
+): Promise<T> {
+  const hooks: (() => unknown)[] = [];
+  const result = await fn({ afterCommit: (h) => hooks.push(h) });
+  await runAfterCommit(deps, hooks);
+  return result;
+}
+
+/** Runs after-commit hooks in order, waiting for them at most AFTER_COMMIT_WAIT_MS. */
+async function runAfterCommit(deps: Pick<Deps, 'log'>, hooks: readonly (() => unknown)[]): Promise<void> {
+  if (hooks.length === 0) return;
   const run = (async () => {
     for (const hook of hooks) {
       try {
@@ -53,5 +75,4 @@ export async function inTransaction<T>(
   });
   await Promise.race([run, waited]);
   clearTimeout(timer);
-  return result;
 }

@@ -70,65 +70,143 @@ export function keyedLoader<K, V>(
   );
 }
 
+/**
+ * The loaders of one request or socket, each created on first use: a
+ * subscription socket lives for hours and most never touch most loaders
+ * (an idle connection used to hold eleven of them).
+ */
 export function createLoaders(deps: Deps, viewer: Viewer | null, opts: LoaderOptions): Loaders {
-  return {
-    presence: presenceLoader(deps, viewer, opts),
-    readers: readersLoader(deps.db, viewer, opts),
-    reactions: reactionsLoader(deps, viewer, opts),
-    user: keyedLoader(
-      async (ids) => (await findUsersByIds(deps.db, ids)).map(userRowToModel),
-      (u) => u.id,
-      opts,
-    ),
-    relationship: new DataLoader((ids) => relationshipsOf(deps, viewer, ids), { cache: opts.cache }),
-    roomMembers: new DataLoader(
-      async (roomIds) => {
-        const byRoom = new Map<string, RoomMemberModel[]>(roomIds.map((id) => [id, []]));
-        for (const r of await listMembers(deps.db, roomIds)) {
-          byRoom.get(r.room_id)?.push({
-            roomId: r.room_id,
-            userId: r.user_id,
-            role: r.role as RoomRole,
-            joinedAt: r.joined_at,
-          });
-        }
-        return roomIds.map((id) => byRoom.get(id) ?? []);
-      },
-      { cache: opts.cache },
-    ),
-    message: keyedLoader(
-      async (ids) => (await findMessagesByIds(deps.db, ids)).map(messageRowToModel),
-      (m) => m.id,
-      opts,
-    ),
-    meetingReviews: new DataLoader((ids) => reviewsByMeeting(deps, ids), { cache: opts.cache }),
-    myMembership: keyedLoader(
-      async (roomIds) =>
-        viewer
-          ? (await findMembershipsOf(deps.db, viewer.userId, roomIds)).map((r) => ({
-              roomId: r.room_id,
-              role: r.role as RoomRole,
-              visibleFromSeq: Number(r.visible_from_seq),
-            }))
-          : [],
-      (m) => m.roomId,
-      opts,
-    ),
-    messageAttachments: new DataLoader(
-      async (messageIds) => {
-        const byMessage = new Map<string, AttachmentModel[]>(messageIds.map((id) => [id, []]));
-        for (const r of await listAttachments(deps.db, messageIds))
-          byMessage.get(r.message_id)?.push(fileRowToModel(r));
-        return messageIds.map((id) => byMessage.get(id) ?? []);
-      },
-      { cache: opts.cache },
-    ),
-    roomAvatar: new DataLoader(
-      async (roomIds) => {
-        const byRoom = new Map((await roomAvatarIds(deps.db, roomIds)).map((r) => [r.id, r.avatar_file_id]));
-        return roomIds.map((id) => byRoom.get(id) ?? null);
-      },
-      { cache: opts.cache },
-    ),
-  };
+  return new LazyLoaders(deps, viewer, opts);
+}
+
+class LazyLoaders implements Loaders {
+  readonly #deps: Deps;
+  readonly #viewer: Viewer | null;
+  readonly #opts: LoaderOptions;
+  #made: Partial<Loaders> = {};
+
+  constructor(deps: Deps, viewer: Viewer | null, opts: LoaderOptions) {
+    this.#deps = deps;
+    this.#viewer = viewer;
+    this.#opts = opts;
+  }
+
+  #get<K extends keyof Loaders>(
+    key: K,
+    make: (deps: Deps, viewer: Viewer | null, opts: LoaderOptions) => Loaders[K],
+  ): Loaders[K] {
+    const made = this.#made[key] as Loaders[K] | undefined;
+    if (made) return made;
+    const loader = make(this.#deps, this.#viewer, this.#opts);
+    this.#made[key] = loader;
+    return loader;
+  }
+
+  get presence() {
+    return this.#get('presence', presenceLoader);
+  }
+  get readers() {
+    return this.#get('readers', (deps, viewer, opts) => readersLoader(deps.db, viewer, opts));
+  }
+  get reactions() {
+    return this.#get('reactions', reactionsLoader);
+  }
+  get user() {
+    return this.#get('user', (deps, _viewer, opts) =>
+      keyedLoader(
+        async (ids) => (await findUsersByIds(deps.db, ids)).map(userRowToModel),
+        (u) => u.id,
+        opts,
+      ),
+    );
+  }
+  get relationship() {
+    return this.#get(
+      'relationship',
+      (deps, viewer, opts) =>
+        new DataLoader((ids) => relationshipsOf(deps, viewer, ids), { cache: opts.cache }),
+    );
+  }
+  get roomMembers() {
+    return this.#get(
+      'roomMembers',
+      (deps, _viewer, opts) =>
+        new DataLoader(
+          async (roomIds) => {
+            const byRoom = new Map<string, RoomMemberModel[]>(roomIds.map((id) => [id, []]));
+            for (const r of await listMembers(deps.db, roomIds)) {
+              byRoom.get(r.room_id)?.push({
+                roomId: r.room_id,
+                userId: r.user_id,
+                role: r.role as RoomRole,
+                joinedAt: r.joined_at,
+              });
+            }
+            return roomIds.map((id) => byRoom.get(id) ?? []);
+          },
+          { cache: opts.cache },
+        ),
+    );
+  }
+  get message() {
+    return this.#get('message', (deps, _viewer, opts) =>
+      keyedLoader(
+        async (ids) => (await findMessagesByIds(deps.db, ids)).map(messageRowToModel),
+        (m) => m.id,
+        opts,
+      ),
+    );
+  }
+  get meetingReviews() {
+    return this.#get(
+      'meetingReviews',
+      (deps, _viewer, opts) => new DataLoader((ids) => reviewsByMeeting(deps, ids), { cache: opts.cache }),
+    );
+  }
+  get myMembership() {
+    return this.#get('myMembership', (deps, viewer, opts) =>
+      keyedLoader(
+        async (roomIds) =>
+          viewer
+            ? (await findMembershipsOf(deps.db, viewer.userId, roomIds)).map((r) => ({
+                roomId: r.room_id,
+                role: r.role as RoomRole,
+                visibleFromSeq: Number(r.visible_from_seq),
+              }))
+            : [],
+        (m) => m.roomId,
+        opts,
+      ),
+    );
+  }
+  get messageAttachments() {
+    return this.#get(
+      'messageAttachments',
+      (deps, _viewer, opts) =>
+        new DataLoader(
+          async (messageIds) => {
+            const byMessage = new Map<string, AttachmentModel[]>(messageIds.map((id) => [id, []]));
+            for (const r of await listAttachments(deps.db, messageIds))
+              byMessage.get(r.message_id)?.push(fileRowToModel(r));
+            return messageIds.map((id) => byMessage.get(id) ?? []);
+          },
+          { cache: opts.cache },
+        ),
+    );
+  }
+  get roomAvatar() {
+    return this.#get(
+      'roomAvatar',
+      (deps, _viewer, opts) =>
+        new DataLoader(
+          async (roomIds) => {
+            const byRoom = new Map(
+              (await roomAvatarIds(deps.db, roomIds)).map((r) => [r.id, r.avatar_file_id]),
+            );
+            return roomIds.map((id) => byRoom.get(id) ?? null);
+          },
+          { cache: opts.cache },
+        ),
+    );
+  }
 }

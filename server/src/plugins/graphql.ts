@@ -17,10 +17,12 @@ import type { WebSocket } from 'ws';
 import type { Deps } from '../deps.ts';
 import type { GraphQLContext } from '../graphql/context.ts';
 import '../graphql/mercurius-fixes.ts';
+import '../graphql/shared-execution.ts';
 import { AppError, ErrorCode, isUnavailableError, serviceUnavailable } from '../graphql/errors.ts';
 import { documentGuard, limitRules, parseWithinLimits } from '../graphql/limits.ts';
 import { createLoaders } from '../graphql/loaders.ts';
 import { allResolvers } from '../graphql/resolvers.ts';
+import { installSubscriptionMemoryFixes } from '../graphql/subscription-memory.ts';
 import { guardProtocol } from '../graphql/ws-protocol-guard.ts';
 import { AuthFailure, authenticate, bearerToken } from '../modules/auth/auth.service.ts';
 
@@ -261,10 +263,15 @@ export default fp<{ deps: Deps }>(
     app.graphql.addHook('preSubscriptionParsing', async (_schema, source) => {
       parseWithinLimits(source, config.graphqlMaxTokens);
     });
+    // Subscription documents are shared per query text (graphql/subscription-memory.ts), so
+    // each is validated once; the rules depend on the document and schema only.
+    installSubscriptionMemoryFixes(app.graphql, config.graphqlMaxTokens);
+    const validated = new WeakMap<object, readonly GraphQLError[]>();
     app.graphql.addHook('preSubscriptionExecution', async (execSchema, document) => {
-      let errors: readonly GraphQLError[];
+      let errors = validated.get(document);
       try {
-        errors = validate(execSchema, document, [...specifiedRules, ...documentRules]);
+        errors ??= validate(execSchema, document, [...specifiedRules, ...documentRules]);
+        validated.set(document, errors);
       } catch {
         // A non-string `query` is used as an AST as-is; a malformed one makes validate() throw.
         throw new GraphQLError('Invalid GraphQL document', {

@@ -1,5 +1,8 @@
 import { sql, type Transaction } from 'kysely';
 import type { DB, Db } from '../../db/index.ts';
+import { prepared } from '../../db/prepared.ts';
+import type { MembershipRow } from '../rooms/rooms.repository.ts';
+import type { UserRow } from '../users/users.model.ts';
 import { MESSAGE_COLUMNS, type MessageRow, type SystemData } from './messages.model.ts';
 
 export interface NewMessage {
@@ -14,7 +17,6 @@ export interface NewMessage {
   system_data: SystemData | null;
 }
 
-/** Appends a message at the room's next seq (inside the caller's transaction). */
 /**
  * Appends a message in one statement: takes the room's next `seq` and bumps
  * its activity time (the UPDATE locks the room row until the transaction
@@ -57,6 +59,240 @@ export async function appendMessage(
   const row = rows[0];
   if (!row) throw new Error(`room ${msg.room_id} does not exist`);
   return row;
+}
+
+const SEND_CONTEXT = prepared<MembershipRow & { [K in keyof MessageRow as `e_${K}`]: MessageRow[K] | null }>(`
+  SELECT r.id, r.kind, r.title, r.direct_key, r.created_by, r.last_seq,
+         rm.user_id, rm.role, rm.visible_from_seq, rm.last_read_seq,
+         e.id AS e_id, e.room_id AS e_room_id, e.seq AS e_seq, e.kind AS e_kind, e.sender_id AS e_sender_id,
+         e.client_id AS e_client_id, e.body AS e_body, e.reply_to_id AS e_reply_to_id, e.mentions AS e_mentions,
+         e.system_data AS e_system_data, e.created_at AS e_created_at, e.edited_at AS e_edited_at,
+         e.deleted_at AS e_deleted_at
+  FROM room_members rm
+  JOIN rooms r ON r.id = rm.room_id
+  LEFT JOIN messages e ON e.sender_id = $2::uuid AND e.client_id = $3::text
+  WHERE rm.room_id = $1::uuid AND rm.user_id = $2::uuid`);
+
+/**
+ * What `sendMessage` checks first, in one statement: the sender's membership
+ * of the room (undefined when not a member) and the message they already sent
+ * with this clientId, in any room (null when none).
+ */
+export async function findSendContext(
+  db: Db,
+  roomId: string,
+  senderId: string,
+  clientId: string,
+): Promise<{ membership: MembershipRow; existing: MessageRow | null } | undefined> {
+  const [row] = await SEND_CONTEXT(db, [roomId, senderId, clientId]);
+  if (!row) return undefined;
+  const membership: MembershipRow = {
+    id: row.id,
+    kind: row.kind,
+    title: row.title,
+    direct_key: row.direct_key,
+    created_by: row.created_by,
+    last_seq: row.last_seq,
+    user_id: row.user_id,
+    role: row.role,
+    visible_from_seq: row.visible_from_seq,
+    last_read_seq: row.last_read_seq,
+  };
+  const existing: MessageRow | null =
+    row.e_id === null
+      ? null
+      : {
+          id: row.e_id,
+          room_id: row.e_room_id as string,
+          seq: row.e_seq as number,
+          kind: row.e_kind as string,
+          sender_id: row.e_sender_id,
+          client_id: row.e_client_id,
+          body: row.e_body,
+          reply_to_id: row.e_reply_to_id,
+          mentions: row.e_mentions ?? [],
+          system_data: row.e_system_data,
+          created_at: row.e_created_at as Date,
+          edited_at: row.e_edited_at,
+          deleted_at: row.e_deleted_at,
+        };
+  return { membership, existing };
+}
+
+/** A user as `json_build_object` returns it (timestamps as ISO strings). */
+type UserJson = Omit<UserRow, 'last_seen_at' | 'created_at'> & {
+  last_seen_at: string | null;
+  created_at: string;
+};
+
+/** A `users u` row as JSON with USER_COLUMNS (what userRowToModel reads). */
+const USER_JSON = `json_build_object(
+  'id', u.id, 'email', u.email, 'username', u.username, 'display_name', u.display_name,
+  'bio', u.bio, 'time_zone', u.time_zone, 'show_online', u.show_online,
+  'share_read_receipts', u.share_read_receipts, 'last_seen_at', u.last_seen_at,
+  'created_at', u.created_at, 'avatar_file_id', u.avatar_file_id)`;
+
+const userFromJson = (u: UserJson): UserRow => ({
+  ...u,
+  last_seen_at: u.last_seen_at === null ? null : new Date(u.last_seen_at),
+  created_at: new Date(u.created_at),
+});
+
+const APPEND_USER_MESSAGE = prepared<MessageRow & { users: UserJson[] }>(`
+  WITH r AS (
+    UPDATE rooms
+    SET last_seq = last_seq + 1,
+        last_activity_at = greatest(last_activity_at, date_trunc('milliseconds', clock_timestamp()))
+    WHERE id = $2::uuid
+    RETURNING last_seq, last_activity_at
+  ), m AS (
+    INSERT INTO messages (id, room_id, kind, sender_id, client_id, body, reply_to_id, mentions, system_data, seq, created_at)
+    SELECT $1::uuid, $2::uuid, 'USER', $3::uuid, $4::text, $5::text, $6::uuid, $7::uuid[], NULL, r.last_seq, r.last_activity_at
+    FROM r
+    RETURNING id, room_id, seq, kind, sender_id, client_id, body, reply_to_id, mentions, system_data,
+              created_at, edited_at, deleted_at
+  ), read AS (
+    UPDATE room_members SET last_read_seq = m.seq, last_read_at = now()
+    FROM m
+    WHERE room_members.room_id = m.room_id AND room_members.user_id = $3::uuid
+      AND room_members.last_read_seq < m.seq
+  )
+  SELECT m.*,
+         (SELECT coalesce(json_agg(${USER_JSON}), '[]'::json) FROM users u WHERE u.id = ANY($8::uuid[])) AS users
+  FROM m`);
+
+/**
+ * `sendMessage`'s write as one statement (so it needs no transaction when
+ * nothing else is written): what `appendMessage` does with `readBy` the
+ * sender, plus the rows of `loadUsers` (sender, mentioned users, peer) that
+ * the event payload embeds. Hot path: the SQL is compiled once.
+ */
+export async function appendUserMessage(
+  db: Db,
+  msg: Pick<NewMessage, 'id' | 'room_id' | 'client_id' | 'body' | 'reply_to_id' | 'mentions'> & {
+    sender_id: string;
+  },
+  loadUsers: readonly string[],
+): Promise<{ row: MessageRow; users: UserRow[] }> {
+  const [found] = await APPEND_USER_MESSAGE(db, [
+    msg.id,
+    msg.room_id,
+    msg.sender_id,
+    msg.client_id,
+    msg.body,
+    msg.reply_to_id,
+    msg.mentions,
+    [...new Set(loadUsers)],
+  ]);
+  if (!found) throw new Error(`room ${msg.room_id} does not exist`);
+  const { users, ...row } = found;
+  return { row, users: users.map(userFromJson) };
+}
+
+const SEND_TO_GROUP = prepared<
+  MembershipRow & { [K in keyof MessageRow as `e_${K}`]: MessageRow[K] | null } & {
+    [K in keyof MessageRow as `m_${K}`]: MessageRow[K] | null;
+  } & { users: UserJson[] }
+>(`
+  WITH mem AS (
+    SELECT r.id, r.kind, r.title, r.direct_key, r.created_by, r.last_seq,
+           rm.user_id, rm.role, rm.visible_from_seq, rm.last_read_seq
+    FROM room_members rm JOIN rooms r ON r.id = rm.room_id
+    WHERE rm.room_id = $2::uuid AND rm.user_id = $3::uuid
+  ), e AS (
+    SELECT id, room_id, seq, kind, sender_id, client_id, body, reply_to_id, mentions, system_data,
+           created_at, edited_at, deleted_at
+    FROM messages WHERE sender_id = $3::uuid AND client_id = $4::text
+  ), r AS (
+    UPDATE rooms
+    SET last_seq = last_seq + 1,
+        last_activity_at = greatest(last_activity_at, date_trunc('milliseconds', clock_timestamp()))
+    WHERE id = $2::uuid
+      AND EXISTS (SELECT 1 FROM mem WHERE mem.kind = 'GROUP')
+      AND NOT EXISTS (SELECT 1 FROM e)
+    RETURNING last_seq, last_activity_at
+  ), m AS (
+    INSERT INTO messages (id, room_id, kind, sender_id, client_id, body, reply_to_id, mentions, system_data, seq, created_at)
+    SELECT $1::uuid, $2::uuid, 'USER', $3::uuid, $4::text, $5::text, NULL, '{}'::uuid[], NULL, r.last_seq, r.last_activity_at
+    FROM r
+    RETURNING id, room_id, seq, kind, sender_id, client_id, body, reply_to_id, mentions, system_data,
+              created_at, edited_at, deleted_at
+  ), read AS (
+    UPDATE room_members SET last_read_seq = m.seq, last_read_at = now()
+    FROM m
+    WHERE room_members.room_id = m.room_id AND room_members.user_id = $3::uuid
+      AND room_members.last_read_seq < m.seq
+  )
+  SELECT mem.*,
+         e.id AS e_id, e.room_id AS e_room_id, e.seq AS e_seq, e.kind AS e_kind, e.sender_id AS e_sender_id,
+         e.client_id AS e_client_id, e.body AS e_body, e.reply_to_id AS e_reply_to_id, e.mentions AS e_mentions,
+         e.system_data AS e_system_data, e.created_at AS e_created_at, e.edited_at AS e_edited_at,
+         e.deleted_at AS e_deleted_at,
+         m.id AS m_id, m.room_id AS m_room_id, m.seq AS m_seq, m.kind AS m_kind, m.sender_id AS m_sender_id,
+         m.client_id AS m_client_id, m.body AS m_body, m.reply_to_id AS m_reply_to_id, m.mentions AS m_mentions,
+         m.system_data AS m_system_data, m.created_at AS m_created_at, m.edited_at AS m_edited_at,
+         m.deleted_at AS m_deleted_at,
+         (SELECT coalesce(json_agg(${USER_JSON}), '[]'::json) FROM users u WHERE m.id IS NOT NULL AND u.id = $3::uuid)
+           AS users
+  FROM mem LEFT JOIN e ON true LEFT JOIN m ON true`);
+
+/** Picks the columns with `prefix` off a row; null when its id is null (no such message). */
+function prefixedMessage(row: object, prefix: 'e_' | 'm_'): MessageRow | null {
+  const get = (k: keyof MessageRow) => (row as Record<string, unknown>)[`${prefix}${k}`];
+  if (get('id') === null) return null;
+  return {
+    id: get('id') as string,
+    room_id: get('room_id') as string,
+    seq: get('seq') as number,
+    kind: get('kind') as string,
+    sender_id: get('sender_id') as string | null,
+    client_id: get('client_id') as string | null,
+    body: get('body') as string | null,
+    reply_to_id: get('reply_to_id') as string | null,
+    mentions: (get('mentions') as string[] | null) ?? [],
+    system_data: get('system_data'),
+    created_at: get('created_at') as Date,
+    edited_at: get('edited_at') as Date | null,
+    deleted_at: get('deleted_at') as Date | null,
+  };
+}
+
+/**
+ * The common send as one round trip: a plain message (no reply, mentions or
+ * attachments) to a group room. One statement checks the membership, looks
+ * for an earlier message with this clientId and, only if the sender is a
+ * member of a GROUP room and there is none, appends the message (as
+ * `appendUserMessage` does) and returns the sender's row. Undefined when
+ * not a member; `sent` null when nothing was written (a retry: `existing`;
+ * or a direct room: the caller takes the general path, which checks blocks
+ * and notifies the peer).
+ */
+export async function sendPlainToGroup(
+  db: Db,
+  msg: { id: string; room_id: string; sender_id: string; client_id: string; body: string },
+): Promise<
+  | { membership: MembershipRow; existing: MessageRow | null; sent: MessageRow | null; users: UserRow[] }
+  | undefined
+> {
+  const [row] = await SEND_TO_GROUP(db, [msg.id, msg.room_id, msg.sender_id, msg.client_id, msg.body]);
+  if (!row) return undefined;
+  return {
+    membership: {
+      id: row.id,
+      kind: row.kind,
+      title: row.title,
+      direct_key: row.direct_key,
+      created_by: row.created_by,
+      last_seq: row.last_seq,
+      user_id: row.user_id,
+      role: row.role,
+      visible_from_seq: row.visible_from_seq,
+      last_read_seq: row.last_read_seq,
+    },
+    existing: prefixedMessage(row, 'e_'),
+    sent: prefixedMessage(row, 'm_'),
+    users: row.users.map(userFromJson),
+  };
 }
 
 export async function findBySenderClientId(

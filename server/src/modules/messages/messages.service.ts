@@ -6,13 +6,13 @@
  * each member with that member's unread count).
  */
 import type { Transaction } from 'kysely';
-import type { DB } from '../../db/index.ts';
-import { inTransaction } from '../../db/tx.ts';
+import type { DB, Db } from '../../db/index.ts';
+import { inOneStatement, inTransaction, type Tx } from '../../db/tx.ts';
 import type { Deps, Viewer } from '../../deps.ts';
 import { badInput, conflict, forbidden, notFound } from '../../graphql/errors.ts';
 import { parseId, uuidv7 } from '../../lib/ids.ts';
 import { blockedAmong } from '../contacts/contacts.repository.ts';
-import { describeAttachments } from '../files/files.model.ts';
+import { type AttachmentModel, describeAttachments } from '../files/files.model.ts';
 import {
   attachToMessage,
   checkAttachable,
@@ -23,9 +23,10 @@ import { messageRecipients, notifyNewMessage } from '../notifications/notificati
 import { rateLimit } from '../ratelimit/ratelimit.ts';
 import { requireMember } from '../rooms/rooms.access.ts';
 import { peerFromDirectKey } from '../rooms/rooms.model.ts';
-import { publishAfterCommit } from '../rooms/rooms.publish.ts';
-import * as roomsRepo from '../rooms/rooms.repository.ts';
+import { publishAfterCommit, reserveSeqSlot } from '../rooms/rooms.publish.ts';
+import type { MembershipRow } from '../rooms/rooms.repository.ts';
 import type { MessageCreatedEvent, MessageDeletedEvent, MessageEditedEvent } from '../rooms/rooms.topics.ts';
+import { type UserModel, userRowToModel } from '../users/users.model.ts';
 import { embedMessageUsers } from './messages.embed.ts';
 import { type MessageModel, type MessageRow, messageRowToModel } from './messages.model.ts';
 import * as repo from './messages.repository.ts';
@@ -71,9 +72,71 @@ function original(row: MessageRow, roomId: string): MessageModel {
 }
 
 /**
+ * `sendPlainToGroup` plus what `sendMessage` does after a write: publication in
+ * seq order with the members' views, the end of the sender's typing. Returns
+ * the message when it was sent; otherwise what the general path needs.
+ */
+async function sendPlainFast(
+  deps: Deps,
+  viewer: Viewer,
+  roomId: string,
+  clientId: string,
+  body: string,
+): Promise<{ sent: MessageModel } | SendContext | undefined> {
+  const slot = reserveSeqSlot(deps, roomId);
+  let result: Awaited<ReturnType<typeof repo.sendPlainToGroup>>;
+  try {
+    result = await repo.sendPlainToGroup(deps.db, {
+      id: uuidv7(),
+      room_id: roomId,
+      sender_id: viewer.userId,
+      client_id: clientId,
+      body,
+    });
+  } catch (err) {
+    slot.cancel();
+    if ((err as { constraint?: string }).constraint !== 'messages_sender_client_key') throw err;
+    // A retry racing its original: the original, as the general path would return it.
+    const winner = await repo.findBySenderClientId(deps.db, viewer.userId, clientId);
+    if (!winner) throw err;
+    return { existing: winner };
+  }
+  const sent = result?.sent;
+  if (!result || !sent) {
+    slot.cancel();
+    return result && { membership: result.membership, existing: result.existing };
+  }
+  const byId = new Map(result.users.map((u) => [u.id, userRowToModel(u)]));
+  const message: MessageModel = {
+    ...messageRowToModel(sent),
+    sender: byId.get(viewer.userId) ?? null,
+    mentionUsers: [],
+    attachments: [],
+  };
+  const event: MessageCreatedEvent = { __typename: 'MessageCreated', roomId, seq: sent.seq, message };
+  await inOneStatement(deps, async (tx) => {
+    tx.afterCommit(() => slot.publish(sent.seq, { events: [event], views: 'members', users: byId }));
+    tx.afterCommit(() => deps.presence.stopTyping(roomId, viewer.userId));
+  });
+  return { sent: message };
+}
+
+/** What the general path of `sendMessage` starts from (membership absent: not a member). */
+interface SendContext {
+  membership?: MembershipRow | undefined;
+  existing: MessageRow | null;
+}
+
+/**
  * Posts a message. Idempotent per (sender, clientId): a retry returns the
  * original, also when two retries race (the UNIQUE constraint decides, the
- * loser's transaction rolls back with its seq, and it reads the winner's row).
+ * loser's statement rolls back with its seq, and it reads the winner's row).
+ *
+ * Round trips, the hot path of a chat server: one statement reads the
+ * membership and any earlier message with this clientId; one writes (seq,
+ * insert, the sender's read pointer, and the users the event embeds). Only
+ * when attachments or notifications are written too does it take a
+ * transaction. After commit, one statement reads the members' room views.
  */
 export async function sendMessage(
   deps: Deps,
@@ -86,16 +149,19 @@ export async function sendMessage(
   const attachmentIds = parseAttachmentIds(input.attachmentIds);
   const body = normalizeMessageBody(input.body, attachmentIds.length > 0, deps.config.messageMaxLength);
   const replyToId = input.replyToId ? parseId(input.replyToId, 'Message') : null;
-  const m = requireMember(await roomsRepo.findMembership(deps.db, roomId, viewer.userId));
+  // The common case, a plain message to a group, is one round trip (see sendPlainToGroup).
+  let context: SendContext | undefined;
+  if (!replyToId && attachmentIds.length === 0 && mentionedUsernames(body).length === 0) {
+    const fast = await sendPlainFast(deps, viewer, roomId, clientId, body);
+    if (fast && 'sent' in fast) return fast.sent;
+    context = fast;
+  } else context = await repo.findSendContext(deps.db, roomId, viewer.userId, clientId);
+  if (context?.existing) return original(context.existing, roomId);
+  const m = requireMember(context?.membership);
 
-  const existing = await repo.findBySenderClientId(deps.db, viewer.userId, clientId);
-  if (existing) return original(existing, roomId);
-
-  if (m.kind === 'DIRECT') {
-    const peer = peerFromDirectKey(m.direct_key, viewer.userId);
-    if (peer && (await blockedAmong(deps.db, viewer.userId, [peer])).size > 0)
-      throw forbidden('You cannot send messages to this person');
-  }
+  const peerId = m.kind === 'DIRECT' ? peerFromDirectKey(m.direct_key, viewer.userId) : null;
+  if (peerId && (await blockedAmong(deps.db, viewer.userId, [peerId])).size > 0)
+    throw forbidden('You cannot send messages to this person');
   if (replyToId) {
     const target = await repo.findMessageWithMembership(deps.db, replyToId, viewer.userId);
     if (!target || target.room_id !== roomId || target.seq < target.viewer_visible_from_seq)
@@ -103,45 +169,67 @@ export async function sendMessage(
   }
   await checkAttachable(deps.db, viewer, attachmentIds);
   const mentions = await resolveMentions(deps.db, roomId, body, viewer.userId);
-  const peerId = m.kind === 'DIRECT' ? peerFromDirectKey(m.direct_key, viewer.userId) : null;
   const notifyBase = { roomId, peerId, groupTitle: m.title, senderId: viewer.userId, mentionIds: mentions };
   const toNotify = await messageRecipients(notifyBase, (u, r) => deps.presence.isViewingRoom(u, r));
 
+  /** The write itself: on `db` (autocommit) or inside a transaction. */
+  const write = async (
+    db: Db,
+    tx: Pick<Tx, 'afterCommit'>,
+    more?: (row: MessageRow, sender: UserModel | undefined) => Promise<AttachmentModel[]>,
+  ) => {
+    const { row, users } = await repo.appendUserMessage(
+      db,
+      {
+        id: uuidv7(),
+        room_id: roomId,
+        sender_id: viewer.userId,
+        client_id: clientId,
+        body,
+        reply_to_id: replyToId,
+        mentions,
+      },
+      // The event embeds the sender and mentioned users; a direct room's views also show the peer.
+      [viewer.userId, ...mentions, ...(peerId ? [peerId] : [])],
+    );
+    const byId = new Map(users.map((u) => [u.id, userRowToModel(u)]));
+    const plain = messageRowToModel(row);
+    const attachments = more ? await more(row, byId.get(viewer.userId)) : [];
+    const message: MessageModel = {
+      ...plain,
+      sender: byId.get(viewer.userId) ?? null,
+      mentionUsers: plain.mentionIds.flatMap((id) => byId.get(id) ?? []),
+      attachments,
+    };
+    const event: MessageCreatedEvent = { __typename: 'MessageCreated', roomId, seq: row.seq, message };
+    tx.afterCommit(() => slot.publish(row.seq, { events: [event], views: 'members', users: byId }));
+    // Sending ends the sender's typing (after MessageCreated went out).
+    tx.afterCommit(() => deps.presence.stopTyping(roomId, viewer.userId));
+    return message;
+  };
+
+  // Publications go out in seq order even when concurrent sends of the room answer out of order.
+  const slot = reserveSeqSlot(deps, roomId, Number(m.last_seq));
   try {
-    return await inTransaction(deps, async (tx) => {
-      const row = await repo.appendMessage(
-        tx.trx,
-        {
-          id: uuidv7(),
-          room_id: roomId,
-          kind: 'USER',
-          sender_id: viewer.userId,
-          client_id: clientId,
-          body,
-          reply_to_id: replyToId,
-          mentions,
-          system_data: null,
-        },
-        // Sending means having read everything up to one's own message.
-        { readBy: viewer.userId },
-      );
-      // Same transaction: a message is never visible without its files (nor files linked to no message).
-      const attachments = await attachToMessage(tx.trx, viewer, row.id, attachmentIds);
-      const message: MessageModel = { ...(await withUsers(tx.trx, row)), attachments };
-      const senderName = message.sender?.displayName ?? 'Someone';
-      await notifyNewMessage(
-        tx,
-        deps,
-        { ...notifyBase, messageId: row.id, senderName, preview: body || describeAttachments(attachments) },
-        toNotify,
-      );
-      const event: MessageCreatedEvent = { __typename: 'MessageCreated', roomId, seq: row.seq, message };
-      publishAfterCommit(deps, tx, roomId, { events: [event], views: 'members' });
-      // Sending ends the sender's typing (after MessageCreated went out).
-      tx.afterCommit(() => deps.presence.stopTyping(roomId, viewer.userId));
-      return message;
-    });
+    // One statement writes everything: it commits on its own, no BEGIN/COMMIT round trips.
+    if (attachmentIds.length === 0 && toNotify.length === 0)
+      return await inOneStatement(deps, (tx) => write(deps.db, tx));
+    return await inTransaction(deps, (tx) =>
+      write(tx.trx, tx, async (row, sender) => {
+        // Same transaction: a message is never visible without its files (nor files linked to no message).
+        const attachments = await attachToMessage(tx.trx, viewer, row.id, attachmentIds);
+        const senderName = sender?.displayName ?? 'Someone';
+        await notifyNewMessage(
+          tx,
+          deps,
+          { ...notifyBase, messageId: row.id, senderName, preview: body || describeAttachments(attachments) },
+          toNotify,
+        );
+        return attachments;
+      }),
+    );
   } catch (err) {
+    slot.cancel();
     if ((err as { constraint?: string }).constraint === 'messages_sender_client_key') {
       const winner = await repo.findBySenderClientId(deps.db, viewer.userId, clientId);
       if (winner) return original(winner, roomId);

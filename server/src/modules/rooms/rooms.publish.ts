@@ -12,6 +12,7 @@
 import type { Tx } from '../../db/tx.ts';
 import type { Deps } from '../../deps.ts';
 import type { EventBus } from '../../plugins/pubsub.ts';
+import type { UserModel } from '../users/users.model.ts';
 import { userTopic } from '../users/users.topics.ts';
 import {
   type RoomEventPayload,
@@ -48,9 +49,10 @@ export async function publishRoomViews(
   deps: PublishDeps,
   roomId: string,
   userIds?: readonly string[],
+  known?: ReadonlyMap<string, UserModel>,
 ): Promise<void> {
   const rows = await views.memberRoomViews(deps.db, roomId, userIds);
-  const rooms = await embedUsers(deps.db, rows.map(roomViewToModel));
+  const rooms = await embedUsers(deps.db, rows.map(roomViewToModel), known);
   await Promise.all(
     rooms.map((room) => {
       const event: RoomUpdatedEvent = { __typename: 'RoomUpdated', room };
@@ -66,6 +68,11 @@ export interface RoomPublication {
   views?: 'members' | readonly string[];
   /** Users who left or were removed: they get RoomRemoved. */
   removed?: readonly string[];
+  /**
+   * Users the caller just read (e.g. embedded in the events): the views reuse
+   * them instead of reading them again.
+   */
+  users?: ReadonlyMap<string, UserModel>;
 }
 
 /** Publishes `what` now, in order with the room's other publications (for changes made outside a transaction). */
@@ -78,11 +85,102 @@ export function publishRoom(deps: PublishDeps, roomId: string, what: RoomPublica
         return deps.events.publish(userTopic(userId), event);
       }),
     );
-    if (what.views) await publishRoomViews(deps, roomId, what.views === 'members' ? undefined : what.views);
+    if (what.views)
+      await publishRoomViews(deps, roomId, what.views === 'members' ? undefined : what.views, what.users);
   });
 }
 
 /** Schedules `what` for after `tx` commits (never if it rolls back). */
-export function publishAfterCommit(deps: PublishDeps, tx: Tx, roomId: string, what: RoomPublication): void {
+export function publishAfterCommit(
+  deps: PublishDeps,
+  tx: Pick<Tx, 'afterCommit'>,
+  roomId: string,
+  what: RoomPublication,
+): void {
   tx.afterCommit(() => publishRoom(deps, roomId, what));
+}
+
+/** A place in a room's publication order, taken before a write whose seq is not known yet. */
+export interface SeqSlot {
+  /** The write committed with `seq`: publishes `what` in seq order (resolves once published). */
+  publish(seq: number, what: RoomPublication): Promise<void>;
+  /** The write did not commit: frees the place (no-op after `publish`). */
+  cancel(): void;
+}
+
+interface SeqOrder {
+  /** Writes of the room in flight on this instance. */
+  inflight: number;
+  /** Committed, waiting for an earlier seq still in flight. */
+  ready: { seq: number; what: RoomPublication; done: () => void }[];
+  /** Highest seq published from here (or known committed), while the room has writes in flight. */
+  published?: number;
+  /** Forces out what waits too long (seqs taken on other instances leave gaps). */
+  timer?: NodeJS.Timeout | undefined;
+}
+
+/** Longest a committed write waits for an earlier one of its room (then it is published anyway). */
+const MAX_HOLD_MS = 100;
+
+const seqOrders = new WeakMap<EventBus, Map<string, SeqOrder>>();
+
+/**
+ * For writes that commit on their own (one statement, no transaction): two
+ * concurrent sends of a room can see their results arrive in the opposite
+ * order of their seqs (PostgreSQL releases the room row lock before it
+ * answers the first writer). Taking a slot before the write, and publishing
+ * through it, keeps this instance's MessageCreated events in seq order: a
+ * committed write waits while a write of the same room that started earlier
+ * on this instance is still in flight, unless it is the next seq anyway
+ * (`lastSeq`: the room's newest seq the caller read before writing), and at
+ * most MAX_HOLD_MS.
+ */
+export function reserveSeqSlot(deps: PublishDeps, roomId: string, lastSeq?: number): SeqSlot {
+  let byRoom = seqOrders.get(deps.events);
+  if (!byRoom) {
+    byRoom = new Map();
+    seqOrders.set(deps.events, byRoom);
+  }
+  const rooms = byRoom;
+  let order = rooms.get(roomId);
+  if (!order) {
+    order = { inflight: 0, ready: [], published: lastSeq };
+    rooms.set(roomId, order);
+  }
+  const state = order;
+  state.inflight++;
+  let settled = false;
+
+  const flush = (force = false) => {
+    state.ready.sort((a, b) => a.seq - b.seq);
+    while (state.ready.length > 0) {
+      const next = state.ready[0] as SeqOrder['ready'][number];
+      const inOrder = state.published !== undefined && next.seq === state.published + 1;
+      if (state.inflight > 0 && !inOrder && !force) break;
+      state.ready.shift();
+      state.published = Math.max(state.published ?? 0, next.seq);
+      void publishRoom(deps, roomId, next.what).then(next.done);
+    }
+    clearTimeout(state.timer);
+    state.timer = state.ready.length > 0 ? setTimeout(() => flush(true), MAX_HOLD_MS) : undefined;
+    if (state.inflight === 0 && state.ready.length === 0 && rooms.get(roomId) === state) rooms.delete(roomId);
+  };
+
+  return {
+    publish(seq, what) {
+      if (settled) return Promise.resolve();
+      settled = true;
+      return new Promise<void>((done) => {
+        state.inflight--;
+        state.ready.push({ seq, what, done });
+        flush();
+      });
+    },
+    cancel() {
+      if (settled) return;
+      settled = true;
+      state.inflight--;
+      flush();
+    },
+  };
 }

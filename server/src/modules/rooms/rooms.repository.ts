@@ -1,5 +1,6 @@
 import { sql, type Transaction } from 'kysely';
 import type { DB, Db } from '../../db/index.ts';
+import { compiledOnce } from '../../db/prepared.ts';
 import type { RoomRole } from './rooms.model.ts';
 
 /** A room with one member's row: what every authorization check reads (one statement). */
@@ -37,8 +38,13 @@ function membershipQuery(db: Db, roomId: string, userId: string) {
 }
 
 /** `userId`'s membership of `roomId` with the room, or undefined when not a member (or no such room). */
-export function findMembership(db: Db, roomId: string, userId: string): Promise<MembershipRow | undefined> {
-  return membershipQuery(db, roomId, userId).executeTakeFirst();
+const membership = compiledOnce(membershipQuery);
+export async function findMembership(
+  db: Db,
+  roomId: string,
+  userId: string,
+): Promise<MembershipRow | undefined> {
+  return (await membership(db, roomId, userId))[0];
 }
 
 /** Like findMembership, but locks the room row until the transaction ends (membership changes). */

@@ -10,6 +10,7 @@
  */
 import type { Deps, Viewer } from '../../deps.ts';
 import { badInput, forbidden } from '../../graphql/errors.ts';
+import { shareable } from '../../graphql/shared-execution.ts';
 import { isUuid } from '../../lib/ids.ts';
 import { resumePoint, resyncRequired, stamped } from '../../lib/resume.ts';
 import { embedMessageUsers } from '../messages/messages.embed.ts';
@@ -45,6 +46,22 @@ export interface SubscriptionPubSub {
  */
 const events = (queue: EventQueue): AsyncIterable<unknown> =>
   queue.iterator ? queue.iterator({ destroyOnReturn: false }) : queue;
+
+/**
+ * One stamped copy of each live event per instance, delivered to every
+ * subscriber that gets it unchanged: subscribers with the same selection then
+ * share one execution and one JSON encoding (graphql/shared-execution.ts).
+ * `at` is when this instance first delivered it.
+ */
+const stampedLive = new WeakMap<object, RoomEventPayload & { at: Date }>();
+function stampedOnce(event: RoomEventPayload): RoomEventPayload & { at: Date } {
+  let copy = stampedLive.get(event);
+  if (!copy) {
+    copy = shareable(stamped(event));
+    stampedLive.set(event, copy);
+  }
+  return copy;
+}
 
 /** Events whose seq is a message's own (a replayed MessageCreated already covered it). */
 const SEQ_CREATING = new Set(['MessageCreated', 'MemberJoined', 'MemberLeft', 'RoomRenamed']);
@@ -155,7 +172,7 @@ export async function roomEvents(
         )
           continue;
         const shown = personalize(event);
-        if (shown) yield stamped(shown);
+        if (shown) yield shown === event ? stampedOnce(event) : stamped(shown);
       }
     } finally {
       leaveRoom();

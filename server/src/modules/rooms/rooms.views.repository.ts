@@ -5,6 +5,7 @@
  */
 import { type ExpressionBuilder, sql } from 'kysely';
 import type { DB, Db } from '../../db/index.ts';
+import { compiledOnce } from '../../db/prepared.ts';
 
 // ---------------------------------------------------------------------------
 
@@ -53,6 +54,9 @@ const listable = (eb: ExpressionBuilder<DB & { r: DB['rooms']; rm: DB['room_memb
       eb('r.created_by', 'is distinct from', eb.ref('rm.user_id')),
     ]),
   );
+
+/** The seq after which a member's messages are unread (their pointer, or just before they joined). */
+const unreadFrom = sql<number>`greatest(rm.last_read_seq, rm.visible_from_seq - 1)`;
 
 /**
  * One statement for any number of rooms: each room joined with the member's
@@ -112,15 +116,18 @@ function roomViewQuery(db: Db) {
         .select(eb.fn.countAll<number>().as('n'))
         .whereRef('mc.room_id', '=', 'r.id')
         .as('member_count'),
-      eb
-        .selectFrom('messages as u')
-        .select(eb.fn.countAll<number>().as('n'))
-        .whereRef('u.room_id', '=', 'r.id')
-        .where('u.seq', '>', sql<number>`greatest(rm.last_read_seq, rm.visible_from_seq - 1)`)
-        .where('u.kind', '=', 'USER')
-        .where('u.deleted_at', 'is', null)
-        .where('u.sender_id', 'is distinct from', eb.ref('rm.user_id'))
-        .as('unread_count'),
+      // Unread: USER messages after the pointer, not deleted, not the member's own. Seqs are gap-free,
+      // so that is every message after it (last_seq - pointer) minus SYSTEM messages and tombstones
+      // (partial index messages_room_uncounted_idx) minus the member's own live messages
+      // (messages_room_sender_seq_idx): two short index probes per room instead of a scan of
+      // every unread message.
+      sql<number>`r.last_seq - ${unreadFrom}
+        - (SELECT count(*) FROM messages u
+           WHERE u.room_id = r.id AND u.seq > ${unreadFrom}
+             AND (u.kind <> 'USER' OR u.deleted_at IS NOT NULL))
+        - (SELECT count(*) FROM messages o
+           WHERE o.room_id = r.id AND o.sender_id = rm.user_id AND o.seq > ${unreadFrom}
+             AND o.kind = 'USER' AND o.deleted_at IS NULL)`.as('unread_count'),
       'lm.id as lm_id',
       'lm.seq as lm_seq',
       'lm.kind as lm_kind',
@@ -141,6 +148,29 @@ export interface RoomPageCursor {
   id: string;
 }
 
+// The hottest reads (room list, RoomUpdated after every message) compile their SQL once.
+const pageQuery = (db: Db, userId: string, limit: number) =>
+  roomViewQuery(db)
+    .where('rm.user_id', '=', userId)
+    .where((eb) => listable(eb))
+    .orderBy('r.last_activity_at', 'desc')
+    .orderBy('r.id', 'desc')
+    .limit(limit);
+const firstPage = compiledOnce(pageQuery);
+const nextPage = compiledOnce((db: Db, userId: string, limit: number, afterAt: Date, afterId: string) =>
+  pageQuery(db, userId, limit).where((eb) =>
+    eb(eb.refTuple('r.last_activity_at', 'r.id'), '<', eb.tuple(afterAt, afterId)),
+  ),
+);
+const oneRoom = compiledOnce((db: Db, roomId: string, userId: string) =>
+  roomViewQuery(db).where('rm.room_id', '=', roomId).where('rm.user_id', '=', userId),
+);
+const allMembers = compiledOnce((db: Db, roomId: string) =>
+  roomViewQuery(db)
+    .where('rm.room_id', '=', roomId)
+    .where((eb) => listable(eb)),
+);
+
 /** A page of `userId`'s rooms, most recent activity first (keyset on (last_activity_at, id)). */
 export async function listRoomViews(
   db: Db,
@@ -148,24 +178,15 @@ export async function listRoomViews(
   limit: number,
   after: RoomPageCursor | null,
 ): Promise<RoomViewRow[]> {
-  let q = roomViewQuery(db)
-    .where('rm.user_id', '=', userId)
-    .where((eb) => listable(eb));
-  if (after) {
-    q = q.where((eb) =>
-      eb(eb.refTuple('r.last_activity_at', 'r.id'), '<', eb.tuple(after.lastActivityAt, after.id)),
-    );
-  }
-  const rows = await q.orderBy('r.last_activity_at', 'desc').orderBy('r.id', 'desc').limit(limit).execute();
+  const rows = after
+    ? await nextPage(db, userId, limit, after.lastActivityAt, after.id)
+    : await firstPage(db, userId, limit);
   return rows as RoomViewRow[];
 }
 
 /** One room as `userId` sees it (undefined when not a member). */
 export async function findRoomView(db: Db, roomId: string, userId: string): Promise<RoomViewRow | undefined> {
-  const row = await roomViewQuery(db)
-    .where('rm.room_id', '=', roomId)
-    .where('rm.user_id', '=', userId)
-    .executeTakeFirst();
+  const [row] = await oneRoom(db, roomId, userId);
   return row as RoomViewRow | undefined;
 }
 
@@ -179,13 +200,12 @@ export async function memberRoomViews(
   roomId: string,
   userIds?: readonly string[],
 ): Promise<RoomViewRow[]> {
-  let q = roomViewQuery(db)
+  if (!userIds) return (await allMembers(db, roomId)) as RoomViewRow[];
+  if (userIds.length === 0) return [];
+  const q = roomViewQuery(db)
     .where('rm.room_id', '=', roomId)
-    .where((eb) => listable(eb));
-  if (userIds) {
-    if (userIds.length === 0) return [];
-    q = q.where('rm.user_id', 'in', userIds);
-  }
+    .where((eb) => listable(eb))
+    .where('rm.user_id', 'in', userIds);
   return (await q.execute()) as RoomViewRow[];
 }
 

@@ -49,18 +49,28 @@ export function roomViewToModel(row: RoomViewRow): RoomModel {
 /**
  * Embeds the users a room-list entry renders (the peer of a direct room, the
  * last message's sender and mentions) with one statement for all `rooms`, so
- * an event payload needs no reads per subscriber.
+ * an event payload needs no reads per subscriber. Users in `known` (read by
+ * the caller moments ago) are not read again; when all are known, no statement runs.
  */
-export async function embedUsers(db: Database, rooms: RoomModel[]): Promise<RoomModel[]> {
+export async function embedUsers(
+  db: Database,
+  rooms: RoomModel[],
+  known?: ReadonlyMap<string, UserModel>,
+): Promise<RoomModel[]> {
   const ids = new Set<string>();
   for (const r of rooms) {
     if (r.peerId) ids.add(r.peerId);
     if (r.lastMessage?.senderId) ids.add(r.lastMessage.senderId);
     for (const id of r.lastMessage?.mentionIds ?? []) ids.add(id);
   }
-  const users = new Map<string, UserModel>(
-    (await findUsersByIds(db, [...ids])).map((u) => [u.id, userRowToModel(u)]),
-  );
+  const users = new Map<string, UserModel>();
+  const missing: string[] = [];
+  for (const id of ids) {
+    const user = known?.get(id);
+    if (user) users.set(id, user);
+    else missing.push(id);
+  }
+  for (const u of await findUsersByIds(db, missing)) users.set(u.id, userRowToModel(u));
   return rooms.map((r) => ({
     ...r,
     peer: r.peerId ? (users.get(r.peerId) ?? null) : null,

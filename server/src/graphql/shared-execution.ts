@@ -1,0 +1,181 @@
+/**
+ * Executing (and serialising) a room event once per distinct selection
+ * instead of once per subscriber.
+ *
+ * graphql-js' subscribe() runs execute() for every event and every
+ * subscriber, and Mercurius then JSON-encodes each result: with rooms of 10,
+ * ten identical executions per message. When a subscription's selection
+ * cannot depend on who is looking, subscribers of the same event share one
+ * execution result and one JSON encoding of it.
+ *
+ * Which selections qualify is decided per document (cached), from an
+ * allowlist of fields whose resolvers read only the event payload
+ * (`PAYLOAD_ONLY`), plus fields that depend on the viewer only through
+ * "is the viewer this user" (`SELF_ONLY`: Message.clientId, User.isMe, the
+ * private User fields). For the latter the result is shared per class of
+ * viewer: the sender, each mentioned user on their own, everyone else. Any
+ * other field (reactions, readBy, presence, contact status, ...) makes the
+ * document execute per subscriber as before.
+ *
+ * Only events marked with `shareable()` (the room stream marks the events it
+ * delivers unchanged to every subscriber) take this path; everything else
+ * calls graphql-js' execute() untouched.
+ */
+import { createRequire } from 'node:module';
+import {
+  type DocumentNode,
+  type ExecutionArgs,
+  type ExecutionResult,
+  type GraphQLSchema,
+  getNamedType,
+  Kind,
+  TypeInfo,
+  visit,
+  visitWithTypeInfo,
+} from 'graphql';
+
+/** Fields that read nothing but the event payload (and the server config). */
+const PAYLOAD_ONLY = new Set([
+  'Subscription.roomEvents',
+  ...['MessageCreated', 'MessageEdited', 'MessageDeleted'].flatMap((t) =>
+    ['roomId', 'seq', 'message', 'at'].map((f) => `${t}.${f}`),
+  ),
+  ...[
+    'id',
+    'roomId',
+    'seq',
+    'kind',
+    'sender',
+    'body',
+    'mentions',
+    'createdAt',
+    'editedAt',
+    'deletedAt',
+    'attachments',
+  ].map((f) => `Message.${f}`),
+  ...['id', 'username', 'displayName', 'bio', 'timeZone', 'createdAt', 'avatarUrl'].map((f) => `User.${f}`),
+  ...['id', 'name', 'mimeType', 'size', 'isImage', 'url', 'thumbnailUrl', 'width', 'height'].map(
+    (f) => `Attachment.${f}`,
+  ),
+]);
+
+/** Fields whose value depends only on whether the viewer is a user the payload names. */
+const SELF_ONLY = new Set([
+  'Message.clientId',
+  'User.isMe',
+  'User.email',
+  'User.showOnline',
+  'User.shareReadReceipts',
+]);
+
+/** Events (as yielded to graphql-js) → their shared results, per selection and viewer class. */
+const shared = new WeakMap<object, Map<string, unknown>>();
+
+/** Marks an event object as delivered identically to every subscriber of its topic on this instance. */
+export function shareable<T extends object>(event: T): T {
+  if (!shared.has(event)) shared.set(event, new Map());
+  return event;
+}
+
+/** Per document: its id for cache keys, or null when its result may depend on the viewer. */
+const verdicts = new WeakMap<DocumentNode, number | null>();
+let nextDocId = 1;
+
+function documentVerdict(schema: GraphQLSchema, document: DocumentNode): number | null {
+  const known = verdicts.get(document);
+  if (known !== undefined) return known;
+  let ok = document.definitions.every(
+    (d) =>
+      d.kind === Kind.FRAGMENT_DEFINITION ||
+      (d.kind === Kind.OPERATION_DEFINITION && d.operation === 'subscription'),
+  );
+  if (ok) {
+    const typeInfo = new TypeInfo(schema);
+    visit(
+      document,
+      visitWithTypeInfo(typeInfo, {
+        Field(node) {
+          if (node.name.value === '__typename') return;
+          const parent = typeInfo.getParentType();
+          const key = `${parent ? getNamedType(parent).name : '?'}.${node.name.value}`;
+          if (!PAYLOAD_ONLY.has(key) && !SELF_ONLY.has(key)) ok = false;
+        },
+      }),
+    );
+  }
+  const verdict = ok ? nextDocId++ : null;
+  verdicts.set(document, verdict);
+  return verdict;
+}
+
+/** Who the viewer is relative to the users a message event names (all that SELF_ONLY fields compare). */
+function viewerClass(event: object, viewerId: string | undefined): string {
+  const message = (event as { message?: { senderId?: string | null; mentionIds?: readonly string[] } })
+    .message;
+  if (!viewerId || !message) return 'other';
+  if (message.senderId === viewerId) return 'sender';
+  if (message.mentionIds?.includes(viewerId)) return `user:${viewerId}`;
+  return 'other';
+}
+
+type Execute = (args: ExecutionArgs) => ExecutionResult | Promise<ExecutionResult>;
+
+/** Results of shared executions, and their JSON (Mercurius' sendMessage encodes each once). */
+const sharedResults = new WeakSet<object>();
+const encoded = new WeakMap<object, string>();
+
+const require = createRequire(import.meta.url);
+// subscribe() calls execute through this module object at call time, so replacing the export reaches it.
+const executeModule = require('graphql/execution/execute.js') as {
+  execute: Execute & { parleyShared?: true };
+};
+if (!executeModule.execute.parleyShared) {
+  const original = executeModule.execute;
+  const sharedExecute: Execute & { parleyShared?: true } = (args) => {
+    const root = args.rootValue;
+    const results = root && typeof root === 'object' ? shared.get(root) : undefined;
+    if (!results) return original(args);
+    const docId = documentVerdict(args.schema, args.document);
+    if (docId === null) return original(args);
+    const viewerId = (args.contextValue as { viewer?: { userId?: string } | null } | undefined)?.viewer
+      ?.userId;
+    const key = `${docId}|${args.operationName ?? ''}|${JSON.stringify(args.variableValues ?? {})}|${viewerClass(root as object, viewerId)}`;
+    const hit = results.get(key) as ReturnType<Execute> | undefined;
+    if (hit) return hit;
+    const result = original(args);
+    const mark = (r: ExecutionResult) => {
+      sharedResults.add(r);
+      return r;
+    };
+    const marked = result instanceof Promise ? result.then(mark) : mark(result);
+    results.set(key, marked);
+    return marked;
+  };
+  sharedExecute.parleyShared = true;
+  executeModule.execute = sharedExecute;
+
+  // One JSON encoding per shared result: the frame differs per subscriber only by its id.
+  const { prototype } = require('mercurius/lib/subscription-connection.js') as {
+    prototype: {
+      sendMessage(type: string, id: unknown, payload: unknown): Promise<void>;
+      socket: { send(data: string, cb: (err?: Error) => void): void };
+      handleConnectionClose(): void;
+    };
+  };
+  const sendMessage = prototype.sendMessage;
+  prototype.sendMessage = function (this: typeof prototype, type, id, payload) {
+    if (!payload || typeof payload !== 'object' || !sharedResults.has(payload)) {
+      return sendMessage.call(this, type, id, payload);
+    }
+    let json = encoded.get(payload);
+    if (json === undefined) {
+      json = JSON.stringify(payload);
+      encoded.set(payload, json);
+    }
+    const frame = `{"type":${JSON.stringify(type)},"id":${JSON.stringify(id)},"payload":${json}}`;
+    // As Mercurius' own sendMessage: any failure to send closes the connection.
+    return new Promise<void>((resolve, reject) => {
+      this.socket.send(frame, (err) => (err ? reject(err) : resolve()));
+    }).catch(() => this.handleConnectionClose());
+  };
+}
