@@ -10,6 +10,7 @@
  * speed; a slow server shows as latency, `sendSkipped` (in-flight cap hit) or
  * errors, never as a silently lower rate.
  */
+import http from 'node:http';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { type Client, createClient } from 'graphql-ws';
 import * as hdr from 'hdr-histogram-js';
@@ -214,6 +215,47 @@ async function connectAll(): Promise<Reply> {
   };
 }
 
+/**
+ * Sends go over a bounded pool of keep-alive connections per generator
+ * process, as behind a real load balancer. (Global fetch opens a new
+ * connection whenever all are busy, without limit: once a server fell behind,
+ * thousands of connections piled up and the raw-ws baseline hit EMFILE.)
+ * Requests beyond the pool wait here, and that wait counts in their latency.
+ */
+const sendAgent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+
+function postJson(url: string, token: string, payload: unknown): Promise<{ status: number; json: unknown }> {
+  const body = JSON.stringify(payload);
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      url,
+      {
+        method: 'POST',
+        agent: sendAgent,
+        headers: {
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(body),
+          authorization: `Bearer ${token}`,
+        },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          try {
+            resolve({ status: res.statusCode ?? 0, json: JSON.parse(Buffer.concat(chunks).toString()) });
+          } catch (err) {
+            reject(err);
+          }
+        });
+        res.on('error', reject);
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
 const memberCursor = new Map<number, number>();
 let httpCursor = 0;
 /** Never reset: clientIds stay unique across sweeps (a reused one would return the original message). */
@@ -232,21 +274,13 @@ async function sendOne(roomIdx: number, body: string, measured: boolean): Promis
   try {
     const res =
       init.target === 'parley'
-        ? await fetch(`${base}/graphql`, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json', authorization: `Bearer ${sender.token}` },
-            body: JSON.stringify({
-              query: SEND_MESSAGE,
-              variables: { input: { roomId: room.id, clientId, body } },
-            }),
+        ? await postJson(`${base}/graphql`, sender.token, {
+            query: SEND_MESSAGE,
+            variables: { input: { roomId: room.id, clientId, body } },
           })
-        : await fetch(`${base}/send`, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json', authorization: `Bearer ${sender.token}` },
-            body: JSON.stringify({ roomId: room.id, clientId, body }),
-          });
-    const json = (await res.json()) as { errors?: Array<{ message: string }> };
-    if (!res.ok || json.errors?.length) {
+        : await postJson(`${base}/send`, sender.token, { roomId: room.id, clientId, body });
+    const json = res.json as { errors?: Array<{ message: string }> };
+    if (res.status < 200 || res.status >= 300 || json.errors?.length) {
       noteError(json.errors?.[0]?.message ?? `HTTP ${res.status}`);
       return false;
     }
