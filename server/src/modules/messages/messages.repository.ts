@@ -86,37 +86,7 @@ export async function findSendContext(
 ): Promise<{ membership: MembershipRow; existing: MessageRow | null } | undefined> {
   const [row] = await SEND_CONTEXT(db, [roomId, senderId, clientId]);
   if (!row) return undefined;
-  const membership: MembershipRow = {
-    id: row.id,
-    kind: row.kind,
-    title: row.title,
-    direct_key: row.direct_key,
-    created_by: row.created_by,
-    last_seq: row.last_seq,
-    user_id: row.user_id,
-    role: row.role,
-    visible_from_seq: row.visible_from_seq,
-    last_read_seq: row.last_read_seq,
-  };
-  const existing: MessageRow | null =
-    row.e_id === null
-      ? null
-      : {
-          id: row.e_id,
-          room_id: row.e_room_id as string,
-          seq: row.e_seq as number,
-          kind: row.e_kind as string,
-          sender_id: row.e_sender_id,
-          client_id: row.e_client_id,
-          body: row.e_body,
-          reply_to_id: row.e_reply_to_id,
-          mentions: row.e_mentions ?? [],
-          system_data: row.e_system_data,
-          created_at: row.e_created_at as Date,
-          edited_at: row.e_edited_at,
-          deleted_at: row.e_deleted_at,
-        };
-  return { membership, existing };
+  return { membership: membershipOf(row), existing: prefixedMessage(row, 'e_') };
 }
 
 /** A user as `json_build_object` returns it (timestamps as ISO strings). */
@@ -236,6 +206,22 @@ const SEND_TO_GROUP = prepared<
            AS users
   FROM mem LEFT JOIN e ON true LEFT JOIN m ON true`);
 
+/** The membership columns both send statements return (as `findMembership` reads them). */
+function membershipOf(row: MembershipRow): MembershipRow {
+  return {
+    id: row.id,
+    kind: row.kind,
+    title: row.title,
+    direct_key: row.direct_key,
+    created_by: row.created_by,
+    last_seq: row.last_seq,
+    user_id: row.user_id,
+    role: row.role,
+    visible_from_seq: row.visible_from_seq,
+    last_read_seq: row.last_read_seq,
+  };
+}
+
 /** Picks the columns with `prefix` off a row; null when its id is null (no such message). */
 function prefixedMessage(row: object, prefix: 'e_' | 'm_'): MessageRow | null {
   const get = (k: keyof MessageRow) => (row as Record<string, unknown>)[`${prefix}${k}`];
@@ -277,18 +263,7 @@ export async function sendPlainToGroup(
   const [row] = await SEND_TO_GROUP(db, [msg.id, msg.room_id, msg.sender_id, msg.client_id, msg.body]);
   if (!row) return undefined;
   return {
-    membership: {
-      id: row.id,
-      kind: row.kind,
-      title: row.title,
-      direct_key: row.direct_key,
-      created_by: row.created_by,
-      last_seq: row.last_seq,
-      user_id: row.user_id,
-      role: row.role,
-      visible_from_seq: row.visible_from_seq,
-      last_read_seq: row.last_read_seq,
-    },
+    membership: membershipOf(row),
     existing: prefixedMessage(row, 'e_'),
     sent: prefixedMessage(row, 'm_'),
     users: row.users.map(userFromJson),
