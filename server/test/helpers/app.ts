@@ -8,7 +8,7 @@ import { inject } from 'vitest';
 import { buildApp } from '../../src/app.ts';
 import { type Config, loadConfig } from '../../src/config.ts';
 import { createScratchDatabase, type ScratchDatabase } from '../../src/db/admin.ts';
-import { freePort } from './processes.ts';
+import { freePort, isErrorLogLine } from './processes.ts';
 
 export interface GqlResult<T> {
   data: T | null;
@@ -84,7 +84,7 @@ export async function createTestApp(opts: TestAppOptions = {}): Promise<TestApp>
   const logStream = {
     write(line: string) {
       process.stdout.write(line);
-      if (/"level":(5|6)\d/.test(line.slice(0, 20))) errorLogs.push(line.trimEnd());
+      if (isErrorLogLine(line)) errorLogs.push(line.trimEnd());
     },
   };
   const app = await buildApp(config, { logStream });

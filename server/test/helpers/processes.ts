@@ -77,15 +77,17 @@ export async function startInstance(env: Record<string, string>): Promise<Instan
   return { url, wsUrl: `ws://127.0.0.1:${port}/graphql`, proc, lines, exited };
 }
 
+/** Whether a log line is pino JSON at level error (50) or above. */
+export function isErrorLogLine(line: string): boolean {
+  try {
+    return (JSON.parse(line) as { level?: number }).level! >= 50;
+  } catch {
+    return false;
+  }
+}
+
 /** Log lines at pino level error (50) or above. */
-export const errorLines = (lines: string[]) =>
-  lines.filter((l) => {
-    try {
-      return (JSON.parse(l) as { level?: number }).level! >= 50;
-    } catch {
-      return false;
-    }
-  });
+export const errorLines = (lines: string[]) => lines.filter(isErrorLogLine);
 
 export interface PrivateRedis {
   url: string;
