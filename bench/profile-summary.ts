@@ -4,6 +4,11 @@
  *
  *   node bench/profile-summary.ts bench/results/profiles/<file>.cpuprofile [--top 40] [--from S] [--to S]
  *
+ * Also prints total (inclusive) time by function: a function's own samples plus
+ * those of everything it called, counted once per sample even when recursive.
+ * That is where native time (socket writes, GC during allocation) is charged
+ * back to the code that caused it.
+ *
  * `--from` / `--to` keep only samples taken S seconds after the profile started
  * (e.g. skip connection set-up and keep the sending phase).
  */
@@ -91,4 +96,25 @@ console.log(
   `busy ms per second since start: ${perSecond.map((v, i) => `${i}:${Math.round((v ?? 0) / 1e3)}`).join(' ')}`,
 );
 print('self time by function', fnTotals);
+
+// Inclusive time: walk each sampled node up to the root via a parent map.
+const parent = new Map<number, number>();
+for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+const label = (n: ProfileNode) => {
+  const { functionName, url, lineNumber } = n.callFrame;
+  return `${functionName || '(anonymous)'}  ${where(url)}${url ? `:${lineNumber + 1}` : ''}`;
+};
+const inclusive = new Map<string, number>();
+for (const [id, us] of selfUs) {
+  const seen = new Set<string>();
+  for (let cur: number | undefined = id; cur !== undefined; cur = parent.get(cur)) {
+    const n = byId.get(cur);
+    if (!n) break;
+    const k = label(n);
+    if (k.startsWith('(root)') || seen.has(k)) continue;
+    seen.add(k);
+    inclusive.set(k, (inclusive.get(k) ?? 0) + us);
+  }
+}
+print('total (inclusive) time by function', inclusive);
 print('self time by file / package', fileTotals);

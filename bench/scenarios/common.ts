@@ -16,6 +16,10 @@ export const commonFlags = {
   out: { default: 'bench/results', help: 'where the JSON result is written' },
   keepDb: { default: false, help: 'keep the scratch database for inspection' },
   cpuProf: { default: false, help: 'run Parley with --cpu-prof (profiles in <out>/profiles)' },
+  perfMap: {
+    default: false,
+    help: 'run Parley with --perf-basic-prof, so `perf record -g -p <pid>` names JavaScript functions',
+  },
   serverEnv: { default: '', help: 'extra server environment, KEY=VALUE,KEY=VALUE' },
   quiet: { default: true, help: "hide the servers' stdout (stderr is always shown)" },
 } satisfies FlagSpec;
@@ -38,7 +42,15 @@ export function parleyEnv(serverEnv: string): Record<string, string> {
 }
 
 export function serverOptions(
-  flags: { poolSize: number; serverEnv: string; cpuProf: boolean; out: string; quiet: boolean; port: number },
+  flags: {
+    poolSize: number;
+    serverEnv: string;
+    cpuProf: boolean;
+    perfMap: boolean;
+    out: string;
+    quiet: boolean;
+    port: number;
+  },
   kind: 'parley' | 'raw',
   databaseUrl: string,
   jwtSecret: string,
@@ -55,7 +67,10 @@ export function serverOptions(
       DATABASE_POOL_SIZE: String(flags.poolSize),
       ...(kind === 'parley' ? parleyEnv(flags.serverEnv) : {}),
     },
-    nodeArgs: flags.cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${flags.out}/profiles`] : [],
+    nodeArgs: [
+      ...(flags.cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${flags.out}/profiles`] : []),
+      ...(flags.perfMap ? ['--perf-basic-prof'] : []),
+    ],
   };
 }
 

@@ -339,23 +339,6 @@ describe('myEvents', () => {
     });
   });
 
-  it('delivers events without reading the database per subscriber (payloads carry everything)', async () => {
-    const room = await createGroup(t, alice, [bob, carol]);
-    const statements = async (fn: () => Promise<unknown>) => {
-      const before = t.app.dbStats.queries;
-      await fn();
-      return t.app.dbStats.queries - before;
-    };
-    const quiet = await statements(() => send(t, alice, room.id, 'nobody is listening'));
-    const roomSubs = await liveRoomEvents({ id: room.id, lastSeq: 1 }, [bob, carol]);
-    const mySubs = await Promise.all([alice, bob, carol].map((u) => myEvents(u)));
-    const loud = await statements(async () => {
-      await send(t, alice, room.id, 'five subscribers are listening');
-      await Promise.all([...roomSubs, ...mySubs].map((sub) => sub.next()));
-    });
-    expect(loud).toBe(quiet);
-  });
-
   it('sends RoomRemoved to whoever leaves or is removed', async () => {
     const room = await createGroup(t, alice, [bob, carol]);
     const [forBob, forCarol] = await Promise.all([myEvents(bob), myEvents(carol)]);
@@ -414,5 +397,67 @@ describe('roomEvents executed once per selection (shared between subscribers)', 
     expect(forDee.mentions.every((u: { isMe: boolean; email: string | null }) => !u.isMe && !u.email)).toBe(
       true,
     );
+  });
+});
+
+describe('statements per message, whoever listens', () => {
+  // Its own app on the in-process event bus: every marker of a send reaches this
+  // instance in the same turn of the event loop, so the count is exact. (Markers
+  // that cross Redis may arrive over several turns and take more than one read.)
+  let app: TestApp;
+  let users: TestUser[];
+  const open: WsConnection[] = [];
+  beforeAll(async () => {
+    app = await createTestApp({ redis: false });
+    users = await registerTrio(app);
+  });
+  afterAll(async () => {
+    await Promise.all(open.map((s) => s.close()));
+    await app?.close();
+  });
+  const socket = async (user: TestUser) => {
+    const s = await connectWs(app.wsUrl, user.accessToken);
+    open.push(s);
+    return s;
+  };
+  const statements = async (fn: () => Promise<unknown>) => {
+    const before = app.app.dbStats.queries;
+    await fn();
+    return app.app.dbStats.queries - before;
+  };
+
+  it('reads nothing per subscriber: room events carry everything, room views are one read per room', async () => {
+    const [a, b, c] = users as [TestUser, TestUser, TestUser];
+    const room = await createGroup(app, a, [b, c]);
+    const quiet = await statements(() => send(app, a, room.id, 'nobody is listening'));
+    const roomSubs = await Promise.all(
+      [b, c].map(async (u) => (await socket(u)).subscribe<Ev>(ROOM_EVENTS, { r: room.id, after: 1 })),
+    );
+    // Live (and done replaying) once the warm-up arrives, by replay or live.
+    const warm = await send(app, a, room.id, 'warm-up');
+    await Promise.all(roomSubs.map((sub) => nextMatching(sub, (e) => e.roomEvents.seq === warm.seq)));
+    const forA = await liveMyEvents<MyEv>(app, await socket(a), a, MY_EVENTS);
+    const one = await statements(async () => {
+      await send(app, a, room.id, 'two room subscribers and one room list');
+      await Promise.all([...roomSubs, forA].map((sub) => sub.next()));
+    });
+    const lists = await Promise.all(
+      [b, c].map(async (u) => liveMyEvents<MyEv>(app, await socket(u), u, MY_EVENTS)),
+    );
+    const loud = await statements(async () => {
+      const m = await send(app, a, room.id, 'two room subscribers and three room lists');
+      const views = await Promise.all([forA, ...lists].map((sub) => sub.next()));
+      await Promise.all(roomSubs.map((sub) => sub.next()));
+      // Each list got its own view: alice sent everything, the others have it all unread.
+      const [mine, bobs, carols] = views.map((v) => v.myEvents.room.unreadCount);
+      expect(mine).toBe(0);
+      expect(bobs).toBe(4);
+      expect(carols).toBe(4);
+      expect(views.map((v) => v.myEvents.room.lastMessage.id)).toEqual([m.id, m.id, m.id]);
+    });
+    // Room events cost nothing per subscriber; the members' room views are one read
+    // for all of them, and none when nobody watches a room list.
+    expect(one).toBe(quiet + 1);
+    expect(loud).toBe(one);
   });
 });

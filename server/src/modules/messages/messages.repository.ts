@@ -162,7 +162,7 @@ export async function appendUserMessage(
 const SEND_TO_GROUP = prepared<
   MembershipRow & { [K in keyof MessageRow as `e_${K}`]: MessageRow[K] | null } & {
     [K in keyof MessageRow as `m_${K}`]: MessageRow[K] | null;
-  } & { users: UserJson[] }
+  } & { users: UserJson[]; member_ids: string | null }
 >(`
   WITH mem AS (
     SELECT r.id, r.kind, r.title, r.direct_key, r.created_by, r.last_seq,
@@ -203,7 +203,9 @@ const SEND_TO_GROUP = prepared<
          m.system_data AS m_system_data, m.created_at AS m_created_at, m.edited_at AS m_edited_at,
          m.deleted_at AS m_deleted_at,
          (SELECT coalesce(json_agg(${USER_JSON}), '[]'::json) FROM users u WHERE m.id IS NOT NULL AND u.id = $3::uuid)
-           AS users
+           AS users,
+         (SELECT string_agg(o.user_id::text, ',') FROM room_members o WHERE m.id IS NOT NULL AND o.room_id = $2::uuid)
+           AS member_ids
   FROM mem LEFT JOIN e ON true LEFT JOIN m ON true`);
 
 /** The membership columns both send statements return (as `findMembership` reads them). */
@@ -257,7 +259,14 @@ export async function sendPlainToGroup(
   db: Db,
   msg: { id: string; room_id: string; sender_id: string; client_id: string; body: string },
 ): Promise<
-  | { membership: MembershipRow; existing: MessageRow | null; sent: MessageRow | null; users: UserRow[] }
+  | {
+      membership: MembershipRow;
+      existing: MessageRow | null;
+      sent: MessageRow | null;
+      users: UserRow[];
+      /** The room's members when the message was written (empty when it was not). */
+      memberIds: string[];
+    }
   | undefined
 > {
   const [row] = await SEND_TO_GROUP(db, [msg.id, msg.room_id, msg.sender_id, msg.client_id, msg.body]);
@@ -267,6 +276,8 @@ export async function sendPlainToGroup(
     existing: prefixedMessage(row, 'e_'),
     sent: prefixedMessage(row, 'm_'),
     users: row.users.map(userFromJson),
+    // A comma-joined text, not uuid[]: splitting it is far cheaper than parsing an array literal.
+    memberIds: row.member_ids ? row.member_ids.split(',') : [],
   };
 }
 

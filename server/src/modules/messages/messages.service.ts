@@ -2,8 +2,8 @@
  * Sending, editing and deleting messages. Reads are in messages.queries.ts.
  *
  * Every write checks the viewer's membership once, commits, and only then
- * publishes (MessageCreated/Edited/Deleted on the room topic, RoomUpdated to
- * each member with that member's unread count).
+ * publishes (MessageCreated/Edited/Deleted on the room topic, RoomViewChanged
+ * to each member, whose `myEvents` then reads their view with their unread count).
  */
 import type { Transaction } from 'kysely';
 import type { DB, Db } from '../../db/index.ts';
@@ -115,7 +115,9 @@ async function sendPlainFast(
   };
   const event: MessageCreatedEvent = { __typename: 'MessageCreated', roomId, seq: sent.seq, message };
   await inOneStatement(deps, async (tx) => {
-    tx.afterCommit(() => slot.publish(sent.seq, { events: [event], views: 'members', users: byId }));
+    tx.afterCommit(() =>
+      slot.publish(sent.seq, { events: [event], views: 'members', members: result.memberIds, users: byId }),
+    );
     tx.afterCommit(() => deps.presence.stopTyping(roomId, viewer.userId));
   });
   return { sent: message };
@@ -136,7 +138,10 @@ interface SendContext {
  * membership and any earlier message with this clientId; one writes (seq,
  * insert, the sender's read pointer, and the users the event embeds). Only
  * when attachments or notifications are written too does it take a
- * transaction. After commit, one statement reads the members' room views.
+ * transaction. After commit, members get RoomViewChanged; their `myEvents`
+ * subscriptions read their views, one statement per room and instance
+ * (rooms.views.reader.ts). The plain group send learns the member list from
+ * its own statement; the others read it (one short statement).
  */
 export async function sendMessage(
   deps: Deps,

@@ -2,26 +2,26 @@
  * Publishing room changes, after their transaction committed.
  *
  * Per room, publications on one instance run one after another, in commit
- * order, and RoomUpdated views are read when the publication runs (not inside
- * the transaction). So the last RoomUpdated a member receives for a room
- * reflects the latest committed state, even when two senders race: an earlier
- * transaction's view can never overtake a later one's. (Across instances two
- * near-simultaneous writers can still deliver out of order; `lastSeq` in the
- * payload lets a client keep the newer one, and `rooms` is the truth.)
+ * order. Members' room views are not read here: each member gets a
+ * RoomViewChanged marker, and the `myEvents` subscriptions that receive it
+ * read the view then (rooms.views.reader.ts, batched per room), after the
+ * commit. So the last RoomUpdated a member receives for a room reflects the
+ * latest committed state, even when two senders race, and a change nobody
+ * is watching costs no read. (`lastSeq` in the payload lets a client keep
+ * the newer of two views, and `rooms` is the truth.)
  */
 import type { Tx } from '../../db/tx.ts';
 import type { Deps } from '../../deps.ts';
 import type { EventBus } from '../../plugins/pubsub.ts';
 import type { UserModel } from '../users/users.model.ts';
 import { userTopic } from '../users/users.topics.ts';
+import { listMemberIds } from './rooms.repository.ts';
 import {
   type RoomEventPayload,
   type RoomRemovedEvent,
-  type RoomUpdatedEvent,
+  type RoomViewChangedEvent,
   roomTopic,
 } from './rooms.topics.ts';
-import * as views from './rooms.views.repository.ts';
-import { embedUsers, roomViewToModel } from './rooms.views.ts';
 
 type PublishDeps = Pick<Deps, 'db' | 'events' | 'log'>;
 
@@ -44,28 +44,35 @@ function inRoomOrder(deps: PublishDeps, roomId: string, fn: () => Promise<void>)
   return run;
 }
 
-/** Publishes RoomUpdated to each member (or only `userIds`) with the room as that member sees it now. */
+/**
+ * Tells each of `userIds` (every current member when omitted) that their view
+ * of the room changed. The view is read by whoever listens (see above).
+ */
 export async function publishRoomViews(
   deps: PublishDeps,
   roomId: string,
   userIds?: readonly string[],
   known?: ReadonlyMap<string, UserModel>,
 ): Promise<void> {
-  const rows = await views.memberRoomViews(deps.db, roomId, userIds);
-  const rooms = await embedUsers(deps.db, rows.map(roomViewToModel), known);
-  await Promise.all(
-    rooms.map((room) => {
-      const event: RoomUpdatedEvent = { __typename: 'RoomUpdated', room };
-      return deps.events.publish(userTopic(room.viewerId), event);
-    }),
-  );
+  const audience = userIds ?? (await listMemberIds(deps.db, roomId));
+  const marker: RoomViewChangedEvent = {
+    __typename: 'RoomViewChanged',
+    roomId,
+    ...(known && known.size > 0 ? { users: [...known.values()] } : {}),
+  };
+  await Promise.all(audience.map((userId) => deps.events.publish(userTopic(userId), marker)));
 }
 
 export interface RoomPublication {
   /** Events for `roomEvents` subscribers, in order. */
   events?: RoomEventPayload[];
-  /** Who gets a fresh RoomUpdated: every current member, some, or nobody. */
+  /**
+   * Who gets a fresh RoomUpdated: every current member, some, or nobody.
+   * 'members' reads the member list unless the writer already has it (`members`).
+   */
   views?: 'members' | readonly string[];
+  /** The room's members as the write saw them, when `views` is 'members' and the writer read them anyway. */
+  members?: readonly string[];
   /** Users who left or were removed: they get RoomRemoved. */
   removed?: readonly string[];
   /**
@@ -86,7 +93,7 @@ export function publishRoom(deps: PublishDeps, roomId: string, what: RoomPublica
       }),
     );
     if (what.views)
-      await publishRoomViews(deps, roomId, what.views === 'members' ? undefined : what.views, what.users);
+      await publishRoomViews(deps, roomId, what.views === 'members' ? what.members : what.views, what.users);
   });
 }
 

@@ -23,8 +23,10 @@ import {
   type MessageCreatedEvent,
   type RoomEventPayload,
   type RoomUpdatedEvent,
+  type RoomViewChangedEvent,
   roomTopic,
 } from './rooms.topics.ts';
+import { readRoomView } from './rooms.views.reader.ts';
 import * as views from './rooms.views.repository.ts';
 import { embedUsers, roomViewToModel } from './rooms.views.ts';
 
@@ -279,11 +281,13 @@ export async function myEvents(
     try {
       for (const event of replay) yield stamped(event);
       for await (const raw of events(queue)) {
-        const event = raw as MyEventPayload;
-        if (replayed.size > 0 && event.__typename === 'RoomUpdated') {
-          const room = (event as unknown as RoomUpdatedEvent).room;
+        let event = raw as MyEventPayload;
+        if (event.__typename === 'RoomViewChanged') {
+          const room = await currentView(deps, event as unknown as RoomViewChangedEvent, viewer.userId);
+          if (!room) continue;
           const snapshot = replayed.get(room.id);
           if (snapshot && isOlder(room, snapshot)) continue;
+          event = { __typename: 'RoomUpdated', room } satisfies RoomUpdatedEvent;
         }
         yield stamped(event);
       }
@@ -292,6 +296,25 @@ export async function myEvents(
     }
   }
   return closable(run(), () => pubsub.close());
+}
+
+/**
+ * The viewer's view of a changed room, read now (batched with this instance's
+ * other listeners of the room); undefined when it is not in their list. A
+ * failed read is logged and skipped, as a failed publication was: the room
+ * list catches up with the next change, or with `rooms` / `myEvents(since)`.
+ */
+async function currentView(
+  deps: Deps,
+  marker: RoomViewChangedEvent,
+  userId: string,
+): Promise<RoomModel | undefined> {
+  try {
+    return await readRoomView(deps.db, marker, userId);
+  } catch (err) {
+    deps.log.error({ err, roomId: marker.roomId }, 'reading a room view for myEvents failed');
+    return undefined;
+  }
 }
 
 /** `a` is an older view of the room than `b`: every part of a room view only moves one way. */

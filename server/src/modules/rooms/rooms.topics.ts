@@ -80,7 +80,19 @@ export type RoomEventPayload =
   | TypingChangedEvent
   | ReactionChangedEvent;
 
-/** Published on `userTopic(userId)`: the room as that user sees it now. */
+/**
+ * Published on `userTopic(userId)`: that user's view of the room changed.
+ * `myEvents` turns it into a RoomUpdated with the view read at that moment
+ * (rooms.views.reader.ts); it never reaches a client as such.
+ */
+export interface RoomViewChangedEvent {
+  __typename: 'RoomViewChanged';
+  roomId: string;
+  /** Users the publisher just read (e.g. the sender of a new message): readers need not read them again. */
+  users?: UserModel[];
+}
+
+/** What `myEvents` yields for a RoomViewChanged (and replays): the room as that user sees it now. */
 export interface RoomUpdatedEvent {
   __typename: 'RoomUpdated';
   room: RoomModel;
