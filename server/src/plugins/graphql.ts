@@ -12,11 +12,12 @@ import {
   specifiedRules,
   validate,
 } from 'graphql';
+// Before mercurius: it replaces the per-subscription queue that mercurius' WebSocket code captures on load.
+import '../graphql/subscription-queue.ts';
 import mercurius from 'mercurius';
 import type { WebSocket } from 'ws';
 import type { Deps } from '../deps.ts';
 import type { GraphQLContext } from '../graphql/context.ts';
-import '../graphql/mercurius-fixes.ts';
 import '../graphql/shared-execution.ts';
 import { AppError, ErrorCode, isUnavailableError, serviceUnavailable } from '../graphql/errors.ts';
 import { documentGuard, limitRules, parseWithinLimits } from '../graphql/limits.ts';

@@ -2,8 +2,9 @@
  * Live streams: `roomEvents` (one room, with optional replay) and `myEvents`
  * (the viewer's per-user topic).
  *
- * Both wrap Mercurius' per-subscription queue (`ctx.pubsub.subscribe(topic)`
- * resolves once the listener is registered, then buffers events). Closing the
+ * Both wrap the subscription's queue (`ctx.pubsub.subscribe(topic)` resolves
+ * once the listener is registered, then buffers events; see
+ * graphql/subscription-queue.ts). Closing the
  * subscription context removes the emitter listeners and ends the queue; our
  * iterators call it both when they end on their own and when the client stops
  * (graphql-js calls `return()`), so no listener outlives its subscription.
@@ -30,24 +31,14 @@ import { readRoomView } from './rooms.views.reader.ts';
 import * as views from './rooms.views.repository.ts';
 import { embedUsers, roomViewToModel } from './rooms.views.ts';
 
-/** Mercurius' per-subscription queue: a readable-stream Readable in object mode. */
-interface EventQueue extends AsyncIterable<unknown> {
-  iterator?(options: { destroyOnReturn: boolean }): AsyncIterable<unknown>;
-}
+/** A subscription's event queue (graphql/subscription-queue.ts). */
+type EventQueue = AsyncIterable<unknown>;
 
-/** What Mercurius puts in a subscription's context as `pubsub` (lib/subscriber.js SubscriptionContext). */
+/** What Mercurius puts in a subscription's context as `pubsub` (graphql/subscription-queue.ts). */
 export interface SubscriptionPubSub {
   subscribe(topic: string): Promise<EventQueue>;
   close(): unknown;
 }
-
-/**
- * Iterates the queue without destroying it when we stop early: a destroyed,
- * unfinished Readable emits an AbortError that Mercurius logs as an error.
- * Closing the subscription context (which we always do) ends the queue.
- */
-const events = (queue: EventQueue): AsyncIterable<unknown> =>
-  queue.iterator ? queue.iterator({ destroyOnReturn: false }) : queue;
 
 /**
  * One stamped copy of each live event per instance, delivered to every
@@ -161,7 +152,7 @@ export async function roomEvents(
         const shown = personalize(event);
         if (shown) yield stamped(shown);
       }
-      for await (const raw of events(queue)) {
+      for await (const raw of queue) {
         const event = raw as RoomEventPayload;
         if (event.__typename === 'MemberLeft' && event.user.id === viewer.userId) {
           yield stamped(event); // the viewer's own departure is the last thing they see
@@ -280,7 +271,7 @@ export async function myEvents(
   async function* run(): AsyncGenerator<MyEventPayload> {
     try {
       for (const event of replay) yield stamped(event);
-      for await (const raw of events(queue)) {
+      for await (const raw of queue) {
         let event = raw as MyEventPayload;
         if (event.__typename === 'RoomViewChanged') {
           const room = await currentView(deps, event as unknown as RoomViewChangedEvent, viewer.userId);
