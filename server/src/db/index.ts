@@ -43,8 +43,39 @@ export function createPool(opts: DbOptions): pg.Pool {
   return pool;
 }
 
+/**
+ * Statement texts sent as named prepared statements (registered by
+ * db/prepared.ts for the fixed hot statements): node-postgres then sends the
+ * text and PostgreSQL parses and plans it once per connection, instead of
+ * once per call. Only fixed texts are registered, so the set (and each
+ * connection's prepared statements) stays small.
+ */
+const statementNames = new Map<string, string>();
+
+/** Makes `text` a named prepared statement from now on (idempotent). */
+export function registerPreparedStatement(text: string): void {
+  if (!statementNames.has(text)) statementNames.set(text, `parley_${statementNames.size + 1}`);
+}
+
+const namedQueries = Symbol('parley.namedQueries');
+type QueryFn = (...args: unknown[]) => unknown;
+
+/** Has `client.query(text, values)` use the registered name for registered texts. */
+function withNamedStatements(client: pg.PoolClient): void {
+  const c = client as pg.PoolClient & { [namedQueries]?: true };
+  if (c[namedQueries]) return;
+  c[namedQueries] = true;
+  const query = client.query as unknown as QueryFn;
+  (client as unknown as { query: QueryFn }).query = function (this: pg.PoolClient, ...args: unknown[]) {
+    const [text, values] = args;
+    const name = typeof text === 'string' && args.length === 2 ? statementNames.get(text) : undefined;
+    return name ? query.call(this, { name, text, values }) : query.apply(this, args);
+  };
+}
+
 /** Kysely over `pool`; `onQuery` is called once per executed statement (cheap counter hook). */
 export function createDb(pool: pg.Pool, onQuery?: () => void): Database {
+  pool.on('connect', withNamedStatements);
   const dialect = new PostgresDialect({ pool });
   if (!onQuery) return new Kysely<DB>({ dialect });
   return new Kysely<DB>({

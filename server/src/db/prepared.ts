@@ -1,14 +1,17 @@
 import { type Compilable, CompiledQuery } from 'kysely';
-import type { Db } from './index.ts';
+import { type Db, registerPreparedStatement } from './index.ts';
 
 /**
  * A statement whose SQL text never changes, compiled once instead of per call.
  * For the hottest paths only (sending a message): building a query with
  * Kysely's builder (immutable nodes, then a compile pass) costs more server
  * CPU than the database round trip saves on a busy instance. Parameters are
- * still sent separately ($1, $2, ...), never spliced into the text.
+ * still sent separately ($1, $2, ...), never spliced into the text. Both
+ * kinds run as named prepared statements (db/index.ts), so PostgreSQL also
+ * parses and plans each once per connection.
  */
 export function prepared<R>(text: string) {
+  registerPreparedStatement(text);
   return async (db: Db, params: readonly unknown[]): Promise<R[]> =>
     (await db.executeQuery<R>(CompiledQuery.raw(text, [...params]))).rows;
 }
@@ -29,6 +32,7 @@ export function compiledOnce<A extends unknown[], R>(build: (db: Db, ...args: A)
       const query = build(db, ...(markers as A)).compile();
       for (const m of markers)
         if (!query.parameters.includes(m)) throw new Error(`compiledOnce: argument ${m} is not a parameter`);
+      registerPreparedStatement(query.sql);
       compiled = {
         sql: query.sql,
         slots: query.parameters.map((p) => {
