@@ -62,7 +62,10 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(fastifyJwt, {
     secret: config.jwtSecret,
     sign: { algorithm: 'HS256', expiresIn: config.accessTokenTtlSeconds },
-    verify: { algorithms: ['HS256'] },
+    // Verified tokens are cached (fast-jwt's LRU, keyed by a hash of the token, never past `exp`):
+    // the same token comes with every request and WebSocket of a session. Revocation does not
+    // depend on it: the session is checked on every request (auth.sessions.ts).
+    verify: { algorithms: ['HS256'], cache: 10_000 },
   });
 
   const tokens: TokenSigner = {

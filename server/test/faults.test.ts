@@ -296,7 +296,8 @@ describe('instances as processes', () => {
         return r.rows[0]?.state;
       };
       const deadline = Date.now() + 20_000;
-      while ((await jobState()) !== 'active' && Date.now() < deadline)
+      // Active, and connected to the SMTP server (the job is marked active just before it connects).
+      while (((await jobState()) !== 'active' || hung.length === 0) && Date.now() < deadline)
         await new Promise((r) => setTimeout(r, 100));
       expect(await jobState()).toBe('active');
       expect(hung.length).toBeGreaterThan(0); // it is mid-send

@@ -120,9 +120,9 @@ function viewerClass(event: object, viewerId: string | undefined): string {
 
 type Execute = (args: ExecutionArgs) => ExecutionResult | Promise<ExecutionResult>;
 
-/** Results of shared executions, and their JSON (Mercurius' sendMessage encodes each once). */
+/** Results of shared executions, and their JSON as UTF-8 (encoded once, not once per subscriber). */
 const sharedResults = new WeakSet<object>();
-const encoded = new WeakMap<object, string>();
+const encoded = new WeakMap<object, Buffer>();
 
 const require = createRequire(import.meta.url);
 // subscribe() calls execute through this module object at call time, so replacing the export reaches it.
@@ -158,7 +158,7 @@ if (!executeModule.execute.parleyShared) {
   const { prototype } = require('mercurius/lib/subscription-connection.js') as {
     prototype: {
       sendMessage(type: string, id: unknown, payload: unknown): Promise<void>;
-      socket: { send(data: string, cb: (err?: Error) => void): void };
+      socket: { send(data: Buffer, options: { binary: false }, cb: (err?: Error) => void): void };
       handleConnectionClose(): void;
     };
   };
@@ -169,13 +169,19 @@ if (!executeModule.execute.parleyShared) {
     }
     let json = encoded.get(payload);
     if (json === undefined) {
-      json = JSON.stringify(payload);
+      json = Buffer.from(JSON.stringify(payload));
       encoded.set(payload, json);
     }
-    const frame = `{"type":${JSON.stringify(type)},"id":${JSON.stringify(id)},"payload":${json}}`;
+    // The frame differs per subscriber only by its id: copy the shared bytes behind a short head.
+    const head = `{"type":${JSON.stringify(type)},"id":${JSON.stringify(id)},"payload":`;
+    const headLength = Buffer.byteLength(head);
+    const frame = Buffer.allocUnsafe(headLength + json.length + 1);
+    frame.write(head, 0, 'utf8');
+    json.copy(frame, headLength);
+    frame[frame.length - 1] = 0x7d; // }
     // As Mercurius' own sendMessage: any failure to send closes the connection.
     return new Promise<void>((resolve, reject) => {
-      this.socket.send(frame, (err) => (err ? reject(err) : resolve()));
+      this.socket.send(frame, { binary: false }, (err) => (err ? reject(err) : resolve()));
     }).catch(() => this.handleConnectionClose());
   };
 }
