@@ -26,6 +26,7 @@ export const idleFlags = {
     default: 1,
     help: 'Parley instances; more than 1 uses Redis (e.g. --instances 3 --connections 57000)',
   },
+  redis: { default: false, help: 'use Redis even with one instance (to compare)' },
   roomSize: { default: 10, help: 'members per room' },
   workers: { default: 0, help: 'generator processes (0 = one per 2,500 sockets, at least 2)' },
   connectConcurrency: { default: 100, help: 'connections opened at once per generator process' },
@@ -54,7 +55,13 @@ export async function idle(flags: Flags<typeof idleFlags>): Promise<void> {
   try {
     const seeded = await seedFanout(db.url, flags.connections, flags.roomSize, jwtSecret);
     const target = await startTarget({
-      ...serverOptions(flags, 'parley', db.url, jwtSecret, flags.instances > 1 ? flags.redisUrl : undefined),
+      ...serverOptions(
+        flags,
+        'parley',
+        db.url,
+        jwtSecret,
+        flags.instances > 1 || flags.redis ? flags.redisUrl : undefined,
+      ),
       instances: flags.instances,
       label: 'parley',
     });
@@ -142,6 +149,7 @@ export async function idle(flags: Flags<typeof idleFlags>): Promise<void> {
           'rssKB/conn': held ? round((a.rss - b.rss) / held / KB, 1) : null,
           heapBeforeMB: round(b.heapUsed / MB),
           heapAfterMB: round(a.heapUsed / MB),
+          heapTotalMB: round(a.heapTotal / MB),
           'heapKB/conn': held ? round((a.heapUsed - b.heapUsed) / held / KB, 1) : null,
           'externalKB/conn': held
             ? round((a.external + a.arrayBuffers - b.external - b.arrayBuffers) / held / KB, 1)

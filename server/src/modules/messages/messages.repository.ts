@@ -159,11 +159,29 @@ export async function appendUserMessage(
   return { row, users: users.map(userFromJson) };
 }
 
-const SEND_TO_GROUP = prepared<
-  MembershipRow & { [K in keyof MessageRow as `e_${K}`]: MessageRow[K] | null } & {
-    [K in keyof MessageRow as `m_${K}`]: MessageRow[K] | null;
-  } & { users: UserJson[]; member_ids: string | null }
->(`
+/** A `messages` row as JSON (to_json), as the send statement returns it: timestamps are ISO strings. */
+type MessageJson = Omit<MessageRow, 'created_at' | 'edited_at' | 'deleted_at'> & {
+  created_at: string;
+  edited_at: string | null;
+  deleted_at: string | null;
+};
+
+const messageFromJson = (m: MessageJson): MessageRow => ({
+  ...m,
+  created_at: new Date(m.created_at),
+  edited_at: m.edited_at === null ? null : new Date(m.edited_at),
+  deleted_at: m.deleted_at === null ? null : new Date(m.deleted_at),
+});
+
+// Five columns, not forty: node-postgres builds a parser per column of every result (the row
+// description comes with each execution), which cost more than parsing three small JSON values.
+const SEND_TO_GROUP = prepared<{
+  mem: MembershipRow;
+  e: MessageJson | null;
+  m: MessageJson | null;
+  users: UserJson[];
+  member_ids: string | null;
+}>(`
   WITH mem AS (
     SELECT r.id, r.kind, r.title, r.direct_key, r.created_by, r.last_seq,
            rm.user_id, rm.role, rm.visible_from_seq, rm.last_read_seq
@@ -193,22 +211,16 @@ const SEND_TO_GROUP = prepared<
     WHERE room_members.room_id = m.room_id AND room_members.user_id = $3::uuid
       AND room_members.last_read_seq < m.seq
   )
-  SELECT mem.*,
-         e.id AS e_id, e.room_id AS e_room_id, e.seq AS e_seq, e.kind AS e_kind, e.sender_id AS e_sender_id,
-         e.client_id AS e_client_id, e.body AS e_body, e.reply_to_id AS e_reply_to_id, e.mentions AS e_mentions,
-         e.system_data AS e_system_data, e.created_at AS e_created_at, e.edited_at AS e_edited_at,
-         e.deleted_at AS e_deleted_at,
-         m.id AS m_id, m.room_id AS m_room_id, m.seq AS m_seq, m.kind AS m_kind, m.sender_id AS m_sender_id,
-         m.client_id AS m_client_id, m.body AS m_body, m.reply_to_id AS m_reply_to_id, m.mentions AS m_mentions,
-         m.system_data AS m_system_data, m.created_at AS m_created_at, m.edited_at AS m_edited_at,
-         m.deleted_at AS m_deleted_at,
+  SELECT to_json(mem) AS mem,
+         (SELECT to_json(e) FROM e) AS e,
+         (SELECT to_json(m) FROM m) AS m,
          (SELECT coalesce(json_agg(${USER_JSON}), '[]'::json) FROM users u WHERE m.id IS NOT NULL AND u.id = $3::uuid)
            AS users,
          (SELECT string_agg(o.user_id::text, ',') FROM room_members o WHERE m.id IS NOT NULL AND o.room_id = $2::uuid)
            AS member_ids
-  FROM mem LEFT JOIN e ON true LEFT JOIN m ON true`);
+  FROM mem LEFT JOIN m ON true`);
 
-/** The membership columns both send statements return (as `findMembership` reads them). */
+/** The membership columns `findSendContext` returns (as `findMembership` reads them). */
 function membershipOf(row: MembershipRow): MembershipRow {
   return {
     id: row.id,
@@ -272,9 +284,9 @@ export async function sendPlainToGroup(
   const [row] = await SEND_TO_GROUP(db, [msg.id, msg.room_id, msg.sender_id, msg.client_id, msg.body]);
   if (!row) return undefined;
   return {
-    membership: membershipOf(row),
-    existing: prefixedMessage(row, 'e_'),
-    sent: prefixedMessage(row, 'm_'),
+    membership: row.mem,
+    existing: row.e && messageFromJson(row.e),
+    sent: row.m && messageFromJson(row.m),
     users: row.users.map(userFromJson),
     // A comma-joined text, not uuid[]: splitting it is far cheaper than parsing an array literal.
     memberIds: row.member_ids ? row.member_ids.split(',') : [],
