@@ -3,7 +3,7 @@
  * CPU time (utime + stime of every thread of the process) and resident memory.
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 
 let clockTicks: number | undefined;
 function ticksPerSecond(): number {
@@ -32,4 +32,29 @@ export function rssBytes(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const m = /^VmRSS:\s+(\d+)\s+kB/m.exec(status);
   return m ? Number(m[1]) * 1024 : 0;
+}
+
+/**
+ * Seconds of CPU used so far by every PostgreSQL process on this machine
+ * (backends, WAL writer, checkpointer, autovacuum), read from /proc. Backends
+ * that exit between two readings take their time with them, so compare
+ * readings over a window in which the servers' pools stay connected.
+ */
+export function postgresCpuSeconds(): number {
+  let ticks = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+    } catch {
+      continue; // gone meanwhile
+    }
+    const open = stat.indexOf('(');
+    const close = stat.lastIndexOf(')');
+    if (stat.slice(open + 1, close) !== 'postgres') continue;
+    const rest = stat.slice(close + 2).split(' ');
+    ticks += Number(rest[11]) + Number(rest[12]);
+  }
+  return ticks / ticksPerSecond();
 }

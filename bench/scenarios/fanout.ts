@@ -8,6 +8,7 @@
 import { GeneratorPool } from '../gen/pool.ts';
 import type { GenRoom } from '../gen/protocol.ts';
 import type { FlagSpec, Flags } from '../lib/args.ts';
+import { postgresCpuSeconds } from '../lib/proc.ts';
 import { percentilesMs, printTable, type Row, round, writeResult } from '../lib/report.ts';
 import { newJwtSecret, prepareDatabase, seedFanout } from '../lib/seed.ts';
 import { startTarget } from '../lib/servers.ts';
@@ -105,12 +106,14 @@ export async function runTargets(
         for (const rate of rates) {
           await gen.reset();
           const cpu0 = target.instances.map((s) => s.cpuSeconds());
+          const pg0 = postgresCpuSeconds();
           const t0 = performance.now();
           log(`${spec.label}: sending ${rate} msg/s for ${flags.duration} s`);
           await gen.send(rate, flags.duration);
           const drainMs = await gen.drain(flags.drainTimeout * 1000);
           const wall = (performance.now() - t0) / 1000;
           const cpu = target.instances.reduce((a, s, i) => a + s.cpuSeconds() - (cpu0[i] ?? 0), 0);
+          const pgCpu = postgresCpuSeconds() - pg0;
           const mem = await Promise.all(target.instances.map((s) => s.memory()));
           const r = await gen.report();
           const lat = percentilesMs(r.latency);
@@ -133,6 +136,8 @@ export async function runTargets(
             outOfOrder: r.outOfOrder,
             'cpuµs/delivery': r.received ? Math.round((cpu * 1e6) / r.received) : null,
             serverCores: round(cpu / wall, 2),
+            pgCores: round(pgCpu / wall, 2),
+            'pgCpuµs/msg': r.sendOk ? Math.round((pgCpu * 1e6) / r.sendOk) : null,
             rssMB: round(mem.reduce((a, m) => a + m.rss, 0) / 2 ** 20),
             heapMB: round(mem.reduce((a, m) => a + m.heapUsed, 0) / 2 ** 20),
             sendP99ms: send.p99,
@@ -178,7 +183,7 @@ export async function runTargets(
     results: { rows: details, ratios },
     notes: [
       'Latency = receive time − send time carried in the body, same process clock (sender and receivers of a room share a generator process).',
-      'cpuµs/delivery = server process CPU (utime+stime from /proc, all threads) over the send+drain window / deliveries; PostgreSQL and Redis CPU are not included.',
+      'cpuµs/delivery = server process CPU (utime+stime from /proc, all threads) over the send+drain window / deliveries; PostgreSQL and Redis CPU are not included; pgCores and pgCpuµs/msg are the CPU of every postgres process (/proc) over the same window, per successful send.',
       'The generator runs on the same machine and competes for its cores (genLoopP99ms shows how busy it was).',
     ],
   });

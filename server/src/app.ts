@@ -3,6 +3,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { DestinationStream } from 'pino';
 import type { Config } from './config.ts';
 import { type Deps, type TokenSigner, TokenVerifyError } from './deps.ts';
+import { BoundedMap } from './lib/bounded-map.ts';
 import { uuidv7 } from './lib/ids.ts';
 import { loggerOptions } from './lib/logger.ts';
 import { createSessionCache } from './modules/auth/auth.sessions.ts';
@@ -62,22 +63,29 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(fastifyJwt, {
     secret: config.jwtSecret,
     sign: { algorithm: 'HS256', expiresIn: config.accessTokenTtlSeconds },
-    // Verified tokens are cached (fast-jwt's LRU, keyed by a hash of the token, never past `exp`):
-    // the same token comes with every request and WebSocket of a session. Revocation does not
-    // depend on it: the session is checked on every request (auth.sessions.ts).
-    verify: { algorithms: ['HS256'], cache: 10_000 },
+    verify: { algorithms: ['HS256'] },
   });
 
+  // Tokens verified lately, by their exact text, until their `exp`: a session sends the same token
+  // with every request and socket, and the signature check is one of a request's larger costs.
+  // Revocation does not depend on it: the session itself is checked on every request (auth.sessions.ts).
+  const verified = new BoundedMap<string, { claims: { sub: string; sid: string }; expiresAt: number }>(
+    10_000,
+  );
   const tokens: TokenSigner = {
     sign(claims) {
       const token = app.jwt.sign({ sub: claims.sub, sid: claims.sid });
       return { token, expiresAt: new Date(Date.now() + config.accessTokenTtlSeconds * 1000) };
     },
     verify(token) {
+      const known = verified.get(token);
+      if (known && known.expiresAt > Date.now()) return known.claims;
       try {
-        const c = app.jwt.verify<{ sub?: unknown; sid?: unknown }>(token);
+        const c = app.jwt.verify<{ sub?: unknown; sid?: unknown; exp?: unknown }>(token);
         if (typeof c.sub !== 'string' || typeof c.sid !== 'string') throw new TokenVerifyError('invalid');
-        return { sub: c.sub, sid: c.sid };
+        const claims = { sub: c.sub, sid: c.sid };
+        if (typeof c.exp === 'number') verified.set(token, { claims, expiresAt: c.exp * 1000 });
+        return claims;
       } catch (err) {
         if (err instanceof TokenVerifyError) throw err;
         throw new TokenVerifyError(

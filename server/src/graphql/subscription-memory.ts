@@ -17,6 +17,7 @@
  */
 import { createRequire } from 'node:module';
 import type { DocumentNode } from 'graphql';
+import { BoundedMap } from '../lib/bounded-map.ts';
 import { parseWithinLimits } from './limits.ts';
 
 /** Most distinct subscription texts kept parsed, and the longest text cached. */
@@ -37,7 +38,7 @@ interface SubscriptionConnectionLike {
 
 /** A parsed document per query text, shared by every subscription that sends that text. */
 export function documentCache(maxTokens: number): (source: string) => DocumentNode | undefined {
-  const documents = new Map<string, DocumentNode>();
+  const documents = new BoundedMap<string, DocumentNode>(MAX_DOCUMENTS);
   return (source) => {
     const known = documents.get(source);
     if (known) {
@@ -52,10 +53,6 @@ export function documentCache(maxTokens: number): (source: string) => DocumentNo
       document = parseWithinLimits(source, maxTokens);
     } catch {
       return undefined; // Mercurius parses it again and reports the error as before.
-    }
-    if (documents.size >= MAX_DOCUMENTS) {
-      const oldest = documents.keys().next();
-      if (!oldest.done) documents.delete(oldest.value);
     }
     documents.set(source, document);
     return document;

@@ -14,6 +14,7 @@
  */
 import type { Message, MQEmitter } from 'mqemitter';
 import type { Db } from '../../db/index.ts';
+import { BoundedMap } from '../../lib/bounded-map.ts';
 import type { EventBus } from '../../plugins/pubsub.ts';
 import * as repo from './auth.repository.ts';
 
@@ -51,7 +52,7 @@ export interface SessionCache {
 }
 
 export function createSessionCache(emitter: MQEmitter, events: EventBus): SessionCache {
-  const entries = new Map<string, { row: SessionState; at: number }>();
+  const entries = new BoundedMap<string, { row: SessionState; at: number }>(MAX_ENTRIES);
   // Lookups in flight, shared by concurrent requests of the same session.
   const pending = new Map<string, { epoch: number; row: Promise<SessionState | undefined> }>();
   // Bumped by every eviction: a lookup started before one must not store its (maybe stale) row.
@@ -96,10 +97,6 @@ export function createSessionCache(emitter: MQEmitter, events: EventBus): Sessio
       // only when no eviction arrived while reading: the row may predate a revocation.
       if (row && !row.revoked_at && lookup.epoch === epoch) {
         entries.delete(sessionId);
-        if (entries.size >= MAX_ENTRIES) {
-          const oldest = entries.keys().next();
-          if (!oldest.done) entries.delete(oldest.value);
-        }
         entries.set(sessionId, { row, at: Date.now() });
       }
       return row;
