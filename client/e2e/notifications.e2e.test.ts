@@ -1,4 +1,4 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { uuidv7 } from '../../server/src/lib/ids.ts';
 import { createTestApp, type TestApp } from '../../server/test/helpers/app.ts';
@@ -6,7 +6,7 @@ import { OPEN_DM, SEND as SEND_MESSAGE } from '../../server/test/helpers/chat.ts
 import { RESPOND, SEND } from '../../server/test/helpers/contacts.ts';
 import { notifyMessageNow, notifyNow } from '../../server/test/helpers/notifications.ts';
 import { registerUser } from '../../server/test/helpers/users.ts';
-import { launchBrowser, newPage, screenshot, signIn } from './helpers/browser.ts';
+import { graphqlOperation, launchBrowser, newPage, screenshot, signIn } from './helpers/browser.ts';
 
 const chromiumPath = inject('chromiumPath');
 
@@ -93,6 +93,42 @@ describe.skipIf(!chromiumPath)('notifications in the browser', () => {
 
     expect(pageErrors).toEqual([]);
     expect(tab2Errors).toEqual([]);
+    await context.close();
+  });
+
+  test('a notification that arrives while the list is loading still shows in it', async () => {
+    const me = await registerUser(t, { displayName: 'Lena Loading' });
+    const from = await registerUser(t, { displayName: 'Eve Early' });
+    const { context, page, pageErrors } = await newPage(browser, { baseURL: t.url });
+    await signIn(page, me.username, me.password);
+    await bell(page, 0).waitFor();
+    // The list's request reaches the server now, but its (empty) answer is held back
+    // until the notification has arrived live.
+    let fetched!: () => void;
+    const answered = new Promise<void>((r) => {
+      fetched = r;
+    });
+    let release!: () => void;
+    const gate = new Promise<void>((r) => {
+      release = r;
+    });
+    await page.route('**/graphql', async (route: Route) => {
+      if (graphqlOperation(route.request()) !== 'NotificationsPage') return route.fallback();
+      const response = await route.fetch();
+      fetched();
+      await gate;
+      return route.fulfill({ response });
+    });
+    await bell(page, 0).click();
+    await page.waitForURL('**/notifications');
+    await answered;
+    await t.ok(SEND, { id: me.id }, from.accessToken);
+    await bell(page, 1).waitFor();
+    release();
+    await item(page, 'Eve Early').waitFor();
+    expect(await item(page, 'Eve Early').getAttribute('data-unread')).toBe('true');
+    await page.unroute('**/graphql');
+    expect(pageErrors).toEqual([]);
     await context.close();
   });
 

@@ -1,5 +1,7 @@
-import { useMutation, useQuery } from '@apollo/client/react';
-import { useState } from 'react';
+import type { ApolloCache } from '@apollo/client';
+import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
+import { useEffect, useState } from 'react';
+import type { NotificationsPageQuery as NotificationsPageData } from '../../gql/graphql.ts';
 import { graphql } from '../../gql/index.ts';
 import { formErrors } from '../../ui/forms.ts';
 import { LoadError } from '../../ui/LoadError.tsx';
@@ -28,6 +30,59 @@ export const NotificationsPageQuery = graphql(`
   }
 `);
 
+type ListNode = NotificationsPageData['notifications']['edges'][number]['node'];
+
+/** Notifications that arrived live lately (newest last), kept to re-apply after a fetch of the list. */
+const liveAdded: { node: ListNode; at: number }[] = [];
+const LIVE_KEEP_MS = 60_000;
+
+/**
+ * Puts a live notification at the top of the cached first page. A fetch of
+ * the list that was already on its way when it arrived would bring the list
+ * back without it (or the list is not cached yet): so live additions are
+ * remembered for a minute and re-applied whenever the list arrives
+ * (`reapplyLiveNotifications`). One the list already holds keeps its place
+ * and its newer state.
+ */
+export function addLiveNotification(cache: ApolloCache, node: ListNode): void {
+  const now = Date.now();
+  while (liveAdded.length > 0 && (liveAdded[0] as { at: number }).at < now - LIVE_KEEP_MS) liveAdded.shift();
+  liveAdded.push({ node, at: now });
+  cache.updateQuery(
+    { query: NotificationsPageQuery, variables: { first: NOTIFICATIONS_PAGE_SIZE } },
+    (list) => {
+      if (!list) return undefined;
+      const rest = list.notifications.edges.filter((e) => e.node.id !== node.id);
+      const existing = list.notifications.edges.find((e) => e.node.id === node.id);
+      const edge = { __typename: 'NotificationEdge' as const, cursor: existing?.cursor ?? '', node };
+      return { ...list, notifications: { ...list.notifications, edges: [edge, ...rest] } };
+    },
+  );
+}
+
+/** Re-applies recent live additions the cached first page lacks (after it was fetched). */
+function reapplyLiveNotifications(cache: ApolloCache): void {
+  const since = Date.now() - LIVE_KEEP_MS;
+  cache.updateQuery(
+    { query: NotificationsPageQuery, variables: { first: NOTIFICATIONS_PAGE_SIZE } },
+    (list) => {
+      if (!list) return undefined;
+      const have = new Set(list.notifications.edges.map((e) => e.node.id));
+      const missing = liveAdded.filter((l) => l.at >= since && !have.has(l.node.id)).reverse();
+      if (missing.length === 0) return undefined;
+      const edges = missing.map(({ node }) => ({
+        __typename: 'NotificationEdge' as const,
+        cursor: '',
+        node,
+      }));
+      return {
+        ...list,
+        notifications: { ...list.notifications, edges: [...edges, ...list.notifications.edges] },
+      };
+    },
+  );
+}
+
 const MarkNotificationsReadMutation = graphql(`
   mutation MarkNotificationsRead($ids: [ID!]!) {
     markNotificationsRead(ids: $ids) {
@@ -52,6 +107,11 @@ export function NotificationsPage() {
     fetchPolicy: 'cache-and-network',
   });
   const { data: count } = useQuery(UnreadNotificationCountQuery);
+  const client = useApolloClient();
+  // A notification that arrived while the list was being fetched is not in what the fetch brought.
+  useEffect(() => {
+    if (data) reapplyLiveNotifications(client.cache);
+  }, [data, client]);
   const [status, setStatus] = useState<{ message: string; error?: boolean }>({ message: '' });
   const [loadingMore, setLoadingMore] = useState(false);
   const [markRead] = useMutation(MarkNotificationsReadMutation, {

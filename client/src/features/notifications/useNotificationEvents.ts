@@ -1,7 +1,7 @@
 import { useApolloClient, useSubscription } from '@apollo/client/react';
 import { useRef } from 'react';
 import { graphql } from '../../gql/index.ts';
-import { NOTIFICATIONS_PAGE_SIZE, NotificationsPageQuery } from './NotificationsPage.tsx';
+import { addLiveNotification } from './NotificationsPage.tsx';
 import { applyNotificationsRead, writeUnreadCount } from './notifications.cache.ts';
 
 const NotificationEventsSubscription = graphql(`
@@ -41,17 +41,7 @@ export function useNotificationEvents(): void {
       if (!event) return;
       const { cache } = client;
       if (event.__typename === 'NotificationAdded') {
-        const node = event.notification;
-        cache.updateQuery(
-          { query: NotificationsPageQuery, variables: { first: NOTIFICATIONS_PAGE_SIZE } },
-          (list) => {
-            if (!list) return undefined;
-            const rest = list.notifications.edges.filter((e) => e.node.id !== node.id);
-            const existing = list.notifications.edges.find((e) => e.node.id === node.id);
-            const edge = { __typename: 'NotificationEdge' as const, cursor: existing?.cursor ?? '', node };
-            return { ...list, notifications: { ...list.notifications, edges: [edge, ...rest] } };
-          },
-        );
+        addLiveNotification(cache, event.notification);
         writeUnreadCount(cache, event.unreadCount);
       } else if (event.__typename === 'NotificationsRead') {
         applyNotificationsRead(cache, event);
