@@ -9,6 +9,7 @@
 import * as hdr from 'hdr-histogram-js';
 import { buildApp } from '../../server/src/app.ts';
 import { loadConfig } from '../../server/src/config.ts';
+import { punctual, untilDue } from '../../server/src/plugins/jobs.ts';
 import type { FlagSpec, Flags } from '../lib/args.ts';
 import { cpuSeconds } from '../lib/proc.ts';
 import { printTable, type Row, round, writeResult } from '../lib/report.ts';
@@ -27,6 +28,10 @@ export const jobsFlags = {
     help: 'spread due times evenly over this many seconds (0 = all at the same instant)',
   },
   pollInterval: { default: 1, help: 'worker pollingIntervalSeconds (meeting reminders use 1)' },
+  punctual: {
+    default: true,
+    help: 'release jobs a poll early and wait for the due time, as meeting reminders do (plugins/jobs.ts punctual)',
+  },
   batchSize: { default: 50, help: 'worker batchSize (meeting reminders use 50)' },
   notify: { default: false, help: 'create the queue with notify: true (meeting reminders use false)' },
   handlerMs: { default: 0, help: 'simulated work per job in ms' },
@@ -62,11 +67,12 @@ export async function jobs(flags: Flags<typeof jobsFlags>): Promise<void> {
       const all = new Promise<void>((r) => {
         done = r;
       });
-      await app.jobs.define<{ i: number; due: number }>({
+      await app.jobs.define<{ i: number; due: number; dueAt?: string }>({
         name: QUEUE,
         queue: { notify: flags.notify },
         work: { pollingIntervalSeconds: flags.pollInterval, batchSize: flags.batchSize },
-        handler: async ({ i, due }) => {
+        handler: async ({ i, due, dueAt }) => {
+          if (flags.punctual) await untilDue(dueAt);
           const now = Date.now();
           if (fired.has(i)) duplicates++;
           else {
@@ -87,7 +93,12 @@ export async function jobs(flags: Flags<typeof jobsFlags>): Promise<void> {
       for (let i = 0; i < flags.jobs; i += 50) {
         await Promise.all(
           Array.from({ length: Math.min(50, flags.jobs - i) }, (_, k) =>
-            app.jobs.send(QUEUE, { i: i + k, due: dueOf(i + k) }, { startAfter: new Date(dueOf(i + k)) }),
+            flags.punctual
+              ? (() => {
+                  const { startAfter, dueAt } = punctual(new Date(dueOf(i + k)), flags.pollInterval);
+                  return app.jobs.send(QUEUE, { i: i + k, due: dueOf(i + k), dueAt }, { startAfter });
+                })()
+              : app.jobs.send(QUEUE, { i: i + k, due: dueOf(i + k) }, { startAfter: new Date(dueOf(i + k)) }),
           ),
         );
       }

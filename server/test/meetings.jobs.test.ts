@@ -150,7 +150,7 @@ describe('scheduled meeting work', () => {
     expect(fresh.map((j) => `${j.data.step}:${j.data.leadSeconds ?? ''}`).sort()).toEqual(
       ['END:', 'REMINDER:3', 'REMINDER:6', 'START:'].sort(),
     );
-    expect(new Date(fresh.find((j) => j.data.leadSeconds === 6)!.startAfter).getTime()).toBe(
+    expect(new Date(fresh.find((j) => j.data.leadSeconds === 6)!.data.dueAt as string).getTime()).toBe(
       newStart.getTime() - 6_000,
     );
 

@@ -374,9 +374,11 @@ describe('time zones and calendars', () => {
 
     // Reminders are instants: exactly 86 400 s and 900 s of real time before the start.
     const jobs = await meetingJobs(t, m.id);
+    // Each job is due at `dueAt`, and released for fetching one poll (1 s) before it.
+    for (const j of jobs)
+      expect(new Date(j.startAfter).getTime()).toBe(new Date(j.data.dueAt as string).getTime() - 1_000);
     const at = (pred: (d: { step: string; leadSeconds?: number }) => boolean) =>
-      jobs.find((j) => pred(j.data))?.startAfter &&
-      new Date(jobs.find((j) => pred(j.data))!.startAfter).toISOString();
+      jobs.find((j) => pred(j.data))?.data.dueAt;
     expect(at((d) => d.step === 'REMINDER' && d.leadSeconds === 86_400)).toBe('2027-03-14T13:00:00.000Z');
     expect(at((d) => d.step === 'REMINDER' && d.leadSeconds === 900)).toBe('2027-03-15T12:45:00.000Z');
     expect(at((d) => d.step === 'START')).toBe('2027-03-15T13:00:00.000Z');
@@ -409,7 +411,7 @@ describe('time zones and calendars', () => {
     });
     await meetingOk(t, ny, 'acceptMeeting', m.id);
     const job = (await meetingJobs(t, m.id)).find((j) => j.data.leadSeconds === 86_400);
-    const at = new Date(job!.startAfter);
+    const at = new Date(job!.data.dueAt as string);
     expect(at.toISOString()).toBe('2027-03-14T05:30:00.000Z');
     // On New York's wall clock that is 00:30 EST, not 01:30: exactly 86 400 s before the start.
     expect(formatInZone(at, 'America/New_York')).toBe('Sun 14 Mar 2027, 00:30 EST');

@@ -19,6 +19,23 @@ declare module 'fastify' {
   }
 }
 
+/**
+ * Jobs due at an exact instant (reminders): a worker finds a deferred job
+ * only when it polls, so with a poll every `pollSeconds` a job would start up
+ * to that late. A punctual job is released for fetching `pollSeconds` early
+ * and carries its due time; `untilDue` then waits out the remainder, so the
+ * work starts at the due time, not at the next poll after it.
+ */
+export function punctual(due: Date, pollSeconds: number): { startAfter: Date; dueAt: string } {
+  return { startAfter: new Date(due.getTime() - pollSeconds * 1000), dueAt: due.toISOString() };
+}
+
+/** Waits until `dueAt` (a job fetched early by `punctual`); at once when it is past or absent. */
+export async function untilDue(dueAt: string | undefined): Promise<void> {
+  const wait = dueAt ? Date.parse(dueAt) - Date.now() : 0;
+  if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+}
+
 /** A pg-boss queue and its handler. Handlers must be idempotent: a job may run again after a crash. */
 export interface JobDefinition<T extends object = object> {
   name: string;

@@ -103,11 +103,12 @@ export async function meetingJobs(t: TestApp, meetingId: string) {
 /**
  * Makes the meeting's still-waiting jobs of `step` due now: the scheduler's
  * clock jumps to their time (used for the end of a meeting, which is at least
- * 5 minutes after its start). The worker then runs them exactly as it would.
+ * 5 minutes after its start), and their due time with it (a punctual job
+ * waits for `dueAt`). The worker then runs them exactly as it would.
  */
 export async function fastForward(t: TestApp, meetingId: string, step: string): Promise<number> {
   const res = await sql`
-    UPDATE pgboss.job SET start_after = now()
+    UPDATE pgboss.job SET start_after = now(), data = data - 'dueAt'
     WHERE name = ${MEETING_JOB} AND state = 'created'
       AND data->>'meetingId' = ${meetingId} AND data->>'step' = ${step}`.execute(t.app.deps.db);
   return Number(res.numAffectedRows ?? 0);

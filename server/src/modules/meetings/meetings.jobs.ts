@@ -17,7 +17,7 @@ import type { DB } from '../../db/index.ts';
 import { inTransaction } from '../../db/tx.ts';
 import type { Deps } from '../../deps.ts';
 import type { AppError } from '../../graphql/errors.ts';
-import type { JobDefinition } from '../../plugins/jobs.ts';
+import { type JobDefinition, punctual, untilDue } from '../../plugins/jobs.ts';
 import { type Decision, decide, type MeetingCommand } from './meetings.machine.ts';
 import { type MeetingModel, type MeetingRow, meetingRowToModel } from './meetings.model.ts';
 import { loadParties, noticeTo, publishMeeting } from './meetings.notices.ts';
@@ -34,7 +34,12 @@ export interface MeetingJobData {
   step: MeetingStep;
   /** REMINDER: how long before the start. */
   leadSeconds?: number;
+  /** When the step is due (the job is fetched up to a poll early and waits for it; see `punctual`). */
+  dueAt?: string;
 }
+
+/** How often meeting workers poll for due jobs (deferred jobs get no NOTIFY). */
+const MEETING_POLL_SECONDS = 1;
 
 /**
  * Schedules the reminders (those still in the future), the start and the end
@@ -58,7 +63,8 @@ export async function scheduleMeetingJobs(
   plan.push({ data: { meetingId: m.id, version: m.version, step: 'END' }, at: m.ends_at });
   const ids: string[] = [];
   for (const { data, at } of plan) {
-    const id = await deps.jobs.send(MEETING_JOB, data, { trx, startAfter: at });
+    const { startAfter, dueAt } = punctual(at, MEETING_POLL_SECONDS);
+    const id = await deps.jobs.send(MEETING_JOB, { ...data, dueAt }, { trx, startAfter });
     if (id) ids.push(id);
   }
   return ids;
@@ -83,6 +89,7 @@ function tryDecide(m: MeetingModel, command: MeetingCommand): Extract<Decision, 
 
 /** Runs one scheduled step; idempotent (see the file comment). */
 export async function runMeetingJob(deps: Deps, data: MeetingJobData): Promise<void> {
+  await untilDue(data.dueAt);
   await inTransaction(deps, async (tx) => {
     const row = await repo.lockMeeting(tx.trx, data.meetingId);
     if (!row || row.version !== data.version) return;
@@ -137,11 +144,12 @@ export function meetingJob(deps: Deps): JobDefinition<MeetingJobData> {
   return {
     name: MEETING_JOB,
     // Every job here is deferred (startAfter), and pg-boss only NOTIFYs for jobs
-    // runnable at once: poll every second instead, so a step runs within ~1 s of its time.
-    // Batches of 50 run concurrently (plugins/jobs.ts): 1,000 reminders due in
-    // the same second fire within ~160 ms p99 (bench: `npm run bench -- jobs`).
+    // runnable at once: poll every second instead, with jobs released a poll early
+    // and waiting for their time (`punctual`), so a step starts on time rather than
+    // up to a second late. Batches of 50 run concurrently (plugins/jobs.ts).
+    // Lateness of 1,000 reminders due at once: `npm run bench -- jobs` (BENCHMARKS.md).
     queue: { notify: false },
-    work: { pollingIntervalSeconds: 1, batchSize: 50 },
+    work: { pollingIntervalSeconds: MEETING_POLL_SECONDS, batchSize: 50 },
     handler: (data) => runMeetingJob(deps, data),
   };
 }
