@@ -74,7 +74,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   );
   const tokens: TokenSigner = {
     sign(claims) {
-      const token = app.jwt.sign({ sub: claims.sub, sid: claims.sid });
+      // `jti` makes every token distinct: two issued in the same second (sign-in, then an
+      // immediate refresh) would otherwise be the same text, which a client cannot tell apart.
+      const token = app.jwt.sign({ sub: claims.sub, sid: claims.sid, jti: uuidv7() });
       return { token, expiresAt: new Date(Date.now() + config.accessTokenTtlSeconds * 1000) };
     },
     verify(token) {
