@@ -20,28 +20,6 @@ export interface EventBus {
    * it through their resume point.
    */
   publish(topic: string, payload: unknown): Promise<void>;
-  /**
-   * Publishes the same `payload` on each of `topics` (e.g. every member's
-   * user topic). Across instances this is one Redis message, not one per
-   * topic: each instance hands it to its own listeners of those topics, and
-   * topics nobody listens to cost nothing further.
-   */
-  publishEach(topics: readonly string[], payload: unknown): Promise<void>;
-}
-
-/** The Redis channel that carries `publishEach` messages to every instance. */
-export const FANOUT_TOPIC = 'parley:fanout';
-
-interface FanoutMessage {
-  topics: readonly string[];
-  payload: unknown;
-}
-
-/** The local parts of mqemitter(-redis) `publishEach` uses: listeners of a topic, and delivery to them only. */
-interface LocalDelivery {
-  _matcher: { match(topic: string): unknown[] };
-  /** mqemitter-redis keeps MQEmitter's own (local) emit under this name. */
-  _emit(message: { topic: string; payload: unknown }, done: (err?: Error) => void): void;
 }
 
 /**
@@ -64,41 +42,14 @@ export default fp<{ config: Config }>(
         app.log.warn({ err: err.message }, 'redis pub/sub connection error'),
       );
     }
-    const publish = (topic: string, payload: unknown) =>
-      new Promise<void>((resolve) => {
-        emitter.emit({ topic, payload }, (err?: Error) => {
-          if (err) app.log.error({ err, topic }, 'publishing an event failed');
-          resolve();
-        });
-      });
-    const local = emitter as unknown as LocalDelivery;
-    if (config.redisUrl) {
-      // Every instance listens on the fan-out channel and delivers to its own listeners.
-      await new Promise<void>((resolve) =>
-        emitter.on(
-          FANOUT_TOPIC,
-          (message, done) => {
-            const { topics, payload } = message.payload as FanoutMessage;
-            for (const topic of topics)
-              if (local._matcher.match(topic).length > 0)
-                local._emit({ topic, payload }, (err) => {
-                  if (err) app.log.error({ err, topic }, 'delivering an event failed');
-                });
-            done();
-          },
-          () => resolve(),
-        ),
-      );
-    }
     const events: EventBus = {
-      publish,
-      async publishEach(topics, payload) {
-        if (topics.length === 0) return;
-        if (!config.redisUrl || topics.length === 1) {
-          await Promise.all(topics.map((topic) => publish(topic, payload)));
-          return;
-        }
-        await publish(FANOUT_TOPIC, { topics, payload } satisfies FanoutMessage);
+      publish(topic, payload) {
+        return new Promise((resolve) => {
+          emitter.emit({ topic, payload }, (err?: Error) => {
+            if (err) app.log.error({ err, topic }, 'publishing an event failed');
+            resolve();
+          });
+        });
       },
     };
     app.decorate('emitter', emitter);

@@ -119,7 +119,7 @@ export function createPresence(deps: PresenceDeps): Presence {
       ? { __typename: 'PresenceChanged', user, online, lastSeenAt: user.lastSeenAt }
       : { __typename: 'PresenceChanged', user, online: false, lastSeenAt: null };
     const audience = await repo.presenceAudience(deps.db, userId);
-    await deps.events.publishEach(audience.map(userTopic), event);
+    await Promise.all(audience.map((id) => deps.events.publish(userTopic(id), event)));
   }
 
   /** TypingChanged to the room, and each member's RoomTyping to their `myEvents` (the typer's own change excluded). */

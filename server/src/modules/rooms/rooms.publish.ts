@@ -60,7 +60,7 @@ export async function publishRoomViews(
     roomId,
     ...(known && known.size > 0 ? { users: [...known.values()] } : {}),
   };
-  await deps.events.publishEach(audience.map(userTopic), marker);
+  await Promise.all(audience.map((userId) => deps.events.publish(userTopic(userId), marker)));
 }
 
 export interface RoomPublication {
