@@ -17,6 +17,9 @@ export interface NewMessage {
   system_data: SystemData | null;
 }
 
+/** MESSAGE_COLUMNS as SQL text (unqualified), for statements written out by hand. */
+const MESSAGE_SQL_COLUMNS = MESSAGE_COLUMNS.map((c) => c.slice('messages.'.length)).join(', ');
+
 /**
  * Appends a message in one statement: takes the room's next `seq` and bumps
  * its activity time (the UPDATE locks the room row until the transaction
@@ -52,8 +55,7 @@ export async function appendMessage(
              ${msg.body}::text, ${msg.reply_to_id}::uuid, ${msg.mentions}::uuid[], ${systemData}::jsonb,
              r.last_seq, r.last_activity_at
       FROM r
-      RETURNING id, room_id, seq, kind, sender_id, client_id, body, reply_to_id, mentions, system_data,
-                created_at, edited_at, deleted_at
+      RETURNING ${sql.raw(MESSAGE_SQL_COLUMNS)}
     )${moveReadPointer}
     SELECT * FROM m`.execute(trx);
   const row = rows[0];
@@ -108,25 +110,35 @@ const userFromJson = (u: UserJson): UserRow => ({
   created_at: new Date(u.created_at),
 });
 
-const APPEND_USER_MESSAGE = prepared<MessageRow & { users: UserJson[] }>(`
-  WITH r AS (
+/**
+ * The write both prepared sends share, as CTEs: `r` takes the room's next seq
+ * (only when `guard`, extra conditions on the rooms UPDATE, holds), `m`
+ * inserts the USER message with it, `read` moves the sender's ($3) read
+ * pointer to it. $1 message id, $2 room, $3 sender, $4 clientId, $5 body;
+ * `replyTo` and `mentions` are SQL for those two values.
+ */
+function appendUserMessageSteps(o: { guard: string; replyTo: string; mentions: string }): string {
+  return `r AS (
     UPDATE rooms
     SET last_seq = last_seq + 1,
         last_activity_at = greatest(last_activity_at, date_trunc('milliseconds', clock_timestamp()))
-    WHERE id = $2::uuid
+    WHERE id = $2::uuid ${o.guard}
     RETURNING last_seq, last_activity_at
   ), m AS (
     INSERT INTO messages (id, room_id, kind, sender_id, client_id, body, reply_to_id, mentions, system_data, seq, created_at)
-    SELECT $1::uuid, $2::uuid, 'USER', $3::uuid, $4::text, $5::text, $6::uuid, $7::uuid[], NULL, r.last_seq, r.last_activity_at
+    SELECT $1::uuid, $2::uuid, 'USER', $3::uuid, $4::text, $5::text, ${o.replyTo}, ${o.mentions}, NULL, r.last_seq, r.last_activity_at
     FROM r
-    RETURNING id, room_id, seq, kind, sender_id, client_id, body, reply_to_id, mentions, system_data,
-              created_at, edited_at, deleted_at
+    RETURNING ${MESSAGE_SQL_COLUMNS}
   ), read AS (
     UPDATE room_members SET last_read_seq = m.seq, last_read_at = now()
     FROM m
     WHERE room_members.room_id = m.room_id AND room_members.user_id = $3::uuid
       AND room_members.last_read_seq < m.seq
-  )
+  )`;
+}
+
+const APPEND_USER_MESSAGE = prepared<MessageRow & { users: UserJson[] }>(`
+  WITH ${appendUserMessageSteps({ guard: '', replyTo: '$6::uuid', mentions: '$7::uuid[]' })}
   SELECT m.*,
          (SELECT coalesce(json_agg(${USER_JSON}), '[]'::json) FROM users u WHERE u.id = ANY($8::uuid[])) AS users
   FROM m`);
@@ -188,29 +200,14 @@ const SEND_TO_GROUP = prepared<{
     FROM room_members rm JOIN rooms r ON r.id = rm.room_id
     WHERE rm.room_id = $2::uuid AND rm.user_id = $3::uuid
   ), e AS (
-    SELECT id, room_id, seq, kind, sender_id, client_id, body, reply_to_id, mentions, system_data,
-           created_at, edited_at, deleted_at
+    SELECT ${MESSAGE_SQL_COLUMNS}
     FROM messages WHERE sender_id = $3::uuid AND client_id = $4::text
-  ), r AS (
-    UPDATE rooms
-    SET last_seq = last_seq + 1,
-        last_activity_at = greatest(last_activity_at, date_trunc('milliseconds', clock_timestamp()))
-    WHERE id = $2::uuid
-      AND EXISTS (SELECT 1 FROM mem WHERE mem.kind = 'GROUP')
-      AND NOT EXISTS (SELECT 1 FROM e)
-    RETURNING last_seq, last_activity_at
-  ), m AS (
-    INSERT INTO messages (id, room_id, kind, sender_id, client_id, body, reply_to_id, mentions, system_data, seq, created_at)
-    SELECT $1::uuid, $2::uuid, 'USER', $3::uuid, $4::text, $5::text, NULL, '{}'::uuid[], NULL, r.last_seq, r.last_activity_at
-    FROM r
-    RETURNING id, room_id, seq, kind, sender_id, client_id, body, reply_to_id, mentions, system_data,
-              created_at, edited_at, deleted_at
-  ), read AS (
-    UPDATE room_members SET last_read_seq = m.seq, last_read_at = now()
-    FROM m
-    WHERE room_members.room_id = m.room_id AND room_members.user_id = $3::uuid
-      AND room_members.last_read_seq < m.seq
-  )
+  ), ${appendUserMessageSteps({
+    guard: `AND EXISTS (SELECT 1 FROM mem WHERE mem.kind = 'GROUP')
+      AND NOT EXISTS (SELECT 1 FROM e)`,
+    replyTo: 'NULL',
+    mentions: "'{}'::uuid[]",
+  })}
   SELECT to_json(mem) AS mem,
          (SELECT to_json(e) FROM e) AS e,
          (SELECT to_json(m) FROM m) AS m,
