@@ -32,6 +32,17 @@ export const NotificationsPageQuery = graphql(`
 
 type ListNode = NotificationsPageData['notifications']['edges'][number]['node'];
 
+/** Rewrites the cached first page of the list (nothing when it is not cached; `undefined` from `edit`: no change). */
+function updateFirstPage(
+  cache: ApolloCache,
+  edit: (list: NotificationsPageData) => NotificationsPageData | undefined,
+): void {
+  cache.updateQuery(
+    { query: NotificationsPageQuery, variables: { first: NOTIFICATIONS_PAGE_SIZE } },
+    (list) => (list ? edit(list) : undefined),
+  );
+}
+
 /** Notifications that arrived live lately (newest last), kept to re-apply after a fetch of the list. */
 const liveAdded: { node: ListNode; at: number }[] = [];
 const LIVE_KEEP_MS = 60_000;
@@ -48,39 +59,31 @@ export function addLiveNotification(cache: ApolloCache, node: ListNode): void {
   const now = Date.now();
   while (liveAdded.length > 0 && (liveAdded[0] as { at: number }).at < now - LIVE_KEEP_MS) liveAdded.shift();
   liveAdded.push({ node, at: now });
-  cache.updateQuery(
-    { query: NotificationsPageQuery, variables: { first: NOTIFICATIONS_PAGE_SIZE } },
-    (list) => {
-      if (!list) return undefined;
-      const rest = list.notifications.edges.filter((e) => e.node.id !== node.id);
-      const existing = list.notifications.edges.find((e) => e.node.id === node.id);
-      const edge = { __typename: 'NotificationEdge' as const, cursor: existing?.cursor ?? '', node };
-      return { ...list, notifications: { ...list.notifications, edges: [edge, ...rest] } };
-    },
-  );
+  updateFirstPage(cache, (list) => {
+    const rest = list.notifications.edges.filter((e) => e.node.id !== node.id);
+    const existing = list.notifications.edges.find((e) => e.node.id === node.id);
+    const edge = { __typename: 'NotificationEdge' as const, cursor: existing?.cursor ?? '', node };
+    return { ...list, notifications: { ...list.notifications, edges: [edge, ...rest] } };
+  });
 }
 
 /** Re-applies recent live additions the cached first page lacks (after it was fetched). */
 function reapplyLiveNotifications(cache: ApolloCache): void {
   const since = Date.now() - LIVE_KEEP_MS;
-  cache.updateQuery(
-    { query: NotificationsPageQuery, variables: { first: NOTIFICATIONS_PAGE_SIZE } },
-    (list) => {
-      if (!list) return undefined;
-      const have = new Set(list.notifications.edges.map((e) => e.node.id));
-      const missing = liveAdded.filter((l) => l.at >= since && !have.has(l.node.id)).reverse();
-      if (missing.length === 0) return undefined;
-      const edges = missing.map(({ node }) => ({
-        __typename: 'NotificationEdge' as const,
-        cursor: '',
-        node,
-      }));
-      return {
-        ...list,
-        notifications: { ...list.notifications, edges: [...edges, ...list.notifications.edges] },
-      };
-    },
-  );
+  updateFirstPage(cache, (list) => {
+    const have = new Set(list.notifications.edges.map((e) => e.node.id));
+    const missing = liveAdded.filter((l) => l.at >= since && !have.has(l.node.id)).reverse();
+    if (missing.length === 0) return undefined;
+    const edges = missing.map(({ node }) => ({
+      __typename: 'NotificationEdge' as const,
+      cursor: '',
+      node,
+    }));
+    return {
+      ...list,
+      notifications: { ...list.notifications, edges: [...edges, ...list.notifications.edges] },
+    };
+  });
 }
 
 const MarkNotificationsReadMutation = graphql(`
