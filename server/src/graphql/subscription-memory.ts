@@ -14,9 +14,17 @@
  *    budget as before. Mercurius skips its preSubscriptionParsing hook for a
  *    document it is handed; the budget check is what that hook did, and it
  *    has run when the document was first parsed.
+ * 3. Each socket kept its HTTP upgrade alive: the IncomingMessage with its
+ *    headers, the ServerResponse @fastify/websocket makes for routing, and
+ *    Fastify's Request, Reply and child logger (~2 KB). They were reachable
+ *    from the socket's 'error' listener (a closure over request and reply),
+ *    from the net socket (`_httpMessage`) and from Mercurius' context
+ *    (`request`). `releaseUpgrade` cuts all three once the socket is open.
  */
 import { createRequire } from 'node:module';
+import type { FastifyBaseLogger, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { DocumentNode } from 'graphql';
+import type { WebSocket } from 'ws';
 import { BoundedMap } from '../lib/bounded-map.ts';
 import { parseWithinLimits } from './limits.ts';
 
@@ -114,4 +122,53 @@ export function installSubscriptionMemoryFixes(graphql: object, maxTokens: numbe
     if (!document || !data.payload) return handleGQLStart.call(this, data);
     return handleGQLStart.call(this, { ...data, payload: { ...data.payload, query: document } });
   };
+}
+
+/**
+ * What Mercurius' connection handler reads off the request it is handed: `log`
+ * (a wrong subprotocol is logged), `headers` (it merges `connection_init`
+ * headers into them) and, for resolvers, `ip`. Nothing reads more over WebSocket.
+ */
+export interface UpgradeRequest {
+  headers: Record<string, unknown>;
+  ip: string;
+  log: FastifyBaseLogger;
+}
+
+type WsHandler = (this: unknown, socket: WebSocket, request: FastifyRequest | UpgradeRequest) => unknown;
+
+/**
+ * Change 3. Must be called before @fastify/websocket is registered: this
+ * onRoute hook then runs before that plugin's, which captures `wsHandler`.
+ * Each WebSocket route's handler is wrapped so that, once the socket is open:
+ * - @fastify/websocket's 'error' listener (the last one added when the handler
+ *   runs; it logs with `request.log` and terminates the socket) is replaced
+ *   by one that does the same with the app's logger, as a warning;
+ * - the routing ServerResponse lets go of the net socket (the reply was
+ *   hijacked: nothing is ever written to it);
+ * - the handler gets an `UpgradeRequest` instead of Fastify's Request.
+ */
+export function releaseUpgrade(app: FastifyInstance): void {
+  app.addHook('onRoute', (route) => {
+    const handler = (route as { wsHandler?: WsHandler }).wsHandler;
+    if (typeof handler !== 'function') return;
+    const log = app.log;
+    (route as { wsHandler?: WsHandler }).wsHandler = function (this: unknown, socket, request) {
+      const { raw, ip } = request as FastifyRequest;
+      const listeners = socket.listeners('error');
+      const routed = listeners[listeners.length - 1];
+      if (routed) {
+        socket.off('error', routed as (...args: unknown[]) => void);
+        // ws emits 'error' for what the peer sent (invalid frames, UTF-8, sizes) and closes:
+        // the client's mistake, so a warning (Fastify's logged it as an error).
+        socket.on('error', function onError(this: WebSocket, err: Error) {
+          log.warn({ err }, 'websocket error');
+          this.terminate();
+        });
+      }
+      const res = (raw?.socket as { _httpMessage?: FastifyReply['raw'] | null } | null)?._httpMessage;
+      if (res && raw.socket) res.detachSocket(raw.socket);
+      return handler.call(this, socket, { headers: {}, ip, log });
+    };
+  });
 }

@@ -23,7 +23,7 @@ import { AppError, ErrorCode, isUnavailableError, serviceUnavailable } from '../
 import { documentGuard, limitRules, parseWithinLimits } from '../graphql/limits.ts';
 import { createLoaders } from '../graphql/loaders.ts';
 import { allResolvers } from '../graphql/resolvers.ts';
-import { installSubscriptionMemoryFixes } from '../graphql/subscription-memory.ts';
+import { installSubscriptionMemoryFixes, releaseUpgrade } from '../graphql/subscription-memory.ts';
 import { guardProtocol } from '../graphql/ws-protocol-guard.ts';
 import { AuthFailure, authenticate, bearerToken } from '../modules/auth/auth.service.ts';
 
@@ -161,6 +161,8 @@ export default fp<{ deps: Deps }>(
       resolvers: allResolvers() as any,
     });
 
+    // Before @fastify/websocket: its onRoute hook captures the handler this wraps.
+    releaseUpgrade(app);
     // Registered here (Mercurius reuses an existing websocket server) so that
     // shutdown closes sockets with 1001 "going away": clients reconnect to
     // another instance instead of treating it as an abnormal drop (1005/1006).
