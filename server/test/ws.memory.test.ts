@@ -10,7 +10,7 @@ import vm from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { createTestApp, type TestApp } from './helpers/app.ts';
-import { createGroup, ROOM_EVENTS, registerTrio, send } from './helpers/chat.ts';
+import { createGroup, nextMatching, ROOM_EVENTS, registerTrio, send } from './helpers/chat.ts';
 import { connectWs } from './helpers/ws.ts';
 
 v8.setFlagsFromString('--expose-gc');
@@ -46,16 +46,18 @@ describe('an open subscription socket', () => {
     const ws = await connectWs(t.wsUrl, bob.accessToken);
     t.app.websocketServer.off('connection', onConnection);
     try {
-      const sub = ws.subscribe<{ roomEvents: { __typename: string } }>(ROOM_EVENTS, { r: room.id });
-      await send(t, alice, room.id, 'hello');
+      type Ev = { roomEvents: { __typename: string; seq: number } };
+      // From the room's last seq: a message sent before the subscription is live is replayed.
+      const sub = ws.subscribe<Ev>(ROOM_EVENTS, { r: room.id, after: room.lastSeq });
+      const hello = await send(t, alice, room.id, 'hello');
       // The subscription is live (and stays so) while its upgrade request is collected.
-      expect((await sub.next()).roomEvents.__typename).toBe('MessageCreated');
+      await nextMatching(sub, (e) => e.roomEvents.seq === hello.seq);
       expect(request).toBeDefined();
       expect(response).toBeDefined();
       expect(await collected(request as WeakRef<object>)).toBe(true);
       expect(await collected(response as WeakRef<object>)).toBe(true);
-      await send(t, alice, room.id, 'still there');
-      expect((await sub.next()).roomEvents.__typename).toBe('MessageCreated');
+      const later = await send(t, alice, room.id, 'still there');
+      await nextMatching(sub, (e) => e.roomEvents.seq === later.seq);
     } finally {
       await ws.close();
     }
