@@ -120,6 +120,22 @@ function viewerClass(event: object, viewerId: string | undefined): string {
 
 type Execute = (args: ExecutionArgs) => ExecutionResult | Promise<ExecutionResult>;
 
+/**
+ * Document, operation and variables as one cache key, built once per
+ * subscription (whose context object every one of its events shares), not
+ * once per event.
+ */
+const selectionKeys = new WeakMap<object, string>();
+function selectionKey(args: ExecutionArgs, docId: number): string {
+  const owner = args.contextValue;
+  let key = owner && typeof owner === 'object' ? selectionKeys.get(owner) : undefined;
+  if (key === undefined) {
+    key = `${docId}|${args.operationName ?? ''}|${JSON.stringify(args.variableValues ?? {})}`;
+    if (owner && typeof owner === 'object') selectionKeys.set(owner, key);
+  }
+  return key;
+}
+
 /** Results of shared executions, and their JSON as UTF-8 (encoded once, not once per subscriber). */
 const sharedResults = new WeakSet<object>();
 const encoded = new WeakMap<object, Buffer>();
@@ -139,7 +155,7 @@ if (!executeModule.execute.parleyShared) {
     if (docId === null) return original(args);
     const viewerId = (args.contextValue as { viewer?: { userId?: string } | null } | undefined)?.viewer
       ?.userId;
-    const key = `${docId}|${args.operationName ?? ''}|${JSON.stringify(args.variableValues ?? {})}|${viewerClass(root as object, viewerId)}`;
+    const key = `${selectionKey(args, docId)}|${viewerClass(root as object, viewerId)}`;
     const hit = results.get(key) as ReturnType<Execute> | undefined;
     if (hit) return hit;
     const result = original(args);

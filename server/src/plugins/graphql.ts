@@ -19,6 +19,7 @@ import type { WebSocket } from 'ws';
 import type { Deps } from '../deps.ts';
 import type { GraphQLContext } from '../graphql/context.ts';
 import '../graphql/shared-execution.ts';
+import '../graphql/subscription-loop.ts';
 import { AppError, ErrorCode, isUnavailableError, serviceUnavailable } from '../graphql/errors.ts';
 import { documentGuard, limitRules, parseWithinLimits } from '../graphql/limits.ts';
 import { createLoaders } from '../graphql/loaders.ts';
