@@ -8,6 +8,11 @@ RUN npm run build:client && npm prune --omit=dev --no-audit --no-fund
 
 FROM node:24-bookworm-slim
 ENV NODE_ENV=production HOST=0.0.0.0 PORT=4000 DATA_DIR=/data
+# A V8 heap limit sized for a 1 GiB instance: with room to spare (24 GB here) V8
+# grows the heap during a connection storm and keeps the pages, so 19,000 idle
+# sockets (~300 MB live) sat at 0.9-1.3 GB RSS; with this limit, 675-690 MB
+# (BENCHMARKS.md entry 17; the benchmark harness runs Parley with the same limit).
+ENV NODE_OPTIONS=--max-old-space-size=640
 WORKDIR /app
 COPY --from=build /app /app
 RUN mkdir -p /data && chown node:node /data

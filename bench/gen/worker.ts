@@ -88,6 +88,13 @@ function onDelivery(sub: Sub, seq: number, body: string) {
   } else if (body.startsWith('warm:')) sub.warm = true;
 }
 
+/** What graphql-ws reports for a socket that never opened: a CloseEvent (code, reason) or an ErrorEvent. */
+function connectFailure(e: unknown): string {
+  const ev = e as { code?: number; reason?: string; message?: string; error?: { code?: string } } | undefined;
+  if (ev?.code !== undefined) return `close ${ev.code}${ev.reason ? ` ${ev.reason}` : ''}`;
+  return ev?.error?.code ?? ev?.message ?? '?';
+}
+
 function connectParley(room: GenRoom, roomIdx: number, member: number): Promise<Sub> {
   const m = room.members[member];
   if (!m) throw new Error('no member');
@@ -109,7 +116,7 @@ function connectParley(room: GenRoom, roomIdx: number, member: number): Promise<
           reject(
             e instanceof Error
               ? e
-              : new Error(`connection failed (${(e as { code?: number })?.code ?? '?'})`),
+              : new Error(`connection failed (${connectFailure(e)})`),
           );
         }
       },

@@ -21,6 +21,10 @@ export const commonFlags = {
     help: 'run Parley with --perf-basic-prof, so `perf record -g -p <pid>` names JavaScript functions',
   },
   serverEnv: { default: '', help: 'extra server environment, KEY=VALUE,KEY=VALUE' },
+  heapLimit: {
+    default: 640,
+    help: "Parley's V8 old-space limit in MB (--max-old-space-size), as the Docker image sets it; 0 = V8's default",
+  },
   quiet: { default: true, help: "hide the servers' stdout (stderr is always shown)" },
 } satisfies FlagSpec;
 
@@ -45,6 +49,7 @@ export function serverOptions(
   flags: {
     poolSize: number;
     serverEnv: string;
+    heapLimit: number;
     cpuProf: boolean;
     perfMap: boolean;
     out: string;
@@ -68,6 +73,7 @@ export function serverOptions(
       ...(kind === 'parley' ? parleyEnv(flags.serverEnv) : {}),
     },
     nodeArgs: [
+      ...(kind === 'parley' && flags.heapLimit > 0 ? [`--max-old-space-size=${flags.heapLimit}`] : []),
       ...(flags.cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${flags.out}/profiles`] : []),
       ...(flags.perfMap ? ['--perf-basic-prof'] : []),
     ],
