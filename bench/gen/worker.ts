@@ -113,11 +113,7 @@ function connectParley(room: GenRoom, roomIdx: number, member: number): Promise<
       onNonLazyError: (e) => {
         if (!settled) {
           settled = true;
-          reject(
-            e instanceof Error
-              ? e
-              : new Error(`connection failed (${connectFailure(e)})`),
-          );
+          reject(e instanceof Error ? e : new Error(`connection failed (${connectFailure(e)})`));
         }
       },
       on: {
