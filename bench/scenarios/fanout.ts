@@ -8,7 +8,7 @@
 import { GeneratorPool } from '../gen/pool.ts';
 import type { GenRoom } from '../gen/protocol.ts';
 import type { FlagSpec, Flags } from '../lib/args.ts';
-import { postgresCpuSeconds } from '../lib/proc.ts';
+import { cpuSeconds, postgresCpuSeconds } from '../lib/proc.ts';
 import { percentilesMs, printTable, type Row, round, writeResult } from '../lib/report.ts';
 import { newJwtSecret, prepareDatabase, seedFanout } from '../lib/seed.ts';
 import { startTarget } from '../lib/servers.ts';
@@ -107,6 +107,8 @@ export async function runTargets(
           await gen.reset();
           const cpu0 = target.instances.map((s) => s.cpuSeconds());
           const pg0 = postgresCpuSeconds();
+          const genCpu = () => gen?.children.reduce((a, c) => a + (c.pid ? cpuSeconds(c.pid) : 0), 0) ?? 0;
+          const gen0 = genCpu();
           const t0 = performance.now();
           log(`${spec.label}: sending ${rate} msg/s for ${flags.duration} s`);
           await gen.send(rate, flags.duration);
@@ -114,6 +116,7 @@ export async function runTargets(
           const wall = (performance.now() - t0) / 1000;
           const cpu = target.instances.reduce((a, s, i) => a + s.cpuSeconds() - (cpu0[i] ?? 0), 0);
           const pgCpu = postgresCpuSeconds() - pg0;
+          const generatorCpu = genCpu() - gen0;
           const mem = await Promise.all(target.instances.map((s) => s.memory()));
           const r = await gen.report();
           const lat = percentilesMs(r.latency);
@@ -138,6 +141,7 @@ export async function runTargets(
             serverCores: round(cpu / wall, 2),
             pgCores: round(pgCpu / wall, 2),
             'pgCpuµs/msg': r.sendOk ? Math.round((pgCpu * 1e6) / r.sendOk) : null,
+            genCores: round(generatorCpu / wall, 2),
             rssMB: round(mem.reduce((a, m) => a + m.rss, 0) / 2 ** 20),
             heapMB: round(mem.reduce((a, m) => a + m.heapUsed, 0) / 2 ** 20),
             sendP99ms: send.p99,
@@ -183,7 +187,7 @@ export async function runTargets(
     results: { rows: details, ratios },
     notes: [
       'Latency = receive time − send time carried in the body, same process clock (sender and receivers of a room share a generator process).',
-      'cpuµs/delivery = server process CPU (utime+stime from /proc, all threads) over the send+drain window / deliveries; PostgreSQL and Redis CPU are not included; pgCores and pgCpuµs/msg are the CPU of every postgres process (/proc) over the same window, per successful send.',
+      'cpuµs/delivery = server process CPU (utime+stime from /proc, all threads) over the send+drain window / deliveries; PostgreSQL and Redis CPU are not included; pgCores and pgCpuµs/msg are the CPU of every postgres process (/proc) over the same window, per successful send; genCores is the CPU of the load generator processes over the same window (they share the machine).',
       'The generator runs on the same machine and competes for its cores (genLoopP99ms shows how busy it was).',
     ],
   });
