@@ -18,6 +18,13 @@ export interface Config {
   readonly port: number;
   /** `HOST`; default `127.0.0.1` (use `0.0.0.0` in containers). */
   readonly host: string;
+  /**
+   * `LISTEN_BACKLOG`: connections the kernel queues before they are accepted
+   * (capped by `net.core.somaxconn`); default 4096. Node's own default (511)
+   * overflowed when thousands of clients reconnected at once: the kernel
+   * then drops their handshakes and they see ECONNRESET.
+   */
+  readonly listenBacklog: number;
   /** `PUBLIC_URL`: how users reach this service (links in emails); default `http://localhost:<port>`. */
   readonly publicUrl: string;
   /** `DATABASE_URL`; unset means an embedded PostgreSQL under `dataDir`. */
@@ -276,6 +283,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     env: nodeEnv,
     port,
     host: str('HOST') ?? '127.0.0.1',
+    listenBacklog: int('LISTEN_BACKLOG', 4096, 1, 65535),
     publicUrl,
     databaseUrl: url('DATABASE_URL', ['postgres:', 'postgresql:']),
     databasePoolSize: int('DATABASE_POOL_SIZE', 10, 1, 500),

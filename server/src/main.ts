@@ -45,7 +45,7 @@ async function main() {
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   process.once('SIGINT', () => void shutdown('SIGINT'));
 
-  await app.listen({ port: config.port, host: config.host });
+  await app.listen({ port: config.port, host: config.host, backlog: config.listenBacklog });
   app.log.info(
     `Parley ready: GraphQL ${config.publicUrl}/graphql${config.graphiql ? `, GraphiQL ${config.publicUrl}/graphiql` : ''}`,
   );

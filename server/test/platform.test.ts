@@ -23,8 +23,10 @@ describe('config', () => {
       databaseUrl: undefined,
       redisUrl: undefined,
       uploadMaxBytes: 25 * 1024 * 1024,
+      listenBacklog: 4096,
     });
     expect(Object.isFrozen(c)).toBe(true);
+    expect(loadConfig({ LISTEN_BACKLOG: '8192' }).listenBacklog).toBe(8192);
   });
 
   it('reports every problem at once', () => {
@@ -36,13 +38,14 @@ describe('config', () => {
         LOG_LEVEL: 'loud',
         JWT_SECRET: 'short',
         GRAPHIQL: 'maybe',
+        LISTEN_BACKLOG: '0',
       });
     } catch (e) {
       err = e;
     }
     expect(err).toBeInstanceOf(ConfigError);
     const problems = (err as ConfigError).problems.join('\n');
-    for (const name of ['PORT', 'DATABASE_URL', 'LOG_LEVEL', 'JWT_SECRET', 'GRAPHIQL'])
+    for (const name of ['PORT', 'DATABASE_URL', 'LOG_LEVEL', 'JWT_SECRET', 'GRAPHIQL', 'LISTEN_BACKLOG'])
       expect(problems).toContain(name);
   });
 
