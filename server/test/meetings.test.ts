@@ -319,7 +319,7 @@ describe('double booking', () => {
         meetingMutation(t, cat, 'acceptMeeting', m2.id),
       ]);
       const codes = results.map((r) => r.errors?.[0]?.extensions.code ?? 'OK').sort();
-      expect(codes).toEqual(['CONFLICT', 'OK']);
+      expect(codes, JSON.stringify(results.map((r) => r.errors ?? 'OK'))).toEqual(['CONFLICT', 'OK']);
       const loser = results[0]?.errors ? m1 : m2;
       const row = await t.app.deps.db
         .selectFrom('meetings')
