@@ -92,14 +92,14 @@ export async function jobs(flags: Flags<typeof jobsFlags>): Promise<void> {
       const sendStart = Date.now();
       for (let i = 0; i < flags.jobs; i += 50) {
         await Promise.all(
-          Array.from({ length: Math.min(50, flags.jobs - i) }, (_, k) =>
-            flags.punctual
-              ? (() => {
-                  const { startAfter, dueAt } = punctual(new Date(dueOf(i + k)), flags.pollInterval);
-                  return app.jobs.send(QUEUE, { i: i + k, due: dueOf(i + k), dueAt }, { startAfter });
-                })()
-              : app.jobs.send(QUEUE, { i: i + k, due: dueOf(i + k) }, { startAfter: new Date(dueOf(i + k)) }),
-          ),
+          Array.from({ length: Math.min(50, flags.jobs - i) }, (_, k) => {
+            const due = new Date(dueOf(i + k));
+            // Without --punctual no dueAt is sent (JSON drops undefined) and the job starts at `due`.
+            const { startAfter, dueAt } = flags.punctual
+              ? punctual(due, flags.pollInterval)
+              : { startAfter: due, dueAt: undefined };
+            return app.jobs.send(QUEUE, { i: i + k, due: due.getTime(), dueAt }, { startAfter });
+          }),
         );
       }
       const sendMs = Date.now() - sendStart;
