@@ -9,6 +9,7 @@
 import autocannon from 'autocannon';
 import pg from 'pg';
 import type { FlagSpec, Flags } from '../lib/args.ts';
+import { postgresCpuSeconds } from '../lib/proc.ts';
 import { printTable, type Row, round, writeResult } from '../lib/report.ts';
 import { newJwtSecret, prepareDatabase, seedMessages, seedRooms, seedUsers } from '../lib/seed.ts';
 import { startTarget } from '../lib/servers.ts';
@@ -105,6 +106,8 @@ export async function queries(flags: Flags<typeof queriesFlags>): Promise<void> 
           throw new Error(`${name}: ${probeJson.errors?.[0]?.message ?? `HTTP ${probe.status}`}`);
         let gqlErrors = 0;
         const cpu0 = server.cpuSeconds();
+        const pg0 = postgresCpuSeconds();
+        const gen0 = process.cpuUsage();
         log(`${name}: ${flags.connections} connections for ${flags.duration} s`);
         const result = await autocannon({
           url,
@@ -125,6 +128,9 @@ export async function queries(flags: Flags<typeof queriesFlags>): Promise<void> 
           ],
         });
         const cpu = server.cpuSeconds() - cpu0;
+        const pgCpu = postgresCpuSeconds() - pg0;
+        const gen = process.cpuUsage(gen0);
+        const genCpu = (gen.user + gen.system) / 1e6;
         const total = result.requests.total;
         rows.push({
           benchmark: name,
@@ -140,6 +146,9 @@ export async function queries(flags: Flags<typeof queriesFlags>): Promise<void> 
           errors: result.errors + result.timeouts,
           'cpuµs/req': total ? Math.round((cpu * 1e6) / total) : null,
           serverCores: round(cpu / result.duration, 2),
+          'pgCpuµs/req': total ? Math.round((pgCpu * 1e6) / total) : null,
+          pgCores: round(pgCpu / result.duration, 2),
+          genCores: round(genCpu / result.duration, 2),
           rssMB: round(server.rssBytes() / 2 ** 20),
         });
       }
@@ -159,6 +168,7 @@ export async function queries(flags: Flags<typeof queriesFlags>): Promise<void> 
     results: { rows },
     notes: [
       'autocannon runs in the harness process on the same machine; cpuµs/req is the server process only (not PostgreSQL).',
+      'pgCpuµs/req and pgCores: CPU of every postgres process (/proc) over the run, per request; genCores: the harness process (autocannon) over the run.',
     ],
   });
 }

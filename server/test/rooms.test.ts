@@ -208,6 +208,10 @@ describe('room list', () => {
 
     const p1 = (await t.ok(ROOMS, { first: 2 }, u.accessToken)).rooms;
     expect(p1.pageInfo.hasNextPage).toBe(true);
+    // Edge cursors are encoded only when asked for: each is the one pageInfo gives for its place.
+    expect(p1.edges.at(-1).cursor).toBe(p1.pageInfo.endCursor);
+    const fromEdge = (await t.ok(ROOMS, { first: 1, after: p1.edges[0].cursor }, u.accessToken)).rooms;
+    expect(fromEdge.edges[0].node.title).toBe(all[1]?.title);
     const p2 = (await t.ok(ROOMS, { first: 2, after: p1.pageInfo.endCursor }, u.accessToken)).rooms;
     const p3 = (await t.ok(ROOMS, { first: 2, after: p2.pageInfo.endCursor }, u.accessToken)).rooms;
     const paged = [...p1.edges, ...p2.edges, ...p3.edges].map(

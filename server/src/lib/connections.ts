@@ -12,6 +12,30 @@ export interface Edge<T> {
   node: T;
 }
 
+/**
+ * An edge whose cursor is encoded only when read: most pages are asked for
+ * their nodes and `pageInfo` alone, and encoding a cursor per edge was a tenth
+ * of the room list's CPU. The resolvers read `cursor` like any other field.
+ */
+class LazyEdge<T> implements Edge<T> {
+  #cursor: string | undefined;
+  readonly #encode: () => string;
+  readonly node: T;
+  constructor(node: T, encode: () => string) {
+    this.node = node;
+    this.#encode = encode;
+  }
+  get cursor(): string {
+    this.#cursor ??= this.#encode();
+    return this.#cursor;
+  }
+}
+
+/** Edges for `nodes`, each with its cursor `cursorOf(node)`, encoded on first read. */
+export function lazyEdges<T>(nodes: readonly T[], cursorOf: (node: T) => string): Edge<T>[] {
+  return nodes.map((node) => new LazyEdge(node, () => cursorOf(node)));
+}
+
 export interface Connection<T> {
   edges: Edge<T>[];
   pageInfo: {
@@ -51,7 +75,7 @@ export function forwardPage<R, T>(
 ): Connection<T> {
   const edges = rows
     .slice(0, limit)
-    .map((row) => ({ cursor: encodeCursor(cursorOf(row)), node: toNode(row) }));
+    .map((row) => new LazyEdge(toNode(row), () => encodeCursor(cursorOf(row))));
   return {
     edges,
     pageInfo: {

@@ -5,6 +5,7 @@
  */
 import type { Deps, Viewer } from '../../deps.ts';
 import { badInput, notFound } from '../../graphql/errors.ts';
+import { lazyEdges } from '../../lib/connections.ts';
 import { decodeCursor, encodeCursor, pageSize } from '../../lib/cursor.ts';
 import { isUuid, parseId } from '../../lib/ids.ts';
 import { requireMember } from '../rooms/rooms.access.ts';
@@ -42,7 +43,7 @@ function connection(
   hasPreviousPage: boolean,
   hasNextPage: boolean,
 ): MessageConnectionModel {
-  const edges = nodes.map((node) => ({ cursor: cursor(node), node }));
+  const edges = lazyEdges(nodes, cursor);
   return {
     edges,
     pageInfo: {

@@ -7,6 +7,7 @@ import type { Db } from '../../db/index.ts';
 import { inTransaction } from '../../db/tx.ts';
 import type { Deps, Viewer } from '../../deps.ts';
 import { badInput, forbidden, notFound } from '../../graphql/errors.ts';
+import { lazyEdges } from '../../lib/connections.ts';
 import { decodeCursor, encodeCursor, pageSize } from '../../lib/cursor.ts';
 import { isUuid, parseId, uuidv7 } from '../../lib/ids.ts';
 import { blockedAmong } from '../contacts/contacts.repository.ts';
@@ -61,7 +62,7 @@ export async function listRooms(
     : null;
   const rows = await views.listRoomViews(deps.db, viewer.userId, first + 1, after);
   const nodes = rows.slice(0, first).map(roomViewToModel);
-  const edges = nodes.map((node) => ({ cursor: roomCursor(node), node }));
+  const edges = lazyEdges(nodes, roomCursor);
   return {
     edges,
     pageInfo: {
