@@ -15,6 +15,7 @@ import { messageDigestJob } from './modules/notifications/notifications.jobs.ts'
 import { unsubscribeRoutes } from './modules/notifications/notifications.routes.ts';
 import { createPresence } from './modules/presence/presence.service.ts';
 import { createRateLimiter } from './modules/ratelimit/ratelimit.ts';
+import { createRoomListCache } from './modules/rooms/rooms.list-cache.ts';
 import clientPlugin from './plugins/client.ts';
 import dbPlugin from './plugins/db.ts';
 import graphqlPlugin from './plugins/graphql.ts';
@@ -102,6 +103,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   app.addHook('onClose', () => presence.close());
   const sessions = createSessionCache(app.emitter, app.events);
   app.addHook('onClose', async () => sessions.close());
+  const roomLists = createRoomListCache(app.emitter, app.events, { maxRooms: config.roomListCacheRooms });
+  app.addHook('onClose', async () => roomLists.close());
   const deps: Deps = {
     config,
     db: app.db,
@@ -112,6 +115,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     rateLimiter,
     presence,
     sessions,
+    roomLists,
   };
   app.decorate('deps', deps);
 

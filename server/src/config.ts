@@ -31,6 +31,12 @@ export interface Config {
   readonly databaseUrl: string | undefined;
   /** `DATABASE_POOL_SIZE`; default 10. */
   readonly databasePoolSize: number;
+  /**
+   * `ROOM_LIST_CACHE_ROOMS`: how many rooms (over all users' room-list pages)
+   * an instance keeps in memory (rooms.list-cache.ts); default 10,000, about
+   * 40 MB of heap. 0 turns the cache off.
+   */
+  readonly roomListCacheRooms: number;
   /** `REDIS_URL`; unset means in-process pub/sub (single instance). */
   readonly redisUrl: string | undefined;
   /** `DATA_DIR`: embedded database, uploads and mail outbox; default `.data`. */
@@ -287,6 +293,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     publicUrl,
     databaseUrl: url('DATABASE_URL', ['postgres:', 'postgresql:']),
     databasePoolSize: int('DATABASE_POOL_SIZE', 10, 1, 500),
+    roomListCacheRooms: int('ROOM_LIST_CACHE_ROOMS', 10_000, 0, 10_000_000),
     redisUrl: url('REDIS_URL', ['redis:', 'rediss:']),
     dataDir: path.resolve(str('DATA_DIR') ?? '.data'),
     jwtSecret,

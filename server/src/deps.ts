@@ -4,6 +4,7 @@ import type { Database } from './db/index.ts';
 import type { SessionCache } from './modules/auth/auth.sessions.ts';
 import type { Presence } from './modules/presence/presence.service.ts';
 import type { RateLimiter } from './modules/ratelimit/ratelimit.ts';
+import type { RoomListCache } from './modules/rooms/rooms.list-cache.ts';
 import type { Jobs } from './plugins/jobs.ts';
 import type { EventBus } from './plugins/pubsub.ts';
 
@@ -53,4 +54,6 @@ export interface Deps {
   readonly rateLimiter: RateLimiter;
   /** Session rows for `authenticate`, cached briefly; revocations evict them on every instance. */
   readonly sessions: SessionCache;
+  /** Room-list pages, kept until a member's view of one of their rooms changes (on any instance). */
+  readonly roomLists: RoomListCache;
 }

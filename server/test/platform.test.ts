@@ -24,6 +24,7 @@ describe('config', () => {
       redisUrl: undefined,
       uploadMaxBytes: 25 * 1024 * 1024,
       listenBacklog: 4096,
+      roomListCacheRooms: 10_000,
     });
     expect(Object.isFrozen(c)).toBe(true);
     expect(loadConfig({ LISTEN_BACKLOG: '8192' }).listenBacklog).toBe(8192);
@@ -39,13 +40,22 @@ describe('config', () => {
         JWT_SECRET: 'short',
         GRAPHIQL: 'maybe',
         LISTEN_BACKLOG: '0',
+        ROOM_LIST_CACHE_ROOMS: '-1',
       });
     } catch (e) {
       err = e;
     }
     expect(err).toBeInstanceOf(ConfigError);
     const problems = (err as ConfigError).problems.join('\n');
-    for (const name of ['PORT', 'DATABASE_URL', 'LOG_LEVEL', 'JWT_SECRET', 'GRAPHIQL', 'LISTEN_BACKLOG'])
+    for (const name of [
+      'PORT',
+      'DATABASE_URL',
+      'LOG_LEVEL',
+      'JWT_SECRET',
+      'GRAPHIQL',
+      'LISTEN_BACKLOG',
+      'ROOM_LIST_CACHE_ROOMS',
+    ])
       expect(problems).toContain(name);
   });
 

@@ -60,18 +60,21 @@ export async function listRooms(
         return { lastActivityAt: t, id: v.id };
       })
     : null;
-  const rows = await views.listRoomViews(deps.db, viewer.userId, first + 1, after);
-  const nodes = rows.slice(0, first).map(roomViewToModel);
-  const edges = lazyEdges(nodes, roomCursor);
-  return {
-    edges,
-    pageInfo: {
-      hasNextPage: rows.length > first,
-      hasPreviousPage: after !== null,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
-    },
-  };
+  // Served from memory until one of the viewer's rooms changes for them (rooms.list-cache.ts).
+  return deps.roomLists.page(viewer.userId, `${first}:${args.after ?? ''}`, async () => {
+    const rows = await views.listRoomViews(deps.db, viewer.userId, first + 1, after);
+    const nodes = rows.slice(0, first).map(roomViewToModel);
+    const edges = lazyEdges(nodes, roomCursor);
+    return {
+      edges,
+      pageInfo: {
+        hasNextPage: rows.length > first,
+        hasPreviousPage: after !== null,
+        startCursor: edges[0]?.cursor ?? null,
+        endCursor: edges.at(-1)?.cursor ?? null,
+      },
+    };
+  });
 }
 
 /**
