@@ -16,6 +16,7 @@ import { unsubscribeRoutes } from './modules/notifications/notifications.routes.
 import { createPresence } from './modules/presence/presence.service.ts';
 import { createRateLimiter } from './modules/ratelimit/ratelimit.ts';
 import { createRoomListCache } from './modules/rooms/rooms.list-cache.ts';
+import { createUserCache } from './modules/users/users.cache.ts';
 import clientPlugin from './plugins/client.ts';
 import dbPlugin from './plugins/db.ts';
 import graphqlPlugin from './plugins/graphql.ts';
@@ -99,7 +100,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   };
   const rateLimiter = await createRateLimiter(config, app.log);
   app.addHook('onClose', () => rateLimiter.close());
-  const presence = createPresence({ config, db: app.db, events: app.events, log: app.log });
+  const users = createUserCache(app.emitter, app.events);
+  app.addHook('onClose', async () => users.close());
+  const presence = createPresence({ config, db: app.db, events: app.events, log: app.log, users });
   app.addHook('onClose', () => presence.close());
   const sessions = createSessionCache(app.emitter, app.events);
   app.addHook('onClose', async () => sessions.close());
@@ -116,6 +119,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     presence,
     sessions,
     roomLists,
+    users,
   };
   app.decorate('deps', deps);
 

@@ -5,6 +5,7 @@ import type { SessionCache } from './modules/auth/auth.sessions.ts';
 import type { Presence } from './modules/presence/presence.service.ts';
 import type { RateLimiter } from './modules/ratelimit/ratelimit.ts';
 import type { RoomListCache } from './modules/rooms/rooms.list-cache.ts';
+import type { UserCache } from './modules/users/users.cache.ts';
 import type { Jobs } from './plugins/jobs.ts';
 import type { EventBus } from './plugins/pubsub.ts';
 
@@ -54,6 +55,8 @@ export interface Deps {
   readonly rateLimiter: RateLimiter;
   /** Session rows for `authenticate`, cached briefly; revocations evict them on every instance. */
   readonly sessions: SessionCache;
+  /** User rows for the `user` loader, kept until the user changes (on any instance). */
+  readonly users: UserCache;
   /** Room-list pages, kept until a member's view of one of their rooms changes (on any instance). */
   readonly roomLists: RoomListCache;
 }

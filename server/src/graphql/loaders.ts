@@ -114,7 +114,11 @@ class LazyLoaders implements Loaders {
   get user() {
     return this.#get('user', (deps, _viewer, opts) =>
       keyedLoader(
-        async (ids) => (await findUsersByIds(deps.db, ids)).map(userRowToModel),
+        // Through the instance's user cache: most users a request renders were read moments ago.
+        (ids) =>
+          deps.users.many(ids, async (missing) =>
+            (await findUsersByIds(deps.db, missing)).map(userRowToModel),
+          ),
         (u) => u.id,
         opts,
       ),

@@ -1,5 +1,5 @@
 import fp from 'fastify-plugin';
-import mqemitter, { type MQEmitter } from 'mqemitter';
+import mqemitter, { type Message, type MQEmitter } from 'mqemitter';
 import mqemitterRedis from 'mqemitter-redis';
 import type { Config } from '../config.ts';
 
@@ -60,3 +60,29 @@ export default fp<{ config: Config }>(
   },
   { name: 'pubsub' },
 );
+
+/**
+ * For per-instance caches kept correct by invalidations that every instance
+ * publishes on `topic`: calls `forget` with each message's payload, and
+ * `forgetAll` whenever the Redis subscription (re)connects (invalidations
+ * published while it was down are lost). Returns the function that stops listening.
+ */
+export function listenForInvalidations(
+  emitter: MQEmitter,
+  topic: string,
+  forget: (payload: unknown) => void,
+  forgetAll: () => void,
+): () => void {
+  const listener = (msg: Message, done: () => void) => {
+    if (msg.payload !== undefined) forget(msg.payload);
+    done();
+  };
+  emitter.on(topic, listener);
+  // mqemitter-redis announces each (re)connection of its subscriber connection on `state`.
+  const redisState = (emitter as unknown as { state?: NodeJS.EventEmitter }).state;
+  redisState?.on?.('subConnect', forgetAll);
+  return () => {
+    emitter.removeListener(topic, listener);
+    redisState?.removeListener?.('subConnect', forgetAll);
+  };
+}

@@ -54,7 +54,7 @@ export interface Presence {
   abandon(): void;
 }
 
-export type PresenceDeps = Pick<Deps, 'config' | 'db' | 'events' | 'log'>;
+export type PresenceDeps = Pick<Deps, 'config' | 'db' | 'events' | 'log' | 'users'>;
 
 /** Keys are namespaced by database name: instances of one deployment share them, others never collide. */
 function keyPrefix(databaseUrl: string | undefined): string {
@@ -106,6 +106,7 @@ export function createPresence(deps: PresenceDeps): Presence {
   async function announce(userId: string, online: boolean): Promise<void> {
     const now = new Date();
     await repo.setLastSeen(deps.db, userId, now);
+    await deps.users.changed([userId]);
     await publishPresence(userId, online);
   }
 

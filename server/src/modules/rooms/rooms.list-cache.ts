@@ -22,8 +22,8 @@
  * earlier when a mute on the page runs out (`muted` is read against the
  * clock). Memory is bounded by the number of rooms held, oldest users first.
  */
-import type { Message, MQEmitter } from 'mqemitter';
-import type { EventBus } from '../../plugins/pubsub.ts';
+import type { MQEmitter } from 'mqemitter';
+import { type EventBus, listenForInvalidations } from '../../plugins/pubsub.ts';
 
 /** Pub/sub topic of room-list changes: `{ userIds: string[] }`. */
 export const ROOM_LISTS_CHANGED_TOPIC = 'rooms:lists-changed';
@@ -87,15 +87,15 @@ export function createRoomListCache(
     slots.clear();
     rooms = 0;
   };
-  const listener = (msg: Message, done: () => void) => {
-    const ids = (msg.payload as { userIds?: unknown } | undefined)?.userIds;
-    if (Array.isArray(ids)) for (const id of ids) if (typeof id === 'string') forget(id);
-    done();
-  };
-  emitter.on(ROOM_LISTS_CHANGED_TOPIC, listener);
-  // mqemitter-redis announces each (re)connection of its subscriber connection on `state`.
-  const redisState = (emitter as unknown as { state?: NodeJS.EventEmitter }).state;
-  redisState?.on?.('subConnect', forgetAll);
+  const stopListening = listenForInvalidations(
+    emitter,
+    ROOM_LISTS_CHANGED_TOPIC,
+    (payload) => {
+      const ids = (payload as { userIds?: unknown }).userIds;
+      if (Array.isArray(ids)) for (const id of ids) if (typeof id === 'string') forget(id);
+    },
+    forgetAll,
+  );
 
   const expiryOf = (page: CacheablePage, at: number) => {
     let expiresAt = at + ROOM_LIST_TTL_MS;
@@ -160,8 +160,7 @@ export function createRoomListCache(
       await events.publish(ROOM_LISTS_CHANGED_TOPIC, { userIds });
     },
     close() {
-      emitter.removeListener(ROOM_LISTS_CHANGED_TOPIC, listener);
-      redisState?.removeListener?.('subConnect', forgetAll);
+      stopListening();
       forgetAll();
     },
   };

@@ -88,6 +88,7 @@ export async function updateProfile(deps: Deps, viewer: Viewer, input: ProfileIn
     input.showOnline != null ? (await repo.findUserById(deps.db, viewer.userId))?.show_online : undefined;
   const row = await repo.updateUser(deps.db, viewer.userId, patch);
   if (!row) throw notFound('User');
+  await deps.users.changed([viewer.userId]);
   // Hiding or showing one's online status: contacts and room mates see the change now.
   if (shownBefore !== undefined && shownBefore !== row.show_online)
     await deps.presence.publishPresence(viewer.userId);
