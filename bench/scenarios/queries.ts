@@ -4,7 +4,8 @@
  * RoomList query: `rooms(first: 100)` with last message and unread count), a
  * history page (`messages(last: 50)`), and `sendMessage` (a fresh clientId per
  * request, rooms round-robin). A response with GraphQL `errors` counts as an
- * error even though it is HTTP 200.
+ * error even though it is HTTP 200. Each benchmark runs `--warmup` seconds of
+ * the same load first, not counted: the figures are the steady state.
  */
 import autocannon from 'autocannon';
 import pg from 'pg';
@@ -23,6 +24,10 @@ export const queriesFlags = {
   connections: { default: 100, help: 'concurrent requests (autocannon connections)' },
   duration: { default: 20, help: 'seconds per benchmark' },
   pipelining: { default: 1, help: 'requests pipelined per connection' },
+  warmup: {
+    default: 3,
+    help: 'seconds of the same load before each benchmark, not counted (JIT, caches, pool); 0 = none',
+  },
   only: { default: 'rooms,history,send', help: 'which of rooms, history, send to run' },
 } satisfies FlagSpec;
 
@@ -104,6 +109,21 @@ export async function queries(flags: Flags<typeof queriesFlags>): Promise<void> 
         const probeJson = (await probe.json()) as { errors?: Array<{ message: string }> };
         if (!probe.ok || probeJson.errors?.length)
           throw new Error(`${name}: ${probeJson.errors?.[0]?.message ?? `HTTP ${probe.status}`}`);
+        if (flags.warmup > 0) {
+          log(`${name}: warming up for ${flags.warmup} s (not counted)`);
+          await autocannon({
+            url,
+            connections: flags.connections,
+            duration: flags.warmup,
+            pipelining: flags.pipelining,
+            method: 'POST',
+            headers,
+            body: bench.body(),
+            ...(bench.dynamic
+              ? { requests: [{ method: 'POST', setupRequest: (req) => ({ ...req, body: bench.body() }) }] }
+              : {}),
+          });
+        }
         let gqlErrors = 0;
         const cpu0 = server.cpuSeconds();
         const pg0 = postgresCpuSeconds();
@@ -169,6 +189,7 @@ export async function queries(flags: Flags<typeof queriesFlags>): Promise<void> 
     notes: [
       'autocannon runs in the harness process on the same machine; cpuµs/req is the server process only (not PostgreSQL).',
       'pgCpuµs/req and pgCores: CPU of every postgres process (/proc) over the run, per request; genCores: the harness process (autocannon) over the run.',
+      `each benchmark ran ${flags.warmup} s of the same load first (warm-up, not counted).`,
     ],
   });
 }

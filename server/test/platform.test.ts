@@ -2,6 +2,7 @@ import { GraphQLError } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, DEFAULT_JWT_SECRET, loadConfig } from '../src/config.ts';
 import { badInput } from '../src/graphql/errors.ts';
+import { DateTime } from '../src/graphql/scalars.ts';
 import { uuidv7 } from '../src/lib/ids.ts';
 import { formatInZone, zoneAbbreviation } from '../src/lib/time.ts';
 import { formatError } from '../src/plugins/graphql.ts';
@@ -180,6 +181,14 @@ describe('lib', () => {
     );
     expect(zoneAbbreviation('Asia/Kolkata', meeting)).toBe('IST');
     expect(zoneAbbreviation('Asia/Tokyo', meeting)).toBe('GMT+9');
+  });
+
+  it('serialises DateTime as ISO 8601 UTC, the same on every call (the string is kept on the Date)', () => {
+    const dates = Array.from({ length: 50 }, (_, i) => new Date(Date.UTC(2026, 0, 1) + i * 86_399_123));
+    for (const d of dates) expect(DateTime.serialize(d)).toBe(d.toISOString());
+    for (const d of dates) expect(DateTime.serialize(d)).toBe(d.toISOString());
+    expect(DateTime.serialize('2026-03-09T09:00:00-04:00')).toBe('2026-03-09T13:00:00.000Z');
+    expect(() => DateTime.serialize(new Date(Number.NaN))).toThrow(GraphQLError);
   });
 });
 

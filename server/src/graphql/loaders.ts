@@ -71,6 +71,18 @@ export function keyedLoader<K, V>(
 }
 
 /**
+ * A user by id: at once when this instance holds it (users.cache.ts), else
+ * through the request's `user` loader (batched). A list of 100 messages whose
+ * senders are all held then resolves without 100 promises.
+ */
+export function userNow(
+  ctx: { deps: Pick<Deps, 'users'>; loaders: Pick<Loaders, 'user'> },
+  id: string,
+): UserModel | null | Promise<UserModel | null> {
+  return ctx.deps.users.peek(id) ?? ctx.loaders.user.load(id);
+}
+
+/**
  * The loaders of one request or socket, each created on first use: a
  * subscription socket lives for hours and most never touch most loaders
  * (an idle connection used to hold eleven of them).

