@@ -106,7 +106,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   app.addHook('onClose', () => presence.close());
   const sessions = createSessionCache(app.emitter, app.events);
   app.addHook('onClose', async () => sessions.close());
-  const roomLists = createRoomListCache(app.emitter, app.events, { maxRooms: config.roomListCacheRooms });
+  const roomLists = createRoomListCache(app.emitter, { maxRooms: config.roomListCacheRooms });
   app.addHook('onClose', async () => roomLists.close());
   const deps: Deps = {
     config,

@@ -6,7 +6,7 @@
 import mqemitter from 'mqemitter';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRoomListCache, ROOM_LIST_TTL_MS } from '../src/modules/rooms/rooms.list-cache.ts';
-import type { EventBus } from '../src/plugins/pubsub.ts';
+import { userTopic } from '../src/modules/users/users.topics.ts';
 import { createTestApp, type TestApp } from './helpers/app.ts';
 import {
   ADD_MEMBERS,
@@ -159,14 +159,10 @@ describe('room list cache: its own rules', () => {
   const page = (...mutedUntil: (Date | null)[]) => ({
     edges: mutedUntil.map((until) => ({ node: { muted: until !== null, mutedUntil: until } })),
   });
-  function setup(maxRooms: number) {
+  function setup(maxRooms: number, maxUsers?: number) {
     const emitter = mqemitter();
-    const events: EventBus = {
-      publish: (topic, payload) =>
-        new Promise((resolve) => emitter.emit({ topic, payload }, () => resolve())),
-    };
     let clock = 1_000_000;
-    const cache = createRoomListCache(emitter, events, { maxRooms, now: () => clock });
+    const cache = createRoomListCache(emitter, { maxRooms, maxUsers, now: () => clock });
     let loads = 0;
     const load =
       <T>(value: T) =>
@@ -174,8 +170,13 @@ describe('room list cache: its own rules', () => {
         loads++;
         return value;
       };
+    const announce = (userId: string, __typename: string) =>
+      new Promise<void>((resolve) =>
+        emitter.emit({ topic: userTopic(userId), payload: { __typename } }, () => resolve()),
+      );
     return {
       cache,
+      announce,
       loads: () => loads,
       load,
       tick: (ms: number) => {
@@ -188,9 +189,15 @@ describe('room list cache: its own rules', () => {
   it('does not keep a page that was being read when a change for its user came in', async () => {
     const { cache } = setup(100);
     let release!: (v: ReturnType<typeof page>) => void;
-    const stale = cache.page('u', 'k', () => new Promise<ReturnType<typeof page>>((r) => (release = r)));
+    let reading!: () => void;
+    const started = new Promise<void>((r) => (reading = r));
+    const stale = cache.page('u', 'k', () => {
+      reading();
+      return new Promise<ReturnType<typeof page>>((r) => (release = r));
+    });
     const concurrent = cache.page('u', 'k', async () => page(null, null, null)); // shares the read
-    await cache.changed(['u']);
+    await started;
+    cache.changed(['u']);
     release(page(null));
     expect((await stale).edges).toHaveLength(1);
     expect((await concurrent).edges).toHaveLength(1);
@@ -205,7 +212,7 @@ describe('room list cache: its own rules', () => {
     await cache.page('u', 'b', load(page(null)));
     await cache.page('v', 'a', load(page(null)));
     expect(loads()).toBe(3);
-    await cache.changed(['v']);
+    cache.changed(['v']);
     await cache.page('u', 'a', load(page(null)));
     await cache.page('v', 'a', load(page(null)));
     expect(loads()).toBe(4);
@@ -224,6 +231,34 @@ describe('room list cache: its own rules', () => {
     tick(1);
     await cache.page('m', 'a', load(page(null)));
     expect(loads()).toBe(7);
+  });
+
+  it("forgets a user's pages on RoomViewChanged or RoomRemoved on their topic, from any instance", async () => {
+    const { cache, announce, load, loads } = setup(100);
+    await cache.page('u', 'k', load(page(null)));
+    await cache.page('v', 'k', load(page(null)));
+    await announce('u', 'NotificationCreated'); // not about the room list
+    await cache.page('u', 'k', load(page(null)));
+    expect(loads()).toBe(2);
+    await announce('u', 'RoomViewChanged');
+    await cache.page('u', 'k', load(page(null)));
+    await cache.page('v', 'k', load(page(null)));
+    expect(loads()).toBe(3);
+    await announce('v', 'RoomRemoved');
+    await cache.page('v', 'k', load(page(null)));
+    expect(loads()).toBe(4);
+  });
+
+  it('listens to at most maxUsers users, and keeps no pages for a user it stopped listening to', async () => {
+    const { cache, announce, load, loads } = setup(100, 2);
+    await cache.page('a', 'k', load(page(null)));
+    await cache.page('b', 'k', load(page(null)));
+    await cache.page('c', 'k', load(page(null))); // a's listener goes, and a's pages with it
+    await cache.page('a', 'k', load(page(null)));
+    expect(loads()).toBe(4);
+    await announce('a', 'RoomViewChanged'); // listened to again
+    await cache.page('a', 'k', load(page(null)));
+    expect(loads()).toBe(5);
   });
 
   it('holds at most maxRooms rooms, dropping the least recently used users first', async () => {

@@ -78,11 +78,49 @@ export function listenForInvalidations(
     done();
   };
   emitter.on(topic, listener);
-  // mqemitter-redis announces each (re)connection of its subscriber connection on `state`.
-  const redisState = (emitter as unknown as { state?: NodeJS.EventEmitter }).state;
-  redisState?.on?.('subConnect', forgetAll);
+  const stopWatching = onSubscriberReconnect(emitter, forgetAll);
   return () => {
     emitter.removeListener(topic, listener);
-    redisState?.removeListener?.('subConnect', forgetAll);
+    stopWatching();
+  };
+}
+
+/**
+ * Calls `fn` whenever the Redis subscriber connection (re)connects (never for
+ * the in-process emitter): messages published while it was down are lost, so
+ * caches kept correct by them start over. Returns the function that stops it.
+ */
+export function onSubscriberReconnect(emitter: MQEmitter, fn: () => void): () => void {
+  // mqemitter-redis announces each (re)connection of its subscriber connection on `state`.
+  const redisState = (emitter as unknown as { state?: NodeJS.EventEmitter }).state;
+  redisState?.on?.('subConnect', fn);
+  return () => redisState?.removeListener?.('subConnect', fn);
+}
+
+/**
+ * The publishing side of `listenForInvalidations`: publishes `{ userIds }` on
+ * `topic`, coalescing the ids of every call made in the same turn of the
+ * event loop into one message (each call resolves once its ids are out).
+ * A busy instance then sends one message per turn instead of one per write:
+ * each message costs every instance a decode.
+ */
+export function invalidationPublisher(
+  events: EventBus,
+  topic: string,
+): (userIds: readonly string[]) => Promise<void> {
+  let pending: { ids: Set<string>; sent: Promise<void> } | undefined;
+  return (userIds) => {
+    if (!pending) {
+      const ids = new Set<string>();
+      const sent = new Promise<void>((resolve) =>
+        setImmediate(() => {
+          pending = undefined;
+          void events.publish(topic, { userIds: [...ids] }).then(resolve);
+        }),
+      );
+      pending = { ids, sent };
+    }
+    for (const id of userIds) pending.ids.add(id);
+    return pending.sent;
   };
 }

@@ -5,31 +5,38 @@
  * server's CPU for 100 rooms (BENCHMARKS.md, entry 20).
  *
  * A page is correct until the user's view of one of their rooms changes, and
- * every such change already announces itself: it publishes RoomUpdated to the
- * members whose view changed (`publishRoomViews` in rooms.publish.ts), or
- * RoomRemoved to those who left. Both call `changed(userIds)` here, which
- * forgets those users' pages on this instance at once and on every other
- * instance through `ROOM_LISTS_CHANGED_TOPIC`, before the mutation answers
- * (after-commit hooks run before it does). So a client never reads its own
- * change back stale; another instance may serve an older page only for the
- * moments the message takes through Redis.
+ * every such change already announces itself on the user's own topic
+ * (`userTopic`, behind `myEvents`): RoomViewChanged to each member whose view
+ * changed (`publishRoomViews` in rooms.publish.ts), RoomRemoved to those who
+ * left. So the cache listens on the topic of each user it holds pages for,
+ * and forgets the user's pages on either event, whichever instance made the
+ * change. No message is added to a write: on several instances, a broadcast
+ * of its own per message sent cost every instance a decode (entry 22). On
+ * the instance that made the change, `changed` forgets at once, before the
+ * mutation answers, so a client never reads its own change back stale;
+ * another instance may serve an older page only for the moments the event
+ * takes through Redis.
  *
- * The usual cache races are closed the way the session cache closes them: a
- * page read from PostgreSQL is stored only if no change for its user arrived
- * while it was being read (it may predate the change); every page is dropped
- * when the Redis subscription (re)connects (changes published meanwhile are
- * lost); and pages expire after `ROOM_LIST_TTL_MS` whatever happens, or
- * earlier when a mute on the page runs out (`muted` is read against the
- * clock). Memory is bounded by the number of rooms held, oldest users first.
+ * A user's pages are first read once the listener on their topic is in place
+ * (with Redis, once SUBSCRIBE is acknowledged): a change committed after the
+ * read began is then always heard. A page read while a change came in is not
+ * stored (the user's slot is replaced: the page may predate the change); when
+ * a listener is dropped (the most users listened to is bounded), its pages go
+ * with it; every page is dropped when the Redis subscription (re)connects
+ * (events published meanwhile are lost); and pages expire after
+ * `ROOM_LIST_TTL_MS` whatever happens, or earlier when a mute on the page runs
+ * out (`muted` is read against the clock). Memory is bounded by the number of
+ * rooms held, least recently used users first.
  */
-import type { MQEmitter } from 'mqemitter';
-import { type EventBus, listenForInvalidations } from '../../plugins/pubsub.ts';
-
-/** Pub/sub topic of room-list changes: `{ userIds: string[] }`. */
-export const ROOM_LISTS_CHANGED_TOPIC = 'rooms:lists-changed';
+import type { Message, MQEmitter } from 'mqemitter';
+import { onSubscriberReconnect } from '../../plugins/pubsub.ts';
+import { userTopic } from '../users/users.topics.ts';
 
 /** Longest a page is served from memory, even with no change announced. */
 export const ROOM_LIST_TTL_MS = 60_000;
+
+/** The events on a user's topic that change their room list. */
+const VIEW_EVENTS = new Set(['RoomViewChanged', 'RoomRemoved']);
 
 /** What the cache needs to know of a page: its rooms, and when their mutes run out. */
 export interface CacheablePage {
@@ -43,11 +50,12 @@ export interface RoomListCache {
    */
   page<T extends CacheablePage>(userId: string, key: string, load: () => Promise<T>): Promise<T>;
   /**
-   * Call after a change to these users' room views committed: forgets their
-   * pages here at once and on every other instance (resolves once published).
+   * Call once a change to these users' room views committed, before telling
+   * them: forgets their pages on this instance at once (other instances hear
+   * the RoomViewChanged or RoomRemoved event that follows).
    */
-  changed(userIds: readonly string[]): Promise<void>;
-  /** Stops listening for changes. */
+  changed(userIds: readonly string[]): void;
+  /** Stops listening. */
   close(): void;
 }
 
@@ -65,17 +73,22 @@ interface Slot {
 
 /**
  * `maxRooms`: the most rooms held in all pages together (0 turns the cache
- * off: every call loads).
+ * off: every call loads); `maxUsers`: the most users listened to.
  */
 export function createRoomListCache(
   emitter: MQEmitter,
-  events: EventBus,
-  opts: { maxRooms: number; now?: () => number },
+  opts: { maxRooms: number; maxUsers?: number; now?: () => number },
 ): RoomListCache {
   const now = opts.now ?? Date.now;
+  const maxUsers = opts.maxUsers ?? 10_000;
   // Least recently used first (a hit moves its user to the end).
   const slots = new Map<string, Slot>();
   let rooms = 0;
+  // Listeners on users' topics, least recently used first; `ready` once subscribed.
+  const listening = new Map<
+    string,
+    { listener: (m: Message, done: () => void) => void; ready: Promise<void> }
+  >();
 
   const forget = (userId: string) => {
     const slot = slots.get(userId);
@@ -87,15 +100,36 @@ export function createRoomListCache(
     slots.clear();
     rooms = 0;
   };
-  const stopListening = listenForInvalidations(
-    emitter,
-    ROOM_LISTS_CHANGED_TOPIC,
-    (payload) => {
-      const ids = (payload as { userIds?: unknown }).userIds;
-      if (Array.isArray(ids)) for (const id of ids) if (typeof id === 'string') forget(id);
-    },
-    forgetAll,
-  );
+  const stopWatching = onSubscriberReconnect(emitter, forgetAll);
+
+  const stopListening = (userId: string) => {
+    const l = listening.get(userId);
+    if (!l) return;
+    listening.delete(userId);
+    emitter.removeListener(userTopic(userId), l.listener);
+    forget(userId); // nothing would tell us of its changes any more
+  };
+  /** Resolves once changes to `userId`'s rooms are heard here. */
+  const listen = (userId: string): Promise<void> => {
+    const known = listening.get(userId);
+    if (known) {
+      listening.delete(userId);
+      listening.set(userId, known);
+      return known.ready;
+    }
+    const listener = (msg: Message, done: () => void) => {
+      if (VIEW_EVENTS.has((msg.payload as { __typename?: string } | undefined)?.__typename ?? ''))
+        forget(userId);
+      done();
+    };
+    const ready = new Promise<void>((resolve) => emitter.on(userTopic(userId), listener, () => resolve()));
+    listening.set(userId, { listener, ready });
+    for (const [oldest] of listening) {
+      if (listening.size <= maxUsers) break;
+      stopListening(oldest);
+    }
+    return ready;
+  };
 
   const expiryOf = (page: CacheablePage, at: number) => {
     let expiresAt = at + ROOM_LIST_TTL_MS;
@@ -105,16 +139,16 @@ export function createRoomListCache(
   };
 
   const store = (userId: string, slot: Slot, key: string, page: CacheablePage) => {
-    if (slots.get(userId) !== slot) return; // a change arrived while it was read: it may predate it
+    // A change arrived while it was read (the slot was replaced): the page may predate it.
+    if (slots.get(userId) !== slot || !listening.has(userId)) return;
     const size = page.edges.length;
     if (size > opts.maxRooms) return;
-    const at = now();
     const old = slot.pages.get(key);
     if (old) {
       slot.rooms -= old.value.edges.length;
       rooms -= old.value.edges.length;
     }
-    slot.pages.set(key, { value: page, expiresAt: expiryOf(page, at) });
+    slot.pages.set(key, { value: page, expiresAt: expiryOf(page, now()) });
     slot.rooms += size;
     rooms += size;
     for (const [oldest] of slots) {
@@ -141,7 +175,7 @@ export function createRoomListCache(
         slots.set(userId, slot);
       }
       const mine = slot;
-      const loading = load();
+      const loading = listen(userId).then(load);
       mine.loading.set(key, loading);
       try {
         const page = await loading;
@@ -154,13 +188,12 @@ export function createRoomListCache(
           slots.delete(userId);
       }
     },
-    async changed(userIds) {
-      if (userIds.length === 0) return;
+    changed(userIds) {
       for (const id of userIds) forget(id);
-      await events.publish(ROOM_LISTS_CHANGED_TOPIC, { userIds });
     },
     close() {
-      stopListening();
+      stopWatching();
+      for (const userId of [...listening.keys()]) stopListening(userId);
       forgetAll();
     },
   };

@@ -55,8 +55,8 @@ export async function publishRoomViews(
   known?: ReadonlyMap<string, UserModel>,
 ): Promise<void> {
   const audience = userIds ?? (await listMemberIds(deps.db, roomId));
-  // Their cached room lists first (here and on every instance), before anyone is told to read.
-  await deps.roomLists.changed(audience);
+  // Their room lists cached here first (other instances learn from the markers below).
+  deps.roomLists.changed(audience);
   const marker: RoomViewChangedEvent = {
     __typename: 'RoomViewChanged',
     roomId,
@@ -88,7 +88,7 @@ export interface RoomPublication {
 export function publishRoom(deps: PublishDeps, roomId: string, what: RoomPublication): Promise<void> {
   return inRoomOrder(deps, roomId, async () => {
     for (const event of what.events ?? []) await deps.events.publish(roomTopic(roomId), event);
-    if (what.removed?.length) await deps.roomLists.changed(what.removed);
+    if (what.removed) deps.roomLists.changed(what.removed);
     await Promise.all(
       (what.removed ?? []).map((userId) => {
         const event: RoomRemovedEvent = { __typename: 'RoomRemoved', roomId };

@@ -14,7 +14,7 @@
  * Cached users are frozen: they are shared by every request.
  */
 import type { MQEmitter } from 'mqemitter';
-import { type EventBus, listenForInvalidations } from '../../plugins/pubsub.ts';
+import { type EventBus, invalidationPublisher, listenForInvalidations } from '../../plugins/pubsub.ts';
 import type { UserModel } from './users.model.ts';
 
 /** Pub/sub topic of user changes: `{ userIds: string[] }`. */
@@ -74,6 +74,7 @@ export function createUserCache(
     floor = epoch;
     entries.clear();
   };
+  const publish = invalidationPublisher(events, USERS_CHANGED_TOPIC);
   const stopListening = listenForInvalidations(
     emitter,
     USERS_CHANGED_TOPIC,
@@ -124,7 +125,7 @@ export function createUserCache(
     async changed(userIds) {
       if (userIds.length === 0) return;
       forget(userIds);
-      await events.publish(USERS_CHANGED_TOPIC, { userIds });
+      await publish(userIds);
     },
     close() {
       stopListening();
