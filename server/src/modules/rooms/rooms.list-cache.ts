@@ -2,7 +2,7 @@
  * Room-list pages kept in memory per user, so opening the app again (or a
  * second tab, or a client that polls) does not cost the statement that reads
  * a whole page of room views: 1.5 ms of PostgreSQL and twice that of this
- * server's CPU for 100 rooms (BENCHMARKS.md, entry 20).
+ * server's CPU for 100 rooms (BENCHMARKS.md, entry 21).
  *
  * A page is correct until the user's view of one of their rooms changes, and
  * every such change already announces itself on the user's own topic
@@ -11,7 +11,7 @@
  * left. So the cache listens on the topic of each user it holds pages for,
  * and forgets the user's pages on either event, whichever instance made the
  * change. No message is added to a write: on several instances, a broadcast
- * of its own per message sent cost every instance a decode (entry 22). On
+ * of its own per message sent cost every instance a decode (entry 24). On
  * the instance that made the change, `changed` forgets at once, before the
  * mutation answers, so a client never reads its own change back stale;
  * another instance may serve an older page only for the moments the event

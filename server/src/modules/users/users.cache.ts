@@ -2,7 +2,7 @@
  * User rows kept in memory per instance for the `user` loader, which nearly
  * every query uses (a message's sender, a room's peer and members, `me`). On
  * a room list served from memory, the two statements reading users were half
- * of what the request cost (BENCHMARKS.md, entry 21): each round trip to
+ * of what the request cost (BENCHMARKS.md, entry 22): each round trip to
  * PostgreSQL hands the CPU to it and waits for it back.
  *
  * Every write to a user row that the model shows calls `changed` after it:
