@@ -3,6 +3,7 @@
  * from memory, and every change to one of the user's rooms (made by anyone, on
  * any instance) shows in the next list at once.
  */
+import { EventEmitter } from 'node:events';
 import mqemitter from 'mqemitter';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRoomListCache, ROOM_LIST_TTL_MS } from '../src/modules/rooms/rooms.list-cache.ts';
@@ -259,6 +260,24 @@ describe('room list cache: its own rules', () => {
     await announce('a', 'RoomViewChanged'); // listened to again
     await cache.page('a', 'k', load(page(null)));
     expect(loads()).toBe(5);
+  });
+
+  it('forgets every page when the Redis subscription (re)connects (events published meanwhile are lost)', async () => {
+    const emitter = Object.assign(mqemitter(), { state: new EventEmitter() });
+    const cache = createRoomListCache(emitter, { maxRooms: 100 });
+    let loads = 0;
+    const load = async () => {
+      loads++;
+      return page(null);
+    };
+    await cache.page('u', 'k', load);
+    await cache.page('u', 'k', load);
+    expect(loads).toBe(1);
+    emitter.state.emit('subConnect'); // as mqemitter-redis announces it
+    await cache.page('u', 'k', load);
+    expect(loads).toBe(2);
+    cache.close();
+    expect(emitter.state.listenerCount('subConnect')).toBe(0);
   });
 
   it('holds at most maxRooms rooms, dropping the least recently used users first', async () => {

@@ -2,6 +2,7 @@
  * The user cache (users.cache.ts): users a request renders come from memory,
  * and a profile change shows in the next read, on every instance.
  */
+import { EventEmitter } from 'node:events';
 import mqemitter from 'mqemitter';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUserCache, USER_CACHE_TTL_MS } from '../src/modules/users/users.cache.ts';
@@ -122,6 +123,24 @@ describe('user cache: its own rules', () => {
     release();
     await reading;
     expect(names(await cache.many(['a'], load(' (new)')))).toEqual(['a (new)']);
+  });
+
+  it('forgets every user when the Redis subscription (re)connects (changes published meanwhile are lost)', async () => {
+    const emitter = Object.assign(mqemitter(), { state: new EventEmitter() });
+    const events: EventBus = { publish: async () => {} };
+    const cache = createUserCache(emitter, events);
+    const loaded: string[][] = [];
+    const load = async (ids: string[]) => {
+      loaded.push(ids);
+      return ids.map((id) => user(id));
+    };
+    await cache.many(['a'], load);
+    await cache.many(['a'], load);
+    emitter.state.emit('subConnect'); // as mqemitter-redis announces it
+    await cache.many(['a'], load);
+    expect(loaded).toEqual([['a'], ['a']]);
+    cache.close();
+    expect(emitter.state.listenerCount('subConnect')).toBe(0);
   });
 
   it('trusts a user for the TTL at most, holds at most maxUsers, and freezes what it shares', async () => {
