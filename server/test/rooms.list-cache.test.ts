@@ -8,7 +8,7 @@ import mqemitter from 'mqemitter';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRoomListCache, ROOM_LIST_TTL_MS } from '../src/modules/rooms/rooms.list-cache.ts';
 import { userTopic } from '../src/modules/users/users.topics.ts';
-import { createTestApp, type TestApp } from './helpers/app.ts';
+import { createTestApp, readUntil, type TestApp, twoInstances } from './helpers/app.ts';
 import {
   ADD_MEMBERS,
   createGroup,
@@ -306,29 +306,17 @@ describe('room list cache: its own rules', () => {
 });
 
 describe.skipIf(!hasRedis)('room list cache across instances', () => {
-  let a: TestApp;
-  let b: TestApp;
-  beforeAll(async () => {
-    a = await createTestApp();
-    b = await createTestApp({ database: a.database });
-  });
-  afterAll(async () => {
-    await b?.close();
-    await a?.close();
-  });
+  const { a, b } = twoInstances();
 
   it('shows a change made on one instance in the list another instance had in memory', async () => {
-    const [u, v] = await Promise.all([registerUser(a), registerUser(a)]);
-    const room = await createGroup(a, u, [v], 'Across');
-    await cachedList(b, v);
-    await send(a, u, room.id, 'from instance a');
-    // The change reaches b through Redis: it may take a moment after a answered.
-    let seen: ListedRoom | undefined;
-    for (const deadline = Date.now() + 3_000; Date.now() < deadline; ) {
-      seen = (await list(b, v)).rooms[0];
-      if (seen?.lastMessage?.body === 'from instance a') break;
-      await new Promise((r) => setTimeout(r, 20));
-    }
+    const [u, v] = await Promise.all([registerUser(a()), registerUser(a())]);
+    const room = await createGroup(a(), u, [v], 'Across');
+    await cachedList(b(), v);
+    await send(a(), u, room.id, 'from instance a');
+    const seen = await readUntil(
+      async () => (await list(b(), v)).rooms[0],
+      (r) => r?.lastMessage?.body === 'from instance a',
+    );
     expect(seen).toMatchObject({ unreadCount: 1, lastMessage: { body: 'from instance a' } });
   });
 });

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import type { FastifyInstance } from 'fastify';
 import { print } from 'graphql';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { buildApp } from '../../src/app.ts';
 import { type Config, loadConfig } from '../../src/config.ts';
 import { createScratchDatabase, type ScratchDatabase } from '../../src/db/admin.ts';
@@ -136,4 +136,41 @@ export function expectError<T>(result: GqlResult<T>, code: string) {
     throw new Error(`expected error ${code}, got ${JSON.stringify(result.errors ?? result.data)}`);
   }
   return err;
+}
+
+/**
+ * Two instances on one database (and the provided Redis), for tests of what
+ * crosses instances; call in a describe block: it registers their setup and
+ * teardown, and the getters return them inside tests.
+ */
+export function twoInstances(): { a: () => TestApp; b: () => TestApp } {
+  let a: TestApp | undefined;
+  let b: TestApp | undefined;
+  beforeAll(async () => {
+    a = await createTestApp();
+    b = await createTestApp({ database: a.database });
+  });
+  afterAll(async () => {
+    await b?.close();
+    await a?.close();
+  });
+  const get = (app: TestApp | undefined) => {
+    if (!app) throw new Error('twoInstances: not started');
+    return app;
+  };
+  return { a: () => get(a), b: () => get(b) };
+}
+
+/**
+ * Reads until `done` holds for what `read` returns, or `timeoutMs` passed;
+ * returns the last value read (the caller asserts on it). For changes that
+ * reach another instance through Redis a moment after the write answered.
+ */
+export async function readUntil<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 3_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (done(value) || Date.now() >= deadline) return value;
+    await new Promise((r) => setTimeout(r, 20));
+  }
 }
