@@ -4,7 +4,7 @@
  * another that had it cached, within the time Redis takes to deliver the
  * revocation (far below the cache's 60 s TTL), for every way a session ends.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { SESSION_CACHE_TTL_MS } from '../src/modules/auth/auth.sessions.ts';
 import { expectError, twoInstances } from './helpers/app.ts';
 import { registerUser, type TestUser } from './helpers/users.ts';
