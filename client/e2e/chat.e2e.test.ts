@@ -80,7 +80,8 @@ describe.skipIf(!chromiumPath)('chat in the browser', () => {
     const bobsRoom = roomLink(b.page, /Alice/);
     await bobsRoom.waitFor();
     await bobsRoom.getByTestId('unread-badge').getByText('2').waitFor();
-    expect(await bobsRoom.innerText()).toContain('Hello Bob! How are you?');
+    // The preview replaces "typing…" once Alice's stop arrives (it follows the RoomUpdated).
+    await expect.poll(() => bobsRoom.innerText()).toContain('Hello Bob! How are you?');
     await screenshot(b.page, 'rooms-unread');
 
     // Opening the room shows the message and clears the badge (marked read while visible).
