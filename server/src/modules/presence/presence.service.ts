@@ -123,8 +123,24 @@ export function createPresence(deps: PresenceDeps): Presence {
     await Promise.all(audience.map((id) => deps.events.publish(userTopic(id), event)));
   }
 
+  // Per room, typing publications run one after another: each reads the typers when its turn
+  // comes, so a start read before a stop can never be published after it (the stale list would
+  // then show "typing…" until the client's 30 s safety net).
+  const typingChains = new Map<string, Promise<void>>();
+  function publishTyping(roomId: string, changedUserIds: string[]): Promise<void> {
+    const run = (typingChains.get(roomId) ?? Promise.resolve()).then(() =>
+      publishTypingNow(roomId, changedUserIds),
+    );
+    const settled = run.catch(() => {});
+    typingChains.set(roomId, settled);
+    void settled.then(() => {
+      if (typingChains.get(roomId) === settled) typingChains.delete(roomId);
+    });
+    return run;
+  }
+
   /** TypingChanged to the room, and each member's RoomTyping to their `myEvents` (the typer's own change excluded). */
-  async function publishTyping(roomId: string, changedUserIds: string[]): Promise<void> {
+  async function publishTypingNow(roomId: string, changedUserIds: string[]): Promise<void> {
     const ids = await store.typers(roomId);
     const [rows, memberIds] = await Promise.all([
       findUsersByIds(deps.db, ids),
