@@ -74,7 +74,7 @@ export function listenForInvalidations(
   forgetAll: () => void,
 ): () => void {
   const listener = (msg: Message, done: () => void) => {
-    if (msg.payload !== undefined) forget(msg.payload);
+    if (msg.payload) forget(msg.payload);
     done();
   };
   emitter.on(topic, listener);

@@ -12,10 +12,10 @@
  * dropped whenever it (re)connects. The TTL is a last bound on top of that;
  * expiry (`expires_at`) is checked on every hit, by the caller.
  */
-import type { Message, MQEmitter } from 'mqemitter';
+import type { MQEmitter } from 'mqemitter';
 import type { Db } from '../../db/index.ts';
 import { BoundedMap } from '../../lib/bounded-map.ts';
-import type { EventBus } from '../../plugins/pubsub.ts';
+import { type EventBus, listenForInvalidations } from '../../plugins/pubsub.ts';
 import * as repo from './auth.repository.ts';
 
 /** Pub/sub topic of revocations: `{ sessionIds?: string[]; userId?: string }`. */
@@ -63,18 +63,16 @@ export function createSessionCache(emitter: MQEmitter, events: EventBus): Sessio
     for (const id of what.sessionIds ?? []) entries.delete(id);
     if (what.userId) for (const [id, e] of entries) if (e.row.user_id === what.userId) entries.delete(id);
   };
-  const listener = (msg: Message, done: () => void) => {
-    if (msg.payload) evict(msg.payload as Revocation);
-    done();
-  };
-  emitter.on(SESSIONS_REVOKED_TOPIC, listener);
   const forgetAll = () => {
     epoch++;
     entries.clear();
   };
-  // mqemitter-redis announces each (re)connection of its subscriber connection on `state`.
-  const redisState = (emitter as unknown as { state?: NodeJS.EventEmitter }).state;
-  redisState?.on?.('subConnect', forgetAll);
+  const stopListening = listenForInvalidations(
+    emitter,
+    SESSIONS_REVOKED_TOPIC,
+    (payload) => evict(payload as Revocation),
+    forgetAll,
+  );
 
   return {
     async find(db, sessionId) {
@@ -106,8 +104,7 @@ export function createSessionCache(emitter: MQEmitter, events: EventBus): Sessio
       await events.publish(SESSIONS_REVOKED_TOPIC, what);
     },
     close() {
-      emitter.removeListener(SESSIONS_REVOKED_TOPIC, listener);
-      redisState?.removeListener?.('subConnect', forgetAll);
+      stopListening();
     },
   };
 }
