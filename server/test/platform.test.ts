@@ -4,6 +4,7 @@ import { ConfigError, DEFAULT_JWT_SECRET, loadConfig } from '../src/config.ts';
 import { badInput } from '../src/graphql/errors.ts';
 import { DateTime } from '../src/graphql/scalars.ts';
 import { uuidv7 } from '../src/lib/ids.ts';
+import { keyedSequence } from '../src/lib/keyed-sequence.ts';
 import { formatInZone, zoneAbbreviation } from '../src/lib/time.ts';
 import { formatError } from '../src/plugins/graphql.ts';
 import { createTestApp, expectError, type TestApp } from './helpers/app.ts';
@@ -181,6 +182,25 @@ describe('lib', () => {
     );
     expect(zoneAbbreviation('Asia/Kolkata', meeting)).toBe('IST');
     expect(zoneAbbreviation('Asia/Tokyo', meeting)).toBe('GMT+9');
+  });
+
+  it('runs tasks one after another per key, other keys alongside, past a failure', async () => {
+    const inOrder = keyedSequence();
+    const log: string[] = [];
+    const task =
+      (name: string, ms: number, fail = false) =>
+      async () => {
+        await new Promise((r) => setTimeout(r, ms));
+        log.push(name);
+        if (fail) throw new Error(name);
+        return name;
+      };
+    const a1 = inOrder('a', task('a1', 30, true));
+    const a2 = inOrder('a', task('a2', 1));
+    const b1 = inOrder('b', task('b1', 5));
+    await expect(a1).rejects.toThrow('a1');
+    expect(await Promise.all([a2, b1])).toEqual(['a2', 'b1']);
+    expect(log).toEqual(['b1', 'a1', 'a2']);
   });
 
   it('serialises DateTime as ISO 8601 UTC, the same on every call (the string is kept on the Date)', () => {

@@ -32,6 +32,7 @@
  */
 import type { Deps } from '../../deps.ts';
 import { uuidv7 } from '../../lib/ids.ts';
+import { keyedSequence } from '../../lib/keyed-sequence.ts';
 import { listMemberIds } from '../rooms/rooms.repository.ts';
 import { roomTopic } from '../rooms/rooms.topics.ts';
 import { userRowToModel } from '../users/users.model.ts';
@@ -126,18 +127,9 @@ export function createPresence(deps: PresenceDeps): Presence {
   // Per room, typing publications run one after another: each reads the typers when its turn
   // comes, so a start read before a stop can never be published after it (the stale list would
   // then show "typing…" until the client's 30 s safety net).
-  const typingChains = new Map<string, Promise<void>>();
-  function publishTyping(roomId: string, changedUserIds: string[]): Promise<void> {
-    const run = (typingChains.get(roomId) ?? Promise.resolve()).then(() =>
-      publishTypingNow(roomId, changedUserIds),
-    );
-    const settled = run.catch(() => {});
-    typingChains.set(roomId, settled);
-    void settled.then(() => {
-      if (typingChains.get(roomId) === settled) typingChains.delete(roomId);
-    });
-    return run;
-  }
+  const typingInOrder = keyedSequence();
+  const publishTyping = (roomId: string, changedUserIds: string[]) =>
+    typingInOrder(roomId, () => publishTypingNow(roomId, changedUserIds));
 
   /** TypingChanged to the room, and each member's RoomTyping to their `myEvents` (the typer's own change excluded). */
   async function publishTypingNow(roomId: string, changedUserIds: string[]): Promise<void> {

@@ -12,6 +12,7 @@
  */
 import type { Tx } from '../../db/tx.ts';
 import type { Deps } from '../../deps.ts';
+import { keyedSequence } from '../../lib/keyed-sequence.ts';
 import type { EventBus } from '../../plugins/pubsub.ts';
 import type { UserModel } from '../users/users.model.ts';
 import { userTopic } from '../users/users.topics.ts';
@@ -25,23 +26,18 @@ import {
 
 type PublishDeps = Pick<Deps, 'db' | 'events' | 'log' | 'roomLists'>;
 
-const chains = new WeakMap<EventBus, Map<string, Promise<void>>>();
+const sequences = new WeakMap<EventBus, ReturnType<typeof keyedSequence>>();
 
 /** Runs `fn` after every earlier `fn` queued for `roomId` on this event bus has finished. */
 function inRoomOrder(deps: PublishDeps, roomId: string, fn: () => Promise<void>): Promise<void> {
-  let byRoom = chains.get(deps.events);
-  if (!byRoom) {
-    byRoom = new Map();
-    chains.set(deps.events, byRoom);
+  let inOrder = sequences.get(deps.events);
+  if (!inOrder) {
+    inOrder = keyedSequence();
+    sequences.set(deps.events, inOrder);
   }
-  const run = (byRoom.get(roomId) ?? Promise.resolve()).then(fn).catch((err: unknown) => {
+  return inOrder(roomId, fn).catch((err: unknown) => {
     deps.log.error({ err, roomId }, 'publishing room events failed');
   });
-  byRoom.set(roomId, run);
-  void run.then(() => {
-    if (byRoom.get(roomId) === run) byRoom.delete(roomId);
-  });
-  return run;
 }
 
 /**
