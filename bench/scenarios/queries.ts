@@ -109,43 +109,35 @@ export async function queries(flags: Flags<typeof queriesFlags>): Promise<void> 
         const probeJson = (await probe.json()) as { errors?: Array<{ message: string }> };
         if (!probe.ok || probeJson.errors?.length)
           throw new Error(`${name}: ${probeJson.errors?.[0]?.message ?? `HTTP ${probe.status}`}`);
-        if (flags.warmup > 0) {
-          log(`${name}: warming up for ${flags.warmup} s (not counted)`);
-          await autocannon({
+        // The same load for the warm-up and the measured run; only the latter counts GraphQL errors.
+        const load = (duration: number, onResponse?: (status: number, body: string) => void) =>
+          autocannon({
             url,
             connections: flags.connections,
-            duration: flags.warmup,
+            duration,
             pipelining: flags.pipelining,
             method: 'POST',
             headers,
             body: bench.body(),
-            ...(bench.dynamic
-              ? { requests: [{ method: 'POST', setupRequest: (req) => ({ ...req, body: bench.body() }) }] }
-              : {}),
+            requests: [
+              {
+                method: 'POST',
+                ...(bench.dynamic ? { setupRequest: (req) => ({ ...req, body: bench.body() }) } : {}),
+                ...(onResponse ? { onResponse } : {}),
+              },
+            ],
           });
+        if (flags.warmup > 0) {
+          log(`${name}: warming up for ${flags.warmup} s (not counted)`);
+          await load(flags.warmup);
         }
         let gqlErrors = 0;
         const cpu0 = server.cpuSeconds();
         const pg0 = postgresCpuSeconds();
         const gen0 = process.cpuUsage();
         log(`${name}: ${flags.connections} connections for ${flags.duration} s`);
-        const result = await autocannon({
-          url,
-          connections: flags.connections,
-          duration: flags.duration,
-          pipelining: flags.pipelining,
-          method: 'POST',
-          headers,
-          body: bench.body(),
-          requests: [
-            {
-              method: 'POST',
-              ...(bench.dynamic ? { setupRequest: (req) => ({ ...req, body: bench.body() }) } : {}),
-              onResponse: (status, body) => {
-                if (status === 200 && body.includes('"errors"')) gqlErrors++;
-              },
-            },
-          ],
+        const result = await load(flags.duration, (status, body) => {
+          if (status === 200 && body.includes('"errors"')) gqlErrors++;
         });
         const cpu = server.cpuSeconds() - cpu0;
         const pgCpu = postgresCpuSeconds() - pg0;
