@@ -11,6 +11,7 @@ import { defineFileJobs } from './modules/files/files.jobs.ts';
 import { filesRoutes } from './modules/files/files.routes.ts';
 import { emailJob } from './modules/mail/mail.jobs.ts';
 import { meetingJob } from './modules/meetings/meetings.jobs.ts';
+import { createSendBatcher } from './modules/messages/messages.send-batch.ts';
 import { messageDigestJob } from './modules/notifications/notifications.jobs.ts';
 import { unsubscribeRoutes } from './modules/notifications/notifications.routes.ts';
 import { createPresence } from './modules/presence/presence.service.ts';
@@ -108,6 +109,10 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   app.addHook('onClose', async () => sessions.close());
   const roomLists = createRoomListCache(app.emitter, { maxRooms: config.roomListCacheRooms });
   app.addHook('onClose', async () => roomLists.close());
+  const sends = createSendBatcher(app.db, {
+    maxBatch: config.sendBatchMax,
+    maxInFlight: config.sendBatchInFlight,
+  });
   const deps: Deps = {
     config,
     db: app.db,
@@ -119,6 +124,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     presence,
     sessions,
     roomLists,
+    sends,
     users,
   };
   app.decorate('deps', deps);

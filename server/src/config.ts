@@ -37,6 +37,17 @@ export interface Config {
    * 40 MB of heap. 0 turns the cache off.
    */
   readonly roomListCacheRooms: number;
+  /**
+   * `SEND_BATCH_MAX`: plain group sends written by one statement at most when
+   * the database is busy (messages.send-batch.ts); default 32, 1 turns
+   * batching off.
+   */
+  readonly sendBatchMax: number;
+  /**
+   * `SEND_BATCH_IN_FLIGHT`: send statements running at once before further
+   * sends wait to be written together; default 2.
+   */
+  readonly sendBatchInFlight: number;
   /** `REDIS_URL`; unset means in-process pub/sub (single instance). */
   readonly redisUrl: string | undefined;
   /** `DATA_DIR`: embedded database, uploads and mail outbox; default `.data`. */
@@ -294,6 +305,8 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     databaseUrl: url('DATABASE_URL', ['postgres:', 'postgresql:']),
     databasePoolSize: int('DATABASE_POOL_SIZE', 10, 1, 500),
     roomListCacheRooms: int('ROOM_LIST_CACHE_ROOMS', 10_000, 0, 10_000_000),
+    sendBatchMax: int('SEND_BATCH_MAX', 32, 1, 1_000),
+    sendBatchInFlight: int('SEND_BATCH_IN_FLIGHT', 2, 1, 500),
     redisUrl: url('REDIS_URL', ['redis:', 'rediss:']),
     dataDir: path.resolve(str('DATA_DIR') ?? '.data'),
     jwtSecret,

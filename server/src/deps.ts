@@ -2,6 +2,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from './config.ts';
 import type { Database } from './db/index.ts';
 import type { SessionCache } from './modules/auth/auth.sessions.ts';
+import type { SendBatcher } from './modules/messages/messages.send-batch.ts';
 import type { Presence } from './modules/presence/presence.service.ts';
 import type { RateLimiter } from './modules/ratelimit/ratelimit.ts';
 import type { RoomListCache } from './modules/rooms/rooms.list-cache.ts';
@@ -57,6 +58,8 @@ export interface Deps {
   readonly sessions: SessionCache;
   /** User rows for the `user` loader, kept until the user changes (on any instance). */
   readonly users: UserCache;
+  /** Plain group sends, written many per statement while the database is busy. */
+  readonly sends: SendBatcher;
   /** Room-list pages, kept until a member's view of one of their rooms changes (on any instance). */
   readonly roomLists: RoomListCache;
 }

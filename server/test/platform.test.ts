@@ -43,6 +43,8 @@ describe('config', () => {
         GRAPHIQL: 'maybe',
         LISTEN_BACKLOG: '0',
         ROOM_LIST_CACHE_ROOMS: '-1',
+        SEND_BATCH_MAX: '0',
+        SEND_BATCH_IN_FLIGHT: 'many',
       });
     } catch (e) {
       err = e;
@@ -57,6 +59,8 @@ describe('config', () => {
       'GRAPHIQL',
       'LISTEN_BACKLOG',
       'ROOM_LIST_CACHE_ROOMS',
+      'SEND_BATCH_MAX',
+      'SEND_BATCH_IN_FLIGHT',
     ])
       expect(problems).toContain(name);
   });

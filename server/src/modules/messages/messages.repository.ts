@@ -264,20 +264,7 @@ function prefixedMessage(row: object, prefix: 'e_' | 'm_'): MessageRow | null {
  * or a direct room: the caller takes the general path, which checks blocks
  * and notifies the peer).
  */
-export async function sendPlainToGroup(
-  db: Db,
-  msg: { id: string; room_id: string; sender_id: string; client_id: string; body: string },
-): Promise<
-  | {
-      membership: MembershipRow;
-      existing: MessageRow | null;
-      sent: MessageRow | null;
-      users: UserRow[];
-      /** The room's members when the message was written (empty when it was not). */
-      memberIds: string[];
-    }
-  | undefined
-> {
+export async function sendPlainToGroup(db: Db, msg: PlainSend): Promise<PlainSendResult> {
   const [row] = await SEND_TO_GROUP(db, [msg.id, msg.room_id, msg.sender_id, msg.client_id, msg.body]);
   if (!row) return undefined;
   return {
@@ -288,6 +275,126 @@ export async function sendPlainToGroup(
     // A comma-joined text, not uuid[]: splitting it is far cheaper than parsing an array literal.
     memberIds: row.member_ids ? row.member_ids.split(',') : [],
   };
+}
+
+/** What the plain group send returns for one message (see `sendPlainToGroup`). */
+export type PlainSendResult =
+  | {
+      membership: MembershipRow;
+      existing: MessageRow | null;
+      sent: MessageRow | null;
+      users: UserRow[];
+      /** The room's members when the message was written (empty when it was not). */
+      memberIds: string[];
+    }
+  | undefined;
+
+/** A plain message to a group room, as `sendPlainToGroup` takes it. */
+export interface PlainSend {
+  id: string;
+  room_id: string;
+  sender_id: string;
+  client_id: string;
+  body: string;
+}
+
+/**
+ * `SEND_TO_GROUP` for many messages in one statement (one round trip, one
+ * commit), each with its own guards: membership of a GROUP room and no earlier
+ * message with its clientId. The rooms it writes are locked first, in id
+ * order, so two batches sharing rooms cannot deadlock (a single send locks one
+ * room only). Messages to the same room take consecutive seqs in input order.
+ * (sender, clientId) pairs must be distinct within a batch: the UNIQUE
+ * constraint would fail the whole statement (so would a concurrent retry with
+ * the same clientId; the caller then sends each message on its own).
+ */
+const SEND_TO_GROUP_BATCH = prepared<{
+  mem: MembershipRow | null;
+  e: MessageJson | null;
+  m: MessageJson | null;
+  sender: UserJson | null;
+  member_ids: string | null;
+}>(`
+  WITH i AS (
+    SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[])
+      WITH ORDINALITY AS i(id, room_id, sender_id, client_id, body, ord)
+  ), mem AS (
+    SELECT i.ord, r.kind,
+           json_build_object('id', r.id, 'kind', r.kind, 'title', r.title, 'direct_key', r.direct_key,
+             'created_by', r.created_by, 'last_seq', r.last_seq, 'user_id', rm.user_id, 'role', rm.role,
+             'visible_from_seq', rm.visible_from_seq, 'last_read_seq', rm.last_read_seq) AS j
+    FROM i
+    JOIN room_members rm ON rm.room_id = i.room_id AND rm.user_id = i.sender_id
+    JOIN rooms r ON r.id = i.room_id
+  ), e AS (
+    SELECT i.ord, to_json(x) AS j
+    FROM i CROSS JOIN LATERAL (
+      SELECT ${MESSAGE_SQL_COLUMNS} FROM messages WHERE sender_id = i.sender_id AND client_id = i.client_id
+    ) x
+  ), ok AS (
+    SELECT i.* FROM i JOIN mem ON mem.ord = i.ord
+    WHERE mem.kind = 'GROUP' AND NOT EXISTS (SELECT 1 FROM e WHERE e.ord = i.ord)
+  ), locked AS (
+    SELECT rooms.id, c.n
+    FROM rooms JOIN (SELECT room_id, count(*) AS n FROM ok GROUP BY room_id) c ON c.room_id = rooms.id
+    ORDER BY rooms.id
+    FOR UPDATE OF rooms
+  ), r AS (
+    UPDATE rooms
+    SET last_seq = rooms.last_seq + locked.n,
+        last_activity_at = greatest(rooms.last_activity_at, date_trunc('milliseconds', clock_timestamp()))
+    FROM locked
+    WHERE rooms.id = locked.id
+    RETURNING rooms.id, rooms.last_seq - locked.n AS base, rooms.last_activity_at
+  ), m AS (
+    INSERT INTO messages (id, room_id, kind, sender_id, client_id, body, reply_to_id, mentions, system_data, seq, created_at)
+    SELECT ok.id, ok.room_id, 'USER', ok.sender_id, ok.client_id, ok.body, NULL, '{}'::uuid[], NULL,
+           r.base + row_number() OVER (PARTITION BY ok.room_id ORDER BY ok.ord), r.last_activity_at
+    FROM ok JOIN r ON r.id = ok.room_id
+    RETURNING ${MESSAGE_SQL_COLUMNS}
+  ), read AS (
+    UPDATE room_members SET last_read_seq = x.seq, last_read_at = now()
+    FROM (SELECT room_id, sender_id, max(seq) AS seq FROM m GROUP BY room_id, sender_id) x
+    WHERE room_members.room_id = x.room_id AND room_members.user_id = x.sender_id
+      AND room_members.last_read_seq < x.seq
+  ), members AS (
+    SELECT o.room_id, string_agg(o.user_id::text, ',') AS ids
+    FROM room_members o WHERE o.room_id IN (SELECT room_id FROM ok)
+    GROUP BY o.room_id
+  )
+  SELECT mem.j AS mem, e.j AS e,
+         CASE WHEN m.id IS NULL THEN NULL ELSE to_json(m) END AS m,
+         (SELECT ${USER_JSON} FROM users u WHERE m.id IS NOT NULL AND u.id = i.sender_id) AS sender,
+         CASE WHEN m.id IS NULL THEN NULL ELSE members.ids END AS member_ids
+  FROM i
+  LEFT JOIN mem ON mem.ord = i.ord
+  LEFT JOIN e ON e.ord = i.ord
+  LEFT JOIN m ON m.id = i.id
+  LEFT JOIN members ON members.room_id = i.room_id
+  ORDER BY i.ord`);
+
+/** `sendPlainToGroup` for several messages in one statement; one result per message, in order. */
+export async function sendPlainToGroupBatch(db: Db, msgs: readonly PlainSend[]): Promise<PlainSendResult[]> {
+  const rows = await SEND_TO_GROUP_BATCH(db, [
+    msgs.map((m) => m.id),
+    msgs.map((m) => m.room_id),
+    msgs.map((m) => m.sender_id),
+    msgs.map((m) => m.client_id),
+    msgs.map((m) => m.body),
+  ]);
+  if (rows.length !== msgs.length)
+    throw new Error(`send batch: ${rows.length} rows for ${msgs.length} messages`);
+  return rows.map((row) =>
+    row.mem
+      ? {
+          membership: row.mem,
+          existing: row.e && messageFromJson(row.e),
+          sent: row.m && messageFromJson(row.m),
+          users: row.sender ? [userFromJson(row.sender)] : [],
+          memberIds: row.member_ids ? row.member_ids.split(',') : [],
+        }
+      : undefined,
+  );
 }
 
 export async function findBySenderClientId(

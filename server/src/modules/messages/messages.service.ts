@@ -84,9 +84,9 @@ async function sendPlainFast(
   body: string,
 ): Promise<{ sent: MessageModel } | SendContext | undefined> {
   const slot = reserveSeqSlot(deps, roomId);
-  let result: Awaited<ReturnType<typeof repo.sendPlainToGroup>>;
+  let result: repo.PlainSendResult;
   try {
-    result = await repo.sendPlainToGroup(deps.db, {
+    result = await deps.sends.send({
       id: uuidv7(),
       room_id: roomId,
       sender_id: viewer.userId,
