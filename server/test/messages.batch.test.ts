@@ -167,7 +167,10 @@ describe('sendMessage while the database is busy', () => {
       })),
     );
     // The retry: the same clientId again, right behind the original (so both wait for the same statement).
-    inputs.splice(28, 0, { user: bob, input: { roomId: rooms[1]?.id as string, body: 'r1 m7', clientId: retried } });
+    inputs.splice(28, 0, {
+      user: bob,
+      input: { roomId: rooms[1]?.id as string, body: 'r1 m7', clientId: retried },
+    });
     const results = await Promise.all(
       inputs.map(({ user, input }) => t.gql(SEND, { input }, user.accessToken)),
     );
