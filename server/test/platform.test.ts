@@ -1,3 +1,4 @@
+import net from 'node:net';
 import { GraphQLError } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, DEFAULT_JWT_SECRET, loadConfig } from '../src/config.ts';
@@ -85,6 +86,20 @@ describe('GraphQL endpoint', () => {
     expect(ready.statusCode).toBe(200);
     expect(ready.json().checks.database).toBe('ok');
     if (t.config.redisUrl) expect(ready.json().checks.redis).toBe('ok');
+  });
+
+  it('closes at once despite a connection that never sent a request (a browser preconnect)', async () => {
+    const other = await createTestApp();
+    const idle = net.connect(Number(new URL(other.url).port), '127.0.0.1');
+    await new Promise((resolve) => idle.once('connect', resolve));
+    const dropped = new Promise((resolve) => idle.once('close', resolve));
+    // A socket that sent nothing would hold the server open until Node's 60 s headers timeout.
+    const outcome = await Promise.race([
+      other.close().then(() => 'closed'),
+      new Promise((resolve) => setTimeout(() => resolve('still open after 10 s'), 10_000)),
+    ]);
+    expect(outcome).toBe('closed');
+    await dropped;
   });
 
   it('refuses queries deeper than the limit', async () => {

@@ -1,3 +1,4 @@
+import type { Socket } from 'node:net';
 import fp from 'fastify-plugin';
 import type { Config } from '../config.ts';
 
@@ -10,12 +11,23 @@ import type { Config } from '../config.ts';
  * `Connection: close`, so keep-alive clients whose request was in flight do
  * not hold the server open after their answer (Node only closes connections
  * that are idle when closing starts).
+ *
+ * Connections that never sent a byte are closed at once when closing starts:
+ * browsers open such sockets ahead of need (preconnect), and Node would hold
+ * the server open for them until its headers timeout (60 s). They carry no
+ * request, so nothing is lost; the client opens a new connection elsewhere.
  */
 export default fp<{ config: Config }>(
   async (app, { config }) => {
     let closing = false;
+    const sockets = new Set<Socket>();
+    app.server.on('connection', (socket: Socket) => {
+      sockets.add(socket);
+      socket.once('close', () => sockets.delete(socket));
+    });
     app.addHook('preClose', async () => {
       closing = true;
+      for (const socket of sockets) if (socket.bytesRead === 0) socket.destroy();
     });
     app.addHook('onSend', async (_req, reply) => {
       if (closing) reply.header('connection', 'close');
