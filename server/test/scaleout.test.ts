@@ -4,8 +4,11 @@
  * instance the change was made on: room events, my events, notifications,
  * meeting events, typing and presence.
  */
+import { Redis } from 'ioredis';
+import type { Message } from 'mqemitter';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uuidv7 } from '../src/lib/ids.ts';
+import { FANOUT_TOPIC } from '../src/plugins/pubsub.ts';
 import { createTestApp, type TestApp } from './helpers/app.ts';
 import { createGroup, nextMatching } from './helpers/chat.ts';
 import { registerUser, type TestUser } from './helpers/users.ts';
@@ -57,6 +60,43 @@ describe.skipIf(!hasRedis)('three instances', () => {
     }
     throw new Error('never delivered');
   }
+
+  it('publishEach: one Redis message reaches the listeners of each named topic on every instance, in order with publish', async () => {
+    const [x, y, nobody] = [uuidv7(), uuidv7(), uuidv7()].map((id) => `test:${id}`) as [
+      string,
+      string,
+      string,
+    ];
+    const got: Record<string, unknown[]> = { bx: [], cx: [], cy: [] };
+    const listen = (app: TestApp, topic: string, into: unknown[]) =>
+      new Promise<void>((resolve) =>
+        app.app.emitter.on(
+          topic,
+          (m: Message, done: () => void) => {
+            into.push(m.payload);
+            done();
+          },
+          () => resolve(),
+        ),
+      );
+    await Promise.all([listen(b, x, got.bx ?? []), listen(c, x, got.cx ?? []), listen(c, y, got.cy ?? [])]);
+    // What goes over Redis, seen by a plain subscriber.
+    const spy = new Redis(process.env.REDIS_URL as string);
+    const onRedis: string[] = [];
+    spy.on('message', (channel: string) => onRedis.push(channel));
+    await spy.subscribe(FANOUT_TOPIC, x, y, nobody);
+    try {
+      await a.app.events.publishEach([x, y, nobody], { n: 1 });
+      await a.app.events.publish(x, { n: 2 });
+      await expect
+        .poll(() => [got.bx, got.cx, got.cy])
+        .toEqual([[{ n: 1 }, { n: 2 }], [{ n: 1 }, { n: 2 }], [{ n: 1 }]]);
+      // One message for the three topics (then the plain publish); none per topic.
+      await expect.poll(() => onRedis).toEqual([FANOUT_TOPIC, x]);
+    } finally {
+      spy.disconnect();
+    }
+  });
 
   it('carries room events, my events, notifications, meeting events, typing and presence across instances', async () => {
     const [alice, bob, carol] = await Promise.all([registerUser(a), registerUser(b), registerUser(c)]);

@@ -70,7 +70,7 @@ describe('user cache: its own rules', () => {
   });
   function setup(maxUsers = 100) {
     const emitter = mqemitter();
-    const events: EventBus = {
+    const events: Pick<EventBus, 'publish'> = {
       publish: (topic, payload) =>
         new Promise((resolve) => emitter.emit({ topic, payload }, () => resolve())),
     };
@@ -127,7 +127,7 @@ describe('user cache: its own rules', () => {
 
   it('forgets every user when the Redis subscription (re)connects (changes published meanwhile are lost)', async () => {
     const emitter = Object.assign(mqemitter(), { state: new EventEmitter() });
-    const events: EventBus = { publish: async () => {} };
+    const events: Pick<EventBus, 'publish'> = { publish: async () => {} };
     const cache = createUserCache(emitter, events);
     const loaded: string[][] = [];
     const load = async (ids: string[]) => {

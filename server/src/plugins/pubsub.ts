@@ -1,4 +1,5 @@
 import fp from 'fastify-plugin';
+import { Redis } from 'ioredis';
 import mqemitter, { type Message, type MQEmitter } from 'mqemitter';
 import mqemitterRedis from 'mqemitter-redis';
 import type { Config } from '../config.ts';
@@ -20,6 +21,29 @@ export interface EventBus {
    * it through their resume point.
    */
   publish(topic: string, payload: unknown): Promise<void>;
+  /**
+   * Publishes the same `payload` on each of `topics` (e.g. every member's
+   * user topic). Across instances this is one Redis message, not one per
+   * topic: each instance hands it to its own listeners of those topics, and
+   * topics nobody listens to cost nothing further. Order with `publish` is
+   * kept: both go out on the same Redis connection.
+   */
+  publishEach(topics: readonly string[], payload: unknown): Promise<void>;
+}
+
+/** The Redis channel that carries `publishEach` messages to every instance. */
+export const FANOUT_TOPIC = 'parley:fanout';
+
+interface FanoutMessage {
+  topics: readonly string[];
+  payload: unknown;
+}
+
+/** The local parts of mqemitter(-redis) that `publishEach` uses: a topic's listeners, and delivery to them only. */
+interface LocalDelivery {
+  _matcher: { match(topic: string): unknown[] };
+  /** mqemitter-redis keeps MQEmitter's own (local) emit under this name. */
+  _emit(message: { topic: string; payload: unknown }, done: (err?: Error) => void): void;
 }
 
 /**
@@ -30,7 +54,14 @@ export interface EventBus {
 export default fp<{ config: Config }>(
   async (app, { config }) => {
     const emitter: MQEmitter = config.redisUrl
-      ? mqemitterRedis({ connectionString: config.redisUrl })
+      ? mqemitterRedis({
+          // Our own clients: mqemitter-redis means to turn on auto-pipelining, but with a
+          // connection string it builds its clients without its options. Pipelined, the
+          // PUBLISHes of one event-loop turn (a message's room event and the markers for
+          // each member) go out in one socket write instead of one write each.
+          pubConn: new Redis(config.redisUrl, { enableAutoPipelining: true }),
+          subConn: new Redis(config.redisUrl),
+        })
       : mqemitter({ concurrency: 0 });
     if (config.redisUrl) {
       // biome-ignore lint/suspicious/noExplicitAny: mqemitter-redis exposes its ioredis clients untyped
@@ -42,14 +73,41 @@ export default fp<{ config: Config }>(
         app.log.warn({ err: err.message }, 'redis pub/sub connection error'),
       );
     }
-    const events: EventBus = {
-      publish(topic, payload) {
-        return new Promise((resolve) => {
-          emitter.emit({ topic, payload }, (err?: Error) => {
-            if (err) app.log.error({ err, topic }, 'publishing an event failed');
-            resolve();
-          });
+    const publish = (topic: string, payload: unknown) =>
+      new Promise<void>((resolve) => {
+        emitter.emit({ topic, payload }, (err?: Error) => {
+          if (err) app.log.error({ err, topic }, 'publishing an event failed');
+          resolve();
         });
+      });
+    if (config.redisUrl) {
+      // Every instance listens on the fan-out channel and delivers to its own listeners.
+      const local = emitter as unknown as LocalDelivery;
+      await new Promise<void>((resolve) =>
+        emitter.on(
+          FANOUT_TOPIC,
+          (message, done) => {
+            const { topics, payload } = message.payload as FanoutMessage;
+            for (const topic of topics)
+              if (local._matcher.match(topic).length > 0)
+                local._emit({ topic, payload }, (err) => {
+                  if (err) app.log.error({ err, topic }, 'delivering an event failed');
+                });
+            done();
+          },
+          () => resolve(),
+        ),
+      );
+    }
+    const events: EventBus = {
+      publish,
+      async publishEach(topics, payload) {
+        if (topics.length === 0) return;
+        if (!config.redisUrl || topics.length === 1) {
+          await Promise.all(topics.map((topic) => publish(topic, payload)));
+          return;
+        }
+        await publish(FANOUT_TOPIC, { topics, payload } satisfies FanoutMessage);
       },
     };
     app.decorate('emitter', emitter);
@@ -105,7 +163,7 @@ export function onSubscriberReconnect(emitter: MQEmitter, fn: () => void): () =>
  * each message costs every instance a decode.
  */
 export function invalidationPublisher(
-  events: EventBus,
+  events: Pick<EventBus, 'publish'>,
   topic: string,
 ): (userIds: readonly string[]) => Promise<void> {
   let pending: { ids: Set<string>; sent: Promise<void> } | undefined;

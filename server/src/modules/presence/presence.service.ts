@@ -121,7 +121,7 @@ export function createPresence(deps: PresenceDeps): Presence {
       ? { __typename: 'PresenceChanged', user, online, lastSeenAt: user.lastSeenAt }
       : { __typename: 'PresenceChanged', user, online: false, lastSeenAt: null };
     const audience = await repo.presenceAudience(deps.db, userId);
-    await Promise.all(audience.map((id) => deps.events.publish(userTopic(id), event)));
+    await deps.events.publishEach(audience.map(userTopic), event);
   }
 
   // Per room, typing publications run one after another: each reads the typers when its turn

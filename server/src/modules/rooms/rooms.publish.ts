@@ -58,7 +58,7 @@ export async function publishRoomViews(
     roomId,
     ...(known && known.size > 0 ? { users: [...known.values()] } : {}),
   };
-  await Promise.all(audience.map((userId) => deps.events.publish(userTopic(userId), marker)));
+  await deps.events.publishEach(audience.map(userTopic), marker);
 }
 
 export interface RoomPublication {
@@ -85,12 +85,10 @@ export function publishRoom(deps: PublishDeps, roomId: string, what: RoomPublica
   return inRoomOrder(deps, roomId, async () => {
     for (const event of what.events ?? []) await deps.events.publish(roomTopic(roomId), event);
     if (what.removed) deps.roomLists.changed(what.removed);
-    await Promise.all(
-      (what.removed ?? []).map((userId) => {
-        const event: RoomRemovedEvent = { __typename: 'RoomRemoved', roomId };
-        return deps.events.publish(userTopic(userId), event);
-      }),
-    );
+    if (what.removed) {
+      const event: RoomRemovedEvent = { __typename: 'RoomRemoved', roomId };
+      await deps.events.publishEach(what.removed.map(userTopic), event);
+    }
     if (what.views)
       await publishRoomViews(deps, roomId, what.views === 'members' ? what.members : what.views, what.users);
   });

@@ -39,7 +39,7 @@ export interface UserCache {
 
 export function createUserCache(
   emitter: MQEmitter,
-  events: EventBus,
+  events: Pick<EventBus, 'publish'>,
   opts: { maxUsers?: number; now?: () => number } = {},
 ): UserCache {
   const maxUsers = opts.maxUsers ?? 20_000;
