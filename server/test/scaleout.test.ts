@@ -86,11 +86,14 @@ describe.skipIf(!hasRedis)('three instances', () => {
     spy.on('message', (channel: string) => onRedis.push(channel));
     await spy.subscribe(FANOUT_TOPIC, x, y, nobody);
     try {
-      await a.app.events.publishEach([x, y, nobody], { n: 1 });
+      await a.app.events.publishEach([x, y, nobody], { n: 1, at: new Date(1000) });
       await a.app.events.publish(x, { n: 2 });
+      // Payloads arrive as they were published, Dates included (they cross Redis serialised).
+      const first = { n: 1, at: new Date(1000) };
       await expect
         .poll(() => [got.bx, got.cx, got.cy])
-        .toEqual([[{ n: 1 }, { n: 2 }], [{ n: 1 }, { n: 2 }], [{ n: 1 }]]);
+        .toEqual([[first, { n: 2 }], [first, { n: 2 }], [first]]);
+      expect((got.cy?.[0] as { at: unknown }).at).toBeInstanceOf(Date);
       // One message for the three topics (then the plain publish); none per topic.
       await expect.poll(() => onRedis).toEqual([FANOUT_TOPIC, x]);
     } finally {

