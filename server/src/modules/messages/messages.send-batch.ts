@@ -82,7 +82,7 @@ export function createSendBatcher(db: Db, opts: SendBatcherOptions): SendBatcher
 
   /** Takes up to maxBatch waiting sends, at most one per (sender, clientId): a batch must not hold a retry and its original. */
   const take = (): Waiting[] => {
-    if (queue.length <= maxBatch && queue.length <= 1) {
+    if (queue.length <= 1) {
       const all = queue;
       queue = [];
       return all;
@@ -108,13 +108,9 @@ export function createSendBatcher(db: Db, opts: SendBatcherOptions): SendBatcher
   return {
     stats,
     send(msg) {
-      if (maxBatch === 1 || (inFlight < maxInFlight && queue.length === 0)) {
-        inFlight++;
-        return single(msg).finally(() => {
-          inFlight--;
-          drain();
-        });
-      }
+      // Off: straight to the pool, as before batching existed.
+      if (maxBatch === 1) return single(msg);
+      // A free slot takes it at once (a batch of one); otherwise it waits for the next free slot.
       return new Promise((resolve, reject) => {
         queue.push({ msg, resolve, reject });
         drain();
