@@ -63,9 +63,12 @@ export async function appendMessage(
   return row;
 }
 
+/** A `MembershipRow` from `room_members rm JOIN rooms r`, for statements written out by hand. */
+const MEMBERSHIP_SQL_COLUMNS = `r.id, r.kind, r.title, r.direct_key, r.created_by, r.last_seq,
+  rm.user_id, rm.role, rm.visible_from_seq, rm.last_read_seq`;
+
 const SEND_CONTEXT = prepared<MembershipRow & { [K in keyof MessageRow as `e_${K}`]: MessageRow[K] | null }>(`
-  SELECT r.id, r.kind, r.title, r.direct_key, r.created_by, r.last_seq,
-         rm.user_id, rm.role, rm.visible_from_seq, rm.last_read_seq,
+  SELECT ${MEMBERSHIP_SQL_COLUMNS},
          e.id AS e_id, e.room_id AS e_room_id, e.seq AS e_seq, e.kind AS e_kind, e.sender_id AS e_sender_id,
          e.client_id AS e_client_id, e.body AS e_body, e.reply_to_id AS e_reply_to_id, e.mentions AS e_mentions,
          e.system_data AS e_system_data, e.created_at AS e_created_at, e.edited_at AS e_edited_at,
@@ -195,8 +198,7 @@ const SEND_TO_GROUP = prepared<{
   member_ids: string | null;
 }>(`
   WITH mem AS (
-    SELECT r.id, r.kind, r.title, r.direct_key, r.created_by, r.last_seq,
-           rm.user_id, rm.role, rm.visible_from_seq, rm.last_read_seq
+    SELECT ${MEMBERSHIP_SQL_COLUMNS}
     FROM room_members rm JOIN rooms r ON r.id = rm.room_id
     WHERE rm.room_id = $2::uuid AND rm.user_id = $3::uuid
   ), e AS (
@@ -319,10 +321,7 @@ const SEND_TO_GROUP_BATCH = prepared<{
     SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[])
       WITH ORDINALITY AS i(id, room_id, sender_id, client_id, body, ord)
   ), mem AS (
-    SELECT i.ord, r.kind,
-           json_build_object('id', r.id, 'kind', r.kind, 'title', r.title, 'direct_key', r.direct_key,
-             'created_by', r.created_by, 'last_seq', r.last_seq, 'user_id', rm.user_id, 'role', rm.role,
-             'visible_from_seq', rm.visible_from_seq, 'last_read_seq', rm.last_read_seq) AS j
+    SELECT i.ord, r.kind, (SELECT to_json(x) FROM (SELECT ${MEMBERSHIP_SQL_COLUMNS}) x) AS j
     FROM i
     JOIN room_members rm ON rm.room_id = i.room_id AND rm.user_id = i.sender_id
     JOIN rooms r ON r.id = i.room_id
