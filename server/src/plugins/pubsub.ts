@@ -112,15 +112,6 @@ export default fp<{ config: Config }>(
       state.state?.on?.('error', (err: Error) =>
         app.log.warn({ err: err.message }, 'redis pub/sub connection error'),
       );
-    }
-    const publish = (topic: string, payload: unknown) =>
-      new Promise<void>((resolve) => {
-        emitter.emit({ topic, payload }, (err?: Error) => {
-          if (err) app.log.error({ err, topic }, 'publishing an event failed');
-          resolve();
-        });
-      });
-    if (config.redisUrl) {
       serializePayloads(emitter);
       // Every instance listens on the fan-out channel and delivers to its own listeners.
       const local = emitter as unknown as LocalDelivery;
@@ -143,6 +134,13 @@ export default fp<{ config: Config }>(
         ),
       );
     }
+    const publish = (topic: string, payload: unknown) =>
+      new Promise<void>((resolve) => {
+        emitter.emit({ topic, payload }, (err?: Error) => {
+          if (err) app.log.error({ err, topic }, 'publishing an event failed');
+          resolve();
+        });
+      });
     const events: EventBus = {
       publish,
       async publishEach(topics, payload) {
