@@ -9,7 +9,7 @@ import { uuidv7 } from '../src/lib/ids.ts';
 import * as repo from '../src/modules/messages/messages.repository.ts';
 import { createSendBatcher } from '../src/modules/messages/messages.send-batch.ts';
 import { createTestApp, type TestApp } from './helpers/app.ts';
-import { createGroup, HISTORY, openDm, ROOM_EVENTS, SEND, send } from './helpers/chat.ts';
+import { createGroup, HISTORY, openDm, ROOM_EVENTS, registerTrio, SEND, send } from './helpers/chat.ts';
 import { registerUser, type TestUser } from './helpers/users.ts';
 import { connectWs, type WsConnection } from './helpers/ws.ts';
 
@@ -24,9 +24,7 @@ const sockets: WsConnection[] = [];
 beforeAll(async () => {
   // One send statement at a time: any send arriving meanwhile waits and is batched.
   t = await createTestApp({ env: { SEND_BATCH_IN_FLIGHT: '1' } });
-  alice = await registerUser(t);
-  bob = await registerUser(t);
-  carol = await registerUser(t);
+  [alice, bob, carol] = await registerTrio(t);
   dave = await registerUser(t);
 });
 afterAll(async () => {

@@ -19,6 +19,7 @@ import {
   openDm,
   REMOVE_MEMBER,
   RENAME,
+  registerTrio,
   send,
 } from './helpers/chat.ts';
 import { registerUser, type TestUser } from './helpers/users.ts';
@@ -68,7 +69,7 @@ describe('room list cache', () => {
   let carol: TestUser;
   beforeAll(async () => {
     t = await createTestApp();
-    [alice, bob, carol] = await Promise.all([registerUser(t), registerUser(t), registerUser(t)]);
+    [alice, bob, carol] = await registerTrio(t);
   });
   afterAll(() => t?.close());
 
