@@ -4,6 +4,7 @@
  * adding anything to Parley itself. It answers `{ type: 'memory' }` with
  * `process.memoryUsage()` taken after a full GC, so heap deltas reflect live
  * objects, not garbage; `{ type: 'heap-snapshot', file }` writes a V8 heap snapshot. The channel is unref'd: it never keeps a server alive.
+ * Two timed diagnostics are switched on by environment (`--server-env`): see below.
  */
 import { writeHeapSnapshot } from 'node:v8';
 
@@ -19,3 +20,40 @@ process.on('message', (msg: { type?: string; file?: string }) => {
   }
 });
 process.channel?.unref();
+
+/**
+ * `BENCH_PROMOTED_SAMPLE=<delay s>:<duration s>:<file>`: after the delay,
+ * samples allocations for the duration with V8's sampling heap profiler,
+ * keeping objects a major GC collected but not those a scavenge did: what the
+ * profile shows is what survived the young generation (promoted), the
+ * allocations that make scavenges slow and major GCs frequent. The profile
+ * (`.heapprofile`, opens in Chrome DevTools → Memory) is written to <file>.
+ */
+const promoted = process.env.BENCH_PROMOTED_SAMPLE?.split(':');
+if (promoted && promoted.length >= 3) {
+  const [delay, duration, ...file] = promoted;
+  const { Session } = await import('node:inspector/promises');
+  const { writeFileSync } = await import('node:fs');
+  setTimeout(async () => {
+    const session = new Session();
+    session.connect();
+    await session.post('HeapProfiler.enable');
+    await session.post('HeapProfiler.startSampling', {
+      samplingInterval: 16384,
+      includeObjectsCollectedByMajorGC: true,
+      includeObjectsCollectedByMinorGC: false,
+    });
+    setTimeout(async () => {
+      const { profile } = await session.post('HeapProfiler.stopSampling');
+      writeFileSync(file.join(':'), JSON.stringify(profile));
+      session.disconnect();
+    }, Number(duration) * 1000).unref();
+  }, Number(delay) * 1000).unref();
+}
+
+/** `BENCH_SNAPSHOT_AT=<delay s>:<file>`: one heap snapshot after the delay (e.g. in the middle of a load). */
+const snapAt = process.env.BENCH_SNAPSHOT_AT?.split(':');
+if (snapAt && snapAt.length >= 2) {
+  const [delay, ...file] = snapAt;
+  setTimeout(() => writeHeapSnapshot(file.join(':')), Number(delay) * 1000).unref();
+}

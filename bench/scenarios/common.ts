@@ -21,6 +21,10 @@ export const commonFlags = {
     help: 'run Parley with --perf-basic-prof, so `perf record -g -p <pid>` names JavaScript functions',
   },
   serverEnv: { default: '', help: 'extra server environment, KEY=VALUE,KEY=VALUE' },
+  nodeArgs: {
+    default: '',
+    help: 'extra Node flags for Parley, comma-separated (e.g. --trace-gc,--max-semi-space-size=32; with --no-quiet to see what they print)',
+  },
   heapLimit: {
     default: 640,
     help: "Parley's V8 old-space limit in MB (--max-old-space-size), as the Docker image sets it; 0 = V8's default",
@@ -49,6 +53,7 @@ export function serverOptions(
   flags: {
     poolSize: number;
     serverEnv: string;
+    nodeArgs: string;
     heapLimit: number;
     cpuProf: boolean;
     perfMap: boolean;
@@ -76,6 +81,7 @@ export function serverOptions(
       ...(kind === 'parley' && flags.heapLimit > 0 ? [`--max-old-space-size=${flags.heapLimit}`] : []),
       ...(flags.cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${flags.out}/profiles`] : []),
       ...(flags.perfMap ? ['--perf-basic-prof'] : []),
+      ...(kind === 'parley' ? flags.nodeArgs.split(',').filter(Boolean) : []),
     ],
   };
 }
