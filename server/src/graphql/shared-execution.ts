@@ -140,6 +140,27 @@ function selectionKey(args: ExecutionArgs, docId: number): string {
 const sharedResults = new WeakSet<object>();
 const encoded = new WeakMap<object, Buffer>();
 
+/**
+ * The protocol frame for `payload` if it is a shared execution result: its
+ * JSON, encoded once for every subscriber, copied behind a head with this
+ * subscriber's id. Undefined for any other payload.
+ */
+export function sharedFrame(type: string, id: unknown, payload: unknown): Buffer | undefined {
+  if (!payload || typeof payload !== 'object' || !sharedResults.has(payload)) return undefined;
+  let json = encoded.get(payload);
+  if (json === undefined) {
+    json = Buffer.from(JSON.stringify(payload));
+    encoded.set(payload, json);
+  }
+  const head = `{"type":${JSON.stringify(type)},"id":${JSON.stringify(id)},"payload":`;
+  const headLength = Buffer.byteLength(head);
+  const frame = Buffer.allocUnsafe(headLength + json.length + 1);
+  frame.write(head, 0, 'utf8');
+  json.copy(frame, headLength);
+  frame[frame.length - 1] = 0x7d; // }
+  return frame;
+}
+
 const require = createRequire(import.meta.url);
 // subscribe() calls execute through this module object at call time, so replacing the export reaches it.
 const executeModule = require('graphql/execution/execute.js') as {
@@ -180,21 +201,8 @@ if (!executeModule.execute.parleyShared) {
   };
   const sendMessage = prototype.sendMessage;
   prototype.sendMessage = function (this: typeof prototype, type, id, payload) {
-    if (!payload || typeof payload !== 'object' || !sharedResults.has(payload)) {
-      return sendMessage.call(this, type, id, payload);
-    }
-    let json = encoded.get(payload);
-    if (json === undefined) {
-      json = Buffer.from(JSON.stringify(payload));
-      encoded.set(payload, json);
-    }
-    // The frame differs per subscriber only by its id: copy the shared bytes behind a short head.
-    const head = `{"type":${JSON.stringify(type)},"id":${JSON.stringify(id)},"payload":`;
-    const headLength = Buffer.byteLength(head);
-    const frame = Buffer.allocUnsafe(headLength + json.length + 1);
-    frame.write(head, 0, 'utf8');
-    json.copy(frame, headLength);
-    frame[frame.length - 1] = 0x7d; // }
+    const frame = sharedFrame(type, id, payload);
+    if (!frame) return sendMessage.call(this, type, id, payload);
     // As Mercurius' own sendMessage: any failure to send closes the connection.
     return new Promise<void>((resolve, reject) => {
       this.socket.send(frame, { binary: false }, (err) => (err ? reject(err) : resolve()));

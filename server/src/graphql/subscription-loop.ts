@@ -20,9 +20,16 @@
  * Events still go through graphql-js' execute (graphql/shared-execution.ts
  * shares one result per distinct selection), so what subscribers receive is
  * unchanged; the subscription tests cover it.
+ *
+ * A stream that can push (graphql/push-stream.ts; roomEvents does) is not
+ * pulled at all: `pushed()` below runs the same per-event steps as each event
+ * arrives, with no promise per event (subscription-push.test.ts).
  */
 import { createRequire } from 'node:module';
+import type { Socket } from 'node:net';
 import type { DocumentNode, ExecutionArgs, ExecutionResult, GraphQLError, GraphQLSchema } from 'graphql';
+import { isPushSource, PUSH, type PushSource } from './push-stream.ts';
+import { sharedFrame } from './shared-execution.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -58,7 +65,7 @@ interface Hooked {
 
 interface Connection {
   fastify: { graphql: { schema?: GraphQLSchema }; log: { error(err: unknown): void } };
-  socket: { readyState: number };
+  socket: { readyState: number; _socket?: Socket; send(data: Buffer, options: { binary: false }): void };
   subscriber: unknown;
   queueHighWaterMark: unknown;
   queryDepthLimit: number | undefined;
@@ -133,6 +140,7 @@ if (!prototype.parleyLoop) {
       throw errors?.[0];
     }
     this.subscriptionIters.set(id, iterator);
+    if (isPushSource(iterator)) return pushed(this, iterator, args, run);
 
     try {
       for (;;) {
@@ -162,4 +170,132 @@ if (!prototype.parleyLoop) {
     await this.sendMessage(this.protocolMessageTypes.GQL_COMPLETE, id, null);
     this.handleGQLComplete(id);
   };
+}
+
+const TEXT = { binary: false } as const;
+
+/**
+ * The delivery loop for a push source (graphql/push-stream.ts): the same
+ * steps per event as the loop above, run as each event arrives. It waits only
+ * when it must: for an execution or hook that returns a promise (later events
+ * queue behind it, in order), or for the socket to drain when its send buffer
+ * is full (the loop above awaited every send instead). Settles when the
+ * stream ends, after sending `complete`, as the loop above does.
+ */
+function pushed(
+  conn: Connection,
+  source: PushSource & AsyncIterator<unknown>,
+  args: ExecutionArgs,
+  { context, id }: Pick<Run, 'context' | 'id'>,
+): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const hooked = conn.context.onSubscriptionResolution !== null;
+    const socket = conn.socket;
+    const backlog: unknown[] = [];
+    let head = 0;
+    /** Waiting for an asynchronous step or for the socket to drain: events queue in `backlog`. */
+    let busy = false;
+    let drainWait: Socket | undefined;
+    let ended = false;
+    let settled = false;
+
+    const fail = (err: unknown) => {
+      if (settled) return;
+      settled = true;
+      void source.return?.();
+      reject(err);
+    };
+    const complete = () => {
+      if (settled) return;
+      settled = true;
+      conn.sendMessage(conn.protocolMessageTypes.GQL_COMPLETE, id, null).then(() => {
+        conn.handleGQLComplete(id);
+        resolve();
+      }, reject);
+    };
+    const resume = () => {
+      drainWait = undefined;
+      busy = false;
+      pump();
+    };
+    const send = (value: ExecutionResult) => {
+      const response =
+        Array.isArray(value.errors) && value.errors.length > 0
+          ? conn.errorFormatter(value, conn.context).response
+          : value;
+      const frame = sharedFrame(conn.protocolMessageTypes.GQL_DATA, id, response);
+      // Either way the frame is written now, in order; a failed write closes the connection (its 'close').
+      if (frame) socket.send(frame, TEXT);
+      else void conn.sendMessage(conn.protocolMessageTypes.GQL_DATA, id, response);
+      const raw = socket._socket;
+      if (raw?.writableNeedDrain && socket.readyState === OPEN) {
+        busy = true;
+        drainWait = raw;
+        raw.once('drain', resume);
+      }
+    };
+    /** One event; marks the loop busy when it has to wait. */
+    const step = (event: unknown) => {
+      let pending: ExecutionResult | Promise<ExecutionResult>;
+      try {
+        pending = executeModule.execute({ ...args, rootValue: event });
+      } catch (err) {
+        fail(err);
+        return;
+      }
+      if (!(pending instanceof Promise) && !hooked) {
+        send(pending);
+        return;
+      }
+      busy = true;
+      Promise.resolve(pending)
+        .then(async (value) => {
+          if (hooked) {
+            try {
+              await handlers.onSubscriptionResolutionHandler({ execution: value, context, id });
+            } catch (error) {
+              conn.fastify.log.error(error);
+              settled = true;
+              conn.handleConnectionClose();
+              resolve();
+              return;
+            }
+          }
+          if (settled) return;
+          busy = false;
+          send(value);
+          pump();
+        })
+        .catch(fail);
+    };
+    function pump() {
+      while (!busy && !settled) {
+        if (head === backlog.length) {
+          backlog.length = 0;
+          head = 0;
+          if (ended) complete();
+          return;
+        }
+        const event = backlog[head];
+        backlog[head++] = undefined;
+        step(event);
+      }
+    }
+
+    source[PUSH]({
+      next(event) {
+        if (settled) return;
+        if (busy || head < backlog.length) backlog.push(event);
+        else step(event);
+      },
+      end() {
+        ended = true;
+        // Closed while waiting for a drain that will not come: finish now.
+        if (drainWait && socket.readyState !== OPEN) {
+          drainWait.off('drain', resume);
+          resume();
+        } else if (!busy) pump();
+      },
+    });
+  });
 }

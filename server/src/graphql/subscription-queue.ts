@@ -43,9 +43,16 @@ export class EventQueue implements AsyncIterableIterator<unknown> {
   private head = 0;
   private waiting: ((result: IteratorResult<unknown>) => void) | undefined;
   private ended = false;
+  /** In push mode (`pushTo`): where events go as they arrive, and what to call at the end. */
+  private sink: ((item: unknown) => void) | undefined;
+  private onEnd: (() => void) | undefined;
 
   push(item: unknown): void {
     if (this.ended) return;
+    if (this.sink) {
+      this.sink(item);
+      return;
+    }
     const waiting = this.waiting;
     if (waiting) {
       this.waiting = undefined;
@@ -56,10 +63,38 @@ export class EventQueue implements AsyncIterableIterator<unknown> {
   /** No more events: the consumer gets what is buffered, then the end. */
   end(): void {
     this.ended = true;
+    const onEnd = this.onEnd;
+    if (onEnd) {
+      this.sink = this.onEnd = undefined;
+      onEnd();
+      return;
+    }
     const waiting = this.waiting;
     if (waiting) {
       this.waiting = undefined;
       waiting(DONE);
+    }
+  }
+
+  /**
+   * Push mode instead of `next()` (graphql/push-stream.ts): `deliver` gets
+   * what is buffered now, then each event synchronously as it arrives, and
+   * `onEnd` runs once after the last (at once if the queue has ended).
+   */
+  pushTo(deliver: (item: unknown) => void, onEnd: () => void): void {
+    const buffered = this.items.slice(this.head);
+    this.items = [];
+    this.head = 0;
+    const endedAlready = this.ended;
+    this.sink = deliver;
+    this.onEnd = onEnd;
+    for (const item of buffered) {
+      if (this.sink !== deliver) return; // a delivery ended the queue
+      deliver(item);
+    }
+    if (endedAlready && this.onEnd === onEnd) {
+      this.sink = this.onEnd = undefined;
+      onEnd();
     }
   }
 

@@ -11,6 +11,7 @@
  */
 import type { Deps, Viewer } from '../../deps.ts';
 import { badInput, forbidden } from '../../graphql/errors.ts';
+import { PUSH, type PushSink, type PushSource } from '../../graphql/push-stream.ts';
 import { shareable } from '../../graphql/shared-execution.ts';
 import { isUuid } from '../../lib/ids.ts';
 import { resumePoint, resyncRequired, stamped } from '../../lib/resume.ts';
@@ -31,8 +32,10 @@ import { readRoomView } from './rooms.views.reader.ts';
 import * as views from './rooms.views.repository.ts';
 import { embedUsers, roomViewToModel } from './rooms.views.ts';
 
-/** A subscription's event queue (graphql/subscription-queue.ts). */
-type EventQueue = AsyncIterable<unknown>;
+/** A subscription's event queue (graphql/subscription-queue.ts); `pushTo` is push mode (graphql/push-stream.ts). */
+type EventQueue = AsyncIterable<unknown> & {
+  pushTo?(deliver: (item: unknown) => void, onEnd: () => void): void;
+};
 
 /** What Mercurius puts in a subscription's context as `pubsub` (graphql/subscription-queue.ts). */
 export interface SubscriptionPubSub {
@@ -62,10 +65,15 @@ const SEQ_CREATING = new Set(['MessageCreated', 'MemberJoined', 'MemberLeft', 'R
 /**
  * Makes `gen` closable while it waits: `return()` first closes the source
  * (ending a pending `next()`), then finishes the generator. An async
- * generator's own return() would wait until the next event arrived.
+ * generator's own return() would wait until the next event arrived. With
+ * `push`, the stream can also be consumed by push (graphql/push-stream.ts).
  */
-function closable<T>(gen: AsyncGenerator<T>, close: () => unknown): AsyncGenerator<T> {
-  const it: AsyncGenerator<T> = {
+function closable<T>(
+  gen: AsyncGenerator<T>,
+  close: () => unknown,
+  push?: PushSource[typeof PUSH],
+): AsyncGenerator<T> & Partial<PushSource> {
+  const it: AsyncGenerator<T> & Partial<PushSource> = {
     next: () => gen.next(),
     return: async (value) => {
       close();
@@ -79,6 +87,7 @@ function closable<T>(gen: AsyncGenerator<T>, close: () => unknown): AsyncGenerat
     [Symbol.asyncDispose]: async () => {
       await it.return(undefined as never);
     },
+    ...(push ? { [PUSH]: push } : {}),
   };
   return it;
 }
@@ -146,6 +155,26 @@ export async function roomEvents(
   // Per subscriber: no own typing, receipts never backwards (presence.topics.ts).
   const personalize = roomEventFilter(viewer.userId);
 
+  /** A live event as this viewer gets it: undefined to skip it, LAST for their own departure (then the end). */
+  const LAST = Symbol('last');
+  function live(raw: unknown): RoomEventPayload | undefined | typeof LAST {
+    const event = raw as RoomEventPayload;
+    if (event.__typename === 'MemberLeft' && event.user.id === viewer.userId) return LAST;
+    if (
+      highWater !== undefined &&
+      SEQ_CREATING.has(event.__typename) &&
+      (event as { seq: number }).seq <= highWater
+    )
+      return undefined;
+    const shown = personalize(event);
+    if (shown) return shown === event ? stampedOnce(event) : stamped(shown);
+    return undefined;
+  }
+  const close = () => {
+    leaveRoom();
+    pubsub.close();
+  };
+
   async function* run(): AsyncGenerator<RoomEventPayload> {
     try {
       for (const event of replay) {
@@ -153,29 +182,45 @@ export async function roomEvents(
         if (shown) yield stamped(shown);
       }
       for await (const raw of queue) {
-        const event = raw as RoomEventPayload;
-        if (event.__typename === 'MemberLeft' && event.user.id === viewer.userId) {
-          yield stamped(event); // the viewer's own departure is the last thing they see
+        const shown = live(raw);
+        if (shown === LAST) {
+          yield stamped(raw as RoomEventPayload); // the viewer's own departure is the last thing they see
           return;
         }
-        if (
-          highWater !== undefined &&
-          SEQ_CREATING.has(event.__typename) &&
-          (event as { seq: number }).seq <= highWater
-        )
-          continue;
-        const shown = personalize(event);
-        if (shown) yield shown === event ? stampedOnce(event) : stamped(shown);
+        if (shown) yield shown;
       }
     } finally {
-      leaveRoom();
-      pubsub.close();
+      close();
     }
   }
-  return closable(run(), () => {
-    leaveRoom();
-    pubsub.close();
-  });
+
+  // The same stream by push: replay, then live events as they arrive, then the end.
+  const pushTo = queue.pushTo?.bind(queue);
+  const push = pushTo
+    ? (sink: PushSink) => {
+        let ended = false;
+        const end = () => {
+          if (ended) return;
+          ended = true;
+          close();
+          sink.end();
+        };
+        const replayed = replay;
+        replay = [];
+        for (const event of replayed) {
+          const shown = personalize(event);
+          if (shown) sink.next(stamped(shown));
+        }
+        pushTo((raw) => {
+          const shown = live(raw);
+          if (shown === LAST) {
+            sink.next(stamped(raw as RoomEventPayload));
+            end();
+          } else if (shown) sink.next(shown);
+        }, end);
+      }
+    : undefined;
+  return closable(run(), close, push);
 }
 
 /** MessageCreated for each visible message after `from`, ascending, users embedded (two statements). */
