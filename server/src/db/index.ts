@@ -57,6 +57,9 @@ export function registerPreparedStatement(text: string): void {
   if (!statementNames.has(text)) statementNames.set(text, `parley_${statementNames.size + 1}`);
 }
 
+/** The texts registered so far (for tests that check their plans). */
+export const registeredStatements = (): string[] => [...statementNames.keys()];
+
 const namedQueries = Symbol('parley.namedQueries');
 type QueryFn = (...args: unknown[]) => unknown;
 
