@@ -1,0 +1,91 @@
+/**
+ * Plans of the hottest statement, the batched send, as the server's pooled
+ * connections cache them: generic plans (a prepared statement runs one after
+ * its first executions). A bad plan here is paid by every batch for as long
+ * as the connection lives, and grows with the tables (the fanout benchmark
+ * found one reading every room per batch: BENCHMARKS.md entry 30).
+ */
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { registeredStatements } from '../src/db/index.ts';
+import { uuidv7 } from '../src/lib/ids.ts';
+import '../src/modules/messages/messages.repository.ts';
+import { createTestApp, type TestApp } from './helpers/app.ts';
+
+let t: TestApp;
+let client: pg.Client;
+beforeAll(async () => {
+  t = await createTestApp();
+  client = new pg.Client({ connectionString: t.database.url });
+  await client.connect();
+  // A deployment in use: thousands of rooms with their members and messages, analyzed.
+  const id = (kind: string, g: string) => `md5('${kind}' || ${g})::uuid`;
+  await client.query(`
+    INSERT INTO users (id, email, username, display_name, password_hash, time_zone)
+    SELECT ${id('u', 'g')}, 'plan' || g || '@example.com', 'plan' || g, 'Plan ' || g, 'x', 'UTC'
+    FROM generate_series(1, 4000) g`);
+  await client.query(`
+    INSERT INTO rooms (id, kind, title) SELECT ${id('r', 'g')}, 'GROUP', 'Room ' || g FROM generate_series(1, 2000) g`);
+  await client.query(`
+    INSERT INTO room_members (room_id, user_id, role)
+    SELECT ${id('r', '((g + 1) / 2)')}, ${id('u', 'g')}, 'MEMBER' FROM generate_series(1, 4000) g`);
+  await client.query(`
+    INSERT INTO messages (id, room_id, seq, kind, sender_id, client_id, body)
+    SELECT ${id('m', 'g')}, ${id('r', '((g + 9) / 10)')}, (g - 1) % 10 + 1, 'USER', ${id('u', '((g + 4) / 5)')}, g::text, 'hello'
+    FROM generate_series(1, 20000) g`);
+  await client.query('ANALYZE users, rooms, room_members, messages');
+});
+afterAll(async () => {
+  await client?.end();
+  await t?.close();
+});
+
+/** The generic plan of `text` for these arguments, as text. */
+async function genericPlan(text: string, args: string): Promise<string> {
+  await client.query('SET plan_cache_mode = force_generic_plan');
+  await client.query(`PREPARE plan_check AS ${text}`);
+  try {
+    const { rows } = await client.query(`EXPLAIN (COSTS OFF) EXECUTE plan_check(${args})`);
+    return rows.map((r: { 'QUERY PLAN': string }) => r['QUERY PLAN']).join('\n');
+  } finally {
+    await client.query('DEALLOCATE plan_check');
+  }
+}
+
+describe('the batched send statement', () => {
+  it('finds its rows by index whatever the size of the tables, never by reading them whole', async () => {
+    const texts = registeredStatements().filter(
+      (s) => s.includes('INSERT INTO messages') && s.includes('$5::text[]'),
+    );
+    expect(texts).toHaveLength(1);
+    const { rows } = await client.query('SELECT room_id, user_id FROM room_members LIMIT 2');
+    const arr = (type: string, values: string[]) =>
+      `ARRAY[${values.map((v) => `'${v}'`).join(',')}]::${type}[]`;
+    const plan = await genericPlan(
+      texts[0] as string,
+      [
+        arr('uuid', [uuidv7(), uuidv7()]),
+        arr(
+          'uuid',
+          rows.map((r) => r.room_id),
+        ),
+        arr(
+          'uuid',
+          rows.map((r) => r.user_id),
+        ),
+        arr('text', [uuidv7(), uuidv7()]),
+        arr('text', ['one', 'two']),
+      ].join(', '),
+    );
+    expect(plan).not.toMatch(/Seq Scan on (rooms|room_members|messages|users)\b/);
+  });
+});
+
+describe('the full-text index on messages', () => {
+  it('has no pending list, so no send pays for merging one', async () => {
+    const { rows } = await client.query(
+      "SELECT reloptions FROM pg_class WHERE relname = 'messages_search_idx'",
+    );
+    expect(rows[0]?.reloptions).toContain('fastupdate=off');
+  });
+});
