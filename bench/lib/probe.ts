@@ -3,15 +3,44 @@
  * so the harness can read V8 heap figures over the fork IPC channel without
  * adding anything to Parley itself. It answers `{ type: 'memory' }` with
  * `process.memoryUsage()` taken after a full GC, so heap deltas reflect live
- * objects, not garbage; `{ type: 'heap-snapshot', file }` writes a V8 heap snapshot. The channel is unref'd: it never keeps a server alive.
+ * objects, not garbage; `{ type: 'heap-snapshot', file }` writes a V8 heap snapshot;
+ * `{ type: 'loop' }` answers the event-loop delay and GC pauses since the last such question. The channel is unref'd: it never keeps a server alive.
  * Two timed diagnostics are switched on by environment (`--server-env`): see below.
  */
+import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import { writeHeapSnapshot } from 'node:v8';
 
 const gc = (globalThis as { gc?: () => void }).gc;
 
+/** Event-loop delay and GC pauses since the last `{ type: 'loop' }` (which resets them). */
+const loopDelay = monitorEventLoopDelay({ resolution: 5 });
+loopDelay.enable();
+const gcPauses = { count: 0, ms: 0, maxMs: 0 };
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) {
+    gcPauses.count++;
+    gcPauses.ms += entry.duration;
+    gcPauses.maxMs = Math.max(gcPauses.maxMs, entry.duration);
+  }
+}).observe({ entryTypes: ['gc'] });
+
 process.on('message', (msg: { type?: string; file?: string }) => {
-  if (msg?.type === 'memory') {
+  if (msg?.type === 'loop') {
+    const ms = (ns: number) => ns / 1e6;
+    process.send?.({
+      type: 'loop',
+      loop: {
+        delayP50Ms: ms(loopDelay.percentile(50)),
+        delayP99Ms: ms(loopDelay.percentile(99)),
+        delayMaxMs: ms(loopDelay.max),
+        gcCount: gcPauses.count,
+        gcMs: gcPauses.ms,
+        gcMaxMs: gcPauses.maxMs,
+      },
+    });
+    loopDelay.reset();
+    Object.assign(gcPauses, { count: 0, ms: 0, maxMs: 0 });
+  } else if (msg?.type === 'memory') {
     gc?.();
     gc?.();
     process.send?.({ type: 'memory', memory: process.memoryUsage(), gc: Boolean(gc) });

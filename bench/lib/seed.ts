@@ -152,12 +152,16 @@ export async function seedMessages(client: pg.ClientBase, rooms: readonly Seeded
   }
 }
 
-/** `subscribers` users in rooms of `roomSize` (the last room may be smaller). */
+/**
+ * `subscribers` users in rooms of `roomSize` (the last room may be smaller),
+ * with `history` messages already in each room.
+ */
 export async function seedFanout(
   databaseUrl: string,
   subscribers: number,
   roomSize: number,
   jwtSecret: string,
+  history = 0,
 ): Promise<{ users: SeededUser[]; rooms: SeededRoom[] }> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
@@ -167,11 +171,13 @@ export async function seedFanout(
     for (let i = 0; i < users.length; i += roomSize)
       lists.push(users.slice(i, i + roomSize).map((u) => u.id));
     const rooms = await seedRooms(client, lists);
-    // Only what was seeded. Analyzing the still empty `messages` would record it as empty
-    // (reltuples 0): the servers' cached plans for the send then scan it sequentially until
-    // autovacuum analyzes it again, a trap no real deployment sets (a new table is "never
-    // analyzed", which the planner treats differently).
-    await client.query('ANALYZE users, sessions, rooms, room_members');
+    if (history > 0) await seedMessages(client, rooms, history);
+    // Statistics, as a deployment in use has them: the servers' prepared statements are planned
+    // (and their generic plans cached per connection) with them. Only what was seeded: analyzing
+    // an empty `messages` would record it as empty (reltuples 0), and so would leaving it
+    // unanalyzed while it grows: either way the plans cached in the first seconds scan it
+    // sequentially until autovacuum analyzes it (within a minute, in a real deployment).
+    await client.query(`ANALYZE users, sessions, rooms, room_members${history > 0 ? ', messages' : ''}`);
     return { users, rooms };
   } finally {
     await client.end();

@@ -36,9 +36,21 @@ export interface ServerProcess {
   rssBytes(): number;
   /** memoryUsage() after a full GC in the server (via the probe). */
   memory(): Promise<MemorySample>;
+  /** Event-loop delay and GC pauses since the previous call (via the probe). */
+  loop(): Promise<LoopSample>;
   /** Writes a V8 heap snapshot of the server to `file` (via the probe); resolves with its path. */
   heapSnapshot(file: string): Promise<string>;
   stop(): Promise<void>;
+}
+
+export interface LoopSample {
+  delayP50Ms: number;
+  delayP99Ms: number;
+  delayMaxMs: number;
+  gcCount: number;
+  /** Total GC pause time (main thread), ms. */
+  gcMs: number;
+  gcMaxMs: number;
 }
 
 export interface StartOptions {
@@ -140,6 +152,7 @@ export async function startServer(opts: StartOptions): Promise<ServerProcess> {
     cpuSeconds: () => cpuSeconds(pid),
     rssBytes: () => rssBytes(pid),
     memory: () => ask<MemorySample>(child, { type: 'memory' }, 'memory'),
+    loop: () => ask<LoopSample>(child, { type: 'loop' }, 'loop'),
     heapSnapshot: (file) => ask<string>(child, { type: 'heap-snapshot', file }, 'file', 600_000),
     stop: () =>
       new Promise<void>((resolve) => {

@@ -23,6 +23,10 @@ export const fanoutFlags = {
   roomSize: { default: 10, help: 'members per room (every member subscribes)' },
   rate: { default: '1000', help: 'messages/s in total; a comma list runs a sweep, e.g. 500,1000,2000' },
   duration: { default: 30, help: 'seconds of sending per rate' },
+  history: {
+    default: 20,
+    help: 'messages already in each room, analyzed, as in a deployment in use (0: an empty, never analyzed messages table)',
+  },
   target: { default: 'both', help: 'parley, baseline, or both (ratio reported)' },
   instances: { default: 1, help: 'Parley instances (more than 1 uses Redis)' },
   redis: { default: false, help: 'use Redis even with one instance' },
@@ -33,6 +37,10 @@ export const fanoutFlags = {
     help: 'pending sends per generator process before sends are skipped (counted)',
   },
   warmupRounds: { default: 5, help: 'warm-up rounds (one message per room) until every subscriber got one' },
+  warmup: {
+    default: 5,
+    help: 'seconds of sending at the first rate before measuring, not counted (JIT, caches, heap size settle; as in queries); 0 = none',
+  },
   drainTimeout: { default: 30, help: 'seconds to wait for outstanding deliveries after sending stops' },
 } satisfies FlagSpec;
 export type FanoutFlags = Flags<typeof fanoutFlags>;
@@ -68,7 +76,7 @@ export async function runTargets(
   const rows: FanoutResult[] = [];
   const details: unknown[] = [];
   try {
-    const seeded = await seedFanout(db.url, flags.subscribers, flags.roomSize, jwtSecret);
+    const seeded = await seedFanout(db.url, flags.subscribers, flags.roomSize, jwtSecret, flags.history);
     for (const spec of targets) {
       log(`${spec.label}: starting ${spec.instances} server(s)`);
       const target = await startTarget({
@@ -103,12 +111,18 @@ export async function runTargets(
         );
         const warm = await gen.warmup(flags.warmupRounds);
         log(`${spec.label}: ${warm.warm}/${warm.total} subscribers confirmed live`);
+        if (flags.warmup > 0 && rates[0] !== undefined) {
+          log(`${spec.label}: warming up at ${rates[0]} msg/s for ${flags.warmup} s (not counted)`);
+          await gen.send(rates[0], flags.warmup);
+          await gen.drain(flags.drainTimeout * 1000);
+        }
         for (const rate of rates) {
           await gen.reset();
           const cpu0 = target.instances.map((s) => s.cpuSeconds());
           const pg0 = postgresCpuSeconds();
           const genCpu = () => gen?.children.reduce((a, c) => a + (c.pid ? cpuSeconds(c.pid) : 0), 0) ?? 0;
           const gen0 = genCpu();
+          await Promise.all(target.instances.map((s) => s.loop()));
           const t0 = performance.now();
           log(`${spec.label}: sending ${rate} msg/s for ${flags.duration} s`);
           await gen.send(rate, flags.duration);
@@ -117,6 +131,7 @@ export async function runTargets(
           const cpu = target.instances.reduce((a, s, i) => a + s.cpuSeconds() - (cpu0[i] ?? 0), 0);
           const pgCpu = postgresCpuSeconds() - pg0;
           const generatorCpu = genCpu() - gen0;
+          const loops = await Promise.all(target.instances.map((s) => s.loop()));
           const mem = await Promise.all(target.instances.map((s) => s.memory()));
           const r = await gen.report();
           const lat = percentilesMs(r.latency);
@@ -146,6 +161,9 @@ export async function runTargets(
             heapMB: round(mem.reduce((a, m) => a + m.heapUsed, 0) / 2 ** 20),
             sendP99ms: send.p99,
             genLoopP99ms: round(r.loopDelayP99Ms, 1),
+            srvLoopP99ms: round(Math.max(...loops.map((l) => l.delayP99Ms)), 1),
+            'gcPause%': round((100 * Math.max(...loops.map((l) => l.gcMs))) / 1000 / wall, 1),
+            gcMaxMs: round(Math.max(...loops.map((l) => l.gcMaxMs)), 1),
           };
           rows.push(row);
           details.push({
@@ -189,6 +207,7 @@ export async function runTargets(
       'Latency = receive time − send time carried in the body, same process clock (sender and receivers of a room share a generator process).',
       'cpuµs/delivery = server process CPU (utime+stime from /proc, all threads) over the send+drain window / deliveries; PostgreSQL and Redis CPU are not included; pgCores and pgCpuµs/msg are the CPU of every postgres process (/proc) over the same window, per successful send; genCores is the CPU of the load generator processes over the same window (they share the machine).',
       'The generator runs on the same machine and competes for its cores (genLoopP99ms shows how busy it was).',
+      "srvLoopP99ms is the server's event-loop delay p99 (perf_hooks, 5 ms resolution; the worst instance), gcPause% the share of wall time its main thread spent in GC pauses and gcMaxMs the longest pause, over the same window.",
     ],
   });
 }
