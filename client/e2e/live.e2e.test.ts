@@ -195,6 +195,52 @@ describe.skipIf(!chromiumPath)('live presence in the browser', () => {
     await Promise.all(pages.map((p) => p.context.close()));
   });
 
+  test("a message ends its sender's typing on screen at once, even when the stop event is lost", async () => {
+    const [alice, bob] = await Promise.all([person(t, 'Alice'), person(t, 'Bob')]);
+    await makeContacts(t, alice, bob);
+    const room = await openDm(t, alice, bob);
+    await send(t, alice, room.id, 'Hi Bob'); // a direct room shows to Bob with its first message
+    const a = await newPage(browser, { baseURL: t.url });
+    const b = await newPage(browser, { baseURL: t.url });
+    // Bob's socket loses every "nobody is typing" event of the open room (as a dropped frame would).
+    let lost = 0;
+    await b.page.routeWebSocket(/\/graphql$/, (ws) => {
+      const server = ws.connectToServer();
+      server.onMessage((frame) => {
+        if (typeof frame === 'string') {
+          const event = (
+            JSON.parse(frame) as { payload?: { data?: { roomEvents?: Record<string, unknown> } } }
+          ).payload?.data?.roomEvents;
+          if (event?.__typename === 'TypingChanged' && (event.typingUsers as unknown[]).length === 0) {
+            lost++;
+            return;
+          }
+        }
+        ws.send(frame);
+      });
+    });
+    await signIn(a.page, alice.username, alice.password);
+    await signIn(b.page, bob.username, bob.password);
+    await openRoom(a.page, /Bob/, room.id);
+    await openRoom(b.page, /Alice/, room.id);
+
+    await composer(a.page).pressSequentially('On my way', { delay: 20 });
+    await typingIndicator(b.page).getByText('Alice is typing…').waitFor();
+    await composer(a.page).press('Enter');
+    await messageWithBody(b.page, 'On my way').waitFor();
+    // Well before the 30 s safety net (TYPING_SAFETY_MS) would clear it.
+    await waitUntil(
+      'the typing indicator cleared by the message',
+      async () => (await typingIndicator(b.page).innerText()) === '',
+      3_000,
+    );
+    await waitUntil('the stop event was sent, and lost', async () => lost > 0);
+
+    expect(a.pageErrors).toEqual([]);
+    expect(b.pageErrors).toEqual([]);
+    await Promise.all([a.context.close(), b.context.close()]);
+  });
+
   test('after a reconnect, receipts and reactions missed meanwhile show up', async () => {
     const [alice, bob] = await Promise.all([person(t, 'Alice'), person(t, 'Bob')]);
     await makeContacts(t, alice, bob);

@@ -113,12 +113,12 @@ function errorCode(err: unknown): string | undefined {
   return typeof code === 'string' ? code : undefined;
 }
 
-/** A `roomEvents` event that carries no message: typing, read receipts, reactions (see features/live). */
+/** A `roomEvents` event for features/live: typing, read receipts, reactions, and new messages (they end their sender's typing). */
 export type LiveEvent = FragmentType<typeof LiveRoomEventFragment>;
 
 /**
  * Mount once per room (key the caller by room id): state starts empty.
- * `onLiveEvent` receives the stream's TypingChanged, ReadReceipt and ReactionChanged events.
+ * `onLiveEvent` receives the stream's TypingChanged, ReadReceipt, ReactionChanged and MessageCreated events.
  */
 export function useConversation(
   roomId: string,
@@ -263,6 +263,7 @@ export function useConversation(
             case 'MessageCreated': {
               const gap = event.seq > highest.current + 1;
               upsert(unmask([event.message]));
+              liveEvent.current?.(event); // its sender stopped typing
               if (gap) void catchUp();
               break;
             }

@@ -70,6 +70,13 @@ export const LiveRefreshQuery = graphql(`
 export const LiveRoomEventFragment = graphql(`
   fragment LiveRoomEvent on RoomEvent {
     __typename
+    ... on MessageCreated {
+      message {
+        sender {
+          id
+        }
+      }
+    }
     ... on ReadReceipt {
       user {
         id

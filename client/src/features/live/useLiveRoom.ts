@@ -3,7 +3,8 @@
  * everyone has read, and reactions. `onEvent` takes the TypingChanged,
  * ReadReceipt and ReactionChanged events of the conversation's own
  * `roomEvents` stream (see useConversation's `onLiveEvent`), so no second
- * stream is opened.
+ * stream is opened, and MessageCreated too: a message ends its sender's
+ * typing on screen at once.
  */
 import { useApolloClient } from '@apollo/client/react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
@@ -33,6 +34,15 @@ export function useLiveRoom(roomId: string, viewer: { id: string } | undefined) 
     (ref: FragmentType<typeof LiveRoomEventFragment>) => {
       const event = getFragmentData(LiveRoomEventFragment, ref);
       switch (event.__typename) {
+        case 'MessageCreated': {
+          // Their message is here: they are no longer typing it, whenever the stop event comes (or if it is lost).
+          const senderId = event.message.sender?.id;
+          if (senderId)
+            setTyping((list) =>
+              list.some((t) => t.id === senderId) ? list.filter((t) => t.id !== senderId) : list,
+            );
+          break;
+        }
         case 'TypingChanged': {
           const now = Date.now();
           setTyping(
