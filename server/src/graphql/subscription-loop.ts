@@ -189,113 +189,164 @@ function pushed(
   { context, id }: Pick<Run, 'context' | 'id'>,
 ): Promise<void> {
   return new Promise<void>((resolve, reject) => {
-    const hooked = conn.context.onSubscriptionResolution !== null;
-    const socket = conn.socket;
-    const backlog: unknown[] = [];
-    let head = 0;
-    /** Waiting for an asynchronous step or for the socket to drain: events queue in `backlog`. */
-    let busy = false;
-    let drainWait: Socket | undefined;
-    let ended = false;
-    let settled = false;
-
-    const fail = (err: unknown) => {
-      if (settled) return;
-      settled = true;
-      void source.return?.();
-      reject(err);
-    };
-    const complete = () => {
-      if (settled) return;
-      settled = true;
-      conn.sendMessage(conn.protocolMessageTypes.GQL_COMPLETE, id, null).then(() => {
-        conn.handleGQLComplete(id);
-        resolve();
-      }, reject);
-    };
-    const resume = () => {
-      drainWait = undefined;
-      busy = false;
-      pump();
-    };
-    const send = (value: ExecutionResult) => {
-      const response =
-        Array.isArray(value.errors) && value.errors.length > 0
-          ? conn.errorFormatter(value, conn.context).response
-          : value;
-      const frame = sharedFrame(conn.protocolMessageTypes.GQL_DATA, id, response);
-      // Either way the frame is written now, in order; a failed write closes the connection (its 'close').
-      if (frame) socket.send(frame, TEXT);
-      else void conn.sendMessage(conn.protocolMessageTypes.GQL_DATA, id, response);
-      const raw = socket._socket;
-      if (raw?.writableNeedDrain && socket.readyState === OPEN) {
-        busy = true;
-        drainWait = raw;
-        raw.once('drain', resume);
-      }
-    };
-    /** One event; marks the loop busy when it has to wait. */
-    const step = (event: unknown) => {
-      let pending: ExecutionResult | Promise<ExecutionResult>;
-      try {
-        pending = executeModule.execute({ ...args, rootValue: event });
-      } catch (err) {
-        fail(err);
-        return;
-      }
-      if (!(pending instanceof Promise) && !hooked) {
-        send(pending);
-        return;
-      }
-      busy = true;
-      Promise.resolve(pending)
-        .then(async (value) => {
-          if (hooked) {
-            try {
-              await handlers.onSubscriptionResolutionHandler({ execution: value, context, id });
-            } catch (error) {
-              conn.fastify.log.error(error);
-              settled = true;
-              conn.handleConnectionClose();
-              resolve();
-              return;
-            }
-          }
-          if (settled) return;
-          busy = false;
-          send(value);
-          pump();
-        })
-        .catch(fail);
-    };
-    function pump() {
-      while (!busy && !settled) {
-        if (head === backlog.length) {
-          backlog.length = 0;
-          head = 0;
-          if (ended) complete();
-          return;
-        }
-        const event = backlog[head];
-        backlog[head++] = undefined;
-        step(event);
-      }
-    }
-
-    source[PUSH]({
-      next(event) {
-        if (settled) return;
-        if (busy || head < backlog.length) backlog.push(event);
-        else step(event);
-      },
-      end() {
-        ended = true;
-        // Closed while waiting for a drain that will not come: finish now.
-        if (drainWait && socket.readyState !== OPEN) {
-          drainWait.off('drain', resume);
-          resume();
-        } else if (!busy) pump();
-      },
-    });
+    source[PUSH](new PushedDelivery(conn, source, { ...args }, context, id, resolve, reject));
   });
+}
+
+/**
+ * One subscription's state in `pushed()`: an object with its methods on the
+ * prototype, not a dozen closures, since every idle subscription holds one.
+ */
+class PushedDelivery {
+  /** Events waiting while `busy` (created on first use). */
+  private backlog: unknown[] | undefined;
+  private head = 0;
+  /** Waiting for an asynchronous step or for the socket to drain: events queue in `backlog`. */
+  private busy = false;
+  private drainWait: Socket | undefined;
+  private onDrain: (() => void) | undefined;
+  private ended = false;
+  private settled = false;
+  private readonly hooked: boolean;
+  private readonly conn: Connection;
+  private readonly source: AsyncIterator<unknown>;
+  /** Reused for every event (only `rootValue` changes): execute reads it before it returns. */
+  private readonly args: ExecutionArgs;
+  private readonly context: Run['context'];
+  private readonly id: unknown;
+  private readonly resolve: () => void;
+  private readonly reject: (err: unknown) => void;
+
+  constructor(
+    conn: Connection,
+    source: AsyncIterator<unknown>,
+    args: ExecutionArgs,
+    context: Run['context'],
+    id: unknown,
+    resolve: () => void,
+    reject: (err: unknown) => void,
+  ) {
+    this.conn = conn;
+    this.source = source;
+    this.args = args;
+    this.context = context;
+    this.id = id;
+    this.resolve = resolve;
+    this.reject = reject;
+    this.hooked = conn.context.onSubscriptionResolution !== null;
+  }
+
+  next(event: unknown): void {
+    if (this.settled) return;
+    if (this.busy || (this.backlog && this.head < this.backlog.length)) (this.backlog ??= []).push(event);
+    else this.step(event);
+  }
+
+  end(): void {
+    this.ended = true;
+    // Closed while waiting for a drain that will not come: finish now.
+    if (this.drainWait && this.onDrain && this.conn.socket.readyState !== OPEN) {
+      this.drainWait.off('drain', this.onDrain);
+      this.resume();
+    } else if (!this.busy) this.pump();
+  }
+
+  private fail(err: unknown): void {
+    if (this.settled) return;
+    this.settled = true;
+    void this.source.return?.();
+    this.reject(err);
+  }
+
+  private complete(): void {
+    if (this.settled) return;
+    this.settled = true;
+    this.conn.sendMessage(this.conn.protocolMessageTypes.GQL_COMPLETE, this.id, null).then(() => {
+      this.conn.handleGQLComplete(this.id);
+      this.resolve();
+    }, this.reject);
+  }
+
+  private resume(): void {
+    this.drainWait = undefined;
+    this.busy = false;
+    this.pump();
+  }
+
+  private send(value: ExecutionResult): void {
+    const { conn, id } = this;
+    const socket = conn.socket;
+    const response =
+      Array.isArray(value.errors) && value.errors.length > 0
+        ? conn.errorFormatter(value, conn.context).response
+        : value;
+    const frame = sharedFrame(conn.protocolMessageTypes.GQL_DATA, id, response);
+    // Either way the frame is written now, in order; a failed write closes the connection (its 'close').
+    if (frame) socket.send(frame, TEXT);
+    else void conn.sendMessage(conn.protocolMessageTypes.GQL_DATA, id, response);
+    const raw = socket._socket;
+    if (raw?.writableNeedDrain && socket.readyState === OPEN) {
+      this.busy = true;
+      this.drainWait = raw;
+      this.onDrain ??= () => this.resume();
+      raw.once('drain', this.onDrain);
+    }
+  }
+
+  /** One event; marks the loop busy when it has to wait. */
+  private step(event: unknown): void {
+    let pending: ExecutionResult | Promise<ExecutionResult>;
+    this.args.rootValue = event;
+    try {
+      pending = executeModule.execute(this.args);
+    } catch (err) {
+      this.fail(err);
+      return;
+    } finally {
+      this.args.rootValue = undefined;
+    }
+    if (!(pending instanceof Promise) && !this.hooked) {
+      this.send(pending);
+      return;
+    }
+    this.busy = true;
+    Promise.resolve(pending)
+      .then(async (value) => {
+        if (this.hooked) {
+          try {
+            await handlers.onSubscriptionResolutionHandler({
+              execution: value,
+              context: this.context,
+              id: this.id,
+            });
+          } catch (error) {
+            this.conn.fastify.log.error(error);
+            this.settled = true;
+            this.conn.handleConnectionClose();
+            this.resolve();
+            return;
+          }
+        }
+        if (this.settled) return;
+        this.busy = false;
+        this.send(value);
+        this.pump();
+      })
+      .catch((err: unknown) => this.fail(err));
+  }
+
+  private pump(): void {
+    while (!this.busy && !this.settled) {
+      const backlog = this.backlog;
+      if (!backlog || this.head === backlog.length) {
+        this.backlog = undefined;
+        this.head = 0;
+        if (this.ended) this.complete();
+        return;
+      }
+      const event = backlog[this.head];
+      backlog[this.head++] = undefined;
+      this.step(event);
+    }
+  }
 }

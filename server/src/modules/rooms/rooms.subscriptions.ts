@@ -63,25 +63,27 @@ function stampedOnce(event: RoomEventPayload): RoomEventPayload & { at: Date } {
 const SEQ_CREATING = new Set(['MessageCreated', 'MemberJoined', 'MemberLeft', 'RoomRenamed']);
 
 /**
- * Makes `gen` closable while it waits: `return()` first closes the source
+ * Makes a generator closable while it waits: `return()` first closes the source
  * (ending a pending `next()`), then finishes the generator. An async
  * generator's own return() would wait until the next event arrived. With
  * `push`, the stream can also be consumed by push (graphql/push-stream.ts).
  */
 function closable<T>(
-  gen: AsyncGenerator<T>,
+  start: () => AsyncGenerator<T>,
   close: () => unknown,
   push?: PushSource[typeof PUSH],
 ): AsyncGenerator<T> & Partial<PushSource> {
+  // The generator is made on first use: a stream consumed by push never needs it.
+  let gen: AsyncGenerator<T> | undefined;
   const it: AsyncGenerator<T> & Partial<PushSource> = {
-    next: () => gen.next(),
+    next: () => (gen ??= start()).next(),
     return: async (value) => {
       close();
-      return gen.return(value as never);
+      return gen ? gen.return(value as never) : { done: true, value: value as never };
     },
     throw: async (err) => {
       close();
-      return gen.throw(err);
+      return (gen ??= start()).throw(err);
     },
     [Symbol.asyncIterator]: () => it,
     [Symbol.asyncDispose]: async () => {
@@ -220,7 +222,7 @@ export async function roomEvents(
         }, end);
       }
     : undefined;
-  return closable(run(), close, push);
+  return closable(run, close, push);
 }
 
 /** MessageCreated for each visible message after `from`, ascending, users embedded (two statements). */
@@ -331,7 +333,7 @@ export async function myEvents(
       pubsub.close();
     }
   }
-  return closable(run(), () => pubsub.close());
+  return closable(run, () => pubsub.close());
 }
 
 /**
