@@ -81,6 +81,21 @@ describe('the batched send statement', () => {
   });
 });
 
+describe('the index of replies', () => {
+  it('holds replies only, and still serves the foreign key clearing replies to a deleted message', async () => {
+    const { rows } = await client.query(
+      "SELECT indexdef FROM pg_indexes WHERE indexname = 'messages_reply_to_idx'",
+    );
+    expect(rows[0]?.indexdef).toMatch(/WHERE \(reply_to_id IS NOT NULL\)/);
+    // What ON DELETE SET NULL runs (RI_FKey_setnull_del), planned generically.
+    const plan = await genericPlan(
+      'UPDATE ONLY messages SET reply_to_id = NULL WHERE $1::uuid OPERATOR(pg_catalog.=) reply_to_id',
+      `'${uuidv7()}'::uuid`,
+    );
+    expect(plan).toMatch(/messages_reply_to_idx/);
+  });
+});
+
 describe('the full-text index on messages', () => {
   it('has no pending list, so no send pays for merging one', async () => {
     const { rows } = await client.query(
