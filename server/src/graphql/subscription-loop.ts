@@ -238,8 +238,10 @@ class PushedDelivery {
 
   next(event: unknown): void {
     if (this.settled) return;
-    if (this.busy || (this.backlog && this.head < this.backlog.length)) (this.backlog ??= []).push(event);
-    else this.step(event);
+    if (this.busy || (this.backlog && this.head < this.backlog.length)) {
+      this.backlog ??= [];
+      this.backlog.push(event);
+    } else this.step(event);
   }
 
   end(): void {

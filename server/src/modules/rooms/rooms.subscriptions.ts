@@ -75,15 +75,19 @@ function closable<T>(
 ): AsyncGenerator<T> & Partial<PushSource> {
   // The generator is made on first use: a stream consumed by push never needs it.
   let gen: AsyncGenerator<T> | undefined;
+  const started = () => {
+    gen ??= start();
+    return gen;
+  };
   const it: AsyncGenerator<T> & Partial<PushSource> = {
-    next: () => (gen ??= start()).next(),
+    next: () => started().next(),
     return: async (value) => {
       close();
       return gen ? gen.return(value as never) : { done: true, value: value as never };
     },
     throw: async (err) => {
       close();
-      return (gen ??= start()).throw(err);
+      return started().throw(err);
     },
     [Symbol.asyncIterator]: () => it,
     [Symbol.asyncDispose]: async () => {
