@@ -309,7 +309,8 @@ describe('instances as processes', () => {
       });
       const mail = await waitForMail(rescuer, (m) => m.to.includes(user.email), 90_000);
       expect(mail.subject).toMatch(/password/i);
-      expect(await jobState()).toBe('completed');
+      // pg-boss marks the job completed after its handler returns, i.e. just after the mail is written.
+      await expect.poll(jobState, { timeout: 10_000 }).toBe('completed');
     } finally {
       doomed.proc.kill('SIGKILL');
       for (const s of hung) s.destroy();
