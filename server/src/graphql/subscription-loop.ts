@@ -148,19 +148,12 @@ if (!prototype.parleyLoop) {
         if (next.done) break;
         const pending = executeModule.execute({ ...args, rootValue: next.value });
         const value = pending instanceof Promise ? await pending : pending;
-        if (this.context.onSubscriptionResolution !== null) {
-          try {
-            await handlers.onSubscriptionResolutionHandler({ execution: value, context, id });
-          } catch (error) {
-            this.fastify.log.error(error);
-            return this.handleConnectionClose();
-          }
-        }
-        const response =
-          Array.isArray(value.errors) && value.errors.length > 0
-            ? this.errorFormatter(value, this.context).response
-            : value;
-        await this.sendMessage(this.protocolMessageTypes.GQL_DATA, id, response);
+        if (
+          this.context.onSubscriptionResolution !== null &&
+          !(await resolutionHook(this, value, context, id))
+        )
+          return;
+        await this.sendMessage(this.protocolMessageTypes.GQL_DATA, id, responseOf(this, value));
       }
     } catch (err) {
       // As `for await` would: a failing step ends the source stream too.
@@ -170,6 +163,30 @@ if (!prototype.parleyLoop) {
     await this.sendMessage(this.protocolMessageTypes.GQL_COMPLETE, id, null);
     this.handleGQLComplete(id);
   };
+}
+
+/** What goes out for an execution result: the result itself, or Mercurius' formatting of its errors. */
+function responseOf(conn: Connection, value: ExecutionResult): unknown {
+  return Array.isArray(value.errors) && value.errors.length > 0
+    ? conn.errorFormatter(value, conn.context).response
+    : value;
+}
+
+/** The onSubscriptionResolution hook; when it fails, logs it and closes the connection, and returns false. */
+async function resolutionHook(
+  conn: Connection,
+  execution: ExecutionResult,
+  context: Run['context'],
+  id: unknown,
+): Promise<boolean> {
+  try {
+    await handlers.onSubscriptionResolutionHandler({ execution, context, id });
+    return true;
+  } catch (error) {
+    conn.fastify.log.error(error);
+    conn.handleConnectionClose();
+    return false;
+  }
 }
 
 const TEXT = { binary: false } as const;
@@ -189,7 +206,7 @@ function pushed(
   { context, id }: Pick<Run, 'context' | 'id'>,
 ): Promise<void> {
   return new Promise<void>((resolve, reject) => {
-    source[PUSH](new PushedDelivery(conn, source, { ...args }, context, id, resolve, reject));
+    source[PUSH](new PushedDelivery(conn, source, args, context, id, resolve, reject));
   });
 }
 
@@ -278,10 +295,7 @@ class PushedDelivery {
   private send(value: ExecutionResult): void {
     const { conn, id } = this;
     const socket = conn.socket;
-    const response =
-      Array.isArray(value.errors) && value.errors.length > 0
-        ? conn.errorFormatter(value, conn.context).response
-        : value;
+    const response = responseOf(conn, value);
     const frame = sharedFrame(conn.protocolMessageTypes.GQL_DATA, id, response);
     // Either way the frame is written now, in order; a failed write closes the connection (its 'close').
     if (frame) socket.send(frame, TEXT);
@@ -314,20 +328,10 @@ class PushedDelivery {
     this.busy = true;
     Promise.resolve(pending)
       .then(async (value) => {
-        if (this.hooked) {
-          try {
-            await handlers.onSubscriptionResolutionHandler({
-              execution: value,
-              context: this.context,
-              id: this.id,
-            });
-          } catch (error) {
-            this.conn.fastify.log.error(error);
-            this.settled = true;
-            this.conn.handleConnectionClose();
-            this.resolve();
-            return;
-          }
+        if (this.hooked && !(await resolutionHook(this.conn, value, this.context, this.id))) {
+          this.settled = true;
+          this.resolve();
+          return;
         }
         if (this.settled) return;
         this.busy = false;

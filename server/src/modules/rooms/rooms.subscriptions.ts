@@ -176,6 +176,15 @@ export async function roomEvents(
     if (shown) return shown === event ? stampedOnce(event) : stamped(shown);
     return undefined;
   }
+  /** The replay as this viewer gets it, each event stamped as it is handed over. */
+  function* replayed(): Generator<RoomEventPayload> {
+    const events = replay;
+    replay = [];
+    for (const event of events) {
+      const shown = personalize(event);
+      if (shown) yield stamped(shown);
+    }
+  }
   const close = () => {
     leaveRoom();
     pubsub.close();
@@ -183,10 +192,7 @@ export async function roomEvents(
 
   async function* run(): AsyncGenerator<RoomEventPayload> {
     try {
-      for (const event of replay) {
-        const shown = personalize(event);
-        if (shown) yield stamped(shown);
-      }
+      yield* replayed();
       for await (const raw of queue) {
         const shown = live(raw);
         if (shown === LAST) {
@@ -211,12 +217,7 @@ export async function roomEvents(
           close();
           sink.end();
         };
-        const replayed = replay;
-        replay = [];
-        for (const event of replayed) {
-          const shown = personalize(event);
-          if (shown) sink.next(stamped(shown));
-        }
+        for (const event of replayed()) sink.next(event);
         pushTo((raw) => {
           const shown = live(raw);
           if (shown === LAST) {
