@@ -173,11 +173,10 @@ export function createPresence(deps: PresenceDeps): Presence {
 
   const heartbeat = setInterval(() => {
     track(async () => {
-      for (const userId of sockets.keys()) {
-        // True only if we hold the user but a sweeper had taken them offline (e.g. Redis was down).
-        if (await store.hold(instanceId, userId, ttl())) await announce(userId, true);
-      }
-      for (const v of views.values()) await store.holdView(instanceId, v.userId, v.roomId, ttl());
+      // Back online only if we held the user but a sweeper had taken them offline (e.g. Redis was down).
+      for (const userId of await store.hold(instanceId, [...sockets.keys()], ttl()))
+        await announce(userId, true);
+      await store.holdViews(instanceId, [...views.values()], ttl());
     });
   }, config.presenceHeartbeatMs);
   heartbeat.unref();
@@ -201,7 +200,7 @@ export function createPresence(deps: PresenceDeps): Presence {
         clearTimeout(graceTimers.get(userId));
         graceTimers.delete(userId);
         track(async () => {
-          if (await store.hold(instanceId, userId, ttl())) await announce(userId, true);
+          if ((await store.hold(instanceId, [userId], ttl())).length > 0) await announce(userId, true);
         });
       }
       return once(() => {
@@ -223,7 +222,7 @@ export function createPresence(deps: PresenceDeps): Presence {
       const v = views.get(key) ?? { userId, roomId, count: 0 };
       v.count += 1;
       views.set(key, v);
-      if (v.count === 1) track(() => store.holdView(instanceId, userId, roomId, ttl()));
+      if (v.count === 1) track(() => store.holdViews(instanceId, [v], ttl()));
       return once(() => {
         v.count -= 1;
         if (v.count > 0) return;

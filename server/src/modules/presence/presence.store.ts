@@ -18,12 +18,20 @@
  */
 import { Redis } from 'ioredis';
 
+/** A user looking at a room (an active roomEvents subscription). */
+export interface View {
+  userId: string;
+  roomId: string;
+}
+
 export interface LiveStore {
   /**
-   * Records that `instanceId` holds a socket of `userId` until `expiresAt`.
-   * True when the user was not shown online before (they just came online).
+   * Records that `instanceId` holds a socket of each of `userIds` until
+   * `expiresAt` (one round trip for all of them: the heartbeat renews every
+   * user of the instance). Returns those not shown online before (they just
+   * came online).
    */
-  hold(instanceId: string, userId: string, expiresAt: number): Promise<boolean>;
+  hold(instanceId: string, userIds: readonly string[], expiresAt: number): Promise<string[]>;
   /** Drops `instanceId`'s hold on `userId` (its last socket of the user closed). */
   release(instanceId: string, userId: string): Promise<void>;
   /**
@@ -38,8 +46,8 @@ export interface LiveStore {
   /** The users among `userIds` currently shown online. */
   onlineAmong(userIds: readonly string[]): Promise<Set<string>>;
 
-  /** Records an active roomEvents subscription of `userId` to `roomId` on `instanceId` until `expiresAt`. */
-  holdView(instanceId: string, userId: string, roomId: string, expiresAt: number): Promise<void>;
+  /** Records active roomEvents subscriptions (of `userId` to `roomId`) on `instanceId` until `expiresAt`, in one round trip. */
+  holdViews(instanceId: string, views: readonly View[], expiresAt: number): Promise<void>;
   releaseView(instanceId: string, userId: string, roomId: string): Promise<void>;
   isViewing(userId: string, roomId: string, now: number): Promise<boolean>;
 
@@ -63,11 +71,38 @@ export interface LiveStore {
 // Redis
 // ---------------------------------------------------------------------------
 
-/** KEYS: hold, online. ARGV: expiresAt, instanceId, userId, ttlMs. Returns 1 if the user just came online. */
+/**
+ * KEYS: online, then hold:<user> per user. ARGV: expiresAt, instanceId, ttlMs,
+ * then the users. Returns, per user, 1 if they just came online.
+ */
 const HOLD = `
-redis.call('ZADD', KEYS[1], ARGV[1], ARGV[2])
-redis.call('PEXPIRE', KEYS[1], ARGV[4])
-return redis.call('ZADD', KEYS[2], 'GT', ARGV[1], ARGV[3])`;
+local out = {}
+for i = 2, #KEYS do
+  redis.call('ZADD', KEYS[i], ARGV[1], ARGV[2])
+  redis.call('PEXPIRE', KEYS[i], ARGV[3])
+  out[i - 1] = redis.call('ZADD', KEYS[1], 'GT', ARGV[1], ARGV[i + 2])
+end
+return out`;
+
+/** KEYS: view:<user> per view. ARGV: expiresAt, ttlMs, then `<room>|<instance>` per view. */
+const HOLD_VIEWS = `
+for i = 1, #KEYS do
+  redis.call('ZADD', KEYS[i], ARGV[1], ARGV[i + 2])
+  redis.call('PEXPIRE', KEYS[i], ARGV[2])
+end
+return #KEYS`;
+
+/**
+ * Most users or views one script call renews: a heartbeat of 19,000 users is
+ * 95 calls, each keeping Redis busy for well under a millisecond.
+ */
+export const HOLD_BATCH = 200;
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
 
 /** KEYS: hold, online. ARGV: now, userId. Returns 1 if this call took the user offline. */
 const SETTLE = `
@@ -133,18 +168,24 @@ export class RedisLiveStore implements LiveStore {
     typer: (u: string) => `${this.p}typer:${u}`,
   };
 
-  async hold(instanceId: string, userId: string, expiresAt: number) {
-    const r = await this.redis.eval(
-      HOLD,
-      2,
-      this.k.hold(userId),
-      this.k.online(),
-      expiresAt,
-      instanceId,
-      userId,
-      this.ttlMs,
-    );
-    return Number(r) === 1;
+  async hold(instanceId: string, userIds: readonly string[], expiresAt: number) {
+    const cameOnline: string[] = [];
+    for (const batch of chunks(userIds, HOLD_BATCH)) {
+      const flags = (await this.redis.eval(
+        HOLD,
+        batch.length + 1,
+        this.k.online(),
+        ...batch.map((u) => this.k.hold(u)),
+        expiresAt,
+        instanceId,
+        this.ttlMs,
+        ...batch,
+      )) as number[];
+      batch.forEach((u, i) => {
+        if (Number(flags[i]) === 1) cameOnline.push(u);
+      });
+    }
+    return cameOnline;
   }
 
   async release(instanceId: string, userId: string) {
@@ -171,12 +212,17 @@ export class RedisLiveStore implements LiveStore {
     return new Set(userIds.filter((_, i) => scores[i] != null));
   }
 
-  async holdView(instanceId: string, userId: string, roomId: string, expiresAt: number) {
-    await this.redis
-      .multi()
-      .zadd(this.k.view(userId), expiresAt, `${roomId}|${instanceId}`)
-      .pexpire(this.k.view(userId), this.ttlMs)
-      .exec();
+  async holdViews(instanceId: string, views: readonly View[], expiresAt: number) {
+    for (const batch of chunks(views, HOLD_BATCH)) {
+      await this.redis.eval(
+        HOLD_VIEWS,
+        batch.length,
+        ...batch.map((v) => this.k.view(v.userId)),
+        expiresAt,
+        this.ttlMs,
+        ...batch.map((v) => `${v.roomId}|${instanceId}`),
+      );
+    }
   }
 
   async releaseView(instanceId: string, userId: string, roomId: string) {
@@ -268,11 +314,15 @@ export class MemoryLiveStore implements LiveStore {
     return z;
   }
 
-  async hold(instanceId: string, userId: string, expiresAt: number) {
-    MemoryLiveStore.zset(this.holds, userId).set(instanceId, expiresAt);
-    const before = this.online.get(userId);
-    this.online.set(userId, Math.max(before ?? 0, expiresAt));
-    return before === undefined;
+  async hold(instanceId: string, userIds: readonly string[], expiresAt: number) {
+    const cameOnline: string[] = [];
+    for (const userId of userIds) {
+      MemoryLiveStore.zset(this.holds, userId).set(instanceId, expiresAt);
+      const before = this.online.get(userId);
+      this.online.set(userId, Math.max(before ?? 0, expiresAt));
+      if (before === undefined) cameOnline.push(userId);
+    }
+    return cameOnline;
   }
 
   async release(instanceId: string, userId: string) {
@@ -309,8 +359,9 @@ export class MemoryLiveStore implements LiveStore {
     return new Set(userIds.filter((u) => this.online.has(u)));
   }
 
-  async holdView(instanceId: string, userId: string, roomId: string, expiresAt: number) {
-    MemoryLiveStore.zset(this.views, userId).set(`${roomId}|${instanceId}`, expiresAt);
+  async holdViews(instanceId: string, views: readonly View[], expiresAt: number) {
+    for (const { userId, roomId } of views)
+      MemoryLiveStore.zset(this.views, userId).set(`${roomId}|${instanceId}`, expiresAt);
   }
 
   async releaseView(instanceId: string, userId: string, roomId: string) {

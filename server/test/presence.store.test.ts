@@ -1,0 +1,86 @@
+/**
+ * The live-state stores on their own: the batched renewals the presence
+ * heartbeat makes (every user and every view of an instance, HOLD_BATCH per
+ * round trip) behave as one renewal per user. The Redis store runs against
+ * the real Redis when REDIS_URL is set; the memory store always runs.
+ */
+import { Redis } from 'ioredis';
+import { afterAll, describe, expect, it } from 'vitest';
+import { uuidv7 } from '../src/lib/ids.ts';
+import {
+  HOLD_BATCH,
+  type LiveStore,
+  MemoryLiveStore,
+  RedisLiveStore,
+} from '../src/modules/presence/presence.store.ts';
+
+const redisUrl = process.env.REDIS_URL;
+const TTL_MS = 60_000;
+const prefix = `parley:test-${uuidv7()}:live:`;
+const stores: Array<[string, () => LiveStore]> = [['memory', () => new MemoryLiveStore()]];
+if (redisUrl)
+  stores.push([
+    'redis',
+    () =>
+      new RedisLiveStore(redisUrl, prefix, TTL_MS, (err) => {
+        throw err;
+      }),
+  ]);
+
+afterAll(async () => {
+  if (!redisUrl) return;
+  const redis = new Redis(redisUrl);
+  const keys = await redis.keys(`${prefix}*`);
+  if (keys.length > 0) await redis.del(...keys);
+  await redis.quit();
+});
+
+describe.each(stores)('%s live store', (_name, make) => {
+  it('holds more users than one batch in a call, and reports only those who came online', async () => {
+    const store = make();
+    try {
+      const instance = uuidv7();
+      const users = Array.from({ length: HOLD_BATCH * 2 + 7 }, () => uuidv7());
+      const now = Date.now();
+      const first = users.slice(0, 5);
+      expect(await store.hold(instance, first, now + 1_000)).toEqual(first);
+      // The heartbeat: everyone, the five already online among them, with a later expiry.
+      expect(await store.hold(instance, users, now + 5_000)).toEqual(users.slice(5));
+      expect(await store.hold(instance, users, now + 6_000)).toEqual([]);
+      expect((await store.onlineAmong(users)).size).toBe(users.length);
+
+      // The renewal moved every user's expiry: nobody is due before it, all are after.
+      expect(await store.expiredOnline(now + 4_000, users.length)).toEqual([]);
+      const due = await store.expiredOnline(now + 6_000, users.length);
+      expect(new Set(due)).toEqual(new Set(users));
+      // A user whose hold was renewed stays online when the old expiry passes.
+      expect(await store.settle(first[0] as string, now + 2_000)).toBe(false);
+      expect(await store.settle(first[0] as string, now + 7_000)).toBe(true);
+      expect(await store.hold(instance, [], now)).toEqual([]);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('renews views in batches: each stays visible until its new expiry, for its own room only', async () => {
+    const store = make();
+    try {
+      const instance = uuidv7();
+      const now = Date.now();
+      const views = Array.from({ length: HOLD_BATCH + 3 }, () => ({ userId: uuidv7(), roomId: uuidv7() }));
+      await store.holdViews(instance, views, now + 1_000);
+      await store.holdViews(instance, views, now + 5_000);
+      // The first batch's first view and the second batch's last.
+      for (const v of [views[0], views[HOLD_BATCH + 2]]) {
+        if (!v) throw new Error('missing view');
+        expect(await store.isViewing(v.userId, v.roomId, now + 3_000)).toBe(true);
+        expect(await store.isViewing(v.userId, v.roomId, now + 5_500)).toBe(false);
+        expect(await store.isViewing(v.userId, views[1]?.roomId as string, now)).toBe(false);
+      }
+      await store.releaseView(instance, views[0]?.userId as string, views[0]?.roomId as string);
+      expect(await store.isViewing(views[0]?.userId as string, views[0]?.roomId as string, now)).toBe(false);
+    } finally {
+      await store.close();
+    }
+  });
+});
