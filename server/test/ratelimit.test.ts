@@ -1,4 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { loadConfig, RATE_LIMIT_DEFAULTS } from '../src/config.ts';
 import { AppError } from '../src/graphql/errors.ts';
@@ -309,6 +310,55 @@ describe.skipIf(!inject('redisUrl'))('with Redis', () => {
     } finally {
       await b.close();
       await a.close();
+    }
+  });
+
+  it('counts the hits of one turn exactly, in one round trip, per key and bucket', async () => {
+    const config = loadConfig(
+      { NODE_ENV: 'test', RATE_LIMIT_UPLOAD: '3/60', RATE_LIMIT_SEND_MESSAGE: '2/30' },
+      { redisUrl: inject('redisUrl'), databaseUrl: `postgres://x@127.0.0.1/rl_turn_${process.pid}` },
+    );
+    const limiter = await createRateLimiter(config, { warn: () => {} } as never);
+    // Watch what the limiter's connection sends to Redis.
+    const spy = new Redis(inject('redisUrl') as string);
+    const commands: string[] = [];
+    try {
+      await limiter.hit('upload', uuidv7()); // Redis has the script from here on (no NOSCRIPT retry below)
+      await spy.monitor().then((monitor) => {
+        monitor.on('monitor', (_time: string, args: string[]) => {
+          if (/^eval/i.test(args[0] ?? '') && args.some((a) => a.includes('rl_turn_')))
+            commands.push(args[0] ?? '');
+        });
+        return sleep(100);
+      });
+      const [a, b] = [uuidv7(), uuidv7()];
+      const hits = await Promise.all([
+        ...Array.from({ length: 5 }, () => limiter.hit('upload', a)),
+        limiter.hit('upload', b),
+        limiter.hit('sendMessage', a),
+        limiter.hit('sendMessage', a),
+        limiter.hit('sendMessage', a),
+      ]);
+      expect(hits.map((h) => [h.count, h.allowed])).toEqual([
+        [1, true],
+        [2, true],
+        [3, true],
+        [4, false],
+        [5, false],
+        [1, true],
+        [1, true],
+        [2, true],
+        [3, false],
+      ]);
+      expect(hits[0]?.retryAfterSeconds).toBe(60);
+      expect(hits[8]?.retryAfterSeconds).toBe(30);
+      await sleep(200);
+      expect(commands).toHaveLength(1);
+      // The next turn counts on from there.
+      expect(await limiter.hit('upload', b)).toMatchObject({ count: 2, allowed: true });
+    } finally {
+      spy.disconnect();
+      await limiter.close();
     }
   });
 

@@ -1,9 +1,11 @@
 /**
  * Rate limits: fixed windows counted per (bucket, key), e.g. ('loginIp',
  * '203.0.113.7'). With REDIS_URL the counters live in Redis (one atomic Lua
- * INCR + PEXPIRE), so every instance behind the load balancer shares them;
- * without it, or while Redis is unreachable, each instance counts in memory
- * (a degraded limit beats refusing every sign-in or failing open).
+ * INCR + PEXPIRE per hit), so every instance behind the load balancer shares
+ * them; the hits of one event-loop turn go to Redis in one script call (a
+ * busy instance makes one round trip per turn, not one per request). Without
+ * Redis, or while it is unreachable, each instance counts in memory (a
+ * degraded limit beats refusing every sign-in or failing open).
  *
  * A window starts at a key's first hit and lasts `windowSeconds`; a burst of
  * up to 2 × limit across a window boundary is possible, which is fine for
@@ -19,6 +21,7 @@ import { Redis } from 'ioredis';
 import type { Config, RateLimitBucket, RateLimitRule } from '../../config.ts';
 import type { Deps } from '../../deps.ts';
 import { type AppError, ErrorCode, rateLimited } from '../../graphql/errors.ts';
+import { turnBatcher } from '../../lib/turn-batch.ts';
 
 export type { RateLimitBucket };
 
@@ -90,19 +93,32 @@ export function createMemoryCounter() {
   };
 }
 
-/** INCR, start the window on the first hit (or if a crash left the key without TTL), return [count, pttl]. */
+/**
+ * Per key (ARGV: its window in ms): INCR, start the window on the first hit
+ * (or if a crash left the key without TTL). Returns count, pttl, count, pttl, …
+ */
 const HIT_SCRIPT = `
-local n = redis.call('INCR', KEYS[1])
-local ttl = redis.call('PTTL', KEYS[1])
-if n == 1 or ttl < 0 then
-  redis.call('PEXPIRE', KEYS[1], ARGV[1])
-  ttl = tonumber(ARGV[1])
+local out = {}
+for i = 1, #KEYS do
+  local n = redis.call('INCR', KEYS[i])
+  local ttl = redis.call('PTTL', KEYS[i])
+  if n == 1 or ttl < 0 then
+    redis.call('PEXPIRE', KEYS[i], ARGV[i])
+    ttl = tonumber(ARGV[i])
+  end
+  out[2 * i - 1] = n
+  out[2 * i] = ttl
 end
-return {n, ttl}`;
+return out`;
 
 type ScriptedRedis = Redis & {
-  parleyRateHit(key: string, windowMs: number): Promise<[number, number]>;
+  parleyRateHits(keyCount: number, ...keysThenWindows: Array<string | number>): Promise<number[]>;
 };
+
+interface PendingHit {
+  key: string;
+  rule: RateLimitRule;
+}
 
 /**
  * Counters are namespaced by database name: instances of one deployment share
@@ -147,7 +163,7 @@ export async function createRateLimiter(config: Config, log: FastifyBaseLogger):
     maxRetriesPerRequest: 1,
     connectionName: 'parley-ratelimit',
   }) as ScriptedRedis;
-  redis.defineCommand('parleyRateHit', { numberOfKeys: 1, lua: HIT_SCRIPT });
+  redis.defineCommand('parleyRateHits', { lua: HIT_SCRIPT });
   let lastWarning = 0;
   const warn = (err: unknown) => {
     if (Date.now() - lastWarning < 30_000) return;
@@ -157,20 +173,27 @@ export async function createRateLimiter(config: Config, log: FastifyBaseLogger):
   redis.on('error', warn);
   await redis.connect().catch(warn);
 
+  /** One script call for a turn's hits; if Redis fails, each is counted in memory instead. */
+  const hitAll = turnBatcher(async (hits: PendingHit[]): Promise<RateLimitHit[]> => {
+    try {
+      const flat = await redis.parleyRateHits(
+        hits.length,
+        ...hits.map((h) => h.key),
+        ...hits.map((h) => h.rule.windowSeconds * 1000),
+      );
+      return hits.map((h, i) => toHit(Number(flat[2 * i]), h.rule.limit, Number(flat[2 * i + 1])));
+    } catch (err) {
+      warn(err);
+      return hits.map((h) => memory.hit(h.key, h.rule));
+    }
+  });
+
   return {
     get backend() {
       return redis.status === 'ready' ? 'redis' : 'memory';
     },
-    async hit(bucket, key) {
-      const rule = config.rateLimits[bucket];
-      const k = keyOf(bucket, key);
-      try {
-        const [count, ttl] = await redis.parleyRateHit(k, rule.windowSeconds * 1000);
-        return toHit(Number(count), rule.limit, Number(ttl));
-      } catch (err) {
-        warn(err);
-        return memory.hit(k, rule);
-      }
+    hit(bucket, key) {
+      return hitAll({ key: keyOf(bucket, key), rule: config.rateLimits[bucket] });
     },
     async close() {
       memory.close();
