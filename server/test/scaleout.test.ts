@@ -105,6 +105,60 @@ describe.skipIf(!hasRedis)('three instances', () => {
     }
   });
 
+  it('publishMany: parts for different topics cross Redis as one message and arrive in order', async () => {
+    const [room, u1, u2] = [uuidv7(), uuidv7(), uuidv7()].map((id) => `test:${id}`) as [
+      string,
+      string,
+      string,
+    ];
+    const seen: Array<[string, string, unknown]> = [];
+    const listen = (app: TestApp, name: string, topic: string) =>
+      new Promise<void>((resolve) =>
+        app.app.emitter.on(
+          topic,
+          (m: Message, done: () => void) => {
+            seen.push([name, topic, m.payload]);
+            done();
+          },
+          () => resolve(),
+        ),
+      );
+    await Promise.all([listen(b, 'b', room), listen(b, 'b', u1), listen(c, 'c', room), listen(c, 'c', u2)]);
+    const spy = new Redis(process.env.REDIS_URL as string);
+    const onRedis: string[] = [];
+    const mine = Buffer.from(room.slice('test:'.length));
+    spy.on('messageBuffer', (channel: Buffer, message: Buffer) => {
+      if (message.includes(mine)) onRedis.push(channel.toString());
+    });
+    await spy.subscribe(FANOUT_TOPIC, room, u1, u2);
+    try {
+      await a.app.events.publishMany([
+        { topics: [room], payload: { n: 1, room } },
+        { topics: [room], payload: { n: 2, room } },
+        { topics: [], payload: { n: 'nobody' } },
+        { topics: [u1, u2], payload: { n: 3, room, at: new Date(2000) } },
+      ]);
+      await a.app.events.publish(room, { n: 4, room });
+      const third = { n: 3, room, at: new Date(2000) };
+      await expect.poll(() => seen.filter(([name]) => name === 'b')).toHaveLength(4);
+      await expect.poll(() => seen.filter(([name]) => name === 'c')).toHaveLength(4);
+      for (const [name, user] of [
+        ['b', u1],
+        ['c', u2],
+      ] as const)
+        expect(seen.filter(([n]) => n === name).map(([, topic, payload]) => [topic, payload])).toEqual([
+          [room, { n: 1, room }],
+          [room, { n: 2, room }],
+          [user, third],
+          [room, { n: 4, room }],
+        ]);
+      // One message for every part (then the plain publish).
+      await expect.poll(() => onRedis).toEqual([FANOUT_TOPIC, room]);
+    } finally {
+      spy.disconnect();
+    }
+  });
+
   it('carries room events, my events, notifications, meeting events, typing and presence across instances', async () => {
     const [alice, bob, carol] = await Promise.all([registerUser(a), registerUser(b), registerUser(c)]);
     const room = await createGroup(c, carol, [alice, bob], 'Spread out');

@@ -30,16 +30,32 @@ export interface EventBus {
    * kept: both go out on the same Redis connection.
    */
   publishEach(topics: readonly string[], payload: unknown): Promise<void>;
+  /**
+   * Publishes each part (a payload for some topics) in order, as one Redis
+   * message for all of them: a sent message's room event and its members'
+   * room-view markers reach every instance together, in one message instead
+   * of two. The same order as publishing part by part, and as `publish`.
+   */
+  publishMany(parts: readonly EventPart[]): Promise<void>;
+}
+
+/** One payload for one or more topics (see `EventBus.publishMany`). */
+export interface EventPart {
+  topics: readonly string[];
+  payload: unknown;
 }
 
 /** The Redis channel that carries `publishEach` messages to every instance. */
 export const FANOUT_TOPIC = 'parley:fanout';
 
-interface FanoutMessage {
+interface FanoutPart {
   topics: readonly string[];
   /** The payload, serialised once more: an instance with no listener of any of the topics never decodes it. */
   packed: Uint8Array;
 }
+
+/** What crosses Redis on FANOUT_TOPIC: parts in order (one part alone: the format before parts existed). */
+type FanoutMessage = { parts: FanoutPart[] } | FanoutPart;
 
 type Emit = (message: { topic: string; payload: unknown }, done?: (err?: Error) => void) => void;
 
@@ -119,14 +135,16 @@ export default fp<{ config: Config }>(
         emitter.on(
           FANOUT_TOPIC,
           (message, done) => {
-            const { topics, packed } = message.payload as FanoutMessage;
-            let payload: unknown;
-            for (const topic of topics) {
-              if (local._matcher.match(topic).length === 0) continue;
-              payload ??= v8.deserialize(packed);
-              local._emit({ topic, payload }, (err) => {
-                if (err) app.log.error({ err, topic }, 'delivering an event failed');
-              });
+            const fanout = message.payload as FanoutMessage;
+            for (const { topics, packed } of 'parts' in fanout ? fanout.parts : [fanout]) {
+              let payload: unknown;
+              for (const topic of topics) {
+                if (local._matcher.match(topic).length === 0) continue;
+                payload ??= v8.deserialize(packed);
+                local._emit({ topic, payload }, (err) => {
+                  if (err) app.log.error({ err, topic }, 'delivering an event failed');
+                });
+              }
             }
             done();
           },
@@ -141,16 +159,23 @@ export default fp<{ config: Config }>(
           resolve();
         });
       });
+    const publishMany = async (all: readonly EventPart[]) => {
+      const parts = all.filter((p) => p.topics.length > 0);
+      const [only] = parts;
+      if (!only) return;
+      if (!config.redisUrl || (parts.length === 1 && only.topics.length === 1)) {
+        for (const { topics, payload } of parts) await Promise.all(topics.map((t) => publish(t, payload)));
+        return;
+      }
+      const message: FanoutMessage = {
+        parts: parts.map(({ topics, payload }) => ({ topics, packed: v8.serialize(payload) })),
+      };
+      await publish(FANOUT_TOPIC, message);
+    };
     const events: EventBus = {
       publish,
-      async publishEach(topics, payload) {
-        if (topics.length === 0) return;
-        if (!config.redisUrl || topics.length === 1) {
-          await Promise.all(topics.map((topic) => publish(topic, payload)));
-          return;
-        }
-        await publish(FANOUT_TOPIC, { topics, packed: v8.serialize(payload) } satisfies FanoutMessage);
-      },
+      publishEach: (topics, payload) => publishMany([{ topics, payload }]),
+      publishMany,
     };
     app.decorate('emitter', emitter);
     app.decorate('events', events);

@@ -13,7 +13,7 @@
 import type { Tx } from '../../db/tx.ts';
 import type { Deps } from '../../deps.ts';
 import { keyedSequence } from '../../lib/keyed-sequence.ts';
-import type { EventBus } from '../../plugins/pubsub.ts';
+import type { EventBus, EventPart } from '../../plugins/pubsub.ts';
 import type { UserModel } from '../users/users.model.ts';
 import { userTopic } from '../users/users.topics.ts';
 import { listMemberIds } from './rooms.repository.ts';
@@ -50,15 +50,25 @@ export async function publishRoomViews(
   userIds?: readonly string[],
   known?: ReadonlyMap<string, UserModel>,
 ): Promise<void> {
+  await deps.events.publishMany([await roomViewsPart(deps, roomId, userIds, known)]);
+}
+
+/** The RoomViewChanged markers of `publishRoomViews`, to publish with other parts. */
+async function roomViewsPart(
+  deps: PublishDeps,
+  roomId: string,
+  userIds?: readonly string[],
+  known?: ReadonlyMap<string, UserModel>,
+): Promise<EventPart> {
   const audience = userIds ?? (await listMemberIds(deps.db, roomId));
-  // Their room lists cached here first (other instances learn from the markers below).
+  // Their room lists cached here first (other instances learn from the markers).
   deps.roomLists.changed(audience);
   const marker: RoomViewChangedEvent = {
     __typename: 'RoomViewChanged',
     roomId,
     ...(known && known.size > 0 ? { users: [...known.values()] } : {}),
   };
-  await deps.events.publishEach(audience.map(userTopic), marker);
+  return { topics: audience.map(userTopic), payload: marker };
 }
 
 export interface RoomPublication {
@@ -83,14 +93,19 @@ export interface RoomPublication {
 /** Publishes `what` now, in order with the room's other publications (for changes made outside a transaction). */
 export function publishRoom(deps: PublishDeps, roomId: string, what: RoomPublication): Promise<void> {
   return inRoomOrder(deps, roomId, async () => {
-    for (const event of what.events ?? []) await deps.events.publish(roomTopic(roomId), event);
-    if (what.removed) deps.roomLists.changed(what.removed);
+    // In this order, as one Redis message: the room's events, RoomRemoved, the members' markers.
+    const topic = roomTopic(roomId);
+    const parts: EventPart[] = (what.events ?? []).map((event) => ({ topics: [topic], payload: event }));
     if (what.removed) {
+      deps.roomLists.changed(what.removed);
       const event: RoomRemovedEvent = { __typename: 'RoomRemoved', roomId };
-      await deps.events.publishEach(what.removed.map(userTopic), event);
+      parts.push({ topics: what.removed.map(userTopic), payload: event });
     }
     if (what.views)
-      await publishRoomViews(deps, roomId, what.views === 'members' ? what.members : what.views, what.users);
+      parts.push(
+        await roomViewsPart(deps, roomId, what.views === 'members' ? what.members : what.views, what.users),
+      );
+    await deps.events.publishMany(parts);
   });
 }
 
