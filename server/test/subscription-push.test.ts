@@ -90,7 +90,9 @@ async function publishedTemplate(roomId: string, user: TestUser) {
   }
 }
 
-const SEQS = `subscription($r: ID!) { roomEvents(roomId: $r) {
+// `afterSeq: 0`: the subscription may become live after the first message is sent (a busy
+// machine, a Redis SUBSCRIBE round trip); the resume point replays it, as a real client's would.
+const SEQS = `subscription($r: ID!) { roomEvents(roomId: $r, afterSeq: 0) {
   __typename ... on MessageCreated { seq message { id body } } } }`;
 
 describe('room events by push', () => {
@@ -157,7 +159,7 @@ describe('room events by push', () => {
       // execution is asynchronous; a deleted message's selection here needs nothing but the event.
       client.subscribe(
         's',
-        `subscription($r: ID!) { roomEvents(roomId: $r) {
+        `subscription($r: ID!) { roomEvents(roomId: $r, afterSeq: 0) {
           __typename
           ... on MessageCreated { seq message { id reactions { emoji count } readBy(first: 5) { user { id } } } }
           ... on MessageDeleted { seq message { id deletedAt } } } }`,
