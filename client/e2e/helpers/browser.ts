@@ -42,6 +42,9 @@ export async function newPage(
     ...(opts.userAgent ? { userAgent: opts.userAgent } : {}),
   });
   context.setDefaultTimeout(10_000);
+  // A page load also starts a renderer and compiles the bundle: on a loaded CI machine (three test
+  // files, each with its browser and server, on two cores) the first one took over 10 s.
+  context.setDefaultNavigationTimeout(30_000);
   const page = await context.newPage();
   // Uncaught exceptions and unhandled rejections in the page, and Apollo's cache warnings
   // (see cacheWarnings): tests expect none.
