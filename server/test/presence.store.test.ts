@@ -1,7 +1,8 @@
 /**
  * The live-state stores on their own: the batched renewals the presence
  * heartbeat makes (every user and every view of an instance, HOLD_BATCH per
- * round trip) behave as one renewal per user. The Redis store runs against
+ * round trip) behave as one renewal per user, and the typing stops of one
+ * event-loop turn (one per sent message) as one stop each. The Redis store runs against
  * the real Redis when REDIS_URL is set; the memory store always runs.
  */
 import { Redis } from 'ioredis';
@@ -80,6 +81,65 @@ describe.each(stores)('%s live store', (_name, make) => {
       await store.releaseView(instance, views[0]?.userId as string, views[0]?.roomId as string);
       expect(await store.isViewing(views[0]?.userId as string, views[0]?.roomId as string, now)).toBe(false);
     } finally {
+      await store.close();
+    }
+  });
+
+  it('stops the typers of one turn exactly as one at a time, and keeps the rooms index right', async () => {
+    const store = make();
+    try {
+      const now = Date.now();
+      const [r1, r2] = [uuidv7(), uuidv7()];
+      const [a, b, c] = [uuidv7(), uuidv7(), uuidv7()];
+      await store.startTyping(r1, a, now + 10_000);
+      await store.startTyping(r1, b, now + 20_000);
+      await store.startTyping(r2, a, now + 30_000);
+      // One turn: a stops in both rooms (twice in r1, as two quick sends would), c never typed.
+      const stopped = await Promise.all([
+        store.stopTyping(r1, a),
+        store.stopTyping(r1, a),
+        store.stopTyping(r2, a),
+        store.stopTyping(r1, c),
+      ]);
+      expect(stopped).toEqual([true, false, true, false]);
+      expect(await store.typers(r1)).toEqual([b]);
+      expect(await store.typers(r2)).toEqual([]);
+      expect(await store.typingRoomsOf(a)).toEqual([]);
+      // r1 is now indexed by b's expiry (a's earlier one is gone); r2 not at all.
+      expect(await store.roomsWithExpiredTyping(now + 15_000, 10)).not.toContain(r1);
+      const due = await store.roomsWithExpiredTyping(now + 25_000, 1_000);
+      expect(due).toContain(r1);
+      expect(due).not.toContain(r2);
+      expect(await store.expireTyping(r1, now + 25_000)).toEqual([b]);
+    } finally {
+      await store.close();
+    }
+  });
+});
+
+describe.runIf(redisUrl)('redis live store, round trips', () => {
+  it('sends the typing stops of one turn as one script call', async () => {
+    const store = new RedisLiveStore(redisUrl as string, prefix, TTL_MS, (err) => {
+      throw err;
+    });
+    const spy = new Redis(redisUrl as string);
+    const calls: string[] = [];
+    try {
+      const room = uuidv7();
+      const users = Array.from({ length: 5 }, () => uuidv7());
+      for (const u of users) await store.startTyping(room, u, Date.now() + 10_000);
+      await store.stopTyping(room, uuidv7()); // Redis knows the script from here on (no NOSCRIPT retry below)
+      const monitor = await spy.monitor();
+      monitor.on('monitor', (_time: string, args: string[]) => {
+        if (/^eval/i.test(args[0] ?? '') && args.some((a) => a.includes(room))) calls.push(args[0] ?? '');
+      });
+      await new Promise((r) => setTimeout(r, 100));
+      expect(await Promise.all(users.map((u) => store.stopTyping(room, u)))).toEqual(users.map(() => true));
+      await new Promise((r) => setTimeout(r, 200));
+      expect(calls.map((c) => c.toLowerCase())).toEqual(['evalsha']);
+      expect(await store.typers(room)).toEqual([]);
+    } finally {
+      spy.disconnect();
       await store.close();
     }
   });

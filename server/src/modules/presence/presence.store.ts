@@ -17,6 +17,7 @@
  * - `p:typer:<user>`  set of rooms the user is typing in (cleared on disconnect).
  */
 import { Redis } from 'ioredis';
+import { turnBatcher } from '../../lib/turn-batch.ts';
 
 /** A user looking at a room (an active roomEvents subscription). */
 export interface View {
@@ -133,12 +134,27 @@ else
   redis.call('ZREM', KEYS[2], ARGV[2])
 end`;
 
-/** KEYS: typing, typing-rooms, typer. ARGV: userId, roomId. */
+/**
+ * Stops several typers at once (every message sent in one event-loop turn ends
+ * its sender's typing). KEYS: typing-rooms, then typing:<room> and
+ * typer:<user> per pair. ARGV: userId and roomId per pair. Returns, per pair,
+ * 1 if the user was typing in the room.
+ */
 const STOP_TYPING = `
-local removed = redis.call('ZREM', KEYS[1], ARGV[1])
-redis.call('SREM', KEYS[3], ARGV[2])
-${REINDEX_TYPING}
-return removed`;
+local out = {}
+for i = 1, #ARGV / 2 do
+  local typing, typer = KEYS[2 * i], KEYS[2 * i + 1]
+  local user, room = ARGV[2 * i - 1], ARGV[2 * i]
+  out[i] = redis.call('ZREM', typing, user)
+  redis.call('SREM', typer, room)
+  local low = redis.call('ZRANGE', typing, 0, 0, 'WITHSCORES')
+  if low[2] then
+    redis.call('ZADD', KEYS[1], low[2], room)
+  else
+    redis.call('ZREM', KEYS[1], room)
+  end
+end
+return out`;
 
 /** KEYS: typing, typing-rooms. ARGV: now, roomId. Returns the removed typers. */
 const EXPIRE_TYPING = `
@@ -147,16 +163,56 @@ if #gone > 0 then redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', ARGV[1]) end
 ${REINDEX_TYPING}
 return gone`;
 
+/**
+ * The scripts, sent by SHA (EVALSHA, ioredis' defineCommand; the full text
+ * only when Redis does not know it yet), not in full on every call.
+ */
+const SCRIPTS = {
+  parleyHold: HOLD,
+  parleyHoldViews: HOLD_VIEWS,
+  parleySettle: SETTLE,
+  parleyStartTyping: START_TYPING,
+  parleyStopTyping: STOP_TYPING,
+  parleyExpireTyping: EXPIRE_TYPING,
+};
+type ScriptName = keyof typeof SCRIPTS;
+
+interface TypingStop {
+  roomId: string;
+  userId: string;
+}
+
 export class RedisLiveStore implements LiveStore {
   private readonly redis: Redis;
   private readonly p: string;
   private readonly ttlMs: number;
+  /** The stops of one event-loop turn, in one script call (each sent message stops its sender's typing). */
+  private readonly stopOne: (stop: TypingStop) => Promise<boolean>;
 
   constructor(url: string, prefix: string, ttlMs: number, onError: (err: Error) => void) {
     this.redis = new Redis(url, { maxRetriesPerRequest: 2, enableOfflineQueue: true, lazyConnect: false });
     this.redis.on('error', onError);
+    for (const [name, lua] of Object.entries(SCRIPTS)) this.redis.defineCommand(name, { lua });
     this.p = prefix;
     this.ttlMs = ttlMs;
+    this.stopOne = turnBatcher(async (stops: TypingStop[]) => {
+      const flags = (await this.script(
+        'parleyStopTyping',
+        1 + 2 * stops.length,
+        this.k.typingRooms(),
+        ...stops.flatMap((t) => [this.k.typing(t.roomId), this.k.typer(t.userId)]),
+        ...stops.flatMap((t) => [t.userId, t.roomId]),
+      )) as number[];
+      return stops.map((_, i) => Number(flags[i]) === 1);
+    }, HOLD_BATCH);
+  }
+
+  /** Runs one of SCRIPTS: the number of keys, the keys, then the arguments. */
+  private script(name: ScriptName, keyCount: number, ...args: Array<string | number>): Promise<unknown> {
+    const run = (
+      this.redis as unknown as Record<ScriptName, (...a: Array<string | number>) => Promise<unknown>>
+    )[name];
+    return run.call(this.redis, keyCount, ...args);
   }
 
   private k = {
@@ -171,8 +227,8 @@ export class RedisLiveStore implements LiveStore {
   async hold(instanceId: string, userIds: readonly string[], expiresAt: number) {
     const cameOnline: string[] = [];
     for (const batch of chunks(userIds, HOLD_BATCH)) {
-      const flags = (await this.redis.eval(
-        HOLD,
+      const flags = (await this.script(
+        'parleyHold',
         batch.length + 1,
         this.k.online(),
         ...batch.map((u) => this.k.hold(u)),
@@ -193,7 +249,7 @@ export class RedisLiveStore implements LiveStore {
   }
 
   async settle(userId: string, now: number) {
-    const r = await this.redis.eval(SETTLE, 2, this.k.hold(userId), this.k.online(), now, userId);
+    const r = await this.script('parleySettle', 2, this.k.hold(userId), this.k.online(), now, userId);
     return Number(r) === 1;
   }
 
@@ -214,8 +270,8 @@ export class RedisLiveStore implements LiveStore {
 
   async holdViews(instanceId: string, views: readonly View[], expiresAt: number) {
     for (const batch of chunks(views, HOLD_BATCH)) {
-      await this.redis.eval(
-        HOLD_VIEWS,
+      await this.script(
+        'parleyHoldViews',
         batch.length,
         ...batch.map((v) => this.k.view(v.userId)),
         expiresAt,
@@ -235,8 +291,8 @@ export class RedisLiveStore implements LiveStore {
   }
 
   async startTyping(roomId: string, userId: string, expiresAt: number) {
-    const r = await this.redis.eval(
-      START_TYPING,
+    const r = await this.script(
+      'parleyStartTyping',
       3,
       this.k.typing(roomId),
       this.k.typingRooms(),
@@ -250,17 +306,8 @@ export class RedisLiveStore implements LiveStore {
     return Number(r) === 1;
   }
 
-  async stopTyping(roomId: string, userId: string) {
-    const r = await this.redis.eval(
-      STOP_TYPING,
-      3,
-      this.k.typing(roomId),
-      this.k.typingRooms(),
-      this.k.typer(userId),
-      userId,
-      roomId,
-    );
-    return Number(r) === 1;
+  stopTyping(roomId: string, userId: string) {
+    return this.stopOne({ roomId, userId });
   }
 
   typingRoomsOf(userId: string) {
@@ -268,8 +315,8 @@ export class RedisLiveStore implements LiveStore {
   }
 
   async expireTyping(roomId: string, now: number) {
-    const gone = await this.redis.eval(
-      EXPIRE_TYPING,
+    const gone = await this.script(
+      'parleyExpireTyping',
       2,
       this.k.typing(roomId),
       this.k.typingRooms(),
