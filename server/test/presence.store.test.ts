@@ -2,8 +2,9 @@
  * The live-state stores on their own: the batched renewals the presence
  * heartbeat makes (every user and every view of an instance, HOLD_BATCH per
  * round trip) behave as one renewal per user, and the typing stops of one
- * event-loop turn (one per sent message) as one stop each. The Redis store runs against
- * the real Redis when REDIS_URL is set; the memory store always runs.
+ * event-loop turn (one per sent message) as one stop each. The Redis store
+ * runs against the real Redis when REDIS_URL is set; the memory store always
+ * runs.
  */
 import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';

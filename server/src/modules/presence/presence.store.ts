@@ -94,8 +94,9 @@ end
 return #KEYS`;
 
 /**
- * Most users or views one script call renews: a heartbeat of 19,000 users is
- * 95 calls, each keeping Redis busy for well under a millisecond.
+ * Most users or views one script call renews (and typing stops one call
+ * ends): a heartbeat of 19,000 users is 95 calls, each keeping Redis busy
+ * for well under a millisecond.
  */
 export const HOLD_BATCH = 200;
 
@@ -125,13 +126,18 @@ redis.call('SADD', KEYS[3], ARGV[3])
 redis.call('PEXPIRE', KEYS[3], ARGV[4])
 return added`;
 
-/** Re-indexes a typing room by its earliest expiry after removals (shared tail of STOP/EXPIRE). */
+/**
+ * Re-indexes a typing room by its earliest expiry after removals: a Lua
+ * function, the shared part of STOP_TYPING and EXPIRE_TYPING.
+ */
 const REINDEX_TYPING = `
-local low = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
-if low[2] then
-  redis.call('ZADD', KEYS[2], low[2], ARGV[2])
-else
-  redis.call('ZREM', KEYS[2], ARGV[2])
+local function reindex(typing, typingRooms, room)
+  local low = redis.call('ZRANGE', typing, 0, 0, 'WITHSCORES')
+  if low[2] then
+    redis.call('ZADD', typingRooms, low[2], room)
+  else
+    redis.call('ZREM', typingRooms, room)
+  end
 end`;
 
 /**
@@ -140,27 +146,22 @@ end`;
  * typer:<user> per pair. ARGV: userId and roomId per pair. Returns, per pair,
  * 1 if the user was typing in the room.
  */
-const STOP_TYPING = `
+const STOP_TYPING = `${REINDEX_TYPING}
 local out = {}
 for i = 1, #ARGV / 2 do
   local typing, typer = KEYS[2 * i], KEYS[2 * i + 1]
   local user, room = ARGV[2 * i - 1], ARGV[2 * i]
   out[i] = redis.call('ZREM', typing, user)
   redis.call('SREM', typer, room)
-  local low = redis.call('ZRANGE', typing, 0, 0, 'WITHSCORES')
-  if low[2] then
-    redis.call('ZADD', KEYS[1], low[2], room)
-  else
-    redis.call('ZREM', KEYS[1], room)
-  end
+  reindex(typing, KEYS[1], room)
 end
 return out`;
 
 /** KEYS: typing, typing-rooms. ARGV: now, roomId. Returns the removed typers. */
-const EXPIRE_TYPING = `
+const EXPIRE_TYPING = `${REINDEX_TYPING}
 local gone = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1])
 if #gone > 0 then redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', ARGV[1]) end
-${REINDEX_TYPING}
+reindex(KEYS[1], KEYS[2], ARGV[2])
 return gone`;
 
 /**
