@@ -645,6 +645,63 @@ describe('avatars', () => {
   });
 });
 
+describe('the room list', () => {
+  // As the web client asks: the group's picture and the last message's attachments.
+  const LIST = `{ rooms(first: 100) { edges { node {
+    id avatarUrl lastMessage { id attachments { id name } }
+  } } } }`;
+  type Listed = {
+    id: string;
+    avatarUrl: string | null;
+    lastMessage: { attachments: { id: string }[] } | null;
+  };
+  /** `room` as bob's list shows it, and how many statements the list took. */
+  const bobsView = async (roomId: string) => {
+    const before = t.app.dbStats.queries;
+    const data = await t.ok(LIST, {}, bob.accessToken);
+    const statements = t.app.dbStats.queries - before;
+    const node = (data.rooms.edges as { node: Listed }[]).find((e) => e.node.id === roomId)?.node;
+    if (!node) throw new Error('room not listed');
+    return { node, statements };
+  };
+
+  it('shows pictures and attachments from the room views, and follows their changes', async () => {
+    const room = await createGroup(t, alice, [bob]);
+    const pic = await uploadOk(alice, { filename: 'room.png', data: png });
+    const doc = await uploadOk(alice, { filename: 'notes.pdf', data: makePdf() });
+
+    let seen = await bobsView(room.id);
+    expect(seen.node.avatarUrl).toBeNull();
+
+    await sendWith(alice, room.id, [doc.id], 'notes attached');
+    seen = await bobsView(room.id);
+    expect(seen.node.lastMessage?.attachments.map((a) => a.id)).toEqual([doc.id]);
+
+    // A last message without attachments says so in the view: nothing is read for it, nor for
+    // pictures (once served from memory, the list reads nothing at all).
+    await send(t, alice, room.id, 'just text');
+    seen = await bobsView(room.id);
+    expect(seen.node.lastMessage?.attachments).toEqual([]);
+    expect((await bobsView(room.id)).statements).toBe(0);
+
+    await t.ok(
+      `mutation($r: ID!, $input: UpdateRoomInput!) { updateRoom(roomId: $r, input: $input) { id } }`,
+      { r: room.id, input: { avatarId: pic.id } },
+      alice.accessToken,
+    );
+    seen = await bobsView(room.id);
+    expect(seen.node.avatarUrl).toContain(pic.id);
+    expect((await get(t, seen.node.avatarUrl as string)).status).toBe(200);
+
+    await t.ok(
+      `mutation($r: ID!) { updateRoom(roomId: $r, input: { avatarId: null }) { id } }`,
+      { r: room.id },
+      alice.accessToken,
+    );
+    expect((await bobsView(room.id)).node.avatarUrl).toBeNull();
+  });
+});
+
 describe('cleanup', () => {
   it('deletes uploads never attached (file and row), keeps attached ones', async () => {
     const room = await createGroup(t, alice, [bob]);

@@ -34,7 +34,8 @@ export const filesResolvers: Resolvers = {
         const peer = r.peer ?? (r.peerId ? await ctx.loaders.user.load(r.peerId) : null);
         return peer?.avatarFileId ? signedFileUrl(ctx.deps.config, peer.avatarFileId, 'thumbnail') : null;
       }
-      const fileId = await ctx.loaders.roomAvatar.load(r.id);
+      // Room views carry the avatar's file id; other room models load it.
+      const fileId = r.avatarFileId !== undefined ? r.avatarFileId : await ctx.loaders.roomAvatar.load(r.id);
       return fileId ? signedFileUrl(ctx.deps.config, fileId, 'thumbnail') : null;
     },
   },

@@ -23,6 +23,11 @@ export interface RoomModel {
   lastSeq: number;
   lastActivityAt: Date;
   createdAt: Date;
+  /**
+   * The group's picture file; null when none. Undefined when not read with
+   * the room (then `avatarUrl` loads it).
+   */
+  avatarFileId?: string | null;
   memberCount: number;
   /** Whose view this is. */
   viewerId: string;

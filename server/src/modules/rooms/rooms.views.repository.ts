@@ -18,6 +18,8 @@ export interface RoomViewRow {
   last_seq: number;
   last_activity_at: Date;
   created_at: Date;
+  /** The group's picture (direct rooms show the peer's). */
+  avatar_file_id: string | null;
   viewer_id: string;
   role: string;
   joined_at: Date;
@@ -40,6 +42,8 @@ export interface RoomViewRow {
   lm_created_at: Date | null;
   lm_edited_at: Date | null;
   lm_deleted_at: Date | null;
+  /** Whether the last message has attachments (they are inserted with it and only removed when it is deleted). */
+  lm_has_attachments: boolean | null;
 }
 
 /**
@@ -85,6 +89,15 @@ function roomViewQuery(db: Db) {
             'm.created_at',
             'm.edited_at',
             'm.deleted_at',
+            (eb) =>
+              eb
+                .exists(
+                  eb
+                    .selectFrom('message_attachments as ma')
+                    .select(sql`1`.as('one'))
+                    .whereRef('ma.message_id', '=', 'm.id'),
+                )
+                .as('has_attachments'),
           ])
           .whereRef('m.room_id', '=', 'r.id')
           .whereRef('m.seq', '>=', 'rm.visible_from_seq')
@@ -102,6 +115,7 @@ function roomViewQuery(db: Db) {
       'r.last_seq',
       'r.last_activity_at',
       'r.created_at',
+      'r.avatar_file_id',
       'rm.user_id as viewer_id',
       'rm.role',
       'rm.joined_at',
@@ -140,6 +154,7 @@ function roomViewQuery(db: Db) {
       'lm.created_at as lm_created_at',
       'lm.edited_at as lm_edited_at',
       'lm.deleted_at as lm_deleted_at',
+      'lm.has_attachments as lm_has_attachments',
     ]);
 }
 

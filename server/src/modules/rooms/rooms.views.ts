@@ -15,6 +15,7 @@ export function roomViewToModel(row: RoomViewRow): RoomModel {
     lastSeq: Number(row.last_seq),
     lastActivityAt: row.last_activity_at,
     createdAt: row.created_at,
+    avatarFileId: row.avatar_file_id,
     memberCount: Number(row.member_count),
     viewerId: row.viewer_id,
     myRole: row.role as RoomRole,
@@ -25,25 +26,29 @@ export function roomViewToModel(row: RoomViewRow): RoomModel {
     muted: row.muted,
     mutedUntil: row.muted_until,
     peerId: row.kind === 'DIRECT' ? peerFromDirectKey(row.direct_key, row.viewer_id) : null,
-    lastMessage:
-      row.lm_id === null
-        ? null
-        : messageRowToModel({
-            id: row.lm_id,
-            room_id: row.id,
-            seq: Number(row.lm_seq),
-            kind: row.lm_kind ?? 'USER',
-            sender_id: row.lm_sender_id,
-            client_id: row.lm_client_id,
-            body: row.lm_body,
-            reply_to_id: row.lm_reply_to_id,
-            mentions: row.lm_mentions ?? [],
-            system_data: row.lm_system_data,
-            created_at: row.lm_created_at ?? row.last_activity_at,
-            edited_at: row.lm_edited_at,
-            deleted_at: row.lm_deleted_at,
-          }),
+    lastMessage: row.lm_id === null ? null : lastMessageOf(row, row.lm_id),
   };
+}
+
+/** A view's last message; with no attachments, says so (no read for them later). */
+function lastMessageOf(row: RoomViewRow, id: string) {
+  const message = messageRowToModel({
+    id,
+    room_id: row.id,
+    seq: Number(row.lm_seq),
+    kind: row.lm_kind ?? 'USER',
+    sender_id: row.lm_sender_id,
+    client_id: row.lm_client_id,
+    body: row.lm_body,
+    reply_to_id: row.lm_reply_to_id,
+    mentions: row.lm_mentions ?? [],
+    system_data: row.lm_system_data,
+    created_at: row.lm_created_at ?? row.last_activity_at,
+    edited_at: row.lm_edited_at,
+    deleted_at: row.lm_deleted_at,
+  });
+  if (row.lm_has_attachments === false) message.attachments = [];
+  return message;
 }
 
 /**
