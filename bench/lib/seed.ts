@@ -118,6 +118,28 @@ export async function seedRooms(client: pg.ClientBase, memberLists: string[][]):
   return rooms;
 }
 
+/** Direct rooms of `userId` with each of `peerIds` (one each, as `openDirectRoom` makes them). */
+export async function seedDirectRooms(
+  client: pg.ClientBase,
+  userId: string,
+  peerIds: readonly string[],
+): Promise<SeededRoom[]> {
+  const rooms = peerIds.map((peer) => ({ id: uuidv7(), memberIds: [userId, peer] }));
+  if (rooms.length === 0) return rooms;
+  const key = (a: string, b: string) => (a < b ? `${a}:${b}` : `${b}:${a}`);
+  await client.query(
+    `INSERT INTO rooms (id, kind, direct_key, created_by)
+     SELECT id, 'DIRECT', dkey, $3 FROM unnest($1::uuid[], $2::text[]) AS t(id, dkey)`,
+    [rooms.map((r) => r.id), peerIds.map((p) => key(userId, p)), userId],
+  );
+  await client.query(
+    `INSERT INTO room_members (room_id, user_id, role)
+     SELECT room_id, user_id, 'MEMBER' FROM unnest($1::uuid[], $2::uuid[]) AS t(room_id, user_id)`,
+    [rooms.flatMap((r) => [r.id, r.id]), rooms.flatMap((r) => r.memberIds)],
+  );
+  return rooms;
+}
+
 /** `perRoom` USER messages in each room (senders round-robin over its members), with `last_seq` set. */
 export async function seedMessages(client: pg.ClientBase, rooms: readonly SeededRoom[], perRoom: number) {
   for (const batch of batches(rooms, Math.max(1, Math.floor(20_000 / Math.max(1, perRoom))))) {

@@ -1,25 +1,39 @@
 /**
- * queries: autocannon against one instance, as one user with 200 rooms (rooms
- * of 10, `--messages` messages each): the room list (the web client's
- * RoomList query: `rooms(first: 100)` with last message and unread count), a
- * history page (`messages(last: 50)`), and `sendMessage` (a fresh clientId per
- * request, rooms round-robin). A response with GraphQL `errors` counts as an
+ * queries: autocannon against one instance, as one user with 200 rooms
+ * (`--direct` of them direct rooms with as many other people, the rest groups
+ * of 10; `--messages` messages each): the room list as the web client asks
+ * for it (its own RoomList document, imported from client/src/gql: title,
+ * avatar, unread count, last message with sender and attachments, the direct
+ * peer's presence), a history page (`messages(last: 50)`), and `sendMessage`
+ * (a fresh clientId per request, rooms round-robin). `rooms-lite` is the
+ * smaller selection sessions 3-11 measured as "rooms" (no avatars, presence
+ * or attachments), kept to compare with their figures. A response with GraphQL `errors` counts as an
  * error even though it is HTTP 200. Each benchmark runs `--warmup` seconds of
  * the same load first, not counted: the figures are the steady state.
  */
 import autocannon from 'autocannon';
+import { print } from 'graphql';
 import pg from 'pg';
+import { RoomListDocument } from '../../client/src/gql/graphql.ts';
 import type { FlagSpec, Flags } from '../lib/args.ts';
 import { postgresCpuSeconds } from '../lib/proc.ts';
 import { printTable, type Row, round, writeResult } from '../lib/report.ts';
-import { newJwtSecret, prepareDatabase, seedMessages, seedRooms, seedUsers } from '../lib/seed.ts';
+import {
+  newJwtSecret,
+  prepareDatabase,
+  seedDirectRooms,
+  seedMessages,
+  seedRooms,
+  seedUsers,
+} from '../lib/seed.ts';
 import { startTarget } from '../lib/servers.ts';
 import { commonFlags, log, newRunId, serverOptions } from './common.ts';
 
 export const queriesFlags = {
   ...commonFlags,
   rooms: { default: 200, help: 'rooms of the benchmark user' },
-  roomSize: { default: 10, help: 'members per room' },
+  direct: { default: 50, help: 'of those, direct rooms (one per other person); the rest are groups' },
+  roomSize: { default: 10, help: 'members per group room' },
   messages: { default: 50, help: 'seeded messages per room' },
   connections: { default: 100, help: 'concurrent requests (autocannon connections)' },
   duration: { default: 20, help: 'seconds per benchmark' },
@@ -28,10 +42,13 @@ export const queriesFlags = {
     default: 3,
     help: 'seconds of the same load before each benchmark, not counted (JIT, caches, pool); 0 = none',
   },
-  only: { default: 'rooms,history,send', help: 'which of rooms, history, send to run' },
+  only: { default: 'rooms,history,send', help: 'which of rooms, rooms-lite, history, send to run' },
 } satisfies FlagSpec;
 
-const ROOM_LIST = `query BenchRoomList {
+/** The web client's room list, exactly as it sends it. */
+const ROOM_LIST = print(RoomListDocument);
+/** The selection sessions 3-11 measured as "rooms": no avatars, presence or attachments. */
+const ROOM_LIST_LITE = `query BenchRoomList {
   me { id timeZone }
   rooms(first: 100) {
     edges { node {
@@ -52,22 +69,42 @@ export async function queries(flags: Flags<typeof queriesFlags>): Promise<void> 
   const startedAt = new Date();
   const jwtSecret = newJwtSecret();
   log(
-    `scratch database + 1 user in ${flags.rooms} rooms of ${flags.roomSize}, ${flags.messages} messages each`,
+    `scratch database + 1 user in ${flags.rooms} rooms (${flags.direct} direct, groups of ${flags.roomSize}), ${flags.messages} messages each`,
   );
   const db = await prepareDatabase(flags.adminUrl);
   const rows: Row[] = [];
   try {
     const client = new pg.Client({ connectionString: db.url });
     await client.connect();
-    const users = await seedUsers(client, flags.roomSize, { jwtSecret });
+    const direct = Math.min(flags.direct, flags.rooms);
+    const users = await seedUsers(client, Math.max(flags.roomSize, direct + 1), { jwtSecret });
     const hero = users[0];
     if (!hero) throw new Error('no user');
-    const memberIds = users.map((u) => u.id);
+    const memberIds = users.slice(0, flags.roomSize).map((u) => u.id);
+    const directRooms = await seedDirectRooms(
+      client,
+      hero.id,
+      users.slice(1, direct + 1).map((u) => u.id),
+    );
+    // History and sends use the group rooms, as before direct rooms were seeded.
     const rooms = await seedRooms(
       client,
-      Array.from({ length: flags.rooms }, () => memberIds),
+      Array.from({ length: flags.rooms - direct }, () => memberIds),
     );
-    await seedMessages(client, rooms, flags.messages);
+    await seedMessages(client, [...directRooms, ...rooms], flags.messages);
+    // Most recent first, one direct room in every four (while they last): a first page of 100
+    // holds both kinds, as a real list would, not whichever kind was seeded last.
+    const byActivity: string[] = [];
+    for (let d = 0, g = 0; d < directRooms.length || g < rooms.length; ) {
+      const pickDirect = d < directRooms.length && (byActivity.length % 4 === 0 || g >= rooms.length);
+      const room = pickDirect ? directRooms[d++] : rooms[g++];
+      if (room) byActivity.push(room.id);
+    }
+    await client.query(
+      `UPDATE rooms SET last_activity_at = date_trunc('milliseconds', now()) - t.ord * interval '1 second'
+       FROM unnest($1::uuid[]) WITH ORDINALITY AS t(id, ord) WHERE rooms.id = t.id`,
+      [byActivity],
+    );
     await client.query('ANALYZE');
     await client.end();
 
@@ -85,6 +122,7 @@ export async function queries(flags: Flags<typeof queriesFlags>): Promise<void> 
       let sendSerial = 0;
       const benches: Record<string, { body: () => string; dynamic: boolean }> = {
         rooms: { body: () => JSON.stringify({ query: ROOM_LIST }), dynamic: false },
+        'rooms-lite': { body: () => JSON.stringify({ query: ROOM_LIST_LITE }), dynamic: false },
         history: {
           body: () => JSON.stringify({ query: HISTORY, variables: { roomId: rooms[0]?.id } }),
           dynamic: false,
@@ -171,7 +209,7 @@ export async function queries(flags: Flags<typeof queriesFlags>): Promise<void> 
     if (!flags.keepDb) await db.drop();
   }
   printTable(
-    `queries: 1 user, ${flags.rooms} rooms of ${flags.roomSize}, ${flags.connections} connections`,
+    `queries: 1 user, ${flags.rooms} rooms (${flags.direct} direct, groups of ${flags.roomSize}), ${flags.connections} connections`,
     rows,
   );
   writeResult(flags.out, 'queries', {
