@@ -18,7 +18,7 @@ import {
   upload,
   waitFor,
 } from './helpers/files.ts';
-import type { TestUser } from './helpers/users.ts';
+import { registerUser, type TestUser } from './helpers/users.ts';
 import { connectWs, type WsConnection } from './helpers/ws.ts';
 
 const ATTACHMENTS = 'attachments { id name size mimeType isImage width height url thumbnailUrl }';
@@ -655,10 +655,10 @@ describe('the room list', () => {
     avatarUrl: string | null;
     lastMessage: { attachments: { id: string }[] } | null;
   };
-  /** `room` as bob's list shows it, and how many statements the list took. */
-  const bobsView = async (roomId: string) => {
+  /** `room` as `viewer`'s list shows it, and how many statements the list took. */
+  const viewOf = async (viewer: TestUser, roomId: string) => {
     const before = t.app.dbStats.queries;
-    const data = await t.ok(LIST, {}, bob.accessToken);
+    const data = await t.ok(LIST, {}, viewer.accessToken);
     const statements = t.app.dbStats.queries - before;
     const node = (data.rooms.edges as { node: Listed }[]).find((e) => e.node.id === roomId)?.node;
     if (!node) throw new Error('room not listed');
@@ -666,30 +666,36 @@ describe('the room list', () => {
   };
 
   it('shows pictures and attachments from the room views, and follows their changes', async () => {
-    const room = await createGroup(t, alice, [bob]);
+    // A member of this room only: other tests' rooms with attachments would be read for.
+    const dave = await registerUser(t);
+    const davesView = (roomId: string) => viewOf(dave, roomId);
+    const room = await createGroup(t, alice, [dave]);
     const pic = await uploadOk(alice, { filename: 'room.png', data: png });
     const doc = await uploadOk(alice, { filename: 'notes.pdf', data: makePdf() });
 
-    let seen = await bobsView(room.id);
+    let seen = await davesView(room.id);
     expect(seen.node.avatarUrl).toBeNull();
 
     await sendWith(alice, room.id, [doc.id], 'notes attached');
-    seen = await bobsView(room.id);
+    seen = await davesView(room.id);
     expect(seen.node.lastMessage?.attachments.map((a) => a.id)).toEqual([doc.id]);
 
     // A last message without attachments says so in the view: nothing is read for it, nor for
-    // pictures (once served from memory, the list reads nothing at all).
+    // pictures (once served from memory, the list reads nothing at all). Background work (an
+    // upload's thumbnail job) may run a statement meanwhile, so the least of a few lists counts.
     await send(t, alice, room.id, 'just text');
-    seen = await bobsView(room.id);
+    seen = await davesView(room.id);
     expect(seen.node.lastMessage?.attachments).toEqual([]);
-    expect((await bobsView(room.id)).statements).toBe(0);
+    const counts: number[] = [];
+    for (let i = 0; i < 5 && !counts.includes(0); i++) counts.push((await davesView(room.id)).statements);
+    expect(Math.min(...counts)).toBe(0);
 
     await t.ok(
       `mutation($r: ID!, $input: UpdateRoomInput!) { updateRoom(roomId: $r, input: $input) { id } }`,
       { r: room.id, input: { avatarId: pic.id } },
       alice.accessToken,
     );
-    seen = await bobsView(room.id);
+    seen = await davesView(room.id);
     expect(seen.node.avatarUrl).toContain(pic.id);
     expect((await get(t, seen.node.avatarUrl as string)).status).toBe(200);
 
@@ -698,7 +704,7 @@ describe('the room list', () => {
       { r: room.id },
       alice.accessToken,
     );
-    expect((await bobsView(room.id)).node.avatarUrl).toBeNull();
+    expect((await davesView(room.id)).node.avatarUrl).toBeNull();
   });
 });
 
