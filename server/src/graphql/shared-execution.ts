@@ -140,23 +140,32 @@ function selectionKey(args: ExecutionArgs, docId: number): string {
 const sharedResults = new WeakSet<object>();
 const encoded = new WeakMap<object, Buffer>();
 
+/** Whether `payload` is the result of a shared execution (sent with `sharedFrame`). */
+export const isSharedResult = (payload: unknown): payload is object =>
+  typeof payload === 'object' && payload !== null && sharedResults.has(payload);
+
+/** The start of a `type` message for subscription `id`, up to its payload: `{"type":…,"id":…,"payload":`. */
+export function frameHead(type: string, id: unknown): Buffer {
+  return Buffer.from(`{"type":${JSON.stringify(type)},"id":${JSON.stringify(id)},"payload":`);
+}
+
 /**
  * The protocol frame for `payload` if it is a shared execution result: its
- * JSON, encoded once for every subscriber, copied behind a head with this
- * subscriber's id. Undefined for any other payload.
+ * JSON, encoded once for every subscriber, copied behind `head` (this
+ * subscriber's `frameHead`, which a subscription can keep: the same bytes for
+ * every event). Undefined for any other payload.
  */
-export function sharedFrame(type: string, id: unknown, payload: unknown): Buffer | undefined {
-  if (!payload || typeof payload !== 'object' || !sharedResults.has(payload)) return undefined;
+export function sharedFrame(type: string, id: unknown, payload: unknown, head?: Buffer): Buffer | undefined {
+  if (!isSharedResult(payload)) return undefined;
   let json = encoded.get(payload);
   if (json === undefined) {
     json = Buffer.from(JSON.stringify(payload));
     encoded.set(payload, json);
   }
-  const head = `{"type":${JSON.stringify(type)},"id":${JSON.stringify(id)},"payload":`;
-  const headLength = Buffer.byteLength(head);
-  const frame = Buffer.allocUnsafe(headLength + json.length + 1);
-  frame.write(head, 0, 'utf8');
-  json.copy(frame, headLength);
+  const start = head ?? frameHead(type, id);
+  const frame = Buffer.allocUnsafe(start.length + json.length + 1);
+  start.copy(frame, 0);
+  json.copy(frame, start.length);
   frame[frame.length - 1] = 0x7d; // }
   return frame;
 }

@@ -29,7 +29,7 @@ import { createRequire } from 'node:module';
 import type { Socket } from 'node:net';
 import type { DocumentNode, ExecutionArgs, ExecutionResult, GraphQLError, GraphQLSchema } from 'graphql';
 import { isPushSource, PUSH, type PushSource } from './push-stream.ts';
-import { sharedFrame } from './shared-execution.ts';
+import { frameHead, isSharedResult, sharedFrame } from './shared-execution.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -223,6 +223,8 @@ class PushedDelivery {
   private drainWait: Socket | undefined;
   private onDrain: (() => void) | undefined;
   private ended = false;
+  /** `frameHead` of this subscription's `next` messages, once it has delivered a shared result. */
+  private frameStart: Buffer | undefined;
   private settled = false;
   private readonly hooked: boolean;
   private readonly conn: Connection;
@@ -296,10 +298,16 @@ class PushedDelivery {
     const { conn, id } = this;
     const socket = conn.socket;
     const response = responseOf(conn, value);
-    const frame = sharedFrame(conn.protocolMessageTypes.GQL_DATA, id, response);
+    const type = conn.protocolMessageTypes.GQL_DATA;
+    let frame: Buffer | undefined;
+    if (isSharedResult(response)) {
+      // The frame's head is the same for every event: built on the first, not per delivery.
+      this.frameStart ??= frameHead(type, id);
+      frame = sharedFrame(type, id, response, this.frameStart);
+    }
     // Either way the frame is written now, in order; a failed write closes the connection (its 'close').
     if (frame) socket.send(frame, TEXT);
-    else void conn.sendMessage(conn.protocolMessageTypes.GQL_DATA, id, response);
+    else void conn.sendMessage(type, id, response);
     const raw = socket._socket;
     if (raw?.writableNeedDrain && socket.readyState === OPEN) {
       this.busy = true;
