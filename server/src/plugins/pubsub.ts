@@ -4,6 +4,7 @@ import { Redis } from 'ioredis';
 import mqemitter, { type Message, type MQEmitter } from 'mqemitter';
 import mqemitterRedis from 'mqemitter-redis';
 import type { Config } from '../config.ts';
+import { type ChangeEpochs, changeEpochs } from '../lib/change-epochs.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -247,5 +248,52 @@ export function invalidationPublisher(
     }
     for (const id of userIds) pending.ids.add(id);
     return pending.sent;
+  };
+}
+
+/**
+ * The invalidation side of a per-instance cache whose `entries` are keyed by
+ * user id and published on `topic` as `{ userIds }`: `changed` forgets the
+ * users here at once and on every instance; every entry goes when the Redis
+ * subscription (re)connects; `epochs` tells a read whether a change came in
+ * while it ran (so it stores nothing stale).
+ */
+export function userKeyedInvalidation(
+  emitter: MQEmitter,
+  events: Pick<EventBus, 'publish'>,
+  topic: string,
+  entries: Map<string, unknown>,
+  maxTracked: number,
+): { epochs: ChangeEpochs; changed(userIds: readonly string[]): Promise<void>; close(): void } {
+  const epochs = changeEpochs(maxTracked);
+  const forget = (ids: readonly unknown[]) => {
+    for (const id of ids) if (typeof id === 'string') entries.delete(id);
+    epochs.changed(ids);
+  };
+  const forgetAll = () => {
+    epochs.changedAll();
+    entries.clear();
+  };
+  const publish = invalidationPublisher(events, topic);
+  const stopListening = listenForInvalidations(
+    emitter,
+    topic,
+    (payload) => {
+      const ids = (payload as { userIds?: unknown }).userIds;
+      if (Array.isArray(ids)) forget(ids);
+    },
+    forgetAll,
+  );
+  return {
+    epochs,
+    async changed(userIds) {
+      if (userIds.length === 0) return;
+      forget(userIds);
+      await publish(userIds);
+    },
+    close() {
+      stopListening();
+      forgetAll();
+    },
   };
 }

@@ -14,7 +14,7 @@
  * Cached users are frozen: they are shared by every request.
  */
 import type { MQEmitter } from 'mqemitter';
-import { type EventBus, invalidationPublisher, listenForInvalidations } from '../../plugins/pubsub.ts';
+import { type EventBus, userKeyedInvalidation } from '../../plugins/pubsub.ts';
 import type { UserModel } from './users.model.ts';
 
 /** Pub/sub topic of user changes: `{ userIds: string[] }`. */
@@ -46,43 +46,13 @@ export function createUserCache(
   const now = opts.now ?? Date.now;
   // Least recently used first (a hit moves the user to the end).
   const entries = new Map<string, { user: UserModel; at: number }>();
-  // Every change bumps `epoch`. While loads are in flight, `changedAt` remembers the epoch of
-  // each user's latest change, so a load that began before it does not store that user; when it
-  // grows too large its oldest entries go, and `floor` makes every load begun before them store nothing.
-  let epoch = 0;
-  let floor = 0;
-  let inFlight = 0;
-  const changedAt = new Map<string, number>();
-
-  const forget = (ids: readonly unknown[]) => {
-    epoch++;
-    for (const id of ids) {
-      if (typeof id !== 'string') continue;
-      entries.delete(id);
-      if (inFlight === 0) continue;
-      changedAt.delete(id);
-      changedAt.set(id, epoch);
-      if (changedAt.size > maxUsers) {
-        const [oldest, at] = changedAt.entries().next().value as [string, number];
-        changedAt.delete(oldest);
-        floor = Math.max(floor, at);
-      }
-    }
-  };
-  const forgetAll = () => {
-    epoch++;
-    floor = epoch;
-    entries.clear();
-  };
-  const publish = invalidationPublisher(events, USERS_CHANGED_TOPIC);
-  const stopListening = listenForInvalidations(
+  // Rows read while a change to them came in are not stored.
+  const { epochs, changed, close } = userKeyedInvalidation(
     emitter,
+    events,
     USERS_CHANGED_TOPIC,
-    (payload) => {
-      const ids = (payload as { userIds?: unknown }).userIds;
-      if (Array.isArray(ids)) forget(ids);
-    },
-    forgetAll,
+    entries,
+    maxUsers,
   );
 
   return {
@@ -99,37 +69,26 @@ export function createUserCache(
         } else missing.push(id);
       }
       if (missing.length === 0) return found;
-      const started = epoch;
-      inFlight++;
-      let loaded: UserModel[];
+      const started = epochs.begin();
       try {
-        loaded = await load(missing);
+        const loaded = await load(missing);
+        const storedAt = now();
+        for (const user of loaded) {
+          if (!epochs.mayStore(started, user.id)) continue;
+          entries.delete(user.id);
+          entries.set(user.id, { user: Object.freeze(user), at: storedAt });
+          if (entries.size > maxUsers) entries.delete(entries.keys().next().value as string);
+        }
+        return found.concat(loaded);
       } finally {
-        inFlight--;
+        epochs.end();
       }
-      const storedAt = now();
-      for (const user of loaded) {
-        const changed = changedAt.get(user.id);
-        if (started < floor || (changed !== undefined && changed > started)) continue;
-        entries.delete(user.id);
-        entries.set(user.id, { user: Object.freeze(user), at: storedAt });
-        if (entries.size > maxUsers) entries.delete(entries.keys().next().value as string);
-      }
-      if (inFlight === 0) changedAt.clear();
-      return found.concat(loaded);
     },
     peek(id) {
       const hit = entries.get(id);
       return hit && now() - hit.at < USER_CACHE_TTL_MS ? hit.user : undefined;
     },
-    async changed(userIds) {
-      if (userIds.length === 0) return;
-      forget(userIds);
-      await publish(userIds);
-    },
-    close() {
-      stopListening();
-      forgetAll();
-    },
+    changed,
+    close,
   };
 }
