@@ -7,6 +7,7 @@ import { BoundedMap } from './lib/bounded-map.ts';
 import { uuidv7 } from './lib/ids.ts';
 import { loggerOptions } from './lib/logger.ts';
 import { createSessionCache } from './modules/auth/auth.sessions.ts';
+import { createBlockCache } from './modules/contacts/contacts.blocks-cache.ts';
 import { defineFileJobs } from './modules/files/files.jobs.ts';
 import { filesRoutes } from './modules/files/files.routes.ts';
 import { emailJob } from './modules/mail/mail.jobs.ts';
@@ -109,6 +110,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   app.addHook('onClose', async () => sessions.close());
   const roomLists = createRoomListCache(app.emitter, { maxRooms: config.roomListCacheRooms });
   app.addHook('onClose', async () => roomLists.close());
+  const blocks = createBlockCache(app.emitter, app.events);
+  app.addHook('onClose', async () => blocks.close());
   const sends = createSendBatcher(app.db, {
     maxBatch: config.sendBatchMax,
     maxInFlight: config.sendBatchInFlight,
@@ -124,6 +127,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     presence,
     sessions,
     roomLists,
+    blocks,
     sends,
     users,
   };

@@ -2,6 +2,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from './config.ts';
 import type { Database } from './db/index.ts';
 import type { SessionCache } from './modules/auth/auth.sessions.ts';
+import type { BlockCache } from './modules/contacts/contacts.blocks-cache.ts';
 import type { SendBatcher } from './modules/messages/messages.send-batch.ts';
 import type { Presence } from './modules/presence/presence.service.ts';
 import type { RateLimiter } from './modules/ratelimit/ratelimit.ts';
@@ -62,4 +63,6 @@ export interface Deps {
   readonly sends: SendBatcher;
   /** Room-list pages, kept until a member's view of one of their rooms changes (on any instance). */
   readonly roomLists: RoomListCache;
+  /** Each user's blocks (both ways) for presence visibility, kept until a block changes (on any instance). */
+  readonly blocks: BlockCache;
 }

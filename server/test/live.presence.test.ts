@@ -8,8 +8,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { userTopic } from '../src/modules/users/users.topics.ts';
 import { createTestApp, expectError, type TestApp } from './helpers/app.ts';
-import { createGroup, liveMyEvents, nextMatching, registerTrio } from './helpers/chat.ts';
-import { RESPOND, SEND } from './helpers/contacts.ts';
+import { createGroup, liveMyEvents, nextMatching, openDm, registerTrio } from './helpers/chat.ts';
+import { BLOCK, RESPOND, SEND, UNBLOCK } from './helpers/contacts.ts';
 import {
   eventually,
   LIVE_ROOM_EVENTS,
@@ -212,6 +212,45 @@ describe('presence', () => {
     } finally {
       await a.ok(UPDATE_PROFILE, { input: { showOnline: true } }, carol.accessToken);
     }
+  });
+
+  it("shows a direct peer's presence in the room list from memory, and follows blocks on any instance", async () => {
+    const [pam, quinn] = await Promise.all([registerUser(a), registerUser(a)]);
+    const dm = await openDm(a, pam, quinn);
+    const LIST = `{ rooms(first: 20) { edges { node { id peer { id online lastSeenAt } } } } }`;
+    /** Quinn as Pam's list on `t` shows him, and how many statements that list took. */
+    const peerIn = async (t: TestApp) => {
+      const before = t.app.dbStats.queries;
+      const data = await t.ok(LIST, {}, pam.accessToken);
+      const statements = t.app.dbStats.queries - before;
+      const edge = (
+        data.rooms.edges as { node: { id: string; peer: { online: boolean; lastSeenAt: string | null } } }[]
+      ).find((e) => e.node.id === dm.id);
+      if (!edge) throw new Error('direct room not listed');
+      return { ...edge.node.peer, statements };
+    };
+    await sockets.connect(a, quinn);
+    await eventually(async () => (await peerIn(b)).online);
+    // Page, users and blocks all held: the list with its peers' presence reads nothing (the least
+    // of a few lists counts: another test's background work may run a statement meanwhile).
+    const counts: number[] = [];
+    for (let i = 0; i < 5 && !counts.includes(0); i++) counts.push((await peerIn(b)).statements);
+    expect(Math.min(...counts)).toBe(0);
+
+    // Quinn blocks Pam: hidden at once where he did it, and on the other instance.
+    await a.ok(BLOCK, { id: pam.id }, quinn.accessToken);
+    expect(await peerIn(a)).toMatchObject({ online: false, lastSeenAt: null });
+    await eventually(async () => !(await peerIn(b)).online);
+    expect(await peerIn(b)).toMatchObject({ online: false, lastSeenAt: null });
+
+    await a.ok(UNBLOCK, { id: pam.id }, quinn.accessToken);
+    expect((await peerIn(a)).online).toBe(true);
+    await eventually(async () => (await peerIn(b)).online);
+
+    // Hiding his presence hides it from the list too.
+    await a.ok(UPDATE_PROFILE, { input: { showOnline: false } }, quinn.accessToken);
+    expect(await peerIn(a)).toMatchObject({ online: false, lastSeenAt: null });
+    await eventually(async () => !(await peerIn(b)).online);
   });
 
   it('knows who is looking at a room (isViewingRoom), on any instance', async () => {

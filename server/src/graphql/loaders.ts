@@ -49,6 +49,12 @@ export interface Loaders {
   roomAvatar: DataLoader<string, string | null>;
   /** All reviews of a meeting, by meeting id (callers filter what the viewer may see). */
   meetingReviews: DataLoader<string, MeetingReviewModel[]>;
+  /**
+   * Records that the viewer shares a room with `userId`, known from the
+   * viewer's own view of their direct room (a direct room cannot be left, so
+   * this stays true): `presence` then needs no statement to know it.
+   */
+  noteRoomMate(userId: string): void;
 }
 
 export interface LoaderOptions {
@@ -96,6 +102,8 @@ class LazyLoaders implements Loaders {
   readonly #viewer: Viewer | null;
   readonly #opts: LoaderOptions;
   #made: Partial<Loaders> = {};
+  /** Created on first use: a socket's loaders live for hours and most never see a direct room. */
+  #roomMates: Set<string> | undefined;
 
   constructor(deps: Deps, viewer: Viewer | null, opts: LoaderOptions) {
     this.#deps = deps;
@@ -114,8 +122,15 @@ class LazyLoaders implements Loaders {
     return loader;
   }
 
+  noteRoomMate(userId: string): void {
+    this.#roomMates ??= new Set();
+    this.#roomMates.add(userId);
+  }
+
   get presence() {
-    return this.#get('presence', presenceLoader);
+    return this.#get('presence', (deps, viewer, opts) =>
+      presenceLoader(deps, viewer, opts, (id) => this.#roomMates?.has(id) === true),
+    );
   }
   get readers() {
     return this.#get('readers', (deps, viewer, opts) => readersLoader(deps.db, viewer, opts));

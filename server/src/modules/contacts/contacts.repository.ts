@@ -1,7 +1,17 @@
 import { sql, type Transaction } from 'kysely';
 import type { DB, Db } from '../../db/index.ts';
+import { prepared } from '../../db/prepared.ts';
 import { USER_COLUMNS, type UserRow } from '../users/users.model.ts';
 import type { FriendRequestRow } from './contacts.model.ts';
+
+const blocksText = prepared<{ id: string }>(
+  'select blocked_id as id from blocks where blocker_id = $1 union select blocker_id from blocks where blocked_id = $1',
+);
+
+/** Everyone with a block between them and `userId`, in either direction (for the block cache). */
+export async function blocksOf(db: Db, userId: string): Promise<string[]> {
+  return (await blocksText(db, [userId])).map((r) => r.id);
+}
 
 /**
  * Of `otherIds`, those with a block between them and `userId` in either

@@ -219,7 +219,7 @@ export async function removeContact(deps: Deps, viewer: Viewer, userId: string):
  */
 export async function blockUser(deps: Deps, viewer: Viewer, userId: string): Promise<UserModel> {
   const targetId = otherUserId(viewer, userId, "You can't block yourself");
-  return inTransaction(deps, async (tx) => {
+  const them = await inTransaction(deps, async (tx) => {
     const [me, them] = await loadPair(tx.trx, viewer.userId, targetId);
     await repo.lockPair(tx.trx, me.id, them.id);
     const blocked = await repo.insertBlock(tx.trx, me.id, them.id);
@@ -231,18 +231,22 @@ export async function blockUser(deps: Deps, viewer: Viewer, userId: string): Pro
       publish(deps, tx, them.id, { __typename: 'ContactsChanged', user: me });
     return them;
   });
+  await deps.blocks.changed([viewer.userId, them.id]);
+  return them;
 }
 
 /** Lifts the viewer's block of a person (harmless if there was none). Only the viewer is told. */
 export async function unblockUser(deps: Deps, viewer: Viewer, userId: string): Promise<UserModel> {
   const targetId = otherUserId(viewer, userId, "You can't unblock yourself");
-  return inTransaction(deps, async (tx) => {
+  const them = await inTransaction(deps, async (tx) => {
     const [me, them] = await loadPair(tx.trx, viewer.userId, targetId);
     await repo.lockPair(tx.trx, me.id, them.id);
     if (await repo.deleteBlock(tx.trx, me.id, them.id))
       publish(deps, tx, me.id, { __typename: 'ContactsChanged', user: them });
     return them;
   });
+  await deps.blocks.changed([viewer.userId, them.id]);
+  return them;
 }
 
 interface PageArgs {

@@ -12,10 +12,11 @@ import type { Deps, Viewer } from '../../deps.ts';
 import { badInput } from '../../graphql/errors.ts';
 import type { LoaderOptions, Loaders } from '../../graphql/loaders.ts';
 import { parseId } from '../../lib/ids.ts';
+import { blocksOf } from '../contacts/contacts.repository.ts';
 import { requireMember } from '../rooms/rooms.access.ts';
 import { findMembership } from '../rooms/rooms.repository.ts';
 import type { UserModel } from '../users/users.model.ts';
-import { presenceVisibility } from './presence.repository.ts';
+import { type PresenceVisibilityRow, presenceVisibility } from './presence.repository.ts';
 
 export interface PresenceModel {
   online: boolean;
@@ -24,16 +25,42 @@ export interface PresenceModel {
 
 export const HIDDEN_PRESENCE: PresenceModel = Object.freeze({ online: false, lastSeenAt: null });
 
-/** Presence of users as `viewer` may see it: one SQL statement and one store read per batch. */
+/**
+ * Presence of users as `viewer` may see it: one SQL statement and one store
+ * read per batch. Users `isRoomMate` vouches for (the viewer's direct peers)
+ * and whom this instance holds (users.cache.ts) need no statement: sharing a
+ * room, they are in each other's audience unless a block stands between
+ * them (the viewer's blocks, contacts.blocks-cache.ts), and the held user row
+ * has `show_online` and `last_seen_at`.
+ */
 export function presenceLoader(
   deps: Deps,
   viewer: Viewer | null,
   opts: LoaderOptions,
+  isRoomMate: (userId: string) => boolean = () => false,
 ): DataLoader<string, PresenceModel> {
   return new DataLoader<string, PresenceModel>(
     async (ids) => {
       if (!viewer) return ids.map(() => HIDDEN_PRESENCE);
-      const rows = await presenceVisibility(deps.db, viewer.userId, ids);
+      const rows: PresenceVisibilityRow[] = [];
+      const held: UserModel[] = [];
+      for (const id of new Set(ids)) {
+        const user = id !== viewer.userId && isRoomMate(id) ? deps.users.peek(id) : undefined;
+        if (user) held.push(user);
+      }
+      if (held.length > 0) {
+        const blocks = await deps.blocks.of(viewer.userId, () => blocksOf(deps.db, viewer.userId));
+        for (const u of held)
+          rows.push({
+            id: u.id,
+            show_online: u.showOnline,
+            last_seen_at: u.lastSeenAt,
+            related: !blocks.has(u.id),
+          });
+      }
+      const known = new Set(rows.map((r) => r.id));
+      const rest = [...new Set(ids)].filter((id) => !known.has(id));
+      if (rest.length > 0) rows.push(...(await presenceVisibility(deps.db, viewer.userId, rest)));
       const visible = rows.filter((r) => r.id === viewer.userId || (r.related && r.show_online));
       const online = await deps.presence.onlineAmong(visible.map((r) => r.id));
       const byId = new Map(

@@ -60,6 +60,8 @@ export const roomsResolvers: Resolvers = {
     },
     peer: (r, _a, ctx) => {
       if (r.kind !== 'DIRECT' || !r.peerId) return null;
+      // The viewer's own view of their direct room: they share it with the peer (for presence).
+      if (ctx.viewer && r.viewerId === ctx.viewer.userId) ctx.loaders.noteRoomMate(r.peerId);
       return r.peer ?? userNow(ctx, r.peerId);
     },
     members: (r, _a, ctx) => ctx.loaders.roomMembers.load(r.id),
