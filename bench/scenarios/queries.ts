@@ -144,7 +144,8 @@ export async function queries(flags: Flags<typeof queriesFlags>): Promise<void> 
         if (!bench) throw new Error(`--only: unknown benchmark ${name}`);
         // One checked request first: a benchmark of error responses measures nothing.
         const probe = await fetch(url, { method: 'POST', headers, body: bench.body() });
-        const probeJson = (await probe.json()) as { errors?: Array<{ message: string }> };
+        const probeText = await probe.text();
+        const probeJson = JSON.parse(probeText) as { errors?: Array<{ message: string }> };
         if (!probe.ok || probeJson.errors?.length)
           throw new Error(`${name}: ${probeJson.errors?.[0]?.message ?? `HTTP ${probe.status}`}`);
         // The same load for the warm-up and the measured run; only the latter counts GraphQL errors.
@@ -194,6 +195,7 @@ export async function queries(flags: Flags<typeof queriesFlags>): Promise<void> 
           non2xx: result.non2xx,
           gqlErrors,
           errors: result.errors + result.timeouts,
+          responseKB: round(Buffer.byteLength(probeText) / 1024, 1),
           'cpuµs/req': total ? Math.round((cpu * 1e6) / total) : null,
           serverCores: round(cpu / result.duration, 2),
           'pgCpuµs/req': total ? Math.round((pgCpu * 1e6) / total) : null,
