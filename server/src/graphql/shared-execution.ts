@@ -13,9 +13,14 @@
  * (`PAYLOAD_ONLY`), plus fields that depend on the viewer only through
  * "is the viewer this user" (`SELF_ONLY`: Message.clientId, User.isMe, the
  * private User fields). For the latter the result is shared per class of
- * viewer: the sender, each mentioned user on their own, everyone else. Any
- * other field (reactions, readBy, presence, contact status, ...) makes the
- * document execute per subscriber as before.
+ * viewer: the sender, each mentioned user on their own, everyone else.
+ * Reactions, readers and the replied-to message (`CONDITIONAL`) qualify for
+ * events whose message embeds them: a just-sent message's MessageCreated,
+ * which is what the web client's conversation subscription receives most.
+ * Any other field (presence, contact status, ...) makes the document execute
+ * per subscriber as before. The verdict is per document and event type: a
+ * document's branches for other event types (`... on MessageEdited`) do not
+ * count against the event at hand.
  *
  * Only events marked with `shareable()` (the room stream marks the events it
  * delivers unchanged to every subscriber) take this path; everything else
@@ -26,12 +31,14 @@ import {
   type DocumentNode,
   type ExecutionArgs,
   type ExecutionResult,
+  type FragmentDefinitionNode,
+  type GraphQLNamedType,
   type GraphQLSchema,
   getNamedType,
+  isInterfaceType,
+  isObjectType,
   Kind,
-  TypeInfo,
-  visit,
-  visitWithTypeInfo,
+  type SelectionSetNode,
 } from 'graphql';
 
 /** Fields that read nothing but the event payload (and the server config). */
@@ -77,35 +84,107 @@ export function shareable<T extends object>(event: T): T {
   return event;
 }
 
-/** Per document: its id for cache keys, or null when its result may depend on the viewer. */
-const verdicts = new WeakMap<DocumentNode, number | null>();
+/**
+ * Fields whose resolvers read a loader (per subscriber) unless the event's
+ * message embeds them, which a just-sent message's MessageCreated does:
+ * reactions and readers (both empty then), and `replyTo` (null without
+ * `replyToId`). Under that condition they are the same for every viewer and
+ * nothing below them is ever resolved (empty lists, null), so their subtrees
+ * are not checked; `embedsConditionalFields` tests the condition per event.
+ */
+const CONDITIONAL = new Set(['Message.reactions', 'Message.readBy', 'Message.readCount', 'Message.replyTo']);
+
+/** Whether the event's message embeds what CONDITIONAL fields need (see there). */
+function embedsConditionalFields(event: object): boolean {
+  const m = (event as { message?: { reactions?: unknown[]; readers?: unknown[]; replyToId?: unknown } })
+    .message;
+  return m !== undefined && m.reactions?.length === 0 && m.readers?.length === 0 && m.replyToId === null;
+}
+
+/** How a document's selection for one event type may be shared. */
+interface Verdict {
+  /** For cache keys. */
+  docId: number;
+  /** Selects CONDITIONAL fields: shared only for events that embed them. */
+  conditional: boolean;
+}
+
+/** Per document and event type: how it may be shared, or null when its result may depend on the viewer. */
+const verdicts = new WeakMap<DocumentNode, Map<string, Verdict | null>>();
+const docIds = new WeakMap<DocumentNode, number>();
 let nextDocId = 1;
 
-function documentVerdict(schema: GraphQLSchema, document: DocumentNode): number | null {
-  const known = verdicts.get(document);
-  if (known !== undefined) return known;
-  let ok = document.definitions.every(
-    (d) =>
-      d.kind === Kind.FRAGMENT_DEFINITION ||
-      (d.kind === Kind.OPERATION_DEFINITION && d.operation === 'subscription'),
-  );
-  if (ok) {
-    const typeInfo = new TypeInfo(schema);
-    visit(
-      document,
-      visitWithTypeInfo(typeInfo, {
-        Field(node) {
-          if (node.name.value === '__typename') return;
-          const parent = typeInfo.getParentType();
-          const key = `${parent ? getNamedType(parent).name : '?'}.${node.name.value}`;
-          if (!PAYLOAD_ONLY.has(key) && !SELF_ONLY.has(key)) ok = false;
-        },
-      }),
-    );
+function documentVerdict(schema: GraphQLSchema, document: DocumentNode, eventType: string): Verdict | null {
+  let byType = verdicts.get(document);
+  if (!byType) {
+    byType = new Map();
+    verdicts.set(document, byType);
   }
-  const verdict = ok ? nextDocId++ : null;
-  verdicts.set(document, verdict);
+  const known = byType.get(eventType);
+  if (known !== undefined) return known;
+  const verdict = judge(schema, document, eventType);
+  if (byType.size < 64) byType.set(eventType, verdict);
   return verdict;
+}
+
+/**
+ * Walks the selection a document makes for an event of type `eventType`
+ * (type conditions for other event types are skipped, fragments followed):
+ * every field must be PAYLOAD_ONLY, SELF_ONLY or CONDITIONAL.
+ */
+function judge(schema: GraphQLSchema, document: DocumentNode, eventType: string): Verdict | null {
+  const operations = document.definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION);
+  const [operation] = operations;
+  if (operations.length !== 1 || !operation || operation.operation !== 'subscription') return null;
+  const root = schema.getSubscriptionType();
+  if (!root) return null;
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const d of document.definitions)
+    if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
+  let conditional = false;
+  const entered = new Set<string>();
+  /** `runtime`: the event's type, while `parent` is the abstract type of the event itself. */
+  const walk = (selectionSet: SelectionSetNode, parent: GraphQLNamedType, runtime?: string): boolean => {
+    for (const selection of selectionSet.selections) {
+      if (selection.kind === Kind.FIELD) {
+        const name = selection.name.value;
+        if (name === '__typename') continue;
+        const key = `${parent.name}.${name}`;
+        if (CONDITIONAL.has(key)) {
+          conditional = true;
+          continue;
+        }
+        if (!PAYLOAD_ONLY.has(key) && !SELF_ONLY.has(key)) return false;
+        if (!selection.selectionSet) continue;
+        const field = isObjectType(parent) || isInterfaceType(parent) ? parent.getFields()[name] : undefined;
+        if (!field) return false;
+        const type = getNamedType(field.type);
+        // The field returning the event (Subscription.roomEvents): its selection is for `eventType`.
+        if (!walk(selection.selectionSet, type, parent === root ? eventType : undefined)) return false;
+        continue;
+      }
+      const fragment =
+        selection.kind === Kind.FRAGMENT_SPREAD ? fragments.get(selection.name.value) : selection;
+      if (!fragment) return false;
+      const condition = fragment.typeCondition ? schema.getType(fragment.typeCondition.name.value) : parent;
+      if (!condition) return false;
+      // A branch for another event type never runs for this event.
+      if (runtime !== undefined && isObjectType(condition) && condition.name !== runtime) continue;
+      if (selection.kind === Kind.FRAGMENT_SPREAD) {
+        // A fragment already checked under this parent adds nothing (and stops cycles).
+        const seen = `${selection.name.value}@${parent.name}@${runtime ?? ''}`;
+        if (entered.has(seen)) continue;
+        entered.add(seen);
+      }
+      const next = isObjectType(condition) ? undefined : runtime;
+      if (!walk(fragment.selectionSet, condition, next)) return false;
+    }
+    return true;
+  };
+  if (!walk(operation.selectionSet, root)) return null;
+  const docId = docIds.get(document) ?? nextDocId++;
+  docIds.set(document, docId);
+  return { docId, conditional };
 }
 
 /** Who the viewer is relative to the users a message event names (all that SELF_ONLY fields compare). */
@@ -181,8 +260,12 @@ if (!executeModule.execute.parleyShared) {
     const root = args.rootValue;
     const results = root && typeof root === 'object' ? shared.get(root) : undefined;
     if (!results) return original(args);
-    const docId = documentVerdict(args.schema, args.document);
-    if (docId === null) return original(args);
+    const eventType = (root as { __typename?: unknown }).__typename;
+    const verdict =
+      typeof eventType === 'string' ? documentVerdict(args.schema, args.document, eventType) : null;
+    if (verdict === null || (verdict.conditional && !embedsConditionalFields(root as object)))
+      return original(args);
+    const docId = verdict.docId;
     const viewerId = (args.contextValue as { viewer?: { userId?: string } | null } | undefined)?.viewer
       ?.userId;
     const key = `${selectionKey(args, docId)}|${viewerClass(root as object, viewerId)}`;

@@ -1,4 +1,6 @@
 import type { AttachmentModel } from '../files/files.model.ts';
+import type { ReactionGroupModel } from '../reactions/reactions.model.ts';
+import type { ReaderModel } from '../receipts/receipts.service.ts';
 import type { UserModel } from '../users/users.model.ts';
 
 export type MessageKind = 'USER' | 'SYSTEM';
@@ -36,6 +38,19 @@ export interface MessageModel {
   mentionUsers?: UserModel[] | null;
   /** Embedded in MessageCreated payloads; otherwise loaded by message id. */
   attachments?: AttachmentModel[] | null;
+  /**
+   * Embedded (empty) in a just-sent message's MessageCreated payload: nobody
+   * has reacted yet; otherwise loaded by message id. Later reactions reach
+   * subscribers as ReactionChanged events, after it on the same stream.
+   */
+  reactions?: ReactionGroupModel[];
+  /**
+   * The room's read pointers that concern this message. Embedded (empty) in a
+   * just-sent message's MessageCreated payload: no one but its sender (never
+   * a reader of their own message) can have read past it yet; otherwise the
+   * room's readers are loaded. Later reads arrive as ReadReceipt events.
+   */
+  readers?: ReaderModel[];
 }
 
 /** Columns every message read selects (the tsvector stays in the database). */

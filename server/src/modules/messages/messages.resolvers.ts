@@ -1,7 +1,8 @@
-import { requireViewer } from '../../graphql/context.ts';
+import { type GraphQLContext, requireViewer } from '../../graphql/context.ts';
 import { userNow } from '../../graphql/loaders.ts';
 import type { Resolvers } from '../../graphql/resolvers.generated.ts';
 import type { UserModel } from '../users/users.model.ts';
+import type { MessageModel } from './messages.model.ts';
 import * as queries from './messages.queries.ts';
 import * as messages from './messages.service.ts';
 
@@ -22,20 +23,28 @@ export const messagesResolvers: Resolvers = {
     // Event payloads embed sender and mentions (no reads per subscriber); queries batch them.
     sender: (m, _a, ctx) => m.sender ?? (m.senderId ? userNow(ctx, m.senderId) : null),
     clientId: (m, _a, ctx) => (m.senderId !== null && m.senderId === ctx.viewer?.userId ? m.clientId : null),
-    mentions: async (m, _a, ctx) => {
+    // Synchronous for what event payloads embed (no promise per delivery).
+    mentions: (m, _a, ctx) => {
       if (m.mentionUsers) return m.mentionUsers;
-      const users = await ctx.loaders.user.loadMany(m.mentionIds);
-      return users.filter((u): u is UserModel => u !== null && !(u instanceof Error));
+      if (m.mentionIds.length === 0) return [];
+      return ctx.loaders.user
+        .loadMany(m.mentionIds)
+        .then((users) => users.filter((u): u is UserModel => u !== null && !(u instanceof Error)));
     },
     // Null unless the viewer may see the replied-to message (members added later see only later ones).
-    replyTo: async (m, _a, ctx) => {
-      if (!m.replyToId) return null;
-      const [target, membership] = await Promise.all([
-        ctx.loaders.message.load(m.replyToId),
-        ctx.loaders.myMembership.load(m.roomId),
-      ]);
-      if (!target || !membership || target.roomId !== m.roomId) return null;
-      return target.seq >= membership.visibleFromSeq ? target : null;
-    },
+    replyTo: (m, _a, ctx) => (m.replyToId ? visibleReplyTarget(m, m.replyToId, ctx) : null),
   },
 };
+
+async function visibleReplyTarget(
+  m: MessageModel,
+  replyToId: string,
+  ctx: GraphQLContext,
+): Promise<MessageModel | null> {
+  const [target, membership] = await Promise.all([
+    ctx.loaders.message.load(replyToId),
+    ctx.loaders.myMembership.load(m.roomId),
+  ]);
+  if (!target || !membership || target.roomId !== m.roomId) return null;
+  return target.seq >= membership.visibleFromSeq ? target : null;
+}

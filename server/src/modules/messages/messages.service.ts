@@ -112,6 +112,9 @@ async function sendPlainFast(
     sender: byId.get(viewer.userId) ?? null,
     mentionUsers: [],
     attachments: [],
+    // Just sent: no reactions, no readers (subscribers then read nothing for them).
+    reactions: [],
+    readers: [],
   };
   const event: MessageCreatedEvent = { __typename: 'MessageCreated', roomId, seq: sent.seq, message };
   await inOneStatement(deps, async (tx) => {
@@ -205,6 +208,9 @@ export async function sendMessage(
       sender: byId.get(viewer.userId) ?? null,
       mentionUsers: plain.mentionIds.flatMap((id) => byId.get(id) ?? []),
       attachments,
+      // Just sent: no reactions, no readers (subscribers then read nothing for them).
+      reactions: [],
+      readers: [],
     };
     const event: MessageCreatedEvent = { __typename: 'MessageCreated', roomId, seq: row.seq, message };
     tx.afterCommit(() => slot.publish(row.seq, { events: [event], views: 'members', users: byId }));

@@ -12,7 +12,7 @@ export const reactionsResolvers: Resolvers = {
       reactions.removeReaction(ctx.deps, requireViewer(ctx), messageId, emoji),
   },
   Message: {
-    reactions: (m, _a, ctx) => (m.deletedAt ? [] : ctx.loaders.reactions.load(m.id)),
+    reactions: (m, _a, ctx) => (m.deletedAt ? [] : (m.reactions ?? ctx.loaders.reactions.load(m.id))),
   },
   ReactionGroup: {
     // Queries compute it in SQL; event payloads carry every reactor id instead, resolved per subscriber.
