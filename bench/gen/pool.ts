@@ -21,6 +21,8 @@ export interface GenOptions {
   runId: string;
   connectConcurrency: number;
   maxInflight: number;
+  /** The `roomEvents` document Parley subscribers send (bench/lib/documents.ts). */
+  subscription: string;
 }
 
 export interface Merged {
@@ -62,6 +64,7 @@ export class GeneratorPool {
         runId: opts.runId,
         connectConcurrency: opts.connectConcurrency,
         maxInflight: opts.maxInflight,
+        subscription: opts.subscription,
       };
       child.send(init);
     }

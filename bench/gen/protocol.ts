@@ -23,6 +23,8 @@ export interface InitMessage {
   connectConcurrency: number;
   /** Cap on concurrent sendMessage requests; beyond it sends are counted as `dropped`, never queued. */
   maxInflight: number;
+  /** The `roomEvents` subscription document each Parley subscriber sends (variable `$roomId`). */
+  subscription: string;
 }
 
 export type Command =

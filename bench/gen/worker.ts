@@ -17,15 +17,6 @@ import * as hdr from 'hdr-histogram-js';
 import WebSocket from 'ws';
 import type { Command, GenRoom, InitMessage, Reply, WorkerReport } from './protocol.ts';
 
-const SUBSCRIPTION = `subscription BenchRoomEvents($roomId: ID!) {
-  roomEvents(roomId: $roomId) {
-    __typename
-    ... on MessageCreated {
-      seq
-      message { id seq clientId kind body createdAt editedAt deletedAt sender { id displayName } }
-    }
-  }
-}`;
 const SEND_MESSAGE = `mutation BenchSend($input: SendMessageInput!) { sendMessage(input: $input) { id seq } }`;
 
 const newHistogram = () =>
@@ -124,7 +115,7 @@ function connectParley(room: GenRoom, roomIdx: number, member: number): Promise<
           const unsubscribe = client.subscribe<{
             roomEvents: { __typename: string; seq?: number; message?: { body?: string } };
           }>(
-            { query: SUBSCRIPTION, variables: { roomId: room.id } },
+            { query: init.subscription, variables: { roomId: room.id } },
             {
               next: (r) => {
                 if (r.errors?.length) {

@@ -8,6 +8,7 @@
 import { GeneratorPool } from '../gen/pool.ts';
 import type { GenRoom } from '../gen/protocol.ts';
 import type { FlagSpec, Flags } from '../lib/args.ts';
+import { roomEventsDocument } from '../lib/documents.ts';
 import { cpuSeconds, postgresCpuSeconds } from '../lib/proc.ts';
 import { percentilesMs, printTable, type Row, round, writeResult } from '../lib/report.ts';
 import { newJwtSecret, prepareDatabase, seedFanout } from '../lib/seed.ts';
@@ -21,6 +22,10 @@ export const fanoutFlags = {
     help: 'subscribers (one graphql-ws connection + roomEvents subscription each)',
   },
   roomSize: { default: 10, help: 'members per room (every member subscribes)' },
+  subscription: {
+    default: 'client',
+    help: "the roomEvents document subscribers send: 'client' (the web client's ConversationEvents: receipts, reactions, replies, mentions) or 'lite' (payload fields only, as measured before session 12)",
+  },
   rate: { default: '1000', help: 'messages/s in total; a comma list runs a sweep, e.g. 500,1000,2000' },
   duration: { default: 30, help: 'seconds of sending per rate' },
   history: {
@@ -104,6 +109,7 @@ export async function runTargets(
           runId: newRunId(),
           connectConcurrency: flags.connectConcurrency,
           maxInflight: flags.maxInflight,
+          subscription: roomEventsDocument(flags.subscription),
         });
         const conn = await gen.connect();
         log(

@@ -11,6 +11,7 @@ import path from 'node:path';
 import { GeneratorPool } from '../gen/pool.ts';
 import type { GenRoom } from '../gen/protocol.ts';
 import type { FlagSpec, Flags } from '../lib/args.ts';
+import { roomEventsDocument } from '../lib/documents.ts';
 import { printTable, type Row, round, writeResult } from '../lib/report.ts';
 import { newJwtSecret, prepareDatabase, seedFanout } from '../lib/seed.ts';
 import { ROOT, startTarget } from '../lib/servers.ts';
@@ -18,6 +19,10 @@ import { autoWorkers, commonFlags, log, newRunId, serverOptions } from './common
 
 export const idleFlags = {
   ...commonFlags,
+  subscription: {
+    default: 'client',
+    help: "the roomEvents document each connection subscribes with: 'client' (the web client's) or 'lite' (as measured before session 12)",
+  },
   connections: {
     default: 19_000,
     help: 'connections in total (about 19,000 per instance fit under the 20,000 open-files cap)',
@@ -86,6 +91,7 @@ export async function idle(flags: Flags<typeof idleFlags>): Promise<void> {
           runId: newRunId(),
           connectConcurrency: flags.connectConcurrency,
           maxInflight: 1000,
+          subscription: roomEventsDocument(flags.subscription),
         });
         gens.push(gen);
         const conn = await gen.connect();
