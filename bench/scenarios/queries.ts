@@ -4,17 +4,19 @@
  * of 10; `--messages` messages each): the room list as the web client asks
  * for it (its own RoomList document, imported from client/src/gql: title,
  * avatar, unread count, last message with sender and attachments, the direct
- * peer's presence), a history page (`messages(last: 50)`), and `sendMessage`
- * (a fresh clientId per request, rooms round-robin). `rooms-lite` is the
- * smaller selection sessions 3-11 measured as "rooms" (no avatars, presence
- * or attachments), kept to compare with their figures. A response with GraphQL `errors` counts as an
+ * peer's presence), a history page of 50 messages as the client asks for it
+ * (its ConversationHistory document: receipts, reactions, replies,
+ * attachments), and `sendMessage` (a fresh clientId per request, rooms
+ * round-robin). `rooms-lite` and `history-lite` are the smaller selections
+ * sessions 3-11 measured as "rooms" and "history", kept to compare with their
+ * figures. A response with GraphQL `errors` counts as an
  * error even though it is HTTP 200. Each benchmark runs `--warmup` seconds of
  * the same load first, not counted: the figures are the steady state.
  */
 import autocannon from 'autocannon';
 import { print } from 'graphql';
 import pg from 'pg';
-import { RoomListDocument } from '../../client/src/gql/graphql.ts';
+import { ConversationHistoryDocument, RoomListDocument } from '../../client/src/gql/graphql.ts';
 import type { FlagSpec, Flags } from '../lib/args.ts';
 import { postgresCpuSeconds } from '../lib/proc.ts';
 import { printTable, type Row, round, writeResult } from '../lib/report.ts';
@@ -42,7 +44,10 @@ export const queriesFlags = {
     default: 3,
     help: 'seconds of the same load before each benchmark, not counted (JIT, caches, pool); 0 = none',
   },
-  only: { default: 'rooms,history,send', help: 'which of rooms, rooms-lite, history, send to run' },
+  only: {
+    default: 'rooms,history,send',
+    help: 'which of rooms, rooms-lite, history, history-lite, send to run',
+  },
 } satisfies FlagSpec;
 
 /** The web client's room list, exactly as it sends it. */
@@ -57,7 +62,10 @@ const ROOM_LIST_LITE = `query BenchRoomList {
     } }
   }
 }`;
-const HISTORY = `query BenchHistory($roomId: ID!) {
+/** The web client's history page, exactly as it sends it. */
+const HISTORY = print(ConversationHistoryDocument);
+/** The selection sessions 3-11 measured as "history". */
+const HISTORY_LITE = `query BenchHistory($roomId: ID!) {
   messages(roomId: $roomId, last: 50) {
     edges { node { id seq clientId kind body createdAt editedAt deletedAt sender { id displayName } } }
     pageInfo { hasPreviousPage startCursor }
@@ -124,7 +132,11 @@ export async function queries(flags: Flags<typeof queriesFlags>): Promise<void> 
         rooms: { body: () => JSON.stringify({ query: ROOM_LIST }), dynamic: false },
         'rooms-lite': { body: () => JSON.stringify({ query: ROOM_LIST_LITE }), dynamic: false },
         history: {
-          body: () => JSON.stringify({ query: HISTORY, variables: { roomId: rooms[0]?.id } }),
+          body: () => JSON.stringify({ query: HISTORY, variables: { roomId: rooms[0]?.id, last: 50 } }),
+          dynamic: false,
+        },
+        'history-lite': {
+          body: () => JSON.stringify({ query: HISTORY_LITE, variables: { roomId: rooms[0]?.id } }),
           dynamic: false,
         },
         send: {
