@@ -286,3 +286,37 @@ describe('read state', () => {
     expect((await roomOf(t, alice, room.id)).unreadCount).toBe(1);
   });
 });
+
+describe('history pages', () => {
+  const PAGE = `query($r: ID!) { messages(roomId: $r, last: 10) { edges { node {
+    id attachments { id } reactions { emoji count }
+  } } } }`;
+  type Node = { id: string; attachments: { id: string }[]; reactions: { emoji: string; count: number }[] };
+  /** The page as alice reads it, and how many statements that took. */
+  const page = async (roomId: string) => {
+    const before = t.app.dbStats.queries;
+    const data = await t.ok(PAGE, { r: roomId }, alice.accessToken);
+    return {
+      nodes: (data.messages.edges as { node: Node }[]).map((e) => e.node),
+      statements: t.app.dbStats.queries - before,
+    };
+  };
+
+  it('read attachments and reactions only for the messages that have them', async () => {
+    const room = await createGroup(t, alice, [bob]);
+    const sent: { id: string }[] = [];
+    for (const body of ['one', 'two', 'three']) sent.push(await send(t, alice, room.id, body));
+    const plain = await page(room.id);
+    expect(plain.nodes.every((n) => n.attachments.length === 0 && n.reactions.length === 0)).toBe(true);
+
+    await t.ok(
+      `mutation($m: ID!) { addReaction(messageId: $m, emoji: "🎉") { id } }`,
+      { m: sent[1]?.id },
+      bob.accessToken,
+    );
+    const reacted = await page(room.id);
+    expect(reacted.nodes.find((n) => n.id === sent[1]?.id)?.reactions).toEqual([{ emoji: '🎉', count: 1 }]);
+    // One statement more: the reactions of the one message that has any.
+    expect(reacted.statements - plain.statements).toBe(1);
+  });
+});

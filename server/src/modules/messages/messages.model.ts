@@ -84,9 +84,21 @@ export interface MessageRow {
   created_at: Date;
   edited_at: Date | null;
   deleted_at: Date | null;
+  /** Read by history pages: false means no attachment is ever loaded for it (they are inserted with it). */
+  has_attachments?: boolean;
+  /** Read by history pages: false means nobody had reacted when the row was read. */
+  has_reactions?: boolean;
 }
 
 export function messageRowToModel(row: MessageRow): MessageModel {
+  const model = toModel(row);
+  // What the row already says is empty needs no loader (a statement per page each).
+  if (row.has_attachments === false) model.attachments = [];
+  if (row.has_reactions === false) model.reactions = [];
+  return model;
+}
+
+function toModel(row: MessageRow): MessageModel {
   return {
     id: row.id,
     roomId: row.room_id,

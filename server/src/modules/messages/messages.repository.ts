@@ -463,11 +463,33 @@ export interface HistoryQuery {
   order: 'asc' | 'desc';
 }
 
-/** A keyset slice of a room's history (the UNIQUE (room_id, seq) index serves it; no OFFSET). */
+/**
+ * A keyset slice of a room's history (the UNIQUE (room_id, seq) index serves
+ * it; no OFFSET), with whether each message has attachments and reactions
+ * (one index probe each), so a page needs no statement for those it has none of.
+ */
 export async function listHistory(db: Db, q: HistoryQuery): Promise<MessageRow[]> {
   let query = db
     .selectFrom('messages')
     .select(MESSAGE_COLUMNS)
+    .select((eb) => [
+      eb
+        .exists(
+          eb
+            .selectFrom('message_attachments as ma')
+            .select(sql`1`.as('one'))
+            .whereRef('ma.message_id', '=', 'messages.id'),
+        )
+        .as('has_attachments'),
+      eb
+        .exists(
+          eb
+            .selectFrom('message_reactions as mr')
+            .select(sql`1`.as('one'))
+            .whereRef('mr.message_id', '=', 'messages.id'),
+        )
+        .as('has_reactions'),
+    ])
     .where('room_id', '=', q.roomId)
     .where('seq', '>=', q.minSeq);
   if (q.afterSeq !== undefined) query = query.where('seq', '>', q.afterSeq);
