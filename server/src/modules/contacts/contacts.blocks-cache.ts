@@ -13,6 +13,7 @@
  * `BLOCK_CACHE_TTL_MS` at most whatever happens.
  */
 import type { MQEmitter } from 'mqemitter';
+import { BoundedMap } from '../../lib/bounded-map.ts';
 import { type EventBus, userKeyedInvalidation } from '../../plugins/pubsub.ts';
 
 /** Pub/sub topic of block changes: `{ userIds: string[] }` (both people of each change). */
@@ -41,8 +42,8 @@ export function createBlockCache(
 ): BlockCache {
   const maxUsers = opts.maxUsers ?? 20_000;
   const now = opts.now ?? Date.now;
-  // Least recently used first (a hit moves the user to the end).
-  const entries = new Map<string, { blocks: ReadonlySet<string>; at: number }>();
+  // Least recently used first (a hit moves the user to the end); the oldest goes when full.
+  const entries = new BoundedMap<string, { blocks: ReadonlySet<string>; at: number }>(maxUsers);
   // A set read while a change to its user came in is not stored.
   const { epochs, changed, close } = userKeyedInvalidation(
     emitter,
@@ -66,7 +67,6 @@ export function createBlockCache(
         if (epochs.mayStore(started, userId)) {
           entries.delete(userId);
           entries.set(userId, { blocks, at: now() });
-          if (entries.size > maxUsers) entries.delete(entries.keys().next().value as string);
         }
         return blocks;
       } finally {

@@ -44,7 +44,8 @@ export function presenceLoader(
       if (!viewer) return ids.map(() => HIDDEN_PRESENCE);
       const rows: PresenceVisibilityRow[] = [];
       const held: UserModel[] = [];
-      for (const id of new Set(ids)) {
+      const unique = [...new Set(ids)];
+      for (const id of unique) {
         const user = id !== viewer.userId && isRoomMate(id) ? deps.users.peek(id) : undefined;
         if (user) held.push(user);
       }
@@ -59,7 +60,7 @@ export function presenceLoader(
           });
       }
       const known = new Set(rows.map((r) => r.id));
-      const rest = [...new Set(ids)].filter((id) => !known.has(id));
+      const rest = unique.filter((id) => !known.has(id));
       if (rest.length > 0) rows.push(...(await presenceVisibility(deps.db, viewer.userId, rest)));
       const visible = rows.filter((r) => r.id === viewer.userId || (r.related && r.show_online));
       const online = await deps.presence.onlineAmong(visible.map((r) => r.id));

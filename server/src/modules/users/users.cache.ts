@@ -14,6 +14,7 @@
  * Cached users are frozen: they are shared by every request.
  */
 import type { MQEmitter } from 'mqemitter';
+import { BoundedMap } from '../../lib/bounded-map.ts';
 import { type EventBus, userKeyedInvalidation } from '../../plugins/pubsub.ts';
 import type { UserModel } from './users.model.ts';
 
@@ -44,8 +45,8 @@ export function createUserCache(
 ): UserCache {
   const maxUsers = opts.maxUsers ?? 20_000;
   const now = opts.now ?? Date.now;
-  // Least recently used first (a hit moves the user to the end).
-  const entries = new Map<string, { user: UserModel; at: number }>();
+  // Least recently used first (a hit moves the user to the end); the oldest goes when full.
+  const entries = new BoundedMap<string, { user: UserModel; at: number }>(maxUsers);
   // Rows read while a change to them came in are not stored.
   const { epochs, changed, close } = userKeyedInvalidation(
     emitter,
@@ -77,7 +78,6 @@ export function createUserCache(
           if (!epochs.mayStore(started, user.id)) continue;
           entries.delete(user.id);
           entries.set(user.id, { user: Object.freeze(user), at: storedAt });
-          if (entries.size > maxUsers) entries.delete(entries.keys().next().value as string);
         }
         return found.concat(loaded);
       } finally {
