@@ -9,7 +9,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConversationEventsDocument } from '../../client/src/gql/graphql.ts';
 import { uuidv7 } from '../src/lib/ids.ts';
-import { createTestApp, type TestApp } from './helpers/app.ts';
+import { createTestApp, type TestApp, untilNoStatements } from './helpers/app.ts';
 import { createGroup, MARK_READ, nextMatching, send } from './helpers/chat.ts';
 import { ADD_REACTION } from './helpers/live.ts';
 import { registerUser, type TestUser } from './helpers/users.ts';
@@ -63,6 +63,7 @@ describe('shared execution of the web client subscription', () => {
     // Every subscription live (its access check and replay done) before counting statements.
     const warm = await send(t, alice, roomId, 'warming up');
     await Promise.all(subs.map((s) => created(s, warm.seq)));
+    await untilNoStatements(t); // the connects' presence writes
     const before = t.app.dbStats.queries;
     const sent = await send(t, alice, roomId, 'hello everyone', { clientId: uuidv7() });
     const got = await Promise.all(subs.map((s) => created(s, sent.seq)));

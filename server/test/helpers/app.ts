@@ -174,3 +174,20 @@ export async function readUntil<T>(read: () => Promise<T>, done: (value: T) => b
     await new Promise((r) => setTimeout(r, 20));
   }
 }
+
+/**
+ * Waits until `t`'s instance has run no statement for `quietMs` (background
+ * work such as presence's last-seen writes after a connect has landed), so a
+ * statement count taken next measures only what the test then does.
+ */
+export async function untilNoStatements(t: TestApp, quietMs = 150, timeoutMs = 5_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let seen = t.app.dbStats.queries;
+  for (;;) {
+    await new Promise((r) => setTimeout(r, quietMs));
+    const now = t.app.dbStats.queries;
+    if (now === seen) return;
+    if (Date.now() > deadline) throw new Error(`statements kept running for ${timeoutMs} ms`);
+    seen = now;
+  }
+}
