@@ -87,6 +87,11 @@ export interface Config {
   /** `WS_MAX_SUBSCRIPTIONS`: operations running at once on one WebSocket; default 100. */
   readonly wsMaxSubscriptions: number;
   /**
+   * `WS_KEEPALIVE_MS`: a WebSocket the server has sent nothing on for this
+   * long gets a `ping` (keeps proxies from closing idle connections); default 20000.
+   */
+  readonly wsKeepAliveMs: number;
+  /**
    * `TRUST_PROXY`: whose `X-Forwarded-For` gives the client IP (which per-IP
    * rate limits key on): `true` (any hop; default, for a deployment behind
    * the bundled proxy), `false` (the socket address), a hop count, or
@@ -327,6 +332,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     graphqlMaxAliases: int('GRAPHQL_MAX_ALIASES', 30, 0, 10_000),
     graphqlMaxTokens: int('GRAPHQL_MAX_TOKENS', 5000, 100, 1_000_000),
     wsMaxSubscriptions: int('WS_MAX_SUBSCRIPTIONS', 100, 1, 10_000),
+    wsKeepAliveMs: int('WS_KEEPALIVE_MS', 20_000, 100, 3_600_000),
     trustProxy: trustProxy(str('TRUST_PROXY')),
     rateLimitEnabled: bool('RATE_LIMIT_ENABLED', nodeEnv !== 'test'),
     rateLimits: rateLimitRules(str, problems),

@@ -23,6 +23,9 @@
  * side sends `complete` (or the server an `error`) for it; the server's side
  * is seen by watching what Mercurius sends. Sockets of the legacy
  * `graphql-ws` subprotocol are left alone.
+ *
+ * It also notes when the server last sent anything on the socket
+ * (`lastSentAt`), so that keep-alive pings go only to idle ones (keepalive.ts).
  */
 import type { WebSocket } from 'ws';
 
@@ -36,8 +39,16 @@ export interface GuardOptions {
   maxSubscriptions: number;
 }
 
+/** When the server last sent on each guarded socket, in ms since the epoch. */
+const activity = new WeakMap<object, { sentAt: number }>();
+
+/** When the server last sent something on `socket` (undefined for a socket the guard does not watch). */
+export const lastSentAt = (socket: object): number | undefined => activity.get(socket)?.sentAt;
+
 export function guardProtocol(socket: WebSocket, options: GuardOptions): void {
   if (socket.protocol !== 'graphql-transport-ws') return;
+  const seen = { sentAt: Date.now() };
+  activity.set(socket, seen);
   let initialised = false;
   const running = new Set<string>();
   const close = (code: number, reason: string) => {
@@ -101,6 +112,7 @@ export function guardProtocol(socket: WebSocket, options: GuardOptions): void {
   // the room): watch for those to free the id. Data messages cost one prefix check.
   const send = socket.send.bind(socket);
   socket.send = ((data: unknown, ...rest: unknown[]) => {
+    seen.sentAt = Date.now();
     if (typeof data === 'string' && running.size > 0 && ENDING.some((p) => data.startsWith(p))) {
       try {
         const id = (JSON.parse(data) as { id?: unknown }).id;

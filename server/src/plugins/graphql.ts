@@ -21,6 +21,7 @@ import type { GraphQLContext } from '../graphql/context.ts';
 import '../graphql/shared-execution.ts';
 import '../graphql/subscription-loop.ts';
 import { AppError, ErrorCode, isUnavailableError, serviceUnavailable } from '../graphql/errors.ts';
+import { installIdleKeepAlive } from '../graphql/keepalive.ts';
 import { documentGuard, limitRules, parseWithinLimits } from '../graphql/limits.ts';
 import { createLoaders } from '../graphql/loaders.ts';
 import { allResolvers } from '../graphql/resolvers.ts';
@@ -205,7 +206,7 @@ export default fp<{ deps: Deps }>(
       },
       subscription: {
         emitter: app.emitter,
-        keepAlive: 20_000,
+        keepAlive: config.wsKeepAliveMs,
         /**
          * Authenticates `connection_init`. Mercurius answers a refusal with a
          * `connection_error` message, which graphql-transport-ws does not have
@@ -270,6 +271,7 @@ export default fp<{ deps: Deps }>(
     // Subscription documents are shared per query text (graphql/subscription-memory.ts), so
     // each is validated once; the rules depend on the document and schema only.
     installSubscriptionMemoryFixes(app.graphql, config.graphqlMaxTokens);
+    installIdleKeepAlive();
     const validated = new WeakMap<object, readonly GraphQLError[]>();
     app.graphql.addHook('preSubscriptionExecution', async (execSchema, document) => {
       let errors = validated.get(document);
