@@ -1,4 +1,5 @@
 import { requireViewer } from '../../graphql/context.ts';
+import { userNow } from '../../graphql/loaders.ts';
 import type { Resolvers } from '../../graphql/resolvers.generated.ts';
 import { updateRoom } from '../rooms/rooms.update.ts';
 import { isImageType } from './files.model.ts';
@@ -29,14 +30,18 @@ export const filesResolvers: Resolvers = {
       u.avatarFileId ? signedFileUrl(ctx.deps.config, u.avatarFileId, 'thumbnail') : null,
   },
   Room: {
-    avatarUrl: async (r, _a, ctx) => {
+    // Synchronous whenever it can be (room views carry the avatar's file id, held users
+    // theirs): a page of 100 rooms then resolves without 100 promises.
+    avatarUrl: (r, _a, ctx) => {
+      const url = (fileId: string | null | undefined) =>
+        fileId ? signedFileUrl(ctx.deps.config, fileId, 'thumbnail') : null;
       if (r.kind === 'DIRECT') {
-        const peer = r.peer ?? (r.peerId ? await ctx.loaders.user.load(r.peerId) : null);
-        return peer?.avatarFileId ? signedFileUrl(ctx.deps.config, peer.avatarFileId, 'thumbnail') : null;
+        const peer = r.peer ?? (r.peerId ? userNow(ctx, r.peerId) : null);
+        return peer instanceof Promise ? peer.then((p) => url(p?.avatarFileId)) : url(peer?.avatarFileId);
       }
-      // Room views carry the avatar's file id; other room models load it.
-      const fileId = r.avatarFileId !== undefined ? r.avatarFileId : await ctx.loaders.roomAvatar.load(r.id);
-      return fileId ? signedFileUrl(ctx.deps.config, fileId, 'thumbnail') : null;
+      return r.avatarFileId !== undefined
+        ? url(r.avatarFileId)
+        : ctx.loaders.roomAvatar.load(r.id).then((fileId) => url(fileId));
     },
   },
 };
