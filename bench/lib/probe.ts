@@ -57,10 +57,13 @@ process.channel?.unref();
  * profile shows is what survived the young generation (promoted), the
  * allocations that make scavenges slow and major GCs frequent. The profile
  * (`.heapprofile`, opens in Chrome DevTools → Memory) is written to <file>.
+ * `BENCH_ALLOC_SAMPLE` (same format) keeps what scavenges collected too:
+ * every allocation, the young generation's churn that makes scavenges frequent.
  */
-const promoted = process.env.BENCH_PROMOTED_SAMPLE?.split(':');
+const promoted = (process.env.BENCH_PROMOTED_SAMPLE ?? process.env.BENCH_ALLOC_SAMPLE)?.split(':');
 if (promoted && promoted.length >= 3) {
   const [delay, duration, ...file] = promoted;
+  const everything = !process.env.BENCH_PROMOTED_SAMPLE;
   const { Session } = await import('node:inspector/promises');
   const { writeFileSync } = await import('node:fs');
   setTimeout(async () => {
@@ -70,7 +73,7 @@ if (promoted && promoted.length >= 3) {
     await session.post('HeapProfiler.startSampling', {
       samplingInterval: 16384,
       includeObjectsCollectedByMajorGC: true,
-      includeObjectsCollectedByMinorGC: false,
+      includeObjectsCollectedByMinorGC: everything,
     });
     setTimeout(async () => {
       const { profile } = await session.post('HeapProfiler.stopSampling');

@@ -160,12 +160,26 @@ export default fp<{ config: Config }>(
           resolve();
         });
       });
+    /** Every topic of every part, one callback counting them down: no promise per topic. */
+    const publishLocally = (parts: readonly EventPart[]) =>
+      new Promise<void>((resolve) => {
+        let left = 1;
+        const done = (err?: Error) => {
+          if (err) app.log.error({ err }, 'publishing an event failed');
+          if (--left === 0) resolve();
+        };
+        for (const { topics, payload } of parts) {
+          left += topics.length;
+          for (const topic of topics) emitter.emit({ topic, payload }, done);
+        }
+        done();
+      });
     const publishMany = async (all: readonly EventPart[]) => {
       const parts = all.filter((p) => p.topics.length > 0);
       const [only] = parts;
       if (!only) return;
       if (!config.redisUrl || (parts.length === 1 && only.topics.length === 1)) {
-        for (const { topics, payload } of parts) await Promise.all(topics.map((t) => publish(t, payload)));
+        await publishLocally(parts);
         return;
       }
       const message: FanoutMessage = {
