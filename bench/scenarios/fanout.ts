@@ -47,6 +47,10 @@ export const fanoutFlags = {
     help: 'seconds of sending at the first rate before measuring, not counted (JIT, caches, heap size settle; as in queries); 0 = none',
   },
   drainTimeout: { default: 30, help: 'seconds to wait for outstanding deliveries after sending stops' },
+  repeat: {
+    default: 1,
+    help: "rounds: each target runs this many times, alternating (A B A B …); ratios per round, and their median (this machine varies by more than the goals' margins from one run to the next)",
+  },
 } satisfies FlagSpec;
 export type FanoutFlags = Flags<typeof fanoutFlags>;
 
@@ -55,6 +59,8 @@ export interface TargetSpec {
   kind: 'parley' | 'raw';
   instances: number;
   redis: boolean;
+  /** Which round of `--repeat` (1-based). */
+  round?: number;
 }
 
 export interface FanoutResult extends Row {
@@ -62,6 +68,50 @@ export interface FanoutResult extends Row {
   instances: number;
   subscribers: number;
   rate: number;
+}
+
+/** `targets` once per round, alternating: A B A B … (rounds numbered from 1). */
+export function inRounds(targets: TargetSpec[], repeat: number): TargetSpec[] {
+  const rounds = Math.max(1, Math.floor(repeat));
+  return Array.from({ length: rounds }, (_, i) => targets.map((t) => ({ ...t, round: i + 1 }))).flat();
+}
+
+/** The median of the numbers among `values` (null when there are none). */
+export function median(values: unknown[]): number | null {
+  const xs = values.filter((v): v is number => typeof v === 'number').sort((a, b) => a - b);
+  if (xs.length === 0) return null;
+  const mid = xs.length >> 1;
+  return xs.length % 2 ? (xs[mid] as number) : round(((xs[mid - 1] as number) + (xs[mid] as number)) / 2, 2);
+}
+
+/**
+ * `compare(ours, theirs)` for each round and rate where both ran, plus (with
+ * more than one round) a median row per rate over the rounds.
+ */
+function pairedRatios(
+  rows: FanoutResult[],
+  isOurs: (r: FanoutResult) => boolean,
+  isTheirs: (r: FanoutResult) => boolean,
+  compare: (ours: FanoutResult, theirs: FanoutResult) => Row,
+): Row[] {
+  const out: Row[] = [];
+  for (const ours of rows.filter(isOurs)) {
+    const theirs = rows.find((r) => isTheirs(r) && r.rate === ours.rate && r.round === ours.round);
+    if (!theirs) continue;
+    out.push({ ...(ours.round !== undefined ? { round: ours.round } : {}), ...compare(ours, theirs) });
+  }
+  const rounds = new Set(out.map((r) => r.round));
+  if (rounds.size < 2) return out;
+  for (const rate of [...new Set(out.map((r) => r.rate))]) {
+    const same = out.filter((r) => r.rate === rate);
+    const first = same[0];
+    if (!first) continue;
+    const med: Row = { round: 'median', rate: rate ?? null };
+    for (const key of Object.keys(first))
+      if (key !== 'round' && key !== 'rate') med[key] = median(same.map((r) => r[key]));
+    out.push(med);
+  }
+  return out;
 }
 
 export async function runTargets(
@@ -143,6 +193,7 @@ export async function runTargets(
           const lat = percentilesMs(r.latency);
           const send = percentilesMs(r.sendLatency);
           const row: FanoutResult = {
+            ...(flags.repeat > 1 ? { round: spec.round ?? 1 } : {}),
             target: spec.label,
             instances: spec.instances,
             subscribers: conn.ok,
@@ -218,23 +269,22 @@ export async function runTargets(
   });
 }
 
-/** ours ÷ baseline, per rate. */
+/** ours ÷ baseline, per rate (and round). */
 export function baselineRatios(rows: FanoutResult[]): Row[] {
-  const out: Row[] = [];
-  for (const ours of rows.filter((r) => r.target === 'parley')) {
-    const base = rows.find((r) => r.target === 'baseline' && r.rate === ours.rate);
-    if (!base) continue;
-    const div = (a: unknown, b: unknown) =>
-      typeof a === 'number' && typeof b === 'number' && b > 0 ? round(a / b, 2) : null;
-    out.push({
+  const div = (a: unknown, b: unknown) =>
+    typeof a === 'number' && typeof b === 'number' && b > 0 ? round(a / b, 2) : null;
+  return pairedRatios(
+    rows,
+    (r) => r.target === 'parley',
+    (r) => r.target === 'baseline',
+    (ours, base) => ({
       rate: ours.rate,
       'throughput (deliveries/s) ours/raw': div(ours['deliveries/s'], base['deliveries/s']),
       'p50 ours/raw': div(ours.p50ms, base.p50ms),
       'p99 ours/raw': div(ours.p99ms, base.p99ms),
       'cpu per delivery ours/raw': div(ours['cpuµs/delivery'], base['cpuµs/delivery']),
-    });
-  }
-  return out;
+    }),
+  );
 }
 
 export async function fanout(flags: FanoutFlags): Promise<void> {
@@ -249,7 +299,12 @@ export async function fanout(flags: FanoutFlags): Promise<void> {
     flags.target === 'parley' ? [parley] : flags.target === 'baseline' ? [baseline] : [parley, baseline];
   if (!['parley', 'baseline', 'both'].includes(flags.target))
     throw new Error('--target must be parley, baseline or both');
-  await runTargets(flags.target === 'baseline' ? 'baseline' : 'fanout', flags, targets, baselineRatios);
+  await runTargets(
+    flags.target === 'baseline' ? 'baseline' : 'fanout',
+    flags,
+    inRounds(targets, flags.repeat),
+    baselineRatios,
+  );
 }
 
 export async function scaleOut(flags: FanoutFlags): Promise<void> {
@@ -258,19 +313,19 @@ export async function scaleOut(flags: FanoutFlags): Promise<void> {
     { label: 'parley x1', kind: 'parley', instances: 1, redis: flags.redis },
     { label: `parley x${k} + redis`, kind: 'parley', instances: k, redis: true },
   ];
-  await runTargets('scale-out', flags, targets, (rows) =>
-    rows
-      .filter((r) => r.instances === k)
-      .map((multi) => {
-        const single = rows.find((r) => r.instances === 1 && r.rate === multi.rate);
-        const d = (a: unknown, b: unknown) =>
-          typeof a === 'number' && typeof b === 'number' && b > 0 ? round(a / b, 2) : null;
-        return {
-          rate: multi.rate,
-          [`deliveries/s x${k} ÷ x1`]: d(multi['deliveries/s'], single?.['deliveries/s']),
-          [`p99 x${k} ÷ x1`]: d(multi.p99ms, single?.p99ms),
-          [`cpu per delivery x${k} ÷ x1`]: d(multi['cpuµs/delivery'], single?.['cpuµs/delivery']),
-        };
+  const d = (a: unknown, b: unknown) =>
+    typeof a === 'number' && typeof b === 'number' && b > 0 ? round(a / b, 2) : null;
+  await runTargets('scale-out', flags, inRounds(targets, flags.repeat), (rows) =>
+    pairedRatios(
+      rows,
+      (r) => r.instances === k,
+      (r) => r.instances === 1,
+      (multi, single) => ({
+        rate: multi.rate,
+        [`deliveries/s x${k} ÷ x1`]: d(multi['deliveries/s'], single['deliveries/s']),
+        [`p99 x${k} ÷ x1`]: d(multi.p99ms, single.p99ms),
+        [`cpu per delivery x${k} ÷ x1`]: d(multi['cpuµs/delivery'], single['cpuµs/delivery']),
       }),
+    ),
   );
 }
