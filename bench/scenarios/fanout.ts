@@ -76,6 +76,10 @@ export function inRounds(targets: TargetSpec[], repeat: number): TargetSpec[] {
   return Array.from({ length: rounds }, (_, i) => targets.map((t) => ({ ...t, round: i + 1 }))).flat();
 }
 
+/** a ÷ b to two places, null unless both are numbers and b is positive. */
+const ratio = (a: unknown, b: unknown) =>
+  typeof a === 'number' && typeof b === 'number' && b > 0 ? round(a / b, 2) : null;
+
 /** The median of the numbers among `values` (null when there are none). */
 export function median(values: unknown[]): number | null {
   const xs = values.filter((v): v is number => typeof v === 'number').sort((a, b) => a - b);
@@ -271,18 +275,16 @@ export async function runTargets(
 
 /** ours ÷ baseline, per rate (and round). */
 export function baselineRatios(rows: FanoutResult[]): Row[] {
-  const div = (a: unknown, b: unknown) =>
-    typeof a === 'number' && typeof b === 'number' && b > 0 ? round(a / b, 2) : null;
   return pairedRatios(
     rows,
     (r) => r.target === 'parley',
     (r) => r.target === 'baseline',
     (ours, base) => ({
       rate: ours.rate,
-      'throughput (deliveries/s) ours/raw': div(ours['deliveries/s'], base['deliveries/s']),
-      'p50 ours/raw': div(ours.p50ms, base.p50ms),
-      'p99 ours/raw': div(ours.p99ms, base.p99ms),
-      'cpu per delivery ours/raw': div(ours['cpuµs/delivery'], base['cpuµs/delivery']),
+      'throughput (deliveries/s) ours/raw': ratio(ours['deliveries/s'], base['deliveries/s']),
+      'p50 ours/raw': ratio(ours.p50ms, base.p50ms),
+      'p99 ours/raw': ratio(ours.p99ms, base.p99ms),
+      'cpu per delivery ours/raw': ratio(ours['cpuµs/delivery'], base['cpuµs/delivery']),
     }),
   );
 }
@@ -313,8 +315,6 @@ export async function scaleOut(flags: FanoutFlags): Promise<void> {
     { label: 'parley x1', kind: 'parley', instances: 1, redis: flags.redis },
     { label: `parley x${k} + redis`, kind: 'parley', instances: k, redis: true },
   ];
-  const d = (a: unknown, b: unknown) =>
-    typeof a === 'number' && typeof b === 'number' && b > 0 ? round(a / b, 2) : null;
   await runTargets('scale-out', flags, inRounds(targets, flags.repeat), (rows) =>
     pairedRatios(
       rows,
@@ -322,9 +322,9 @@ export async function scaleOut(flags: FanoutFlags): Promise<void> {
       (r) => r.instances === 1,
       (multi, single) => ({
         rate: multi.rate,
-        [`deliveries/s x${k} ÷ x1`]: d(multi['deliveries/s'], single['deliveries/s']),
-        [`p99 x${k} ÷ x1`]: d(multi.p99ms, single.p99ms),
-        [`cpu per delivery x${k} ÷ x1`]: d(multi['cpuµs/delivery'], single['cpuµs/delivery']),
+        [`deliveries/s x${k} ÷ x1`]: ratio(multi['deliveries/s'], single['deliveries/s']),
+        [`p99 x${k} ÷ x1`]: ratio(multi.p99ms, single.p99ms),
+        [`cpu per delivery x${k} ÷ x1`]: ratio(multi['cpuµs/delivery'], single['cpuµs/delivery']),
       }),
     ),
   );

@@ -160,12 +160,16 @@ export default fp<{ config: Config }>(
           resolve();
         });
       });
-    /** Every topic of every part, one callback counting them down: no promise per topic. */
-    const publishLocally = (parts: readonly EventPart[]) =>
+    /**
+     * Each part's payload on each of its topics, as `publish` would, with one
+     * callback counting them down: no promise per topic.
+     */
+    const publishEachTopic = (parts: readonly EventPart[]) =>
       new Promise<void>((resolve) => {
         let left = 1;
         const done = (err?: Error) => {
-          if (err) app.log.error({ err }, 'publishing an event failed');
+          if (err)
+            app.log.error({ err, topics: parts.flatMap((p) => p.topics) }, 'publishing an event failed');
           if (--left === 0) resolve();
         };
         for (const { topics, payload } of parts) {
@@ -179,7 +183,7 @@ export default fp<{ config: Config }>(
       const [only] = parts;
       if (!only) return;
       if (!config.redisUrl || (parts.length === 1 && only.topics.length === 1)) {
-        await publishLocally(parts);
+        await publishEachTopic(parts);
         return;
       }
       const message: FanoutMessage = {

@@ -1,3 +1,4 @@
+import type { Config } from '../../config.ts';
 import { requireViewer } from '../../graphql/context.ts';
 import { userNow } from '../../graphql/loaders.ts';
 import type { Resolvers } from '../../graphql/resolvers.generated.ts';
@@ -10,6 +11,10 @@ import { signedFileUrl } from './files.signing.ts';
  * signing needs only the file id and the server secret, so event payloads
  * that embed attachments cost subscribers no database reads.
  */
+/** The signed thumbnail URL of an avatar (a user's or a room's), null without one. */
+const avatarUrl = (config: Config, fileId: string | null | undefined) =>
+  fileId ? signedFileUrl(config, fileId, 'thumbnail') : null;
+
 export const filesResolvers: Resolvers = {
   Mutation: {
     updateRoom: (_p, { roomId, input }, ctx) => updateRoom(ctx.deps, requireViewer(ctx), roomId, input),
@@ -26,22 +31,22 @@ export const filesResolvers: Resolvers = {
     thumbnailUrl: (f, _a, ctx) => (f.hasThumbnail ? signedFileUrl(ctx.deps.config, f.id, 'thumbnail') : null),
   },
   User: {
-    avatarUrl: (u, _a, ctx) =>
-      u.avatarFileId ? signedFileUrl(ctx.deps.config, u.avatarFileId, 'thumbnail') : null,
+    avatarUrl: (u, _a, ctx) => avatarUrl(ctx.deps.config, u.avatarFileId),
   },
   Room: {
     // Synchronous whenever it can be (room views carry the avatar's file id, held users
     // theirs): a page of 100 rooms then resolves without 100 promises.
     avatarUrl: (r, _a, ctx) => {
-      const url = (fileId: string | null | undefined) =>
-        fileId ? signedFileUrl(ctx.deps.config, fileId, 'thumbnail') : null;
+      const { config } = ctx.deps;
       if (r.kind === 'DIRECT') {
         const peer = r.peer ?? (r.peerId ? userNow(ctx, r.peerId) : null);
-        return peer instanceof Promise ? peer.then((p) => url(p?.avatarFileId)) : url(peer?.avatarFileId);
+        return peer instanceof Promise
+          ? peer.then((p) => avatarUrl(config, p?.avatarFileId))
+          : avatarUrl(config, peer?.avatarFileId);
       }
       return r.avatarFileId !== undefined
-        ? url(r.avatarFileId)
-        : ctx.loaders.roomAvatar.load(r.id).then((fileId) => url(fileId));
+        ? avatarUrl(config, r.avatarFileId)
+        : ctx.loaders.roomAvatar.load(r.id).then((fileId) => avatarUrl(config, fileId));
     },
   },
 };
