@@ -10,6 +10,14 @@
  *   INSERT … RETURNING), then serialises the event once and writes the same
  *   JSON to every socket of the room.
  *
+ * - `PUT /pages/<name>` stores a response body (any JSON) in memory; `POST
+ *   /pages/<name>` with `Authorization: Bearer` verifies the token, parses the
+ *   request body as JSON (a GraphQL server must read its query) and answers
+ *   that page, serialised again for every request. This is the ceiling of a
+ *   read served from memory (the `*-raw` benchmarks of the queries scenario):
+ *   Parley's room list is served from memory too, so what separates the two
+ *   is GraphQL.
+ *
  * No membership check, no sequence per room, no GraphQL: that is the point.
  * Env: PORT, DATABASE_URL, JWT_SECRET, DATABASE_POOL_SIZE (default 10, as Parley).
  */
@@ -38,6 +46,8 @@ await pool.query(`CREATE TABLE IF NOT EXISTS raw_messages (
 )`);
 
 const rooms = new Map<string, Set<WebSocket>>();
+/** Response bodies for `POST /pages/<name>`, stored by `PUT /pages/<name>`. */
+const pages = new Map<string, unknown>();
 
 function readBody(req: http.IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -57,10 +67,21 @@ function send(res: http.ServerResponse, status: number, body: unknown) {
 const server = http.createServer(async (req, res) => {
   try {
     if (req.method === 'GET' && req.url === '/healthz') return send(res, 200, { status: 'ok' });
-    if (req.method !== 'POST' || req.url !== '/send') return send(res, 404, { error: 'not found' });
+    const page = /^\/pages\/([\w-]+)$/.exec(req.url ?? '')?.[1];
+    if (page && req.method === 'PUT') {
+      pages.set(page, JSON.parse(await readBody(req)));
+      return send(res, 200, { stored: page });
+    }
+    if (req.method !== 'POST' || (req.url !== '/send' && !page))
+      return send(res, 404, { error: 'not found' });
     const token = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
     const claims = token ? verifyJwt(token, secret) : undefined;
     if (!claims || typeof claims.sub !== 'string') return send(res, 401, { error: 'unauthenticated' });
+    if (page) {
+      JSON.parse(await readBody(req));
+      const body = pages.get(page);
+      return body === undefined ? send(res, 404, { error: 'no such page' }) : send(res, 200, body);
+    }
     const input = JSON.parse(await readBody(req)) as { roomId?: string; clientId?: string; body?: string };
     if (!input.roomId || !input.clientId || !input.body) return send(res, 400, { error: 'bad input' });
     const { rows } = await pool.query<{ id: string; seq: string; created_at: Date }>(

@@ -42,6 +42,10 @@ export const round = (v: number, digits = 1) => {
   return Math.round(v * f) / f;
 };
 
+/** a / b to two decimals; null unless both are numbers and b is positive. */
+export const ratio = (a: unknown, b: unknown): number | null =>
+  typeof a === 'number' && typeof b === 'number' && b > 0 ? round(a / b, 2) : null;
+
 export function printTable(title: string, rows: readonly Row[]): void {
   if (rows.length === 0) {
     process.stdout.write(`\n${title}\n(no rows)\n`);

@@ -10,7 +10,7 @@ import type { GenRoom } from '../gen/protocol.ts';
 import type { FlagSpec, Flags } from '../lib/args.ts';
 import { roomEventsDocument } from '../lib/documents.ts';
 import { cpuSeconds, postgresCpuSeconds } from '../lib/proc.ts';
-import { percentilesMs, printTable, type Row, round, writeResult } from '../lib/report.ts';
+import { percentilesMs, printTable, type Row, ratio, round, writeResult } from '../lib/report.ts';
 import { newJwtSecret, prepareDatabase, seedFanout } from '../lib/seed.ts';
 import { startTarget } from '../lib/servers.ts';
 import { autoWorkers, commonFlags, log, newRunId, serverOptions } from './common.ts';
@@ -77,9 +77,6 @@ export function inRounds(targets: TargetSpec[], repeat: number): TargetSpec[] {
 }
 
 /** a ÷ b to two places, null unless both are numbers and b is positive. */
-const ratio = (a: unknown, b: unknown) =>
-  typeof a === 'number' && typeof b === 'number' && b > 0 ? round(a / b, 2) : null;
-
 /** The median of the numbers among `values` (null when there are none). */
 export function median(values: unknown[]): number | null {
   const xs = values.filter((v): v is number => typeof v === 'number').sort((a, b) => a - b);

@@ -9,7 +9,11 @@
  * attachments), and `sendMessage` (a fresh clientId per request, rooms
  * round-robin). `rooms-lite` and `history-lite` are the smaller selections
  * sessions 3-11 measured as "rooms" and "history", kept to compare with their
- * figures. A response with GraphQL `errors` counts as an
+ * figures. `rooms-raw` and `history-raw` are the ceiling: the raw baseline
+ * (bench/baselines/raw-ws.ts, plain node:http) verifying the same token,
+ * parsing the same request and answering the bytes Parley answered, held in
+ * memory and serialised again per request; the ratios table sets each read
+ * against its ceiling. A response with GraphQL `errors` counts as an
  * error even though it is HTTP 200. Each benchmark runs `--warmup` seconds of
  * the same load first, not counted: the figures are the steady state.
  */
@@ -19,7 +23,7 @@ import pg from 'pg';
 import { ConversationHistoryDocument, RoomListDocument } from '../../client/src/gql/graphql.ts';
 import type { FlagSpec, Flags } from '../lib/args.ts';
 import { postgresCpuSeconds } from '../lib/proc.ts';
-import { printTable, type Row, round, writeResult } from '../lib/report.ts';
+import { printTable, type Row, ratio, round, writeResult } from '../lib/report.ts';
 import {
   newJwtSecret,
   prepareDatabase,
@@ -45,8 +49,8 @@ export const queriesFlags = {
     help: 'seconds of the same load before each benchmark, not counted (JIT, caches, pool); 0 = none',
   },
   only: {
-    default: 'rooms,history,send',
-    help: 'which of rooms, rooms-lite, history, history-lite, send to run',
+    default: 'rooms,rooms-raw,history,history-raw,send',
+    help: 'which of rooms, rooms-lite, history, history-lite, send to run; `<read>-raw` is the raw baseline answering the bytes Parley answered to <read>, from memory',
   },
 } satisfies FlagSpec;
 
@@ -121,10 +125,22 @@ export async function queries(flags: Flags<typeof queriesFlags>): Promise<void> 
       instances: 1,
       label: 'parley',
     });
-    const server = target.instances[0];
+    const names = flags.only.split(',').filter(Boolean);
+    // The raw baseline only when a `*-raw` benchmark is asked for, on the next port.
+    const raw = names.some((n) => n.endsWith('-raw'))
+      ? await startTarget({
+          ...serverOptions({ ...flags, port: flags.port + 1 }, 'raw', db.url, jwtSecret),
+          instances: 1,
+          label: 'raw',
+        }).catch(async (err: unknown) => {
+          await target.stop();
+          throw err;
+        })
+      : null;
+    const parley = target.instances[0];
     try {
-      if (!server) throw new Error('no server');
-      const url = `${server.httpUrl}/graphql`;
+      if (!parley) throw new Error('no server');
+      const url = `${parley.httpUrl}/graphql`;
       const headers = { 'content-type': 'application/json', authorization: `Bearer ${hero.token}` };
       const runId = newRunId();
       let sendSerial = 0;
@@ -151,19 +167,34 @@ export async function queries(flags: Flags<typeof queriesFlags>): Promise<void> 
           dynamic: true,
         },
       };
-      for (const name of flags.only.split(',').filter(Boolean)) {
-        const bench = benches[name];
-        if (!bench) throw new Error(`--only: unknown benchmark ${name}`);
-        // One checked request first: a benchmark of error responses measures nothing.
-        const probe = await fetch(url, { method: 'POST', headers, body: bench.body() });
-        const probeText = await probe.text();
-        const probeJson = JSON.parse(probeText) as { errors?: Array<{ message: string }> };
-        if (!probe.ok || probeJson.errors?.length)
-          throw new Error(`${name}: ${probeJson.errors?.[0]?.message ?? `HTTP ${probe.status}`}`);
+      /** Parley's answer to a benchmark's request, checked: a benchmark of error responses measures nothing. */
+      const probe = async (name: string, body: string): Promise<string> => {
+        const res = await fetch(url, { method: 'POST', headers, body });
+        const text = await res.text();
+        const json = JSON.parse(text) as { errors?: Array<{ message: string }> };
+        if (!res.ok || json.errors?.length)
+          throw new Error(`${name}: ${json.errors?.[0]?.message ?? `HTTP ${res.status}`}`);
+        return text;
+      };
+      for (const name of names) {
+        // `<read>-raw`: the raw baseline answering Parley's own answer to <read>, from memory.
+        const source = name.endsWith('-raw') ? name.slice(0, -'-raw'.length) : null;
+        const bench = benches[source ?? name];
+        if (!bench || (source && bench.dynamic)) throw new Error(`--only: unknown benchmark ${name}`);
+        const server = source ? raw?.instances[0] : parley;
+        if (!server) throw new Error('no server');
+        const probeText = await probe(source ?? name, bench.body());
+        let benchUrl = url;
+        if (source) {
+          benchUrl = `${server.httpUrl}/pages/${source}`;
+          const stored = await fetch(benchUrl, { method: 'PUT', body: probeText });
+          if (!stored.ok)
+            throw new Error(`${name}: the baseline did not store the page (HTTP ${stored.status})`);
+        }
         // The same load for the warm-up and the measured run; only the latter counts GraphQL errors.
         const load = (duration: number, onResponse?: (status: number, body: string) => void) =>
           autocannon({
-            url,
+            url: benchUrl,
             connections: flags.connections,
             duration,
             pipelining: flags.pipelining,
@@ -217,19 +248,35 @@ export async function queries(flags: Flags<typeof queriesFlags>): Promise<void> 
         });
       }
     } finally {
-      await target.stop();
+      await Promise.all([target.stop(), raw?.stop()]);
     }
   } finally {
     if (!flags.keepDb) await db.drop();
   }
+  // Each read next to the raw baseline answering the same bytes from memory.
+  const ratios: Row[] = rows.flatMap((ours) => {
+    const base = rows.find((r) => r.benchmark === `${ours.benchmark}-raw`);
+    return base
+      ? [
+          {
+            benchmark: String(ours.benchmark),
+            'req/s ours/raw': ratio(ours['req/s'], base['req/s']),
+            'p50 ours/raw': ratio(ours.p50ms, base.p50ms),
+            'p99 ours/raw': ratio(ours.p99ms, base.p99ms),
+            'cpu per request ours/raw': ratio(ours['cpuµs/req'], base['cpuµs/req']),
+          },
+        ]
+      : [];
+  });
   printTable(
     `queries: 1 user, ${flags.rooms} rooms (${flags.direct} direct, groups of ${flags.roomSize}), ${flags.connections} connections`,
     rows,
   );
+  if (ratios.length) printTable('queries: ratios to the raw baseline', ratios);
   writeResult(flags.out, 'queries', {
     startedAt,
     parameters: flags,
-    results: { rows },
+    results: { rows, ratios },
     notes: [
       'autocannon runs in the harness process on the same machine; cpuµs/req is the server process only (not PostgreSQL).',
       'pgCpuµs/req and pgCores: CPU of every postgres process (/proc) over the run, per request; genCores: the harness process (autocannon) over the run.',
