@@ -9,7 +9,8 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registeredStatements } from '../src/db/index.ts';
 import { uuidv7 } from '../src/lib/ids.ts';
-import '../src/modules/messages/messages.repository.ts';
+import { listHistory } from '../src/modules/messages/messages.repository.ts';
+import { readersOfRooms } from '../src/modules/receipts/receipts.repository.ts';
 import { createTestApp, type TestApp } from './helpers/app.ts';
 
 let t: TestApp;
@@ -33,7 +34,19 @@ beforeAll(async () => {
     INSERT INTO messages (id, room_id, seq, kind, sender_id, client_id, body)
     SELECT ${id('m', 'g')}, ${id('r', '((g + 9) / 10)')}, (g - 1) % 10 + 1, 'USER', ${id('u', '((g + 4) / 5)')}, g::text, 'hello'
     FROM generate_series(1, 20000) g`);
-  await client.query('ANALYZE users, rooms, room_members, messages');
+  // Some messages with a reaction, some with a file attached.
+  await client.query(`
+    INSERT INTO message_reactions (message_id, user_id, emoji)
+    SELECT ${id('m', 'g * 4')}, ${id('u', '((g * 4 + 4) / 5)')}, '👍' FROM generate_series(1, 5000) g`);
+  await client.query(`
+    INSERT INTO files (id, name, mime_type, size, sha256, storage_key, attached_at)
+    SELECT ${id('f', 'g')}, 'f' || g || '.txt', 'text/plain', 1, 'x', 'plan/' || g, now() FROM generate_series(1, 2000) g`);
+  await client.query(`
+    INSERT INTO message_attachments (message_id, file_id, position)
+    SELECT ${id('m', 'g * 10')}, ${id('f', 'g')}, 0 FROM generate_series(1, 2000) g`);
+  await client.query(
+    'ANALYZE users, rooms, room_members, messages, message_reactions, files, message_attachments',
+  );
 });
 afterAll(async () => {
   await client?.end();
@@ -78,6 +91,36 @@ describe('the batched send statement', () => {
       ].join(', '),
     );
     expect(plan).not.toMatch(/Seq Scan on (rooms|room_members|messages|users)\b/);
+  });
+});
+
+describe('the prepared reads of a history page', () => {
+  it('read a page of messages and the room read pointers by index, never whole tables', async () => {
+    const { rows } = await client.query<{ room_id: string; user_id: string }>(
+      'SELECT room_id, user_id FROM room_members LIMIT 1',
+    );
+    const [{ room_id: roomId, user_id: userId }] = rows as [{ room_id: string; user_id: string }];
+    // Run once each through the server's code, so their texts are registered as statements.
+    await listHistory(t.app.db, { roomId, minSeq: 0, limit: 51, order: 'desc' });
+    await listHistory(t.app.db, { roomId, minSeq: 0, beforeSeq: 5, limit: 51, order: 'desc' });
+    await readersOfRooms(t.app.db, [roomId], userId);
+    const texts = registeredStatements();
+    const history = texts.filter((s) => s.includes('"has_reactions"') && s.includes('order by "seq" desc'));
+    expect(history).toHaveLength(2);
+    for (const text of history) {
+      const params = (text.match(/\$\d+/g) ?? []).length;
+      const args = [`'${roomId}'::uuid`, '0', '51', '5'].slice(0, params).join(', ');
+      const plan = await genericPlan(text, args);
+      expect(plan).not.toMatch(/Seq Scan on (messages|message_attachments|message_reactions)\b/);
+      expect(plan).toMatch(/messages_room_seq_key/);
+    }
+    const readers = texts.filter((s) => s.includes('any($1::uuid[])') && s.includes('"last_read_seq"'));
+    expect(readers).toHaveLength(1);
+    const plan = await genericPlan(
+      readers[0] as string,
+      `ARRAY['${roomId}']::uuid[], 0, true, '${userId}'::uuid`,
+    );
+    expect(plan).not.toMatch(/Seq Scan on (room_members|users)\b/);
   });
 });
 

@@ -1,6 +1,6 @@
 import { sql, type Transaction } from 'kysely';
 import type { DB, Db } from '../../db/index.ts';
-import { prepared } from '../../db/prepared.ts';
+import { compiledOnce, prepared } from '../../db/prepared.ts';
 import type { MembershipRow } from '../rooms/rooms.repository.ts';
 import type { UserRow } from '../users/users.model.ts';
 import { MESSAGE_COLUMNS, type MessageRow, type SystemData } from './messages.model.ts';
@@ -468,7 +468,40 @@ export interface HistoryQuery {
  * it; no OFFSET), with whether each message has attachments and reactions
  * (one index probe each), so a page needs no statement for those it has none of.
  */
-export async function listHistory(db: Db, q: HistoryQuery): Promise<MessageRow[]> {
+export function listHistory(db: Db, q: HistoryQuery): Promise<MessageRow[]> {
+  const args: unknown[] = [q.roomId, q.minSeq, q.limit];
+  let shape = q.order;
+  if (q.afterSeq !== undefined) {
+    shape += '>';
+    args.push(q.afterSeq);
+  }
+  if (q.beforeSeq !== undefined) {
+    shape += '<';
+    args.push(q.beforeSeq);
+  }
+  if (q.senderId !== undefined) {
+    shape += 's';
+    args.push(q.senderId);
+  }
+  let query = historyQueries.get(shape);
+  if (!query) {
+    query = compiledOnce((db: Db, ...a: unknown[]) => historyQuery(db, q, a));
+    historyQueries.set(shape, query);
+  }
+  return query(db, ...args) as Promise<MessageRow[]>;
+}
+
+/**
+ * History pages are what a client reads most after sending: one statement per
+ * shape (which of after/before/sender it filters on, and the order), compiled
+ * once and prepared per connection (db/prepared.ts) instead of built,
+ * compiled, parsed and planned on every page.
+ */
+const historyQueries = new Map<string, (db: Db, ...args: unknown[]) => Promise<unknown[]>>();
+
+/** `q`'s shape, with `a` (roomId, minSeq, limit, then each filter `q` has, in order) as the values. */
+function historyQuery(db: Db, q: HistoryQuery, a: unknown[]) {
+  const [roomId, minSeq, limit, ...filters] = a;
   let query = db
     .selectFrom('messages')
     .select(MESSAGE_COLUMNS)
@@ -490,12 +523,12 @@ export async function listHistory(db: Db, q: HistoryQuery): Promise<MessageRow[]
         )
         .as('has_reactions'),
     ])
-    .where('room_id', '=', q.roomId)
-    .where('seq', '>=', q.minSeq);
-  if (q.afterSeq !== undefined) query = query.where('seq', '>', q.afterSeq);
-  if (q.beforeSeq !== undefined) query = query.where('seq', '<', q.beforeSeq);
-  if (q.senderId !== undefined) query = query.where('sender_id', '=', q.senderId);
-  return (await query.orderBy('seq', q.order).limit(q.limit).execute()) as MessageRow[];
+    .where('room_id', '=', roomId as string)
+    .where('seq', '>=', minSeq as number);
+  if (q.afterSeq !== undefined) query = query.where('seq', '>', filters.shift() as number);
+  if (q.beforeSeq !== undefined) query = query.where('seq', '<', filters.shift() as number);
+  if (q.senderId !== undefined) query = query.where('sender_id', '=', filters.shift() as string);
+  return query.orderBy('seq', q.order).limit(limit as number);
 }
 
 /**

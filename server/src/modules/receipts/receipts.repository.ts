@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/index.ts';
+import { compiledOnce } from '../../db/prepared.ts';
 
 export interface MovedPointerRow {
   last_read_seq: number;
@@ -40,25 +41,33 @@ export interface ReaderRow {
  * Read pointers of the members of `roomIds` who share read receipts (plus the
  * viewer's own), most recent reader first: one statement per page of messages.
  */
-export async function readersOfRooms(
+export function readersOfRooms(
   db: Db,
   roomIds: readonly string[],
   viewerId: string | null,
 ): Promise<ReaderRow[]> {
-  if (roomIds.length === 0) return [];
-  return db
+  if (roomIds.length === 0) return Promise.resolve([]);
+  // One text whatever the number of rooms (an array parameter), so it is prepared once.
+  return viewerId === null
+    ? readersOfShared(db, [...roomIds])
+    : readersOfSharedOrMine(db, [...roomIds], viewerId);
+}
+
+const readers = (db: Db, roomIds: string[]) =>
+  db
     .selectFrom('room_members as rm')
     .innerJoin('users as u', 'u.id', 'rm.user_id')
     .select(['rm.room_id', 'rm.user_id', 'rm.last_read_seq', 'rm.last_read_at', 'rm.visible_from_seq'])
-    .where('rm.room_id', 'in', roomIds)
+    .where('rm.room_id', '=', sql<string>`any(${roomIds}::uuid[])`)
     .where('rm.last_read_seq', '>', 0)
-    .where((eb) =>
-      viewerId === null
-        ? eb('u.share_read_receipts', '=', true)
-        : eb.or([eb('u.share_read_receipts', '=', true), eb('rm.user_id', '=', viewerId)]),
-    )
     .orderBy('rm.room_id')
     .orderBy(sql`rm.last_read_at desc nulls last`)
-    .orderBy('rm.user_id')
-    .execute();
-}
+    .orderBy('rm.user_id');
+const readersOfShared = compiledOnce((db: Db, roomIds: string[]) =>
+  readers(db, roomIds).where('u.share_read_receipts', '=', true),
+);
+const readersOfSharedOrMine = compiledOnce((db: Db, roomIds: string[], viewerId: string) =>
+  readers(db, roomIds).where((eb) =>
+    eb.or([eb('u.share_read_receipts', '=', true), eb('rm.user_id', '=', viewerId)]),
+  ),
+);
