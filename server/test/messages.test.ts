@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uuidv7 } from '../src/lib/ids.ts';
-import { createTestApp, expectError, type TestApp } from './helpers/app.ts';
+import { createTestApp, expectError, type TestApp, untilNoStatements } from './helpers/app.ts';
 import {
   ADD_MEMBERS,
   AFTER,
@@ -318,5 +318,50 @@ describe('history pages', () => {
     expect(reacted.nodes.find((n) => n.id === sent[1]?.id)?.reactions).toEqual([{ emoji: '🎉', count: 1 }]);
     // One statement more: the reactions of the one message that has any.
     expect(reacted.statements - plain.statements).toBe(1);
+  });
+});
+
+describe('history pages with read receipts', () => {
+  const WITH_RECEIPTS = `query($r: ID!) { messages(roomId: $r, last: 10) { edges { node { ...Receipts } } } }
+    fragment Receipts on Message { id seq ... on Message { readCount readBy(first: 3) { user { id } } } }`;
+  const WITHOUT = `query($r: ID!) { messages(roomId: $r, last: 10) { edges { node { id seq } } } }`;
+  const CATCH_UP = `query($r: ID!) { messagesAfter(roomId: $r, afterSeq: 0) { messages { id seq readCount } } }`;
+  type Node = { id: string; seq: number; readCount: number; readBy: { user: { id: string } }[] };
+  const statements = async <T>(run: () => Promise<T>) => {
+    await untilNoStatements(t);
+    const before = t.app.dbStats.queries;
+    const value = await run();
+    return { value, statements: t.app.dbStats.queries - before };
+  };
+
+  it('read the room read pointers only when receipts are selected, and answer them per message', async () => {
+    const room = await createGroup(t, alice, [bob, carol]);
+    const [m1, m2] = [await send(t, alice, room.id, 'one'), await send(t, alice, room.id, 'two')];
+    await t.ok(MARK_READ, { r: room.id, seq: m1.seq }, bob.accessToken);
+    await t.ok(MARK_READ, { r: room.id, seq: m2.seq }, carol.accessToken);
+
+    const plain = await statements(() => t.ok(WITHOUT, { r: room.id }, alice.accessToken));
+    const full = await statements(() => t.ok(WITH_RECEIPTS, { r: room.id }, alice.accessToken));
+    // Membership and the page; the read pointers once more, only when selected (through a fragment).
+    expect(plain.statements).toBe(2);
+    expect(full.statements).toBe(3);
+    const nodes = (full.value.messages.edges as { node: Node }[]).map((e) => e.node);
+    const byId = new Map(nodes.map((n) => [n.id, n]));
+    expect(byId.get(m1.id)?.readCount).toBe(2);
+    expect(
+      byId
+        .get(m1.id)
+        ?.readBy.map((r) => r.user.id)
+        .sort(),
+    ).toEqual([bob.id, carol.id].sort());
+    expect(byId.get(m2.id)?.readCount).toBe(1);
+    expect(byId.get(m2.id)?.readBy.map((r) => r.user.id)).toEqual([carol.id]);
+
+    const caughtUp = await t.ok(CATCH_UP, { r: room.id }, alice.accessToken);
+    expect(
+      (caughtUp.messagesAfter.messages as Node[])
+        .filter((n) => n.id === m1.id || n.id === m2.id)
+        .map((n) => n.readCount),
+    ).toEqual([2, 1]);
   });
 });

@@ -8,9 +8,10 @@ import { badInput, notFound } from '../../graphql/errors.ts';
 import { lazyEdges } from '../../lib/connections.ts';
 import { decodeCursor, encodeCursor, pageSize } from '../../lib/cursor.ts';
 import { isUuid, parseId } from '../../lib/ids.ts';
+import type { ReaderModel } from '../receipts/receipts.service.ts';
 import { requireMember } from '../rooms/rooms.access.ts';
 import * as roomsRepo from '../rooms/rooms.repository.ts';
-import { type MessageModel, messageRowToModel } from './messages.model.ts';
+import { type MessageModel, type MessageRow, messageRowToModel } from './messages.model.ts';
 import * as repo from './messages.repository.ts';
 
 export interface MessageConnectionModel {
@@ -68,10 +69,27 @@ export interface HistoryArgs {
  * A page of history, ascending by seq. `first`/`after` page forwards;
  * `last`/`before` backwards from the newest (the default: last 50).
  */
+/**
+ * The room's read pointers the viewer may see (the `readers` loader), when the
+ * client selected receipts: read alongside the page instead of after it, and
+ * embedded in each message so `readCount`/`readBy` answer without a promise each.
+ */
+export type ReadersFor = (roomId: string) => Promise<ReaderModel[]>;
+
+async function pageWithReaders(
+  rows: Promise<MessageRow[]>,
+  roomId: string,
+  readersFor: ReadersFor | undefined,
+): Promise<{ rows: MessageRow[]; readers: ReaderModel[] | undefined }> {
+  const [read, readers] = await Promise.all([rows, readersFor?.(roomId)]);
+  return { rows: read, readers };
+}
+
 export async function listMessages(
   deps: Deps,
   viewer: Viewer,
   args: HistoryArgs,
+  readersFor?: ReadersFor,
 ): Promise<MessageConnectionModel> {
   const roomId = parseId(args.roomId, 'Room');
   if (args.first != null && args.last != null)
@@ -84,21 +102,30 @@ export async function listMessages(
   const m = requireMember(await roomsRepo.findMembership(deps.db, roomId, viewer.userId));
   if (senderId === null) return connection([], (n) => seqCursor(n.seq), false, false); // no such sender
 
-  const rows = await repo.listHistory(deps.db, {
+  const { rows, readers } = await pageWithReaders(
+    repo.listHistory(deps.db, {
+      roomId,
+      minSeq: Number(m.visible_from_seq),
+      afterSeq,
+      beforeSeq,
+      senderId,
+      limit: limit + 1,
+      order: forward ? 'asc' : 'desc',
+    }),
     roomId,
-    minSeq: Number(m.visible_from_seq),
-    afterSeq,
-    beforeSeq,
-    senderId,
-    limit: limit + 1,
-    order: forward ? 'asc' : 'desc',
-  });
+    readersFor,
+  );
   const more = rows.length > limit;
-  const page = rows.slice(0, limit).map(messageRowToModel);
+  const page = rows.slice(0, limit).map((row) => withReaders(messageRowToModel(row), readers));
   if (!forward) page.reverse();
   return forward
     ? connection(page, (n) => seqCursor(n.seq), afterSeq !== undefined, more)
     : connection(page, (n) => seqCursor(n.seq), more, beforeSeq !== undefined);
+}
+
+function withReaders(message: MessageModel, readers: ReaderModel[] | undefined): MessageModel {
+  if (readers) message.readers = readers;
+  return message;
 }
 
 export interface MessageBatchModel {
@@ -114,20 +141,25 @@ export async function messagesAfter(
   roomId: string,
   afterSeq: number,
   limitArg: number | null | undefined,
+  readersFor?: ReadersFor,
 ): Promise<MessageBatchModel> {
   const id = parseId(roomId, 'Room');
   if (!Number.isInteger(afterSeq) || afterSeq < 0)
     throw badInput('afterSeq must be a non-negative integer', { field: 'afterSeq' });
   const limit = pageSize(limitArg, 100, 500, 'limit');
   const m = requireMember(await roomsRepo.findMembership(deps.db, id, viewer.userId));
-  const rows = await repo.listHistory(deps.db, {
-    roomId: id,
-    minSeq: Number(m.visible_from_seq),
-    afterSeq,
-    limit: limit + 1,
-    order: 'asc',
-  });
-  const messages = rows.slice(0, limit).map(messageRowToModel);
+  const { rows, readers } = await pageWithReaders(
+    repo.listHistory(deps.db, {
+      roomId: id,
+      minSeq: Number(m.visible_from_seq),
+      afterSeq,
+      limit: limit + 1,
+      order: 'asc',
+    }),
+    id,
+    readersFor,
+  );
+  const messages = rows.slice(0, limit).map((row) => withReaders(messageRowToModel(row), readers));
   return {
     messages,
     hasMore: rows.length > limit,

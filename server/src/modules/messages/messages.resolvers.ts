@@ -1,6 +1,8 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import { type GraphQLContext, requireViewer } from '../../graphql/context.ts';
 import { userNow } from '../../graphql/loaders.ts';
 import type { Resolvers } from '../../graphql/resolvers.generated.ts';
+import { selectsAny } from '../../graphql/selection.ts';
 import type { UserModel } from '../users/users.model.ts';
 import type { MessageModel } from './messages.model.ts';
 import * as queries from './messages.queries.ts';
@@ -9,9 +11,17 @@ import * as messages from './messages.service.ts';
 export const messagesResolvers: Resolvers = {
   Query: {
     message: (_p, { id }, ctx) => queries.getMessage(ctx.deps, requireViewer(ctx), id),
-    messages: (_p, args, ctx) => queries.listMessages(ctx.deps, requireViewer(ctx), args),
-    messagesAfter: (_p, { roomId, afterSeq, limit }, ctx) =>
-      queries.messagesAfter(ctx.deps, requireViewer(ctx), roomId, afterSeq, limit),
+    messages: (_p, args, ctx, info) =>
+      queries.listMessages(ctx.deps, requireViewer(ctx), args, readersIfSelected(ctx, info)),
+    messagesAfter: (_p, { roomId, afterSeq, limit }, ctx, info) =>
+      queries.messagesAfter(
+        ctx.deps,
+        requireViewer(ctx),
+        roomId,
+        afterSeq,
+        limit,
+        readersIfSelected(ctx, info),
+      ),
     searchMessages: (_p, args, ctx) => queries.searchMessages(ctx.deps, requireViewer(ctx), args),
   },
   Mutation: {
@@ -35,6 +45,14 @@ export const messagesResolvers: Resolvers = {
     replyTo: (m, _a, ctx) => (m.replyToId ? visibleReplyTarget(m, m.replyToId, ctx) : null),
   },
 };
+
+/** The fields that read a room's read pointers. */
+const RECEIPT_FIELDS: ReadonlySet<string> = new Set(['readCount', 'readBy']);
+
+/** Reads the room's read pointers with the page when the client selected receipts. */
+function readersIfSelected(ctx: GraphQLContext, info: GraphQLResolveInfo): queries.ReadersFor | undefined {
+  return selectsAny(info, RECEIPT_FIELDS) ? (roomId) => ctx.loaders.readers.load(roomId) : undefined;
+}
 
 async function visibleReplyTarget(
   m: MessageModel,
