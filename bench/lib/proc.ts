@@ -34,14 +34,15 @@ export function rssBytes(pid: number): number {
   return m ? Number(m[1]) * 1024 : 0;
 }
 
+/** CPU ticks used so far by each PostgreSQL process on this machine, by pid. */
+export type PostgresCpu = Map<string, number>;
+
 /**
- * Seconds of CPU used so far by every PostgreSQL process on this machine
- * (backends, WAL writer, checkpointer, autovacuum), read from /proc. Backends
- * that exit between two readings take their time with them, so compare
- * readings over a window in which the servers' pools stay connected.
+ * Every PostgreSQL process's CPU so far (backends, WAL writer, checkpointer,
+ * autovacuum), read from /proc; pass it to `postgresCpuSecondsSince`.
  */
-export function postgresCpuSeconds(): number {
-  let ticks = 0;
+export function postgresCpu(): PostgresCpu {
+  const ticks: PostgresCpu = new Map();
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     let stat: string;
@@ -54,7 +55,20 @@ export function postgresCpuSeconds(): number {
     const close = stat.lastIndexOf(')');
     if (stat.slice(open + 1, close) !== 'postgres') continue;
     const rest = stat.slice(close + 2).split(' ');
-    ticks += Number(rest[11]) + Number(rest[12]);
+    ticks.set(entry, Number(rest[11]) + Number(rest[12]));
   }
+  return ticks;
+}
+
+/**
+ * Seconds of CPU PostgreSQL used since `start`, process by process: a process
+ * started meanwhile counts whole, one that exited meanwhile takes its time
+ * with it (so compare over a window in which the servers' pools stay
+ * connected). Summing all processes at both ends instead went negative when
+ * the previous target's backends exited inside the window.
+ */
+export function postgresCpuSecondsSince(start: PostgresCpu): number {
+  let ticks = 0;
+  for (const [pid, now] of postgresCpu()) ticks += Math.max(0, now - (start.get(pid) ?? 0));
   return ticks / ticksPerSecond();
 }

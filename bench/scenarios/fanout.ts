@@ -9,7 +9,7 @@ import { GeneratorPool } from '../gen/pool.ts';
 import type { GenRoom } from '../gen/protocol.ts';
 import type { FlagSpec, Flags } from '../lib/args.ts';
 import { roomEventsDocument } from '../lib/documents.ts';
-import { cpuSeconds, postgresCpuSeconds } from '../lib/proc.ts';
+import { cpuSeconds, postgresCpu, postgresCpuSecondsSince } from '../lib/proc.ts';
 import { percentilesMs, printTable, type Row, ratio, round, writeResult } from '../lib/report.ts';
 import { newJwtSecret, prepareDatabase, seedFanout } from '../lib/seed.ts';
 import { startTarget } from '../lib/servers.ts';
@@ -176,7 +176,7 @@ export async function runTargets(
         for (const rate of rates) {
           await gen.reset();
           const cpu0 = target.instances.map((s) => s.cpuSeconds());
-          const pg0 = postgresCpuSeconds();
+          const pg0 = postgresCpu();
           const genCpu = () => gen?.children.reduce((a, c) => a + (c.pid ? cpuSeconds(c.pid) : 0), 0) ?? 0;
           const gen0 = genCpu();
           await Promise.all(target.instances.map((s) => s.loop()));
@@ -186,7 +186,7 @@ export async function runTargets(
           const drainMs = await gen.drain(flags.drainTimeout * 1000);
           const wall = (performance.now() - t0) / 1000;
           const cpu = target.instances.reduce((a, s, i) => a + s.cpuSeconds() - (cpu0[i] ?? 0), 0);
-          const pgCpu = postgresCpuSeconds() - pg0;
+          const pgCpu = postgresCpuSecondsSince(pg0);
           const generatorCpu = genCpu() - gen0;
           const loops = await Promise.all(target.instances.map((s) => s.loop()));
           const mem = await Promise.all(target.instances.map((s) => s.memory()));

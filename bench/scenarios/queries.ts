@@ -22,7 +22,7 @@ import { print } from 'graphql';
 import pg from 'pg';
 import { ConversationHistoryDocument, RoomListDocument } from '../../client/src/gql/graphql.ts';
 import type { FlagSpec, Flags } from '../lib/args.ts';
-import { postgresCpuSeconds } from '../lib/proc.ts';
+import { postgresCpu, postgresCpuSecondsSince } from '../lib/proc.ts';
 import { printTable, type Row, ratio, round, writeResult } from '../lib/report.ts';
 import {
   newJwtSecret,
@@ -215,14 +215,14 @@ export async function queries(flags: Flags<typeof queriesFlags>): Promise<void> 
         }
         let gqlErrors = 0;
         const cpu0 = server.cpuSeconds();
-        const pg0 = postgresCpuSeconds();
+        const pg0 = postgresCpu();
         const gen0 = process.cpuUsage();
         log(`${name}: ${flags.connections} connections for ${flags.duration} s`);
         const result = await load(flags.duration, (status, body) => {
           if (status === 200 && body.includes('"errors"')) gqlErrors++;
         });
         const cpu = server.cpuSeconds() - cpu0;
-        const pgCpu = postgresCpuSeconds() - pg0;
+        const pgCpu = postgresCpuSecondsSince(pg0);
         const gen = process.cpuUsage(gen0);
         const genCpu = (gen.user + gen.system) / 1e6;
         const total = result.requests.total;
