@@ -65,7 +65,8 @@ if (promoted && promoted.length >= 3) {
   const [delay, duration, ...file] = promoted;
   const everything = !process.env.BENCH_PROMOTED_SAMPLE;
   const { Session } = await import('node:inspector/promises');
-  const { writeFileSync } = await import('node:fs');
+  const { mkdirSync, writeFileSync } = await import('node:fs');
+  const { dirname } = await import('node:path');
   setTimeout(async () => {
     const session = new Session();
     session.connect();
@@ -77,6 +78,8 @@ if (promoted && promoted.length >= 3) {
     });
     setTimeout(async () => {
       const { profile } = await session.post('HeapProfiler.stopSampling');
+      // The directory may not exist yet (e.g. the run's --out, created when results are written).
+      mkdirSync(dirname(file.join(':')), { recursive: true });
       writeFileSync(file.join(':'), JSON.stringify(profile));
       session.disconnect();
     }, Number(duration) * 1000).unref();
