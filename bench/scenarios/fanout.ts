@@ -76,7 +76,6 @@ export function inRounds(targets: TargetSpec[], repeat: number): TargetSpec[] {
   return Array.from({ length: rounds }, (_, i) => targets.map((t) => ({ ...t, round: i + 1 }))).flat();
 }
 
-/** a ÷ b to two places, null unless both are numbers and b is positive. */
 /** The median of the numbers among `values` (null when there are none). */
 export function median(values: unknown[]): number | null {
   const xs = values.filter((v): v is number => typeof v === 'number').sort((a, b) => a - b);

@@ -170,7 +170,7 @@ export default fp<{ config: Config }>(
     const emitter: MQEmitter = redis
       ? mqemitterRedis({ pubConn: redis.pub, subConn: redis.sub })
       : mqemitter({ concurrency: 0 });
-    if (config.redisUrl) {
+    if (redis) {
       // biome-ignore lint/suspicious/noExplicitAny: mqemitter-redis exposes its ioredis clients untyped
       const state = emitter as any;
       // mqemitter-redis re-emits connection errors on `state`, an EventEmitter with no
@@ -185,7 +185,7 @@ export default fp<{ config: Config }>(
       const local = emitter as unknown as LocalDelivery & { _ignoredTopicsSet: Set<string> };
       local._ignoredTopicsSet.add(FANOUT_TOPIC);
       const channel = Buffer.from(FANOUT_TOPIC);
-      redis?.sub.on('messageBuffer', (from: Buffer, frame: Buffer) => {
+      redis.sub.on('messageBuffer', (from: Buffer, frame: Buffer) => {
         if (!channel.equals(from)) return;
         try {
           for (const part of decodeFanout(frame)) {
@@ -200,7 +200,7 @@ export default fp<{ config: Config }>(
           app.log.error({ err }, 'a fan-out message from Redis could not be read');
         }
       });
-      await redis?.sub.subscribe(FANOUT_TOPIC);
+      await redis.sub.subscribe(FANOUT_TOPIC);
     }
     const publish = (topic: string, payload: unknown) =>
       new Promise<void>((resolve) => {
@@ -236,7 +236,7 @@ export default fp<{ config: Config }>(
         return;
       }
       try {
-        await redis?.pub.publish(FANOUT_TOPIC, encodeFanout(parts));
+        await redis.pub.publish(FANOUT_TOPIC, encodeFanout(parts));
       } catch (err) {
         app.log.error({ err, topics: parts.flatMap((p) => p.topics) }, 'publishing an event failed');
       }

@@ -66,25 +66,33 @@ export interface HistoryArgs {
 }
 
 /**
- * A page of history, ascending by seq. `first`/`after` page forwards;
- * `last`/`before` backwards from the newest (the default: last 50).
- */
-/**
  * The room's read pointers the viewer may see (the `readers` loader), when the
  * client selected receipts: read alongside the page instead of after it, and
  * embedded in each message so `readCount`/`readBy` answer without a promise each.
  */
 export type ReadersFor = (roomId: string) => Promise<ReaderModel[]>;
 
-async function pageWithReaders(
+/**
+ * The first `limit` of `rows` (read `limit + 1`, to tell whether there are
+ * more) as messages, with the room's read pointers embedded when asked for
+ * (read at the same time as the rows).
+ */
+async function historyPage(
   rows: Promise<MessageRow[]>,
   roomId: string,
+  limit: number,
   readersFor: ReadersFor | undefined,
-): Promise<{ rows: MessageRow[]; readers: ReaderModel[] | undefined }> {
+): Promise<{ messages: MessageModel[]; more: boolean }> {
   const [read, readers] = await Promise.all([rows, readersFor?.(roomId)]);
-  return { rows: read, readers };
+  const messages = read.slice(0, limit).map(messageRowToModel);
+  if (readers) for (const message of messages) message.readers = readers;
+  return { messages, more: read.length > limit };
 }
 
+/**
+ * A page of history, ascending by seq. `first`/`after` page forwards;
+ * `last`/`before` backwards from the newest (the default: last 50).
+ */
 export async function listMessages(
   deps: Deps,
   viewer: Viewer,
@@ -102,7 +110,7 @@ export async function listMessages(
   const m = requireMember(await roomsRepo.findMembership(deps.db, roomId, viewer.userId));
   if (senderId === null) return connection([], (n) => seqCursor(n.seq), false, false); // no such sender
 
-  const { rows, readers } = await pageWithReaders(
+  const { messages: page, more } = await historyPage(
     repo.listHistory(deps.db, {
       roomId,
       minSeq: Number(m.visible_from_seq),
@@ -113,19 +121,13 @@ export async function listMessages(
       order: forward ? 'asc' : 'desc',
     }),
     roomId,
+    limit,
     readersFor,
   );
-  const more = rows.length > limit;
-  const page = rows.slice(0, limit).map((row) => withReaders(messageRowToModel(row), readers));
   if (!forward) page.reverse();
   return forward
     ? connection(page, (n) => seqCursor(n.seq), afterSeq !== undefined, more)
     : connection(page, (n) => seqCursor(n.seq), more, beforeSeq !== undefined);
-}
-
-function withReaders(message: MessageModel, readers: ReaderModel[] | undefined): MessageModel {
-  if (readers) message.readers = readers;
-  return message;
 }
 
 export interface MessageBatchModel {
@@ -148,7 +150,7 @@ export async function messagesAfter(
     throw badInput('afterSeq must be a non-negative integer', { field: 'afterSeq' });
   const limit = pageSize(limitArg, 100, 500, 'limit');
   const m = requireMember(await roomsRepo.findMembership(deps.db, id, viewer.userId));
-  const { rows, readers } = await pageWithReaders(
+  const { messages, more } = await historyPage(
     repo.listHistory(deps.db, {
       roomId: id,
       minSeq: Number(m.visible_from_seq),
@@ -157,12 +159,12 @@ export async function messagesAfter(
       order: 'asc',
     }),
     id,
+    limit,
     readersFor,
   );
-  const messages = rows.slice(0, limit).map((row) => withReaders(messageRowToModel(row), readers));
   return {
     messages,
-    hasMore: rows.length > limit,
+    hasMore: more,
     lastSeq: Math.max(Number(m.last_seq), messages.at(-1)?.seq ?? 0),
   };
 }

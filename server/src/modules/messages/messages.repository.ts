@@ -485,7 +485,13 @@ export function listHistory(db: Db, q: HistoryQuery): Promise<MessageRow[]> {
   }
   let query = historyQueries.get(shape);
   if (!query) {
-    query = compiledOnce((db: Db, ...a: unknown[]) => historyQuery(db, q, a));
+    const flags = {
+      order: q.order,
+      after: q.afterSeq !== undefined,
+      before: q.beforeSeq !== undefined,
+      sender: q.senderId !== undefined,
+    };
+    query = compiledOnce((db: Db, ...a: unknown[]) => historyQuery(db, flags, a));
     historyQueries.set(shape, query);
   }
   return query(db, ...args) as Promise<MessageRow[]>;
@@ -499,8 +505,12 @@ export function listHistory(db: Db, q: HistoryQuery): Promise<MessageRow[]> {
  */
 const historyQueries = new Map<string, (db: Db, ...args: unknown[]) => Promise<unknown[]>>();
 
-/** `q`'s shape, with `a` (roomId, minSeq, limit, then each filter `q` has, in order) as the values. */
-function historyQuery(db: Db, q: HistoryQuery, a: unknown[]) {
+/** A history statement of one shape, with `a` (roomId, minSeq, limit, then each filter it has, in order) as the values. */
+function historyQuery(
+  db: Db,
+  shape: { order: 'asc' | 'desc'; after: boolean; before: boolean; sender: boolean },
+  a: unknown[],
+) {
   const [roomId, minSeq, limit, ...filters] = a;
   let query = db
     .selectFrom('messages')
@@ -525,10 +535,10 @@ function historyQuery(db: Db, q: HistoryQuery, a: unknown[]) {
     ])
     .where('room_id', '=', roomId as string)
     .where('seq', '>=', minSeq as number);
-  if (q.afterSeq !== undefined) query = query.where('seq', '>', filters.shift() as number);
-  if (q.beforeSeq !== undefined) query = query.where('seq', '<', filters.shift() as number);
-  if (q.senderId !== undefined) query = query.where('sender_id', '=', filters.shift() as string);
-  return query.orderBy('seq', q.order).limit(limit as number);
+  if (shape.after) query = query.where('seq', '>', filters.shift() as number);
+  if (shape.before) query = query.where('seq', '<', filters.shift() as number);
+  if (shape.sender) query = query.where('sender_id', '=', filters.shift() as string);
+  return query.orderBy('seq', shape.order).limit(limit as number);
 }
 
 /**
