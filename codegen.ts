@@ -22,7 +22,7 @@ const config: CodegenConfig = {
         mappers: {
           User: '../modules/users/users.model.ts#UserModel',
           Session: '../modules/auth/auth.model.ts#SessionModel',
-          Room: '../modules/rooms/rooms.model.ts#RoomModel',
+          Room: '../modules/rooms/rooms.model.ts#RoomView',
           RoomMember: '../modules/rooms/rooms.model.ts#RoomMemberModel',
           Message: '../modules/messages/messages.model.ts#MessageModel',
           Attachment: '../modules/files/files.model.ts#AttachmentModel',

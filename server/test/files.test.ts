@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uuidv7 } from '../src/lib/ids.ts';
 import { signFile } from '../src/modules/files/files.signing.ts';
 import { createTestApp, expectError, type TestApp } from './helpers/app.ts';
-import { createGroup, nextMatching, registerTrio, send } from './helpers/chat.ts';
+import { createGroup, nextMatching, openDm, registerTrio, send } from './helpers/chat.ts';
 import {
   filesUnder,
   get,
@@ -705,6 +705,41 @@ describe('the room list', () => {
       alice.accessToken,
     );
     expect((await davesView(room.id)).node.avatarUrl).toBeNull();
+  });
+
+  it("shows the other person's new name and picture at once, in a list served from memory", async () => {
+    const [erin, frank] = await Promise.all([registerUser(t, { displayName: 'Erin' }), registerUser(t)]);
+    const dm = await openDm(t, erin, frank);
+    await send(t, erin, dm.id, 'hi');
+    const DIRECT = `{ rooms(first: 100) { edges { node { id title avatarUrl peer { id displayName avatarUrl } } } } }`;
+    type Direct = {
+      id: string;
+      title: string;
+      avatarUrl: string | null;
+      peer: { displayName: string; avatarUrl: string | null };
+    };
+    const franksView = async () => {
+      const before = t.app.dbStats.queries;
+      const data = await t.ok(DIRECT, {}, frank.accessToken);
+      const node = (data.rooms.edges as { node: Direct }[]).find((e) => e.node.id === dm.id)?.node;
+      return { node, statements: t.app.dbStats.queries - before };
+    };
+    expect((await franksView()).node).toMatchObject({ title: 'Erin', avatarUrl: null });
+    const counts: number[] = [];
+    for (let i = 0; i < 5 && !counts.includes(0); i++) counts.push((await franksView()).statements);
+    expect(Math.min(...counts)).toBe(0); // the page is in memory
+
+    const pic = await uploadOk(erin, { filename: 'erin.png', data: png });
+    await t.ok(
+      `mutation($input: UpdateProfileInput!) { updateProfile(input: $input) { id } }`,
+      { input: { displayName: 'Erin Renamed', avatarId: pic.id } },
+      erin.accessToken,
+    );
+    const { node } = await franksView();
+    expect(node).toMatchObject({ title: 'Erin Renamed', peer: { displayName: 'Erin Renamed' } });
+    expect(node?.avatarUrl).toContain(pic.id);
+    expect(node?.peer.avatarUrl).toBe(node?.avatarUrl);
+    expect((await get(t, node?.avatarUrl as string)).status).toBe(200);
   });
 });
 

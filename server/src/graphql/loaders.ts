@@ -3,7 +3,7 @@ import type { Deps, Viewer } from '../deps.ts';
 import type { Relationship } from '../modules/contacts/contacts.model.ts';
 import { relationshipsOf } from '../modules/contacts/contacts.service.ts';
 import { type AttachmentModel, fileRowToModel } from '../modules/files/files.model.ts';
-import { listAttachments, roomAvatarIds } from '../modules/files/files.repository.ts';
+import { listAttachments } from '../modules/files/files.repository.ts';
 import type { MeetingReviewModel } from '../modules/meetings/meetings.model.ts';
 import { reviewsByMeeting } from '../modules/meetings/meetings.queries.ts';
 import { type MessageModel, messageRowToModel } from '../modules/messages/messages.model.ts';
@@ -45,8 +45,6 @@ export interface Loaders {
   reactions: DataLoader<string, ReactionGroupModel[]>;
   /** A message's attachments in order, by message id (unchecked: the message's visibility was). */
   messageAttachments: DataLoader<string, AttachmentModel[]>;
-  /** A room's avatar file id (null when none), by room id; unchecked. */
-  roomAvatar: DataLoader<string, string | null>;
   /** All reviews of a meeting, by meeting id (callers filter what the viewer may see). */
   meetingReviews: DataLoader<string, MeetingReviewModel[]>;
   /**
@@ -220,21 +218,6 @@ class LazyLoaders implements Loaders {
             for (const r of await listAttachments(deps.db, messageIds))
               byMessage.get(r.message_id)?.push(fileRowToModel(r));
             return messageIds.map((id) => byMessage.get(id) ?? []);
-          },
-          { cache: opts.cache },
-        ),
-    );
-  }
-  get roomAvatar() {
-    return this.#get(
-      'roomAvatar',
-      (deps, _viewer, opts) =>
-        new DataLoader(
-          async (roomIds) => {
-            const byRoom = new Map(
-              (await roomAvatarIds(deps.db, roomIds)).map((r) => [r.id, r.avatar_file_id]),
-            );
-            return roomIds.map((id) => byRoom.get(id) ?? null);
           },
           { cache: opts.cache },
         ),

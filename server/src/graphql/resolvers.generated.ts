@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { UserModel } from '../modules/users/users.model.ts';
 import type { SessionModel } from '../modules/auth/auth.model.ts';
-import type { RoomModel, RoomMemberModel } from '../modules/rooms/rooms.model.ts';
+import type { RoomView, RoomMemberModel } from '../modules/rooms/rooms.model.ts';
 import type { MessageModel } from '../modules/messages/messages.model.ts';
 import type { AttachmentModel } from '../modules/files/files.model.ts';
 import type { FriendRequestModel } from '../modules/contacts/contacts.model.ts';
@@ -1815,7 +1815,7 @@ export type ResolversTypes = {
   RegisterInput: RegisterInput;
   RequestMeetingInput: RequestMeetingInput;
   ResyncRequired: ResolverTypeWrapper<ResyncRequired>;
-  Room: ResolverTypeWrapper<RoomModel>;
+  Room: ResolverTypeWrapper<RoomView>;
   RoomConnection: ResolverTypeWrapper<Omit<RoomConnection, 'edges'> & { edges: Array<ResolversTypes['RoomEdge']> }>;
   RoomEdge: ResolverTypeWrapper<Omit<RoomEdge, 'node'> & { node: ResolversTypes['Room'] }>;
   RoomEvent: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['RoomEvent']>;
@@ -1892,7 +1892,7 @@ export type ResolversParentTypes = {
   RegisterInput: RegisterInput;
   RequestMeetingInput: RequestMeetingInput;
   ResyncRequired: ResyncRequired;
-  Room: RoomModel;
+  Room: RoomView;
   RoomConnection: Omit<RoomConnection, 'edges'> & { edges: Array<ResolversParentTypes['RoomEdge']> };
   RoomEdge: Omit<RoomEdge, 'node'> & { node: ResolversParentTypes['Room'] };
   RoomEvent: ResolversUnionTypes<ResolversParentTypes>['RoomEvent'];

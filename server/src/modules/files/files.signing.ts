@@ -45,6 +45,10 @@ export function signedFileUrl(config: SigningConfig, fileId: string, variant: Fi
   return `${config.publicUrl}${filePath(fileId, variant)}?exp=${exp}&sig=${sig}`;
 }
 
+/** The signed thumbnail URL of an avatar (a user's or a room's), null without one. */
+export const avatarUrl = (config: SigningConfig, fileId: string | null | undefined) =>
+  fileId ? signedFileUrl(config, fileId, 'thumbnail') : null;
+
 /** True when `sig` signs (fileId, variant, exp) and `exp` has not passed. */
 export function verifyFileSignature(
   config: SigningConfig,

@@ -1,34 +1,37 @@
 import { requireViewer } from '../../graphql/context.ts';
-import { userNow } from '../../graphql/loaders.ts';
 import type { Resolvers } from '../../graphql/resolvers.generated.ts';
 import * as members from './rooms.members.service.ts';
 import * as mute from './rooms.mute.ts';
+import { presentNow, presentRoom, presentRoomPage } from './rooms.present.ts';
 import * as rooms from './rooms.service.ts';
 import * as live from './rooms.subscriptions.ts';
 
-/** Name shown for a direct room whose other person deleted their account. */
-const DELETED_USER = 'Deleted user';
-
 export const roomsResolvers: Resolvers = {
   Query: {
-    room: (_p, { id }, ctx) => rooms.getRoom(ctx.deps, requireViewer(ctx), id),
-    rooms: (_p, args, ctx) => rooms.listRooms(ctx.deps, requireViewer(ctx), args),
+    room: async (_p, { id }, ctx) => presentRoom(ctx, await rooms.getRoom(ctx.deps, requireViewer(ctx), id)),
+    rooms: async (_p, args, ctx) =>
+      presentRoomPage(ctx, await rooms.listRooms(ctx.deps, requireViewer(ctx), args), rooms.roomCursor),
   },
   Mutation: {
-    openDirectRoom: (_p, { userId }, ctx) => rooms.openDirectRoom(ctx.deps, requireViewer(ctx), userId),
-    createGroupRoom: (_p, { input }, ctx) => rooms.createGroupRoom(ctx.deps, requireViewer(ctx), input),
-    markRoomRead: (_p, { roomId, seq }, ctx) => rooms.markRoomRead(ctx.deps, requireViewer(ctx), roomId, seq),
-    renameRoom: (_p, { roomId, title }, ctx) =>
-      members.renameRoom(ctx.deps, requireViewer(ctx), roomId, title),
-    addRoomMembers: (_p, { roomId, userIds }, ctx) =>
-      members.addRoomMembers(ctx.deps, requireViewer(ctx), roomId, userIds),
-    removeRoomMember: (_p, { roomId, userId }, ctx) =>
-      members.removeRoomMember(ctx.deps, requireViewer(ctx), roomId, userId),
-    setRoomMemberRole: (_p, { roomId, userId, role }, ctx) =>
-      members.setRoomMemberRole(ctx.deps, requireViewer(ctx), roomId, userId, role),
+    openDirectRoom: async (_p, { userId }, ctx) =>
+      presentRoom(ctx, await rooms.openDirectRoom(ctx.deps, requireViewer(ctx), userId)),
+    createGroupRoom: async (_p, { input }, ctx) =>
+      presentRoom(ctx, await rooms.createGroupRoom(ctx.deps, requireViewer(ctx), input)),
+    markRoomRead: async (_p, { roomId, seq }, ctx) =>
+      presentRoom(ctx, await rooms.markRoomRead(ctx.deps, requireViewer(ctx), roomId, seq)),
+    renameRoom: async (_p, { roomId, title }, ctx) =>
+      presentRoom(ctx, await members.renameRoom(ctx.deps, requireViewer(ctx), roomId, title)),
+    addRoomMembers: async (_p, { roomId, userIds }, ctx) =>
+      presentRoom(ctx, await members.addRoomMembers(ctx.deps, requireViewer(ctx), roomId, userIds)),
+    removeRoomMember: async (_p, { roomId, userId }, ctx) =>
+      presentRoom(ctx, await members.removeRoomMember(ctx.deps, requireViewer(ctx), roomId, userId)),
+    setRoomMemberRole: async (_p, { roomId, userId, role }, ctx) =>
+      presentRoom(ctx, await members.setRoomMemberRole(ctx.deps, requireViewer(ctx), roomId, userId, role)),
     leaveRoom: (_p, { roomId }, ctx) => members.leaveRoom(ctx.deps, requireViewer(ctx), roomId),
-    muteRoom: (_p, { roomId, until }, ctx) => mute.muteRoom(ctx.deps, requireViewer(ctx), roomId, until),
-    unmuteRoom: (_p, { roomId }, ctx) => mute.unmuteRoom(ctx.deps, requireViewer(ctx), roomId),
+    muteRoom: async (_p, { roomId, until }, ctx) =>
+      presentRoom(ctx, await mute.muteRoom(ctx.deps, requireViewer(ctx), roomId, until)),
+    unmuteRoom: async (_p, { roomId }, ctx) =>
+      presentRoom(ctx, await mute.unmuteRoom(ctx.deps, requireViewer(ctx), roomId)),
   },
   Subscription: {
     roomEvents: {
@@ -38,7 +41,8 @@ export const roomsResolvers: Resolvers = {
       resolve: (payload: unknown) => payload as never,
     },
     myEvents: {
-      subscribe: async (_p, { since }, ctx) => live.myEvents(ctx.deps, requireViewer(ctx), ctx.pubsub, since),
+      subscribe: async (_p, { since }, ctx) =>
+        live.myEvents(ctx.deps, requireViewer(ctx), ctx.pubsub, since, (room) => presentNow(ctx, room)),
       resolve: (payload: unknown) => payload as never,
     },
   },
@@ -49,21 +53,6 @@ export const roomsResolvers: Resolvers = {
     __resolveType: (event) => event.__typename,
   },
   Room: {
-    // Event payloads embed `peer`; queries load it (batched) by the id from the pair key.
-    // Synchronous whenever it can be: a page of 100 rooms then resolves without 100 promises.
-    title: (r, _a, ctx) => {
-      if (r.kind === 'GROUP') return r.groupTitle ?? '';
-      const peer = r.peer ?? (r.peerId ? userNow(ctx, r.peerId) : null);
-      return peer instanceof Promise
-        ? peer.then((p) => p?.displayName ?? DELETED_USER)
-        : (peer?.displayName ?? DELETED_USER);
-    },
-    peer: (r, _a, ctx) => {
-      if (r.kind !== 'DIRECT' || !r.peerId) return null;
-      // The viewer's own view of their direct room: they share it with the peer (for presence).
-      if (ctx.viewer && r.viewerId === ctx.viewer.userId) ctx.loaders.noteRoomMate(r.peerId);
-      return r.peer ?? userNow(ctx, r.peerId);
-    },
     members: (r, _a, ctx) => ctx.loaders.roomMembers.load(r.id),
   },
   RoomMember: {

@@ -41,7 +41,8 @@ export async function getRoom(deps: Deps, viewer: Viewer, id: string): Promise<R
   return roomViewToModel(row);
 }
 
-const roomCursor = (r: RoomModel) => encodeCursor({ t: r.lastActivityAt.toISOString(), id: r.id });
+/** A room's cursor in the room list (by last activity, then id). */
+export const roomCursor = (r: RoomModel) => encodeCursor({ t: r.lastActivityAt.toISOString(), id: r.id });
 
 /**
  * The viewer's rooms, most recent activity first: one statement for the whole

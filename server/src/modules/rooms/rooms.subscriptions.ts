@@ -19,7 +19,7 @@ import { embedMessageUsers } from '../messages/messages.embed.ts';
 import * as messagesRepo from '../messages/messages.repository.ts';
 import { roomEventFilter } from '../presence/presence.topics.ts';
 import { type MyEventPayload, userTopic } from '../users/users.topics.ts';
-import type { RoomModel } from './rooms.model.ts';
+import type { RoomModel, RoomView } from './rooms.model.ts';
 import * as repo from './rooms.repository.ts';
 import {
   type MessageCreatedEvent,
@@ -310,12 +310,13 @@ export async function myEvents(
   viewer: Viewer,
   pubsub: SubscriptionPubSub,
   since: Date | null | undefined,
+  present: (room: RoomModel) => RoomView,
 ): Promise<AsyncGenerator<MyEventPayload>> {
   const queue = await pubsub.subscribe(userTopic(viewer.userId));
   let replay: MyEventPayload[] = [];
   const replayed = new Map<string, RoomModel>();
   try {
-    if (since) replay = await replayMyEvents(deps, viewer.userId, since, replayed);
+    if (since) replay = await replayMyEvents(deps, viewer.userId, since, replayed, present);
   } catch (err) {
     pubsub.close();
     throw err;
@@ -330,7 +331,7 @@ export async function myEvents(
           if (!room) continue;
           const snapshot = replayed.get(room.id);
           if (snapshot && isOlder(room, snapshot)) continue;
-          event = { __typename: 'RoomUpdated', room } satisfies RoomUpdatedEvent;
+          event = { __typename: 'RoomUpdated', room: present(room) } satisfies RoomUpdatedEvent;
         }
         yield stamped(event);
       }
@@ -372,6 +373,7 @@ async function replayMyEvents(
   userId: string,
   since: Date,
   replayed: Map<string, RoomModel>,
+  present: (room: RoomModel) => RoomView,
 ): Promise<MyEventPayload[]> {
   const point = resumePoint(deps.config, since);
   if (point.tooOld) return [resyncRequired('The resume point is older than the resume window')];
@@ -391,6 +393,6 @@ async function replayMyEvents(
     ...departures
       .filter((d) => !current.has(d.room_id))
       .map((d): MyEventPayload => ({ __typename: 'RoomRemoved', roomId: d.room_id })),
-    ...rooms.map((room): MyEventPayload => ({ __typename: 'RoomUpdated', room })),
+    ...rooms.map((room) => ({ __typename: 'RoomUpdated', room: present(room) }) satisfies RoomUpdatedEvent),
   ];
 }

@@ -5,7 +5,7 @@ import type {
   TypingChangedEvent,
 } from '../presence/presence.topics.ts';
 import type { UserModel } from '../users/users.model.ts';
-import type { RoomMemberModel, RoomModel } from './rooms.model.ts';
+import type { RoomMemberModel, RoomView } from './rooms.model.ts';
 
 /**
  * Topic of one room's live events (`roomEvents`). Payloads are plain data that
@@ -95,7 +95,7 @@ export interface RoomViewChangedEvent {
 /** What `myEvents` yields for a RoomViewChanged (and replays): the room as that user sees it now. */
 export interface RoomUpdatedEvent {
   __typename: 'RoomUpdated';
-  room: RoomModel;
+  room: RoomView;
 }
 
 /** Published on `userTopic(userId)` when the user left or was removed. */

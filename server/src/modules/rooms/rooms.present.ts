@@ -1,0 +1,116 @@
+/**
+ * Rooms as the API hands them out (`RoomView`): with what the viewer sees as
+ * the room's title, picture and other person resolved once, before the room
+ * leaves the server's hands, instead of by a resolver per field. graphql-jit
+ * pays for every resolver call (a resolve info, a path, closures), and these
+ * three were 300 of the ~625 calls of a 100-room page (BENCHMARKS.md, entry 58).
+ *
+ * The values are computed per request, never stored with a cached room-list
+ * page (rooms.list-cache.ts): a peer's rename or new avatar shows at once,
+ * and signed URLs are always fresh. `RoomView` is the GraphQL mapper of Room,
+ * so TypeScript rejects a resolver that returns a room not presented here.
+ */
+import type { Config } from '../../config.ts';
+import type { Viewer } from '../../deps.ts';
+import { type Connection, lazyEdges } from '../../lib/connections.ts';
+import { avatarUrl } from '../files/files.signing.ts';
+import type { UserModel } from '../users/users.model.ts';
+import type { RoomModel, RoomView } from './rooms.model.ts';
+
+/** Name shown for a direct room whose other person deleted their account. */
+export const DELETED_USER = 'Deleted user';
+
+/** What presenting needs of a request (or a subscription's socket). */
+export interface PresentContext {
+  deps: { config: Pick<Config, 'jwtSecret' | 'fileUrlTtlSeconds' | 'publicUrl'>; users: UserPeek };
+  loaders: {
+    user: { load(id: string): Promise<UserModel | null> };
+    noteRoomMate(userId: string): void;
+  };
+  viewer: Viewer | null;
+}
+
+interface UserPeek {
+  peek(id: string): UserModel | undefined;
+}
+
+/**
+ * The room as handed out, given its other person (direct rooms; null when
+ * they deleted their account, ignored for groups). Synchronous: event
+ * payloads embed the peer, so presenting them reads nothing.
+ */
+export function roomView(
+  config: PresentContext['deps']['config'],
+  room: RoomModel,
+  peer: UserModel | null,
+): RoomView {
+  if (room.kind === 'GROUP')
+    return {
+      ...room,
+      title: room.groupTitle ?? '',
+      avatarUrl: avatarUrl(config, room.avatarFileId),
+      peer: null,
+    };
+  return {
+    ...room,
+    title: peer?.displayName ?? DELETED_USER,
+    avatarUrl: avatarUrl(config, peer?.avatarFileId),
+    peer,
+  };
+}
+
+/**
+ * Presents a room whose peer is at hand (event payloads embed it; `peer`
+ * defaults to the embedded one): synchronous. Notes a direct peer as a room
+ * mate of the viewer, whose presence then needs no statement.
+ */
+export function presentNow(
+  ctx: PresentContext,
+  room: RoomModel,
+  peer: UserModel | null = room.peer ?? null,
+): RoomView {
+  // The viewer's own view of their direct room: they share it with the peer (for presence).
+  if (room.kind === 'DIRECT' && room.peerId && ctx.viewer && room.viewerId === ctx.viewer.userId)
+    ctx.loaders.noteRoomMate(room.peerId);
+  return roomView(ctx.deps.config, room, peer);
+}
+
+/**
+ * Presents the rooms of one viewer: peers embedded in the models or held by
+ * this instance (users.cache.ts) are used as they are, the rest are read in
+ * one batch.
+ */
+export async function presentRooms(ctx: PresentContext, rooms: readonly RoomModel[]): Promise<RoomView[]> {
+  const peers: (UserModel | null | Promise<UserModel | null>)[] = new Array(rooms.length);
+  let pending = false;
+  for (let i = 0; i < rooms.length; i++) {
+    const room = rooms[i] as RoomModel;
+    const peerId = room.kind === 'DIRECT' ? room.peerId : null;
+    const peer =
+      !peerId || room.peer !== undefined
+        ? (room.peer ?? null)
+        : (ctx.deps.users.peek(peerId) ?? ctx.loaders.user.load(peerId));
+    if (peer instanceof Promise) pending = true;
+    peers[i] = peer;
+  }
+  const resolved = pending ? await Promise.all(peers) : (peers as (UserModel | null)[]);
+  return rooms.map((room, i) => presentNow(ctx, room, resolved[i] ?? null));
+}
+
+/** One room (see `presentRooms`). */
+export async function presentRoom(ctx: PresentContext, room: RoomModel): Promise<RoomView> {
+  return (await presentRooms(ctx, [room]))[0] as RoomView;
+}
+
+/** A page of rooms (see `presentRooms`); cursors stay lazy. */
+export async function presentRoomPage(
+  ctx: PresentContext,
+  page: Connection<RoomModel>,
+  cursorOf: (room: RoomModel) => string,
+): Promise<Connection<RoomView>> {
+  const nodes = await presentRooms(
+    ctx,
+    page.edges.map((e) => e.node),
+  );
+  return { edges: lazyEdges(nodes, cursorOf), pageInfo: page.pageInfo };
+}
