@@ -191,6 +191,17 @@ describe('history', () => {
     await t.ok(ADD_MEMBERS, { r: room.id, u: [carol.id] }, alice.accessToken);
     const c = (await t.ok(AFTER, { r: room.id, s: 0 }, carol.accessToken)).messagesAfter;
     expect(c.messages.map((m: { seq: number }) => m.seq)).toEqual([6]); // her MEMBER_JOINED, nothing earlier
+    // Nothing after the end: an empty batch that still tells the room's last seq.
+    const d = (await t.ok(AFTER, { r: room.id, s: 6 }, bob.accessToken)).messagesAfter;
+    expect(d).toEqual({ messages: [], hasMore: false, lastSeq: 6 });
+    // An empty page for a member, NOT_FOUND for anyone else (whatever the filter).
+    const dave = await registerUser(t);
+    const dm = await openDm(t, dave, alice);
+    const empty = (await t.ok(HISTORY, { r: dm.id }, dave.accessToken)).messages;
+    expect(empty).toMatchObject({ edges: [], pageInfo: { hasPreviousPage: false, hasNextPage: false } });
+    expectError(await t.gql(HISTORY, { r: dm.id }, bob.accessToken), 'NOT_FOUND');
+    expectError(await t.gql(HISTORY, { r: dm.id, sender: 'nobody' }, bob.accessToken), 'NOT_FOUND');
+    expectError(await t.gql(AFTER, { r: dm.id, s: 0 }, bob.accessToken), 'NOT_FOUND');
     expectError(await t.gql(AFTER, { r: room.id, s: -1 }, bob.accessToken), 'BAD_USER_INPUT');
     expectError(await t.gql(AFTER, { r: room.id, s: 0, limit: 501 }, bob.accessToken), 'BAD_USER_INPUT');
   });
