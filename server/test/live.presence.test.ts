@@ -6,6 +6,7 @@
  * 5 s / 30 s.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createLoaders } from '../src/graphql/loaders.ts';
 import { userTopic } from '../src/modules/users/users.topics.ts';
 import { createTestApp, expectError, type TestApp } from './helpers/app.ts';
 import { createGroup, liveMyEvents, nextMatching, openDm, registerTrio } from './helpers/chat.ts';
@@ -251,6 +252,27 @@ describe('presence', () => {
     await a.ok(UPDATE_PROFILE, { input: { showOnline: false } }, quinn.accessToken);
     expect(await peerIn(a)).toMatchObject({ online: false, lastSeenAt: null });
     await eventually(async () => !(await peerIn(b)).online);
+  });
+
+  it("loads a room list's peers' presence ahead, for request loaders only", async () => {
+    const [pam, quinn] = await Promise.all([registerUser(a), registerUser(a)]);
+    await openDm(a, pam, quinn);
+    await sockets.connect(a, quinn);
+    await eventually(async () => (await a.app.deps.presence.onlineAmong([quinn.id])).has(quinn.id));
+    const viewer = { userId: pam.id, sessionId: 'test' };
+    // A request's loaders: after the preload, the answer is at hand (no promise per field).
+    const request = createLoaders(a.app.deps, viewer, { cache: true });
+    request.noteRoomMate(quinn.id);
+    expect(request.presenceNow(quinn.id)).toBeInstanceOf(Promise);
+    await request.preloadPresence([quinn.id, pam.id]);
+    expect(request.presenceNow(quinn.id)).toMatchObject({ online: true });
+    expect(request.presenceNow(pam.id)).toMatchObject({ online: false });
+    // A socket's loaders live for hours: they never answer from what they loaded before.
+    const socket = createLoaders(a.app.deps, viewer, { cache: false });
+    await socket.preloadPresence([quinn.id]);
+    const later = socket.presenceNow(quinn.id);
+    expect(later).toBeInstanceOf(Promise);
+    expect(await later).toMatchObject({ online: true });
   });
 
   it('knows who is looking at a room (isViewingRoom), on any instance', async () => {

@@ -53,6 +53,17 @@ export interface Loaders {
    * this stays true): `presence` then needs no statement to know it.
    */
   noteRoomMate(userId: string): void;
+  /**
+   * A user's presence as `presence` loads it: at once when this request
+   * already loaded it with `preloadPresence`, else through the loader.
+   */
+  presenceNow(userId: string): PresenceModel | Promise<PresenceModel>;
+  /**
+   * Loads these users' presence in one batch, so that `presenceNow` answers
+   * them without a promise (a room list's peers). Does nothing for loaders
+   * that do not cache (a socket's, which live for hours).
+   */
+  preloadPresence(userIds: readonly string[]): Promise<void>;
 }
 
 export interface LoaderOptions {
@@ -102,6 +113,8 @@ class LazyLoaders implements Loaders {
   #made: Partial<Loaders> = {};
   /** Created on first use: a socket's loaders live for hours and most never see a direct room. */
   #roomMates: Set<string> | undefined;
+  /** Presence loaded ahead by `preloadPresence` (request loaders only). */
+  #presenceKnown: Map<string, PresenceModel> | undefined;
 
   constructor(deps: Deps, viewer: Viewer | null, opts: LoaderOptions) {
     this.#deps = deps;
@@ -123,6 +136,22 @@ class LazyLoaders implements Loaders {
   noteRoomMate(userId: string): void {
     this.#roomMates ??= new Set();
     this.#roomMates.add(userId);
+  }
+
+  presenceNow(userId: string): PresenceModel | Promise<PresenceModel> {
+    return this.#presenceKnown?.get(userId) ?? this.presence.load(userId);
+  }
+
+  async preloadPresence(userIds: readonly string[]): Promise<void> {
+    if (!this.#opts.cache || userIds.length === 0) return;
+    const loaded = await this.presence.loadMany(userIds);
+    this.#presenceKnown ??= new Map();
+    const known = this.#presenceKnown;
+    for (let i = 0; i < userIds.length; i++) {
+      const presence = loaded[i];
+      // A failed load is left to the field, which loads it again and reports the error.
+      if (presence && !(presence instanceof Error)) known.set(userIds[i] as string, presence);
+    }
   }
 
   get presence() {

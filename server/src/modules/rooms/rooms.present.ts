@@ -26,6 +26,7 @@ export interface PresentContext {
   loaders: {
     user: { load(id: string): Promise<UserModel | null> };
     noteRoomMate(userId: string): void;
+    preloadPresence(userIds: readonly string[]): Promise<void>;
   };
   viewer: Viewer | null;
 }
@@ -78,23 +79,39 @@ export function presentNow(
 /**
  * Presents the rooms of one viewer: peers embedded in the models or held by
  * this instance (users.cache.ts) are used as they are, the rest are read in
- * one batch.
+ * one batch. With `presence` (the client selected it), the peers' presence
+ * is loaded in the same turn, so their `online` and `lastSeenAt` answer
+ * without a promise each.
  */
-export async function presentRooms(ctx: PresentContext, rooms: readonly RoomModel[]): Promise<RoomView[]> {
+export async function presentRooms(
+  ctx: PresentContext,
+  rooms: readonly RoomModel[],
+  opts: { presence?: boolean } = {},
+): Promise<RoomView[]> {
   const peers: (UserModel | null | Promise<UserModel | null>)[] = new Array(rooms.length);
+  const peerIds: string[] = [];
   let pending = false;
   for (let i = 0; i < rooms.length; i++) {
     const room = rooms[i] as RoomModel;
     const peerId = room.kind === 'DIRECT' ? room.peerId : null;
+    if (!peerId) {
+      peers[i] = null;
+      continue;
+    }
+    // The viewer's own view of their direct room: they share it with the peer (for presence).
+    if (ctx.viewer && room.viewerId === ctx.viewer.userId) ctx.loaders.noteRoomMate(peerId);
+    peerIds.push(peerId);
     const peer =
-      !peerId || room.peer !== undefined
-        ? (room.peer ?? null)
-        : (ctx.deps.users.peek(peerId) ?? ctx.loaders.user.load(peerId));
+      room.peer !== undefined ? room.peer : (ctx.deps.users.peek(peerId) ?? ctx.loaders.user.load(peerId));
     if (peer instanceof Promise) pending = true;
     peers[i] = peer;
   }
-  const resolved = pending ? await Promise.all(peers) : (peers as (UserModel | null)[]);
-  return rooms.map((room, i) => presentNow(ctx, room, resolved[i] ?? null));
+  const preloaded = opts.presence ? ctx.loaders.preloadPresence(peerIds) : undefined;
+  const [resolved] = await Promise.all([
+    pending ? Promise.all(peers) : (peers as (UserModel | null)[]),
+    preloaded,
+  ]);
+  return rooms.map((room, i) => roomView(ctx.deps.config, room, resolved[i] ?? null));
 }
 
 /** One room (see `presentRooms`). */
@@ -107,10 +124,12 @@ export async function presentRoomPage(
   ctx: PresentContext,
   page: Connection<RoomModel>,
   cursorOf: (room: RoomModel) => string,
+  opts: { presence?: boolean } = {},
 ): Promise<Connection<RoomView>> {
   const nodes = await presentRooms(
     ctx,
     page.edges.map((e) => e.node),
+    opts,
   );
   return { edges: lazyEdges(nodes, cursorOf), pageInfo: page.pageInfo };
 }

@@ -1,16 +1,22 @@
 import { requireViewer } from '../../graphql/context.ts';
 import type { Resolvers } from '../../graphql/resolvers.generated.ts';
+import { selectsAny } from '../../graphql/selection.ts';
 import * as members from './rooms.members.service.ts';
 import * as mute from './rooms.mute.ts';
 import { presentNow, presentRoom, presentRoomPage } from './rooms.present.ts';
 import * as rooms from './rooms.service.ts';
 import * as live from './rooms.subscriptions.ts';
 
+/** User fields that read presence: a room list selecting them loads its peers' presence ahead. */
+const PRESENCE_FIELDS: ReadonlySet<string> = new Set(['online', 'lastSeenAt']);
+
 export const roomsResolvers: Resolvers = {
   Query: {
     room: async (_p, { id }, ctx) => presentRoom(ctx, await rooms.getRoom(ctx.deps, requireViewer(ctx), id)),
-    rooms: async (_p, args, ctx) =>
-      presentRoomPage(ctx, await rooms.listRooms(ctx.deps, requireViewer(ctx), args), rooms.roomCursor),
+    rooms: async (_p, args, ctx, info) =>
+      presentRoomPage(ctx, await rooms.listRooms(ctx.deps, requireViewer(ctx), args), rooms.roomCursor, {
+        presence: selectsAny(info, PRESENCE_FIELDS),
+      }),
   },
   Mutation: {
     openDirectRoom: async (_p, { userId }, ctx) =>
