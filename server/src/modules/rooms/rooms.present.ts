@@ -61,19 +61,15 @@ export function roomView(
 }
 
 /**
- * Presents a room whose peer is at hand (event payloads embed it; `peer`
- * defaults to the embedded one): synchronous. Notes a direct peer as a room
- * mate of the viewer, whose presence then needs no statement.
+ * Presents a room whose model embeds its peer (event payloads do):
+ * synchronous. Notes a direct peer as a room mate of the viewer, whose
+ * presence then needs no statement.
  */
-export function presentNow(
-  ctx: PresentContext,
-  room: RoomModel,
-  peer: UserModel | null = room.peer ?? null,
-): RoomView {
+export function presentNow(ctx: PresentContext, room: RoomModel): RoomView {
   // The viewer's own view of their direct room: they share it with the peer (for presence).
   if (room.kind === 'DIRECT' && room.peerId && ctx.viewer && room.viewerId === ctx.viewer.userId)
     ctx.loaders.noteRoomMate(room.peerId);
-  return roomView(ctx.deps.config, room, peer);
+  return roomView(ctx.deps.config, room, room.peer ?? null);
 }
 
 /**
