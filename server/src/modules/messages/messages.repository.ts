@@ -466,7 +466,8 @@ export interface HistoryQuery {
 /**
  * A keyset slice of a room's history (the UNIQUE (room_id, seq) index serves
  * it; no OFFSET), with whether each message has attachments and reactions
- * (one index probe each), so a page needs no statement for those it has none of.
+ * (one index scan each for the page), so a page needs no statement for those
+ * it has none of.
  */
 export function listHistory(db: Db, q: HistoryQuery): Promise<MessageRow[]> {
   const args: unknown[] = [q.roomId, q.minSeq, q.limit];
@@ -505,40 +506,42 @@ export function listHistory(db: Db, q: HistoryQuery): Promise<MessageRow[]> {
  */
 const historyQueries = new Map<string, (db: Db, ...args: unknown[]) => Promise<unknown[]>>();
 
-/** A history statement of one shape, with `a` (roomId, minSeq, limit, then each filter it has, in order) as the values. */
+/**
+ * A history statement of one shape, with `a` (roomId, minSeq, limit, then
+ * each filter it has, in order) as the values. Whether the page's messages
+ * have attachments and reactions is read once for the whole page: one index
+ * scan each over the page's ids (`= any(array(...))`), not an EXISTS per
+ * message. PostgreSQL ran those as a subplan per row, 2–3 µs each, or, once
+ * `message_reactions` had a few thousand rows, hashed the whole table on
+ * every page (BENCHMARKS.md, entry 61).
+ */
 function historyQuery(
   db: Db,
   shape: { order: 'asc' | 'desc'; after: boolean; before: boolean; sender: boolean },
   a: unknown[],
 ) {
   const [roomId, minSeq, limit, ...filters] = a;
-  let query = db
-    .selectFrom('messages')
-    .select(MESSAGE_COLUMNS)
-    .select((eb) => [
-      eb
-        .exists(
-          eb
-            .selectFrom('message_attachments as ma')
-            .select(sql`1`.as('one'))
-            .whereRef('ma.message_id', '=', 'messages.id'),
-        )
-        .as('has_attachments'),
-      eb
-        .exists(
-          eb
-            .selectFrom('message_reactions as mr')
-            .select(sql`1`.as('one'))
-            .whereRef('mr.message_id', '=', 'messages.id'),
-        )
-        .as('has_reactions'),
+  return db
+    .with('p', (db) => {
+      let page = db
+        .selectFrom('messages')
+        .select(MESSAGE_COLUMNS)
+        .where('room_id', '=', roomId as string)
+        .where('seq', '>=', minSeq as number);
+      if (shape.after) page = page.where('seq', '>', filters.shift() as number);
+      if (shape.before) page = page.where('seq', '<', filters.shift() as number);
+      if (shape.sender) page = page.where('sender_id', '=', filters.shift() as string);
+      return page.orderBy('seq', shape.order).limit(limit as number);
+    })
+    .selectFrom('p')
+    .selectAll('p')
+    .select([
+      sql<boolean>`p.id = any(array(select ma.message_id from message_attachments ma
+        where ma.message_id = any(array(select id from p))))`.as('has_attachments'),
+      sql<boolean>`p.id = any(array(select mr.message_id from message_reactions mr
+        where mr.message_id = any(array(select id from p))))`.as('has_reactions'),
     ])
-    .where('room_id', '=', roomId as string)
-    .where('seq', '>=', minSeq as number);
-  if (shape.after) query = query.where('seq', '>', filters.shift() as number);
-  if (shape.before) query = query.where('seq', '<', filters.shift() as number);
-  if (shape.sender) query = query.where('sender_id', '=', filters.shift() as string);
-  return query.orderBy('seq', shape.order).limit(limit as number);
+    .orderBy('p.seq', shape.order);
 }
 
 /**
