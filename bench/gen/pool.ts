@@ -39,9 +39,19 @@ export interface Merged {
   subscriptionErrors: number;
   latency: hdr.Histogram;
   sendLatency: hdr.Histogram;
+  /** Per second of sending (by send time): deliveries, mean and largest latency in ms. */
+  timeline: TimelineSecond[];
   loopDelayP99Ms: number;
   loopDelayMaxMs: number;
   firstError: string | undefined;
+}
+
+/** One second of sending: its messages' deliveries, their mean and largest latency (ms). */
+export interface TimelineSecond {
+  second: number;
+  deliveries: number;
+  meanMs: number | null;
+  maxMs: number;
 }
 
 export class GeneratorPool {
@@ -154,6 +164,24 @@ export class GeneratorPool {
       latency.add(hdr.decodeFromCompressedBase64(r.latency));
       sendLatency.add(hdr.decodeFromCompressedBase64(r.sendLatency));
     }
+    const seconds = Math.max(0, ...reports.map((r) => r.timeline.count.length));
+    const timeline: TimelineSecond[] = [];
+    for (let s = 0; s < seconds; s++) {
+      let count = 0;
+      let sumUs = 0;
+      let maxUs = 0;
+      for (const r of reports) {
+        count += r.timeline.count[s] ?? 0;
+        sumUs += r.timeline.sumUs[s] ?? 0;
+        maxUs = Math.max(maxUs, r.timeline.maxUs[s] ?? 0);
+      }
+      timeline.push({
+        second: s,
+        deliveries: count,
+        meanMs: count ? Math.round(sumUs / count / 100) / 10 : null,
+        maxMs: Math.round(maxUs / 100) / 10,
+      });
+    }
     const sum = (k: keyof WorkerReport) => reports.reduce((a, r) => a + (r[k] as number), 0);
     return {
       connections: sum('connections'),
@@ -169,6 +197,7 @@ export class GeneratorPool {
       subscriptionErrors: sum('subscriptionErrors'),
       latency,
       sendLatency,
+      timeline,
       loopDelayP99Ms: Math.max(...reports.map((r) => r.loopDelayP99Ms)),
       loopDelayMaxMs: Math.max(...reports.map((r) => r.loopDelayMaxMs)),
       firstError: reports.find((r) => r.firstError)?.firstError,

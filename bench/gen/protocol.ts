@@ -63,6 +63,11 @@ export interface WorkerReport {
   latency: string;
   /** sendMessage request round trip in µs, hdr-histogram compressed base64. */
   sendLatency: string;
+  /**
+   * Deliveries by the second (since sending started) their message was sent
+   * in: count, summed and largest latency in µs, index = second.
+   */
+  timeline: { count: number[]; sumUs: number[]; maxUs: number[] };
   /** Generator event-loop delay p99 / max in ms (a busy generator inflates latency). */
   loopDelayP99Ms: number;
   loopDelayMaxMs: number;

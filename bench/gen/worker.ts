@@ -56,6 +56,9 @@ let connected = 0;
 let inflight = 0;
 let prefix = '';
 let generation = 0;
+/** When the current sending began (performance.now()), and deliveries by the second their message was sent in. */
+let sendStart = 0;
+let timeline = { count: [] as number[], sumUs: [] as number[], maxUs: [] as number[] };
 
 const reply = (m: Reply) => process.send?.(m);
 const noteError = (e: unknown) => {
@@ -75,7 +78,17 @@ function onDelivery(sub: Sub, seq: number, body: string) {
   if (body.startsWith(prefix)) {
     const sentAt = Number(body.slice(body.lastIndexOf(':') + 1));
     counters.received++;
-    latency.recordValue(Math.max(1, Math.round((now - sentAt) * 1000)));
+    const us = Math.max(1, Math.round((now - sentAt) * 1000));
+    latency.recordValue(us);
+    const s = Math.max(0, Math.floor((sentAt - sendStart) / 1000));
+    while (timeline.count.length <= s) {
+      timeline.count.push(0);
+      timeline.sumUs.push(0);
+      timeline.maxUs.push(0);
+    }
+    timeline.count[s] = (timeline.count[s] ?? 0) + 1;
+    timeline.sumUs[s] = (timeline.sumUs[s] ?? 0) + us;
+    if (us > (timeline.maxUs[s] ?? 0)) timeline.maxUs[s] = us;
   } else if (body.startsWith('warm:')) sub.warm = true;
 }
 
@@ -309,6 +322,7 @@ async function sendAtRate(rate: number, durationS: number): Promise<void> {
   if (roomIdxs.length === 0 || rate <= 0) return;
   loopDelay.reset();
   const start = performance.now();
+  sendStart = start;
   const end = start + durationS * 1000;
   let due = 0;
   let cursor = 0;
@@ -344,6 +358,7 @@ function report(): WorkerReport {
     ...counters,
     latency: hdr.encodeIntoCompressedBase64(latency),
     sendLatency: hdr.encodeIntoCompressedBase64(sendLatency),
+    timeline,
     loopDelayP99Ms: loopDelay.percentile(99) / 1e6,
     loopDelayMaxMs: loopDelay.max / 1e6,
     firstError,
@@ -369,6 +384,7 @@ process.on('message', (cmd: Command) => {
         latency.reset();
         sendLatency.reset();
         loopDelay.reset();
+        timeline = { count: [], sumUs: [], maxUs: [] };
         for (const k of Object.keys(counters) as Array<keyof typeof counters>)
           if (k !== 'connectFailed' && k !== 'dropped') counters[k] = 0;
         firstError = undefined;

@@ -235,10 +235,14 @@ export async function runTargets(
             subscriptionErrors: r.subscriptionErrors,
             sendLatencyMs: send,
             latencyMs: lat,
+            timeline: r.timeline,
             genLoopMaxMs: round(r.loopDelayMaxMs, 1),
             firstError: r.firstError ?? null,
             memory: mem,
           });
+          log(
+            `${spec.label} ${rate} msg/s, mean delivery ms by second sent: ${r.timeline.map((t) => t.meanMs ?? '-').join(' ')}`,
+          );
           if (r.firstError) log(`${spec.label}: first error: ${r.firstError}`);
         }
       } finally {
