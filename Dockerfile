@@ -2,6 +2,8 @@
 FROM node:24-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
+# npm ci's postinstall patches dependencies (server/scripts/patch-deps.mjs).
+COPY server/scripts/patch-deps.mjs server/scripts/
 RUN npm ci --no-audit --no-fund
 COPY . .
 RUN npm run build:client && npm prune --omit=dev --no-audit --no-fund

@@ -71,8 +71,15 @@ function withNamedStatements(client: pg.PoolClient): void {
   const query = client.query as unknown as QueryFn;
   (client as unknown as { query: QueryFn }).query = function (this: pg.PoolClient, ...args: unknown[]) {
     const [text, values] = args;
-    const name = typeof text === 'string' && args.length === 2 ? statementNames.get(text) : undefined;
-    return name ? query.call(this, { name, text, values }) : query.apply(this, args);
+    if (typeof text !== 'string' || args.length !== 2) return query.apply(this, args);
+    const name = statementNames.get(text);
+    const config = name ? { name, text, values } : { text, values };
+    // node-postgres' callback form, with our own promise: its promise form
+    // (no callback) kept each query's caller alive past young-generation
+    // collections, promoting every request that touched the database (BENCHMARKS.md, entry 62).
+    return new Promise((resolve, reject) => {
+      query.call(this, config, (err: Error | null, result: unknown) => (err ? reject(err) : resolve(result)));
+    });
   };
 }
 
