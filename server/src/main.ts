@@ -3,6 +3,8 @@
  * DATABASE_URL is given, builds the app, listens, and shuts down gracefully
  * on SIGTERM/SIGINT. Nothing else lives here.
  */
+// First: V8 flags must be set before the app's modules load.
+import './v8-flags.ts';
 import path from 'node:path';
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
