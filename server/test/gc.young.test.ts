@@ -17,12 +17,12 @@ import { makeExecutableSchema } from '@graphql-tools/schema';
 import { parse } from 'graphql';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDb, createPool, type Database } from '../src/db/index.ts';
+// The server's own V8 settings (no allocation-site pretenuring, as main.ts runs it): the
+// test measures what survives, not V8 choosing to allocate some literals in the old generation.
+import '../src/v8-flags.ts';
 import { createTestApp, type TestApp } from './helpers/app.ts';
 
 setFlagsFromString('--expose-gc');
-// Measure what survives, not V8 choosing to allocate some literals in the old generation from the start.
-setFlagsFromString('--no-allocation-site-pretenuring');
 const gc = runInNewContext('gc') as (options: { type: 'minor' | 'major'; execution: 'sync' }) => void;
 const require = createRequire(import.meta.url);
 
@@ -88,19 +88,18 @@ describe('graphql-jit compiled mutations', () => {
 
 describe('database statements', () => {
   let t: TestApp;
-  let db: Database;
   beforeAll(async () => {
     t = await createTestApp();
-    db = createDb(createPool({ connectionString: t.database.url, poolSize: 5 }));
   });
   afterAll(async () => {
-    await db?.destroy();
     await t?.close();
   });
 
   it('let their callers die young', async () => {
     const grew = await promotedBy(async (state) => {
-      const { rows } = await sql<{ n: number }>`select ${Object.keys(state).length}::int as n`.execute(db);
+      const { rows } = await sql<{ n: number }>`select ${Object.keys(state).length}::int as n`.execute(
+        t.app.db,
+      );
       expect(rows[0]?.n).toBe(1);
     }, 40);
     expect(grew).toBeLessThan(LIMIT);
