@@ -1,7 +1,7 @@
 import type { Browser, Request, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { createTestApp, type TestApp } from '../../server/test/helpers/app.ts';
-import { HISTORY } from '../../server/test/helpers/chat.ts';
+import { createGroup, HISTORY } from '../../server/test/helpers/chat.ts';
 import { registerUser, type TestUser } from '../../server/test/helpers/users.ts';
 import {
   graphqlOperation,
@@ -11,7 +11,14 @@ import {
   signIn,
   waitUntil,
 } from './helpers/browser.ts';
-import { makeContacts, messageItem, messageWithBody, roomLink, sendMessage } from './helpers/chat.ts';
+import {
+  makeContacts,
+  messageItem,
+  messageWithBody,
+  roomLink,
+  roomList,
+  sendMessage,
+} from './helpers/chat.ts';
 
 const chromiumPath = inject('chromiumPath');
 
@@ -352,5 +359,37 @@ describe.skipIf(!chromiumPath)('chat in the browser', () => {
     expect(c.pageErrors).toEqual([]);
     await a.context.close();
     await c.context.close();
+  });
+
+  test('a list longer than a page: "Show more conversations" loads the rest, each room once', async () => {
+    const dana = await person(t, 'Dana');
+    // 102 groups, one after the other: "Project 102" is the most recent, "Project 001" the oldest.
+    for (let i = 1; i <= 102; i++) await createGroup(t, dana, [], `Project ${String(i).padStart(3, '0')}`);
+    const d = await newPage(browser, { baseURL: t.url });
+    await signIn(d.page, dana.username, dana.password);
+    const links = roomList(d.page).getByRole('link');
+    await roomLink(d.page, 'Project 102').waitFor();
+    // The first page: the 100 most recent.
+    await waitUntil('the first page is listed', async () => (await links.count()) === 100);
+    expect(await roomLink(d.page, 'Project 003').count()).toBe(1);
+    expect(await roomLink(d.page, 'Project 002').count()).toBe(0);
+    const more = d.page.getByRole('button', { name: 'Show more conversations' });
+    await more.click();
+    await roomLink(d.page, 'Project 001').waitFor();
+    await waitUntil('the second page is listed', async () => (await links.count()) === 102);
+    await more.waitFor({ state: 'detached' });
+    // The oldest opens like any other, and a message there moves it to the top, still listed once.
+    await roomLink(d.page, 'Project 001').click();
+    await d.page.getByRole('heading', { name: 'Project 001', level: 1 }).waitFor();
+    await sendMessage(d.page, 'Back to the first project');
+    await waitUntil(
+      'Project 001 moves to the top',
+      async () => (await links.first().textContent())?.includes('Project 001') === true,
+    );
+    expect(await links.count()).toBe(102);
+    expect(await roomLink(d.page, 'Project 001').count()).toBe(1);
+
+    expect(d.pageErrors).toEqual([]);
+    await d.context.close();
   });
 });

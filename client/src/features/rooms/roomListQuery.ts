@@ -1,13 +1,17 @@
 import { graphql } from '../../gql/index.ts';
 
-/** The viewer's rooms (the first 100 by activity); the list sorts them again as events arrive. */
+/**
+ * The viewer's rooms by activity, a page at a time: without `after` the first
+ * page of 100, then the pages after it ("Show more conversations"). The list sorts
+ * them again as events arrive.
+ */
 export const RoomListQuery = graphql(`
-  query RoomList {
+  query RoomList($after: String) {
     me {
       id
       timeZone
     }
-    rooms(first: 100) {
+    rooms(first: 100, after: $after) {
       edges {
         node {
           id
@@ -15,6 +19,10 @@ export const RoomListQuery = graphql(`
           ...RoomListItem_room
           ...PeerPresence_room
         }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
       }
     }
   }
