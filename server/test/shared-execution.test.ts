@@ -6,6 +6,8 @@
  * reactions and replied-to message depend on the viewer or on later changes,
  * are executed per subscriber with their real values.
  */
+import { createRequire } from 'node:module';
+import { type ExecutionArgs, type ExecutionResult, parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConversationEventsDocument } from '../../client/src/gql/graphql.ts';
 import { uuidv7 } from '../src/lib/ids.ts';
@@ -113,5 +115,44 @@ describe('shared execution of the web client subscription', () => {
       expect(m?.replyTo).toMatchObject({ id: original.id });
       expect(m?.reactions).toEqual([]);
     }
+  });
+});
+
+describe('the lifetime of shared results', () => {
+  it('keeps them for the turn that delivers the event, then executes again', async () => {
+    // The execute graphql-js' subscribe() calls, which graphql/shared-execution.ts replaced.
+    const { execute } = createRequire(import.meta.url)('graphql/execution/execute.js') as {
+      execute(args: ExecutionArgs): ExecutionResult | Promise<ExecutionResult>;
+    };
+    const document = parse(`subscription($r: ID!) {
+      roomEvents(roomId: $r) { __typename ... on MessageCreated { seq message { id body } } }
+    }`);
+    // Loaded after the app (as the server loads it: Mercurius' subscription modules first patched).
+    const { shareable } = await import('../src/graphql/shared-execution.ts');
+    const [alice, bob, carol, dave] = people as [TestUser, TestUser, TestUser, TestUser];
+    const id = uuidv7();
+    const message = { id, roomId, seq: 7, kind: 'USER', senderId: alice.id, body: 'shared', mentionIds: [] };
+    const event = shareable({ __typename: 'MessageCreated', roomId, seq: 7, message });
+    const asViewer = (user: TestUser) =>
+      execute({
+        schema: t.app.graphql.schema,
+        document,
+        rootValue: event,
+        contextValue: { viewer: { userId: user.id } },
+        variableValues: { r: roomId },
+      });
+    const expected = {
+      data: { roomEvents: { __typename: 'MessageCreated', seq: 7, message: { id, body: 'shared' } } },
+    };
+
+    const first = await asViewer(bob);
+    expect(first).toEqual(expected);
+    // Same turn, same selection and viewer class: the same result object (one execution).
+    expect(await asViewer(carol)).toBe(first);
+    // After the turn the event's results are released: a late subscriber executes it again.
+    await new Promise((resolve) => setImmediate(resolve));
+    const late = await asViewer(dave);
+    expect(late).not.toBe(first);
+    expect(late).toEqual(expected);
   });
 });

@@ -78,6 +78,31 @@ const SELF_ONLY = new Set([
 /** Events (as yielded to graphql-js) → their shared results, per selection and viewer class. */
 const shared = new WeakMap<object, Map<string, unknown>>();
 
+/**
+ * Shared results are kept only for the turn that fans their event out: every
+ * subscriber on this instance gets the event in that turn (one emit), and a
+ * subscriber that runs it later (one that was waiting for its socket to
+ * drain) simply executes it again. Kept as long as the event object lived,
+ * they outlived it in practice: something holds a delivered event for a
+ * second or so, past two scavenges, and each event's result trees and JSON
+ * were promoted to the old generation with it. At 10,000 subscribers and
+ * 1,000 msg/s that was ~35 MB promoted in 20 s, a major GC every ~5 s and a
+ * latency burst behind each (BENCHMARKS.md, entry 67).
+ */
+let releasing: Map<string, unknown>[] | undefined;
+function releaseAfterTurn(results: Map<string, unknown>): void {
+  if (releasing === undefined) {
+    releasing = [];
+    setImmediate(releaseAll);
+  }
+  releasing.push(results);
+}
+function releaseAll(): void {
+  const all = releasing ?? [];
+  releasing = undefined;
+  for (const results of all) results.clear();
+}
+
 /** Marks an event object as delivered identically to every subscriber of its topic on this instance. */
 export function shareable<T extends object>(event: T): T {
   if (!shared.has(event)) shared.set(event, new Map());
@@ -315,6 +340,7 @@ if (!executeModule.execute.parleyShared) {
       return r;
     };
     const marked = result instanceof Promise ? result.then(mark) : mark(result);
+    if (results.size === 0) releaseAfterTurn(results);
     results.set(key, marked);
     return marked;
   };
