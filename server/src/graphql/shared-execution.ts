@@ -75,8 +75,13 @@ const SELF_ONLY = new Set([
   'User.shareReadReceipts',
 ]);
 
-/** Events (as yielded to graphql-js) → their shared results, per selection and viewer class. */
-const shared = new WeakMap<object, Map<string, unknown>>();
+/** A shareable event's results, per selection and viewer class, while they are kept (see below). */
+interface Shared {
+  results: Map<string, unknown> | undefined;
+}
+
+/** Events (as yielded to graphql-js) → their shared results. */
+const shared = new WeakMap<object, Shared>();
 
 /**
  * Shared results are kept only for the turn that fans their event out: every
@@ -87,25 +92,27 @@ const shared = new WeakMap<object, Map<string, unknown>>();
  * second or so, past two scavenges, and each event's result trees and JSON
  * were promoted to the old generation with it. At 10,000 subscribers and
  * 1,000 msg/s that was ~35 MB promoted in 20 s, a major GC every ~5 s and a
- * latency burst behind each (BENCHMARKS.md, entry 67).
+ * latency burst behind each (BENCHMARKS.md, entry 67). The map is dropped,
+ * not cleared: clearing allocates a new table, which would then be promoted
+ * with the event.
  */
-let releasing: Map<string, unknown>[] | undefined;
-function releaseAfterTurn(results: Map<string, unknown>): void {
+let releasing: Shared[] | undefined;
+function releaseAfterTurn(entry: Shared): void {
   if (releasing === undefined) {
     releasing = [];
     setImmediate(releaseAll);
   }
-  releasing.push(results);
+  releasing.push(entry);
 }
 function releaseAll(): void {
   const all = releasing ?? [];
   releasing = undefined;
-  for (const results of all) results.clear();
+  for (const entry of all) entry.results = undefined;
 }
 
 /** Marks an event object as delivered identically to every subscriber of its topic on this instance. */
 export function shareable<T extends object>(event: T): T {
-  if (!shared.has(event)) shared.set(event, new Map());
+  if (!shared.has(event)) shared.set(event, { results: undefined });
   return event;
 }
 
@@ -318,8 +325,8 @@ if (!executeModule.execute.parleyShared) {
   const original = executeModule.execute;
   const sharedExecute: Execute & { parleyShared?: true } = (args) => {
     const root = args.rootValue;
-    const results = root && typeof root === 'object' ? shared.get(root) : undefined;
-    if (!results) return original(args);
+    const entry = root && typeof root === 'object' ? shared.get(root) : undefined;
+    if (!entry) return original(args);
     const eventType = (root as { __typename?: unknown }).__typename;
     const verdict =
       typeof eventType === 'string' ? documentVerdict(args.schema, args.document, eventType) : null;
@@ -329,7 +336,7 @@ if (!executeModule.execute.parleyShared) {
     const viewerId = (args.contextValue as { viewer?: { userId?: string } | null } | undefined)?.viewer
       ?.userId;
     const key = `${selectionKey(args, docId)}|${viewerClass(root as object, viewerId)}`;
-    const hit = results.get(key) as ReturnType<Execute> | undefined;
+    const hit = entry.results?.get(key) as ReturnType<Execute> | undefined;
     if (hit) return hit;
     const jit = compiledFor(args);
     const result = jit
@@ -340,8 +347,11 @@ if (!executeModule.execute.parleyShared) {
       return r;
     };
     const marked = result instanceof Promise ? result.then(mark) : mark(result);
-    if (results.size === 0) releaseAfterTurn(results);
-    results.set(key, marked);
+    if (entry.results === undefined) {
+      entry.results = new Map();
+      releaseAfterTurn(entry);
+    }
+    entry.results.set(key, marked);
     return marked;
   };
   sharedExecute.parleyShared = true;
