@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import net from 'node:net';
 import { GraphQLError } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -180,6 +181,20 @@ describe('schema', () => {
       for (const v of type.enumValues ?? []) if (!v.description) missing.push(`${type.name}.${v.name}`);
     }
     expect(missing).toEqual([]);
+  });
+
+  it('is ASCII, so the names it gives V8 are one-byte strings', () => {
+    // The lexer slices names out of the source. Read from a file holding any non-ASCII character,
+    // the source is a two-byte string, so are its names, and a name V8 internalizes from there first
+    // is two-byte wherever it is used as a key, result objects included. V8's newer JSON.stringify
+    // (default from V8 13.8; a flag in Node 24's 13.6) then writes the whole answer as a two-byte
+    // string, which costs 6x as much to encode for the socket (BENCHMARKS.md, entry 66).
+    // Characters beyond ASCII can still appear in descriptions as escapes: "\u{1F44D}".
+    const source = readFileSync(new URL('../../schema.graphql', import.meta.url), 'utf8');
+    const lines = source
+      .split('\n')
+      .flatMap((line, i) => (/\P{ASCII}/u.test(line) ? [`${i + 1}: ${line}`] : []));
+    expect(lines).toEqual([]);
   });
 });
 

@@ -23,7 +23,7 @@ export type CreateGroupRoomInput = {
   firstMessage?: string | null | undefined;
   /** Other people to add (the creator is added as OWNER); at most 255. */
   memberIds: Array<string | number>;
-  /** Title, 1–100 characters. */
+  /** Title, 1-100 characters. */
   title: string;
 };
 
@@ -137,7 +137,7 @@ export type NotificationType =
 
 /** Data for a new account. */
 export type RegisterInput = {
-  /** Name shown to others, 1–80 characters. */
+  /** Name shown to others, 1-80 characters. */
   displayName: string;
   /** Email address; unique regardless of case. */
   email: string;
@@ -145,7 +145,7 @@ export type RegisterInput = {
   password: string;
   /** IANA time zone such as `America/New_York`. */
   timeZone: string;
-  /** 3–32 characters of `a-z`, `0-9`, `_` and `.`; unique regardless of case (stored in lower case). */
+  /** 3-32 characters of `a-z`, `0-9`, `_` and `.`; unique regardless of case (stored in lower case). */
   username: string;
 };
 
@@ -155,7 +155,7 @@ export type RequestMeetingInput = {
   agenda?: string | null | undefined;
   /** A client-generated id (at most 64 characters), unique per requester: retrying a request with it returns the meeting already created. */
   clientId?: string | null | undefined;
-  /** Length in minutes, 5–480. */
+  /** Length in minutes, 5-480. */
   durationMinutes: number;
   /** Who is invited. */
   inviteeId: string | number;
@@ -191,7 +191,7 @@ export type SendMessageInput = {
   attachmentIds?: Array<string | number> | null | undefined;
   /** Text, up to 4000 characters after trimming; may be omitted or empty when `attachmentIds` has files (a message needs text, files or both). */
   body?: string | null | undefined;
-  /** Client-generated idempotency key (1–64 characters), unique per sender: a retry with the same key returns the original message. */
+  /** Client-generated idempotency key (1-64 characters), unique per sender: a retry with the same key returns the original message. */
   clientId: string;
   /** A message of the same room this one replies to. */
   replyToId?: string | number | null | undefined;
@@ -205,7 +205,7 @@ export type UpdateProfileInput = {
   avatarId?: string | number | null | undefined;
   /** New bio, at most 500 characters. */
   bio?: string | null | undefined;
-  /** New display name, 1–80 characters. */
+  /** New display name, 1-80 characters. */
   displayName?: string | null | undefined;
   /** Whether others may see how far you have read (default true). */
   shareReadReceipts?: boolean | null | undefined;

@@ -93,7 +93,7 @@ export type CreateGroupRoomInput = {
   firstMessage?: InputMaybe<Scalars['String']['input']>;
   /** Other people to add (the creator is added as OWNER); at most 255. */
   memberIds: Array<Scalars['ID']['input']>;
-  /** Title, 1–100 characters. */
+  /** Title, 1-100 characters. */
   title: Scalars['String']['input'];
 };
 
@@ -174,7 +174,7 @@ export type Meeting = {
   createdAt: Scalars['DateTime']['output'];
   /** Why the invitee declined (if they said). */
   declineReason?: Maybe<Scalars['String']['output']>;
-  /** Length in minutes (5–480). */
+  /** Length in minutes (5-480). */
   durationMinutes: Scalars['Int']['output'];
   /** End: `startsAt` plus `durationMinutes`. */
   endsAt: Scalars['DateTime']['output'];
@@ -582,7 +582,7 @@ export type Mutation = {
   setRoomMemberRole: Room;
   /**
    * Says the viewer is (or stopped) typing in a room; NOT_FOUND unless a member. While typing, call it again
-   * every 2–4 seconds: without a refresh it lapses after about 6 seconds. Never stored.
+   * every 2-4 seconds: without a refresh it lapses after about 6 seconds. Never stored.
    */
   setTyping: Scalars['Boolean']['output'];
   /** Reviews an ended meeting, once per participant. When both reviewed, it is COMPLETED. */
@@ -1268,7 +1268,7 @@ export type ReadReceipt = {
 
 /** Data for a new account. */
 export type RegisterInput = {
-  /** Name shown to others, 1–80 characters. */
+  /** Name shown to others, 1-80 characters. */
   displayName: Scalars['String']['input'];
   /** Email address; unique regardless of case. */
   email: Scalars['String']['input'];
@@ -1276,7 +1276,7 @@ export type RegisterInput = {
   password: Scalars['String']['input'];
   /** IANA time zone such as `America/New_York`. */
   timeZone: Scalars['String']['input'];
-  /** 3–32 characters of `a-z`, `0-9`, `_` and `.`; unique regardless of case (stored in lower case). */
+  /** 3-32 characters of `a-z`, `0-9`, `_` and `.`; unique regardless of case (stored in lower case). */
   username: Scalars['String']['input'];
 };
 
@@ -1286,7 +1286,7 @@ export type RequestMeetingInput = {
   agenda?: InputMaybe<Scalars['String']['input']>;
   /** A client-generated id (at most 64 characters), unique per requester: retrying a request with it returns the meeting already created. */
   clientId?: InputMaybe<Scalars['String']['input']>;
-  /** Length in minutes, 5–480. */
+  /** Length in minutes, 5-480. */
   durationMinutes: Scalars['Int']['input'];
   /** Who is invited. */
   inviteeId: Scalars['ID']['input'];
@@ -1427,7 +1427,7 @@ export type RoomRole =
   | 'OWNER';
 
 /**
- * Who is typing changed in one of the viewer's rooms, for a "typing…" preview in the room list (the
+ * Who is typing changed in one of the viewer's rooms, for a "typing..." preview in the room list (the
  * open conversation gets the same change as TypingChanged on `roomEvents`; both come from one place).
  * Carries the full current list (not a delta), without the viewer; the viewer's own typing changes are
  * not sent to them, and people outside the room never get it. A typer who stops refreshing `setTyping`
@@ -1460,7 +1460,7 @@ export type SendMessageInput = {
   attachmentIds?: InputMaybe<Array<Scalars['ID']['input']>>;
   /** Text, up to 4000 characters after trimming; may be omitted or empty when `attachmentIds` has files (a message needs text, files or both). */
   body?: InputMaybe<Scalars['String']['input']>;
-  /** Client-generated idempotency key (1–64 characters), unique per sender: a retry with the same key returns the original message. */
+  /** Client-generated idempotency key (1-64 characters), unique per sender: a retry with the same key returns the original message. */
   clientId: Scalars['String']['input'];
   /** A message of the same room this one replies to. */
   replyToId?: InputMaybe<Scalars['ID']['input']>;
@@ -1579,7 +1579,7 @@ export type UpdateProfileInput = {
   avatarId?: InputMaybe<Scalars['ID']['input']>;
   /** New bio, at most 500 characters. */
   bio?: InputMaybe<Scalars['String']['input']>;
-  /** New display name, 1–80 characters. */
+  /** New display name, 1-80 characters. */
   displayName?: InputMaybe<Scalars['String']['input']>;
   /** Whether others may see how far you have read (default true). */
   shareReadReceipts?: InputMaybe<Scalars['Boolean']['input']>;
@@ -1593,7 +1593,7 @@ export type UpdateProfileInput = {
 export type UpdateRoomInput = {
   /** An image you uploaded to use as the room's picture; null removes it. */
   avatarId?: InputMaybe<Scalars['ID']['input']>;
-  /** New title, 1–100 characters. */
+  /** New title, 1-100 characters. */
   title?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -1632,7 +1632,7 @@ export type User = {
   showOnline?: Maybe<Scalars['Boolean']['output']>;
   /** The person's IANA time zone, e.g. `Europe/Berlin`. */
   timeZone: Scalars['String']['output'];
-  /** Unique handle: 3–32 characters of `a-z`, `0-9`, `_` and `.`; used for @mentions. */
+  /** Unique handle: 3-32 characters of `a-z`, `0-9`, `_` and `.`; used for @mentions. */
   username: Scalars['String']['output'];
 };
 
