@@ -15,12 +15,59 @@
  * seconds. The same promise made by a runtime helper (as graphql-jit already
  * does for queries, `finalizeResult`) does not: the generated code calls
  * `__context.rt.serialPromise(__context)` instead.
+ *
+ * graphql-jit 0.8.9, leaf fields: every String, ID, Boolean, Int and Float
+ * value went through `rt.checkNonNullLeaf` / `checkNullableLeaf` and the
+ * scalar's `leafSerializer`, with arguments built for the error path on every
+ * call (an array of locations with an object in it, the response path as an
+ * array, rest-parameter arrays): thousands of calls and allocations per room
+ * list page, for values that are already what `serialize` returns. The
+ * generated code now first tests the value (`typeof v === "string"` and the
+ * like, exactly the cases in which graphql-js' serializer returns its input)
+ * and only calls the checks otherwise. Custom scalars, enums and scalars with
+ * a custom serializer are untouched (BENCHMARKS.md, entry 68).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
 const require = createRequire(import.meta.url);
+
+/** The leaf fast path, as it reads in graphql-jit's CommonJS and ES module builds. */
+const FAST_LEAF_CJS = [
+  '// Patched by parley (server/scripts/patch-deps.mjs): a leaf value already in output form is used as it',
+  '// is; the checks and the serializer (and the arguments of their error path) run only for other values.',
+  'const PARLEY_FAST_LEAF = {',
+  "  String: (v) => 'typeof ' + v + ' === \"string\"',",
+  "  ID: (v) => 'typeof ' + v + ' === \"string\"',",
+  "  Boolean: (v) => 'typeof ' + v + ' === \"boolean\"',",
+  "  Int: (v) => 'typeof ' + v + ' === \"number\" && (' + v + ' | 0) === ' + v,",
+  "  Float: (v) => 'typeof ' + v + ' === \"number\" && isFinite(' + v + ')',",
+  '};',
+  'function parleyFastLeaf(context, type, sourcePath, call) {',
+  '  const test = PARLEY_FAST_LEAF[type.name];',
+  '  if (!test || !(0, import_graphql.isSpecifiedScalarType)(type) || context.options.customSerializers[type.name]) return call;',
+  "  return '(' + test(sourcePath) + ' ? ' + sourcePath + ' : ' + call + ')';",
+  '}',
+  'function getSerializer(scalar, customSerializer) {',
+].join('\n');
+const FAST_LEAF_ESM = [
+  '// Patched by parley (server/scripts/patch-deps.mjs): a leaf value already in output form is used as it',
+  '// is; the checks and the serializer (and the arguments of their error path) run only for other values.',
+  'const PARLEY_FAST_LEAF = {',
+  "  String: (v) => 'typeof ' + v + ' === \"string\"',",
+  "  ID: (v) => 'typeof ' + v + ' === \"string\"',",
+  "  Boolean: (v) => 'typeof ' + v + ' === \"boolean\"',",
+  "  Int: (v) => 'typeof ' + v + ' === \"number\" && (' + v + ' | 0) === ' + v,",
+  "  Float: (v) => 'typeof ' + v + ' === \"number\" && isFinite(' + v + ')',",
+  '};',
+  'function parleyFastLeaf(context, type, sourcePath, call) {',
+  '  const test = PARLEY_FAST_LEAF[type.name];',
+  '  if (!test || !isSpecifiedScalarType(type) || context.options.customSerializers[type.name]) return call;',
+  "  return '(' + test(sourcePath) + ' ? ' + sourcePath + ' : ' + call + ')';",
+  '}',
+  'function getSerializer(scalar, customSerializer) {',
+].join('\n');
 
 const patches = [
   {
@@ -46,6 +93,38 @@ const patches = [
       '  },',
       '  finalizeResult(ctx) {',
     ].join('\n'),
+  },
+  {
+    pkg: 'graphql-jit',
+    version: '0.8.9',
+    files: ['dist/execution.js', 'dist/execution.mjs'],
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: graphql-jit's code generator template, as written
+    from: 'return `${GLOBAL_RUNTIME_NAME}.checkNonNullLeaf(${GLOBAL_EXECUTION_CONTEXT}, ${sourcePath}, ${dest}, ${nullMsg}, ${locs}, ${path}, ${capStack}, ${serializerRef}, ${errHandler}${extraIndexes})`;',
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: graphql-jit's code generator template, as written
+    to: 'return parleyFastLeaf(context, innerType, sourcePath, `${GLOBAL_RUNTIME_NAME}.checkNonNullLeaf(${GLOBAL_EXECUTION_CONTEXT}, ${sourcePath}, ${dest}, ${nullMsg}, ${locs}, ${path}, ${capStack}, ${serializerRef}, ${errHandler}${extraIndexes})`);',
+  },
+  {
+    pkg: 'graphql-jit',
+    version: '0.8.9',
+    files: ['dist/execution.js', 'dist/execution.mjs'],
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: graphql-jit's code generator template, as written
+    from: 'return `${GLOBAL_RUNTIME_NAME}.checkNullableLeaf(${GLOBAL_EXECUTION_CONTEXT}, ${sourcePath}, ${dest}, ${locs}, ${path}, ${capStack}, ${serializerRef}, ${errHandler}${extraIndexes})`;',
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: graphql-jit's code generator template, as written
+    to: 'return parleyFastLeaf(context, innerType, sourcePath, `${GLOBAL_RUNTIME_NAME}.checkNullableLeaf(${GLOBAL_EXECUTION_CONTEXT}, ${sourcePath}, ${dest}, ${locs}, ${path}, ${capStack}, ${serializerRef}, ${errHandler}${extraIndexes})`);',
+  },
+  {
+    pkg: 'graphql-jit',
+    version: '0.8.9',
+    files: ['dist/execution.js'],
+    from: 'function getSerializer(scalar, customSerializer) {',
+    to: FAST_LEAF_CJS,
+  },
+  {
+    pkg: 'graphql-jit',
+    version: '0.8.9',
+    files: ['dist/execution.mjs'],
+    from: 'function getSerializer(scalar, customSerializer) {',
+    to: FAST_LEAF_ESM,
   },
 ];
 

@@ -1,0 +1,83 @@
+/**
+ * The leaf fast path patched into graphql-jit (server/scripts/patch-deps.mjs):
+ * a String, ID, Boolean, Int or Float value already in output form is used as
+ * it is, anything else goes through graphql-js' serializer as before. The
+ * answers must be exactly graphql-js' own, values and errors alike.
+ */
+import { createRequire } from 'node:module';
+import { makeExecutableSchema } from '@graphql-tools/schema';
+import { execute, GraphQLScalarType, parse } from 'graphql';
+import { describe, expect, it } from 'vitest';
+
+const require = createRequire(import.meta.url);
+const { compileQuery } = require('graphql-jit') as {
+  compileQuery(
+    schema: unknown,
+    document: unknown,
+    operationName?: string,
+    options?: { debug?: boolean },
+  ): { query(root: unknown, context: unknown, variables: unknown): unknown } & Record<string, unknown>;
+};
+
+const typeDefs = /* GraphQL */ `
+  scalar Upper
+  type Value {
+    s: String
+    sNonNull: String!
+    id: ID
+    b: Boolean
+    i: Int
+    iNonNull: Int!
+    f: Float
+    u: Upper
+  }
+  type Query { values: [Value!]! }
+`;
+
+/**
+ * Canonical values, then every kind the serializers coerce or refuse (in
+ * nullable fields, so that an error nulls only its field and graphql-js
+ * reports every one, as graphql-jit does).
+ */
+const rows = [
+  { s: 'text', sNonNull: 'é ✓ 👍', id: 'abc', b: true, i: 42, iNonNull: -0, f: 1.5, u: 'x' },
+  { s: 12, sNonNull: '', id: 7, b: false, i: 2 ** 31, iNonNull: 2 ** 31 - 1, f: Number.NaN, u: 'y' },
+  {
+    s: { valueOf: () => 'boxed' },
+    sNonNull: 's',
+    id: null,
+    b: 'yes',
+    i: '5',
+    iNonNull: -(2 ** 31),
+    f: '2.5',
+    u: null,
+  },
+  { s: null, sNonNull: 't', id: 10n, b: 1, i: 3.5, iNonNull: 0, f: -0, u: 'z' },
+  { s: true, sNonNull: 'u', id: 1.5, b: null, i: Number.POSITIVE_INFINITY, iNonNull: 1, f: 1e308 * 10, u: 1 },
+];
+
+const schema = makeExecutableSchema({
+  typeDefs,
+  resolvers: {
+    Query: { values: () => rows },
+    Upper: new GraphQLScalarType({ name: 'Upper', serialize: (v) => String(v).toUpperCase() }),
+  },
+});
+const document = parse('{ values { s sNonNull id b i iNonNull f u } }');
+
+describe('graphql-jit leaves (patched)', () => {
+  it('answers exactly as graphql-js, values and errors', async () => {
+    const compiled = compileQuery(schema, document, undefined, { debug: true });
+    // The patch is in place: the generated code tests the value before calling the checks.
+    expect(String(compiled.__DO_NOT_USE_THIS_OR_YOU_WILL_BE_FIRED_compilation)).toMatch(
+      /\(typeof \S+ === "string" \?/,
+    );
+    const jit = JSON.parse(JSON.stringify(await compiled.query(undefined, {}, {})));
+    const reference = JSON.parse(JSON.stringify(await execute({ schema, document })));
+    expect(jit.data).toEqual(reference.data);
+    const messages = (r: { errors?: { message: string; path: unknown[] }[] }) =>
+      (r.errors ?? []).map((e) => `${JSON.stringify(e.path)} ${e.message}`).sort();
+    expect(messages(jit)).toEqual(messages(reference));
+    expect(messages(jit).length).toBeGreaterThan(5);
+  });
+});
