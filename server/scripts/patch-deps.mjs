@@ -24,8 +24,10 @@
  * list page, for values that are already what `serialize` returns. The
  * generated code now first tests the value (`typeof v === "string"` and the
  * like, exactly the cases in which graphql-js' serializer returns its input)
- * and only calls the checks otherwise. Custom scalars, enums and scalars with
- * a custom serializer are untouched (BENCHMARKS.md, entry 68).
+ * and only calls the checks otherwise; likewise an enum value that is one of
+ * the enum's names (for enums whose values are their names), and null for a
+ * nullable leaf. Custom scalars (their null aside) and scalars with a custom
+ * serializer are untouched (BENCHMARKS.md, entry 68).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -36,7 +38,8 @@ const require = createRequire(import.meta.url);
 /** The leaf fast path, as it reads in graphql-jit's CommonJS and ES module builds. */
 const FAST_LEAF_CJS = [
   '// Patched by parley (server/scripts/patch-deps.mjs): a leaf value already in output form is used as it',
-  '// is; the checks and the serializer (and the arguments of their error path) run only for other values.',
+  "// is, and a nullable leaf's null is null; the checks and the serializer (and the arguments of their error",
+  '// path) run only for other values.',
   'const PARLEY_FAST_LEAF = {',
   "  String: (v) => 'typeof ' + v + ' === \"string\"',",
   "  ID: (v) => 'typeof ' + v + ' === \"string\"',",
@@ -44,16 +47,25 @@ const FAST_LEAF_CJS = [
   "  Int: (v) => 'typeof ' + v + ' === \"number\" && (' + v + ' | 0) === ' + v,",
   "  Float: (v) => 'typeof ' + v + ' === \"number\" && isFinite(' + v + ')',",
   '};',
-  'function parleyFastLeaf(context, type, sourcePath, call) {',
-  '  const test = PARLEY_FAST_LEAF[type.name];',
-  '  if (!test || !(0, import_graphql.isSpecifiedScalarType)(type) || context.options.customSerializers[type.name]) return call;',
-  "  return '(' + test(sourcePath) + ' ? ' + sourcePath + ' : ' + call + ')';",
+  '/** For an enum whose values are their own names (up to 16): the value is one of them. */',
+  'function parleyEnumTest(type) {',
+  "  if (typeof type.getValues !== 'function') return undefined;",
+  '  const values = type.getValues();',
+  '  if (values.length === 0 || values.length > 16 || values.some((e) => e.value !== e.name)) return undefined;',
+  "  return (v) => '(' + values.map((e) => v + ' === ' + JSON.stringify(e.name)).join(' || ') + ')';",
+  '}',
+  'function parleyFastLeaf(context, type, sourcePath, nullable, call) {',
+  '  if (context.options.customSerializers[type.name]) return call;',
+  '  const test = (0, import_graphql.isSpecifiedScalarType)(type) ? PARLEY_FAST_LEAF[type.name] : parleyEnumTest(type);',
+  "  const known = test ? test(sourcePath) + ' ? ' + sourcePath + ' : ' + call : call;",
+  "  return nullable ? '(' + sourcePath + ' == null ? null : ' + known + ')' : test ? '(' + known + ')' : call;",
   '}',
   'function getSerializer(scalar, customSerializer) {',
 ].join('\n');
 const FAST_LEAF_ESM = [
   '// Patched by parley (server/scripts/patch-deps.mjs): a leaf value already in output form is used as it',
-  '// is; the checks and the serializer (and the arguments of their error path) run only for other values.',
+  "// is, and a nullable leaf's null is null; the checks and the serializer (and the arguments of their error",
+  '// path) run only for other values.',
   'const PARLEY_FAST_LEAF = {',
   "  String: (v) => 'typeof ' + v + ' === \"string\"',",
   "  ID: (v) => 'typeof ' + v + ' === \"string\"',",
@@ -61,10 +73,18 @@ const FAST_LEAF_ESM = [
   "  Int: (v) => 'typeof ' + v + ' === \"number\" && (' + v + ' | 0) === ' + v,",
   "  Float: (v) => 'typeof ' + v + ' === \"number\" && isFinite(' + v + ')',",
   '};',
-  'function parleyFastLeaf(context, type, sourcePath, call) {',
-  '  const test = PARLEY_FAST_LEAF[type.name];',
-  '  if (!test || !isSpecifiedScalarType(type) || context.options.customSerializers[type.name]) return call;',
-  "  return '(' + test(sourcePath) + ' ? ' + sourcePath + ' : ' + call + ')';",
+  '/** For an enum whose values are their own names (up to 16): the value is one of them. */',
+  'function parleyEnumTest(type) {',
+  "  if (typeof type.getValues !== 'function') return undefined;",
+  '  const values = type.getValues();',
+  '  if (values.length === 0 || values.length > 16 || values.some((e) => e.value !== e.name)) return undefined;',
+  "  return (v) => '(' + values.map((e) => v + ' === ' + JSON.stringify(e.name)).join(' || ') + ')';",
+  '}',
+  'function parleyFastLeaf(context, type, sourcePath, nullable, call) {',
+  '  if (context.options.customSerializers[type.name]) return call;',
+  '  const test = isSpecifiedScalarType(type) ? PARLEY_FAST_LEAF[type.name] : parleyEnumTest(type);',
+  "  const known = test ? test(sourcePath) + ' ? ' + sourcePath + ' : ' + call : call;",
+  "  return nullable ? '(' + sourcePath + ' == null ? null : ' + known + ')' : test ? '(' + known + ')' : call;",
   '}',
   'function getSerializer(scalar, customSerializer) {',
 ].join('\n');
@@ -101,7 +121,7 @@ const patches = [
     // biome-ignore lint/suspicious/noTemplateCurlyInString: graphql-jit's code generator template, as written
     from: 'return `${GLOBAL_RUNTIME_NAME}.checkNonNullLeaf(${GLOBAL_EXECUTION_CONTEXT}, ${sourcePath}, ${dest}, ${nullMsg}, ${locs}, ${path}, ${capStack}, ${serializerRef}, ${errHandler}${extraIndexes})`;',
     // biome-ignore lint/suspicious/noTemplateCurlyInString: graphql-jit's code generator template, as written
-    to: 'return parleyFastLeaf(context, innerType, sourcePath, `${GLOBAL_RUNTIME_NAME}.checkNonNullLeaf(${GLOBAL_EXECUTION_CONTEXT}, ${sourcePath}, ${dest}, ${nullMsg}, ${locs}, ${path}, ${capStack}, ${serializerRef}, ${errHandler}${extraIndexes})`);',
+    to: 'return parleyFastLeaf(context, innerType, sourcePath, false, `${GLOBAL_RUNTIME_NAME}.checkNonNullLeaf(${GLOBAL_EXECUTION_CONTEXT}, ${sourcePath}, ${dest}, ${nullMsg}, ${locs}, ${path}, ${capStack}, ${serializerRef}, ${errHandler}${extraIndexes})`);',
   },
   {
     pkg: 'graphql-jit',
@@ -110,7 +130,7 @@ const patches = [
     // biome-ignore lint/suspicious/noTemplateCurlyInString: graphql-jit's code generator template, as written
     from: 'return `${GLOBAL_RUNTIME_NAME}.checkNullableLeaf(${GLOBAL_EXECUTION_CONTEXT}, ${sourcePath}, ${dest}, ${locs}, ${path}, ${capStack}, ${serializerRef}, ${errHandler}${extraIndexes})`;',
     // biome-ignore lint/suspicious/noTemplateCurlyInString: graphql-jit's code generator template, as written
-    to: 'return parleyFastLeaf(context, innerType, sourcePath, `${GLOBAL_RUNTIME_NAME}.checkNullableLeaf(${GLOBAL_EXECUTION_CONTEXT}, ${sourcePath}, ${dest}, ${locs}, ${path}, ${capStack}, ${serializerRef}, ${errHandler}${extraIndexes})`);',
+    to: 'return parleyFastLeaf(context, innerType, sourcePath, true, `${GLOBAL_RUNTIME_NAME}.checkNullableLeaf(${GLOBAL_EXECUTION_CONTEXT}, ${sourcePath}, ${dest}, ${locs}, ${path}, ${capStack}, ${serializerRef}, ${errHandler}${extraIndexes})`);',
   },
   {
     pkg: 'graphql-jit',

@@ -21,6 +21,9 @@ const { compileQuery } = require('graphql-jit') as {
 
 const typeDefs = /* GraphQL */ `
   scalar Upper
+  enum Kind { DIRECT GROUP }
+  "Internal values differ from the names (mapped in the resolvers)."
+  enum Color { RED GREEN }
   type Value {
     s: String
     sNonNull: String!
@@ -30,6 +33,9 @@ const typeDefs = /* GraphQL */ `
     iNonNull: Int!
     f: Float
     u: Upper
+    k: Kind
+    kNonNull: Kind!
+    c: Color
   }
   type Query { values: [Value!]! }
 `;
@@ -50,20 +56,26 @@ const rows = [
     i: '5',
     iNonNull: -(2 ** 31),
     f: '2.5',
-    u: null,
   },
   { s: null, sNonNull: 't', id: 10n, b: 1, i: 3.5, iNonNull: 0, f: -0, u: 'z' },
   { s: true, sNonNull: 'u', id: 1.5, b: null, i: Number.POSITIVE_INFINITY, iNonNull: 1, f: 1e308 * 10, u: 1 },
-];
+].map((row, n) => ({
+  ...row,
+  // Enums: names, a name in the wrong case, a number, null and undefined; for Color, its internal values.
+  k: ['DIRECT', 'direct', null, 1, undefined][n],
+  kNonNull: n % 2 ? 'GROUP' : 'DIRECT',
+  c: ['r', 'RED', 'g', null, 'GREEN'][n],
+}));
 
 const schema = makeExecutableSchema({
   typeDefs,
   resolvers: {
     Query: { values: () => rows },
+    Color: { RED: 'r', GREEN: 'g' },
     Upper: new GraphQLScalarType({ name: 'Upper', serialize: (v) => String(v).toUpperCase() }),
   },
 });
-const document = parse('{ values { s sNonNull id b i iNonNull f u } }');
+const document = parse('{ values { s sNonNull id b i iNonNull f u k kNonNull c } }');
 
 describe('graphql-jit leaves (patched)', () => {
   it('answers exactly as graphql-js, values and errors', async () => {
@@ -74,6 +86,7 @@ describe('graphql-jit leaves (patched)', () => {
     );
     const jit = JSON.parse(JSON.stringify(await compiled.query(undefined, {}, {})));
     const reference = JSON.parse(JSON.stringify(await execute({ schema, document })));
+    expect(jit.data?.values).toHaveLength(5);
     expect(jit.data).toEqual(reference.data);
     const messages = (r: { errors?: { message: string; path: unknown[] }[] }) =>
       (r.errors ?? []).map((e) => `${JSON.stringify(e.path)} ${e.message}`).sort();
