@@ -1,11 +1,21 @@
 /**
- * The subscription documents the fanout generator can send. `client` is the
+ * The documents the benchmarks send as the web client does. `client` is the
  * web client's own (imported from client/src/gql, so it follows the client):
  * what a user's browser asks for on every message. `lite` is the smaller
  * selection sessions 1-11 measured (payload fields only).
  */
-import { print } from 'graphql';
+import { addTypenameToDocument } from '@apollo/client/utilities';
+import { type DocumentNode, print } from 'graphql';
 import { ConversationEventsDocument } from '../../client/src/gql/graphql.ts';
+
+/**
+ * A client document as the browser sends it: Apollo Client's cache adds
+ * `__typename` to every selection set of every operation it sends (its
+ * `addTypename` transform, always on in Apollo Client 4), so the server
+ * resolves and serialises those fields too. Before session 17 the benchmarks
+ * sent the generated documents without them.
+ */
+export const asClientSends = (document: DocumentNode): string => print(addTypenameToDocument(document));
 
 const LITE = `subscription BenchRoomEvents($roomId: ID!) {
   roomEvents(roomId: $roomId) {
@@ -19,7 +29,7 @@ const LITE = `subscription BenchRoomEvents($roomId: ID!) {
 
 /** The `roomEvents` document for `--subscription` (`client` or `lite`). */
 export function roomEventsDocument(which: string): string {
-  if (which === 'client') return print(ConversationEventsDocument);
+  if (which === 'client') return asClientSends(ConversationEventsDocument);
   if (which === 'lite') return LITE;
   throw new Error(`--subscription: expected client or lite, got ${which}`);
 }

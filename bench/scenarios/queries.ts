@@ -18,10 +18,10 @@
  * the same load first, not counted: the figures are the steady state.
  */
 import autocannon from 'autocannon';
-import { print } from 'graphql';
 import pg from 'pg';
 import { ConversationHistoryDocument, RoomListDocument } from '../../client/src/gql/graphql.ts';
 import type { FlagSpec, Flags } from '../lib/args.ts';
+import { asClientSends } from '../lib/documents.ts';
 import { postgresCpu, postgresCpuSecondsSince } from '../lib/proc.ts';
 import { printTable, type Row, ratio, round, writeResult } from '../lib/report.ts';
 import {
@@ -54,8 +54,8 @@ export const queriesFlags = {
   },
 } satisfies FlagSpec;
 
-/** The web client's room list, exactly as it sends it. */
-const ROOM_LIST = print(RoomListDocument);
+/** The web client's room list, exactly as it sends it (with the `__typename` fields Apollo adds). */
+const ROOM_LIST = asClientSends(RoomListDocument);
 /** The selection sessions 3-11 measured as "rooms": no avatars, presence or attachments. */
 const ROOM_LIST_LITE = `query BenchRoomList {
   me { id timeZone }
@@ -66,8 +66,8 @@ const ROOM_LIST_LITE = `query BenchRoomList {
     } }
   }
 }`;
-/** The web client's history page, exactly as it sends it. */
-const HISTORY = print(ConversationHistoryDocument);
+/** The web client's history page, exactly as it sends it (with the `__typename` fields Apollo adds). */
+const HISTORY = asClientSends(ConversationHistoryDocument);
 /** The selection sessions 3-11 measured as "history". */
 const HISTORY_LITE = `query BenchHistory($roomId: ID!) {
   messages(roomId: $roomId, last: 50) {
