@@ -189,7 +189,7 @@ describe('schema', () => {
     // is two-byte wherever it is used as a key, result objects included. V8's newer JSON.stringify
     // (default from V8 13.8; a flag in Node 24's 13.6) then writes the whole answer as a two-byte
     // string, which costs 6x as much to encode for the socket (BENCHMARKS.md, entry 66).
-    // Characters beyond ASCII can still appear in descriptions as escapes: "\u{1F44D}".
+    // Characters beyond ASCII can still appear in descriptions as escapes, "\uD83D\uDC4D" (a surrogate pair; Biome rejects "\u{...}").
     const source = readFileSync(new URL('../../schema.graphql', import.meta.url), 'utf8');
     const lines = source
       .split('\n')
