@@ -35,59 +35,38 @@ import path from 'node:path';
 
 const require = createRequire(import.meta.url);
 
-/** The leaf fast path, as it reads in graphql-jit's CommonJS and ES module builds. */
-const FAST_LEAF_CJS = [
-  '// Patched by parley (server/scripts/patch-deps.mjs): a leaf value already in output form is used as it',
-  "// is, and a nullable leaf's null is null; the checks and the serializer (and the arguments of their error",
-  '// path) run only for other values.',
-  'const PARLEY_FAST_LEAF = {',
-  "  String: (v) => 'typeof ' + v + ' === \"string\"',",
-  "  ID: (v) => 'typeof ' + v + ' === \"string\"',",
-  "  Boolean: (v) => 'typeof ' + v + ' === \"boolean\"',",
-  "  Int: (v) => 'typeof ' + v + ' === \"number\" && (' + v + ' | 0) === ' + v,",
-  "  Float: (v) => 'typeof ' + v + ' === \"number\" && isFinite(' + v + ')',",
-  '};',
-  '/** For an enum whose values are their own names (up to 16): the value is one of them. */',
-  'function parleyEnumTest(type) {',
-  "  if (typeof type.getValues !== 'function') return undefined;",
-  '  const values = type.getValues();',
-  '  if (values.length === 0 || values.length > 16 || values.some((e) => e.value !== e.name)) return undefined;',
-  "  return (v) => '(' + values.map((e) => v + ' === ' + JSON.stringify(e.name)).join(' || ') + ')';",
-  '}',
-  'function parleyFastLeaf(context, type, sourcePath, nullable, call) {',
-  '  if (context.options.customSerializers[type.name]) return call;',
-  '  const test = (0, import_graphql.isSpecifiedScalarType)(type) ? PARLEY_FAST_LEAF[type.name] : parleyEnumTest(type);',
-  "  const known = test ? test(sourcePath) + ' ? ' + sourcePath + ' : ' + call : call;",
-  "  return nullable ? '(' + sourcePath + ' == null ? null : ' + known + ')' : test ? '(' + known + ')' : call;",
-  '}',
-  'function getSerializer(scalar, customSerializer) {',
-].join('\n');
-const FAST_LEAF_ESM = [
-  '// Patched by parley (server/scripts/patch-deps.mjs): a leaf value already in output form is used as it',
-  "// is, and a nullable leaf's null is null; the checks and the serializer (and the arguments of their error",
-  '// path) run only for other values.',
-  'const PARLEY_FAST_LEAF = {',
-  "  String: (v) => 'typeof ' + v + ' === \"string\"',",
-  "  ID: (v) => 'typeof ' + v + ' === \"string\"',",
-  "  Boolean: (v) => 'typeof ' + v + ' === \"boolean\"',",
-  "  Int: (v) => 'typeof ' + v + ' === \"number\" && (' + v + ' | 0) === ' + v,",
-  "  Float: (v) => 'typeof ' + v + ' === \"number\" && isFinite(' + v + ')',",
-  '};',
-  '/** For an enum whose values are their own names (up to 16): the value is one of them. */',
-  'function parleyEnumTest(type) {',
-  "  if (typeof type.getValues !== 'function') return undefined;",
-  '  const values = type.getValues();',
-  '  if (values.length === 0 || values.length > 16 || values.some((e) => e.value !== e.name)) return undefined;',
-  "  return (v) => '(' + values.map((e) => v + ' === ' + JSON.stringify(e.name)).join(' || ') + ')';",
-  '}',
-  'function parleyFastLeaf(context, type, sourcePath, nullable, call) {',
-  '  if (context.options.customSerializers[type.name]) return call;',
-  '  const test = isSpecifiedScalarType(type) ? PARLEY_FAST_LEAF[type.name] : parleyEnumTest(type);',
-  "  const known = test ? test(sourcePath) + ' ? ' + sourcePath + ' : ' + call : call;",
-  "  return nullable ? '(' + sourcePath + ' == null ? null : ' + known + ')' : test ? '(' + known + ')' : call;",
-  '}',
-  'function getSerializer(scalar, customSerializer) {',
-].join('\n');
+/**
+ * The leaf fast path inserted into graphql-jit's code generator;
+ * `isSpecified` is how that build names graphql's `isSpecifiedScalarType`.
+ */
+function fastLeafCode(isSpecified) {
+  return [
+    '// Patched by parley (server/scripts/patch-deps.mjs): a leaf value already in output form is used as it',
+    "// is, and a nullable leaf's null is null; the checks and the serializer (and the arguments of their error",
+    '// path) run only for other values.',
+    'const PARLEY_FAST_LEAF = {',
+    "  String: (v) => 'typeof ' + v + ' === \"string\"',",
+    "  ID: (v) => 'typeof ' + v + ' === \"string\"',",
+    "  Boolean: (v) => 'typeof ' + v + ' === \"boolean\"',",
+    "  Int: (v) => 'typeof ' + v + ' === \"number\" && (' + v + ' | 0) === ' + v,",
+    "  Float: (v) => 'typeof ' + v + ' === \"number\" && isFinite(' + v + ')',",
+    '};',
+    '/** For an enum whose values are their own names (up to 16): the value is one of them. */',
+    'function parleyEnumTest(type) {',
+    "  if (typeof type.getValues !== 'function') return undefined;",
+    '  const values = type.getValues();',
+    '  if (values.length === 0 || values.length > 16 || values.some((e) => e.value !== e.name)) return undefined;',
+    "  return (v) => '(' + values.map((e) => v + ' === ' + JSON.stringify(e.name)).join(' || ') + ')';",
+    '}',
+    'function parleyFastLeaf(context, type, sourcePath, nullable, call) {',
+    '  if (context.options.customSerializers[type.name]) return call;',
+    `  const test = ${isSpecified}(type) ? PARLEY_FAST_LEAF[type.name] : parleyEnumTest(type);`,
+    "  const known = test ? test(sourcePath) + ' ? ' + sourcePath + ' : ' + call : call;",
+    "  return nullable ? '(' + sourcePath + ' == null ? null : ' + known + ')' : test ? '(' + known + ')' : call;",
+    '}',
+    'function getSerializer(scalar, customSerializer) {',
+  ].join('\n');
+}
 
 const patches = [
   {
@@ -137,14 +116,14 @@ const patches = [
     version: '0.8.9',
     files: ['dist/execution.js'],
     from: 'function getSerializer(scalar, customSerializer) {',
-    to: FAST_LEAF_CJS,
+    to: fastLeafCode('(0, import_graphql.isSpecifiedScalarType)'),
   },
   {
     pkg: 'graphql-jit',
     version: '0.8.9',
     files: ['dist/execution.mjs'],
     from: 'function getSerializer(scalar, customSerializer) {',
-    to: FAST_LEAF_ESM,
+    to: fastLeafCode('isSpecifiedScalarType'),
   },
 ];
 

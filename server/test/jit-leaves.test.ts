@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import { execute, GraphQLScalarType, parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
+import { DateTime } from '../src/graphql/scalars.ts';
 
 const require = createRequire(import.meta.url);
 const { compileQuery } = require('graphql-jit') as {
@@ -21,6 +22,7 @@ const { compileQuery } = require('graphql-jit') as {
 
 const typeDefs = /* GraphQL */ `
   scalar Upper
+  scalar DateTime
   enum Kind { DIRECT GROUP }
   "Internal values differ from the names (mapped in the resolvers)."
   enum Color { RED GREEN }
@@ -36,9 +38,15 @@ const typeDefs = /* GraphQL */ `
     k: Kind
     kNonNull: Kind!
     c: Color
+    at: DateTime
+    atNonNull: DateTime!
   }
   type Query { values: [Value!]! }
 `;
+
+/** A Date the DateTime scalar has serialised before: its string is kept on it. */
+const served = new Date(Date.UTC(2025, 11, 31, 23, 59, 59, 999));
+DateTime.serialize(served);
 
 /**
  * Canonical values, then every kind the serializers coerce or refuse (in
@@ -65,6 +73,16 @@ const rows = [
   k: ['DIRECT', 'direct', null, 1, undefined][n],
   kNonNull: n % 2 ? 'GROUP' : 'DIRECT',
   c: ['r', 'RED', 'g', null, 'GREEN'][n],
+  // DateTime (a custom scalar: only its null skips the call): a Date already serialised, a fresh
+  // one, a string, an invalid Date, null.
+  at: [
+    served,
+    new Date(Date.UTC(2026, 0, 2, 3, 4, 5, 6)),
+    '2026-03-09T09:00:00-04:00',
+    new Date(Number.NaN),
+    null,
+  ][n],
+  atNonNull: n % 2 ? served : new Date(0),
 }));
 
 const schema = makeExecutableSchema({
@@ -72,18 +90,18 @@ const schema = makeExecutableSchema({
   resolvers: {
     Query: { values: () => rows },
     Color: { RED: 'r', GREEN: 'g' },
+    DateTime,
     Upper: new GraphQLScalarType({ name: 'Upper', serialize: (v) => String(v).toUpperCase() }),
   },
 });
-const document = parse('{ values { s sNonNull id b i iNonNull f u k kNonNull c } }');
+const document = parse('{ values { s sNonNull id b i iNonNull f u k kNonNull c at atNonNull } }');
 
 describe('graphql-jit leaves (patched)', () => {
   it('answers exactly as graphql-js, values and errors', async () => {
     const compiled = compileQuery(schema, document, undefined, { debug: true });
     // The patch is in place: the generated code tests the value before calling the checks.
-    expect(String(compiled.__DO_NOT_USE_THIS_OR_YOU_WILL_BE_FIRED_compilation)).toMatch(
-      /\(typeof \S+ === "string" \?/,
-    );
+    const code = String(compiled.__DO_NOT_USE_THIS_OR_YOU_WILL_BE_FIRED_compilation);
+    expect(code).toMatch(/\(typeof \S+ === "string" \?/);
     const jit = JSON.parse(JSON.stringify(await compiled.query(undefined, {}, {})));
     const reference = JSON.parse(JSON.stringify(await execute({ schema, document })));
     expect(jit.data?.values).toHaveLength(5);
