@@ -68,10 +68,33 @@ function fastLeafCode(isSpecified) {
   ].join('\n');
 }
 
+const JIT = { pkg: 'graphql-jit', version: '0.8.9' };
+
+/**
+ * The generator's `return` of one leaf check (`checkNonNullLeaf` takes the
+ * null message as an extra argument), wrapped in `parleyFastLeaf`.
+ */
+function leafCheckPatch(check, nullMsgArg, nullable) {
+  const call =
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: graphql-jit's code generator template, as written
+    '`${GLOBAL_RUNTIME_NAME}.' +
+    check +
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: graphql-jit's code generator template, as written
+    '(${GLOBAL_EXECUTION_CONTEXT}, ${sourcePath}, ${dest}, ' +
+    nullMsgArg +
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: graphql-jit's code generator template, as written
+    '${locs}, ${path}, ${capStack}, ${serializerRef}, ${errHandler}${extraIndexes})`';
+  return {
+    ...JIT,
+    files: ['dist/execution.js', 'dist/execution.mjs'],
+    from: `return ${call};`,
+    to: `return parleyFastLeaf(context, innerType, sourcePath, ${nullable}, ${call});`,
+  };
+}
+
 const patches = [
   {
-    pkg: 'graphql-jit',
-    version: '0.8.9',
+    ...JIT,
     files: ['dist/execution.js', 'dist/execution.mjs'],
     // biome-ignore lint/suspicious/noTemplateCurlyInString: graphql-jit's code generator template, as written
     from: 'return new Promise(resolve => ${GLOBAL_EXECUTION_CONTEXT}.finalResolve = resolve);',
@@ -79,8 +102,7 @@ const patches = [
     to: 'return ${GLOBAL_RUNTIME_NAME}.serialPromise(${GLOBAL_EXECUTION_CONTEXT});',
   },
   {
-    pkg: 'graphql-jit',
-    version: '0.8.9',
+    ...JIT,
     files: ['dist/runtime.js', 'dist/runtime.mjs'],
     from: '  finalizeResult(ctx) {',
     to: [
@@ -93,38 +115,19 @@ const patches = [
       '  finalizeResult(ctx) {',
     ].join('\n'),
   },
-  {
-    pkg: 'graphql-jit',
-    version: '0.8.9',
-    files: ['dist/execution.js', 'dist/execution.mjs'],
-    // biome-ignore lint/suspicious/noTemplateCurlyInString: graphql-jit's code generator template, as written
-    from: 'return `${GLOBAL_RUNTIME_NAME}.checkNonNullLeaf(${GLOBAL_EXECUTION_CONTEXT}, ${sourcePath}, ${dest}, ${nullMsg}, ${locs}, ${path}, ${capStack}, ${serializerRef}, ${errHandler}${extraIndexes})`;',
-    // biome-ignore lint/suspicious/noTemplateCurlyInString: graphql-jit's code generator template, as written
-    to: 'return parleyFastLeaf(context, innerType, sourcePath, false, `${GLOBAL_RUNTIME_NAME}.checkNonNullLeaf(${GLOBAL_EXECUTION_CONTEXT}, ${sourcePath}, ${dest}, ${nullMsg}, ${locs}, ${path}, ${capStack}, ${serializerRef}, ${errHandler}${extraIndexes})`);',
-  },
-  {
-    pkg: 'graphql-jit',
-    version: '0.8.9',
-    files: ['dist/execution.js', 'dist/execution.mjs'],
-    // biome-ignore lint/suspicious/noTemplateCurlyInString: graphql-jit's code generator template, as written
-    from: 'return `${GLOBAL_RUNTIME_NAME}.checkNullableLeaf(${GLOBAL_EXECUTION_CONTEXT}, ${sourcePath}, ${dest}, ${locs}, ${path}, ${capStack}, ${serializerRef}, ${errHandler}${extraIndexes})`;',
-    // biome-ignore lint/suspicious/noTemplateCurlyInString: graphql-jit's code generator template, as written
-    to: 'return parleyFastLeaf(context, innerType, sourcePath, true, `${GLOBAL_RUNTIME_NAME}.checkNullableLeaf(${GLOBAL_EXECUTION_CONTEXT}, ${sourcePath}, ${dest}, ${locs}, ${path}, ${capStack}, ${serializerRef}, ${errHandler}${extraIndexes})`);',
-  },
-  {
-    pkg: 'graphql-jit',
-    version: '0.8.9',
-    files: ['dist/execution.js'],
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: graphql-jit's code generator template, as written
+  leafCheckPatch('checkNonNullLeaf', '${nullMsg}, ', false),
+  leafCheckPatch('checkNullableLeaf', '', true),
+  // The fast path's code itself, where each build names `isSpecifiedScalarType` its own way.
+  ...[
+    ['dist/execution.js', '(0, import_graphql.isSpecifiedScalarType)'],
+    ['dist/execution.mjs', 'isSpecifiedScalarType'],
+  ].map(([file, isSpecified]) => ({
+    ...JIT,
+    files: [file],
     from: 'function getSerializer(scalar, customSerializer) {',
-    to: fastLeafCode('(0, import_graphql.isSpecifiedScalarType)'),
-  },
-  {
-    pkg: 'graphql-jit',
-    version: '0.8.9',
-    files: ['dist/execution.mjs'],
-    from: 'function getSerializer(scalar, customSerializer) {',
-    to: fastLeafCode('isSpecifiedScalarType'),
-  },
+    to: fastLeafCode(isSpecified),
+  })),
 ];
 
 let failed = false;
