@@ -6,6 +6,7 @@ import { type Deps, type TokenSigner, TokenVerifyError } from './deps.ts';
 import { BoundedMap } from './lib/bounded-map.ts';
 import { uuidv7 } from './lib/ids.ts';
 import { loggerOptions } from './lib/logger.ts';
+import { utf8Body } from './lib/utf8-body.ts';
 import { createSessionCache } from './modules/auth/auth.sessions.ts';
 import { createBlockCache } from './modules/contacts/contacts.blocks-cache.ts';
 import { defineFileJobs } from './modules/files/files.jobs.ts';
@@ -59,6 +60,10 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     return503OnClosing: true,
   });
   app.decorate('config', config);
+  // Before any plugin, so every route's text answers go out encoded once (lib/utf8-body.ts).
+  app.addHook('onSend', (_request, _reply, payload, done) => {
+    done(null, typeof payload === 'string' ? utf8Body(payload) : payload);
+  });
 
   await app.register(securityPlugin, { config });
   await app.register(dbPlugin, { config });

@@ -29,8 +29,9 @@ export default fp<{ config: Config }>(
       closing = true;
       for (const socket of sockets) if (socket.bytesRead === 0) socket.destroy();
     });
-    app.addHook('onSend', async (_req, reply) => {
+    app.addHook('onSend', (_req, reply, payload, done) => {
       if (closing) reply.header('connection', 'close');
+      done(null, payload);
     });
     app.get('/healthz', { logLevel: 'warn' }, async () => ({ status: 'ok' }));
     app.get('/readyz', { logLevel: 'warn' }, async (_req, reply) => {
