@@ -28,6 +28,16 @@
  * the enum's names (for enums whose values are their names), and null for a
  * nullable leaf. Custom scalars (their null aside) and scalars with a custom
  * serializer are untouched (BENCHMARKS.md, entry 68).
+ *
+ * graphql-jit 0.8.9, resolve info: every resolver call built a
+ * `GraphQLResolveInfo` (ten fields) and its response path (one object per
+ * level, six for a room's last message's sender) whether the resolver read
+ * it or not. A resolver declared with one to three parameters cannot read
+ * its fourth, so the generated code now passes `undefined` there; one that
+ * declares `info` (four parameters) gets it as before. A room list page made
+ * ~400 of them, 11 % of the page's allocations (BENCHMARKS.md, entry 71).
+ * `jit-resolve-info.test.ts` keeps our resolvers' parameter lists plain (no rest or
+ * default parameters, which `Function.length` does not count).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -113,6 +123,19 @@ const patches = [
       '    });',
       '  },',
       '  finalizeResult(ctx) {',
+    ].join('\n'),
+  },
+  {
+    ...JIT,
+    files: ['dist/execution.js', 'dist/execution.mjs'],
+    from: '  const executionInfo = getExecutionInfo(\n    subContext,',
+    to: [
+      '  // Patched by parley (server/scripts/patch-deps.mjs): a resolver that declares fewer than four',
+      '  // parameters never reads its resolve info, so none is built for it.',
+      '  const parleyResolve = parentType.getFields()[fieldName]?.resolve;',
+      "  const parleyNoInfo = typeof parleyResolve === 'function' && parleyResolve.length > 0 && parleyResolve.length < 4;",
+      '  const executionInfo = parleyNoInfo ? "undefined" : getExecutionInfo(',
+      '    subContext,',
     ].join('\n'),
   },
   // biome-ignore lint/suspicious/noTemplateCurlyInString: graphql-jit's code generator template, as written
