@@ -15,6 +15,7 @@
  */
 import type { MQEmitter } from 'mqemitter';
 import { BoundedMap } from '../../lib/bounded-map.ts';
+import { turnNow } from '../../lib/turn-clock.ts';
 import { type EventBus, userKeyedInvalidation } from '../../plugins/pubsub.ts';
 import type { UserModel } from './users.model.ts';
 
@@ -44,7 +45,7 @@ export function createUserCache(
   opts: { maxUsers?: number; now?: () => number } = {},
 ): UserCache {
   const maxUsers = opts.maxUsers ?? 20_000;
-  const now = opts.now ?? Date.now;
+  const now = opts.now ?? turnNow;
   // Least recently used first (a hit moves the user to the end); the oldest goes when full.
   const entries = new BoundedMap<string, { user: UserModel; at: number }>(maxUsers);
   // Rows read while a change to them came in are not stored.
