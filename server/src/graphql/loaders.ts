@@ -8,7 +8,7 @@ import type { MeetingReviewModel } from '../modules/meetings/meetings.model.ts';
 import { reviewsByMeeting } from '../modules/meetings/meetings.queries.ts';
 import { type MessageModel, messageRowToModel } from '../modules/messages/messages.model.ts';
 import { findMessagesByIds } from '../modules/messages/messages.repository.ts';
-import { type PresenceModel, presenceLoader } from '../modules/presence/presence.queries.ts';
+import { type PresenceModel, presenceBatch, presenceLoader } from '../modules/presence/presence.queries.ts';
 import type { ReactionGroupModel } from '../modules/reactions/reactions.model.ts';
 import { reactionsLoader } from '../modules/reactions/reactions.service.ts';
 import { type ReaderModel, readersLoader } from '../modules/receipts/receipts.service.ts';
@@ -144,14 +144,19 @@ class LazyLoaders implements Loaders {
 
   async preloadPresence(userIds: readonly string[]): Promise<void> {
     if (!this.#opts.cache || userIds.length === 0) return;
-    const loaded = await this.presence.loadMany(userIds);
+    let loaded: PresenceModel[];
+    try {
+      loaded = await presenceBatch(
+        this.#deps,
+        this.#viewer,
+        (id) => this.#roomMates?.has(id) === true,
+      )(userIds);
+    } catch {
+      return; // Left to the fields, which load it again through the loader and report the error.
+    }
     this.#presenceKnown ??= new Map();
     const known = this.#presenceKnown;
-    for (let i = 0; i < userIds.length; i++) {
-      const presence = loaded[i];
-      // A failed load is left to the field, which loads it again and reports the error.
-      if (presence && !(presence instanceof Error)) known.set(userIds[i] as string, presence);
-    }
+    for (let i = 0; i < userIds.length; i++) known.set(userIds[i] as string, loaded[i] as PresenceModel);
   }
 
   get presence() {

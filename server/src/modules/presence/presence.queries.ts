@@ -39,38 +39,50 @@ export function presenceLoader(
   opts: LoaderOptions,
   isRoomMate: (userId: string) => boolean = () => false,
 ): DataLoader<string, PresenceModel> {
-  return new DataLoader<string, PresenceModel>(
-    async (ids) => {
-      if (!viewer) return ids.map(() => HIDDEN_PRESENCE);
-      const rows: PresenceVisibilityRow[] = [];
-      const held: UserModel[] = [];
-      const unique = [...new Set(ids)];
-      for (const id of unique) {
-        const user = id !== viewer.userId && isRoomMate(id) ? deps.users.peek(id) : undefined;
-        if (user) held.push(user);
-      }
-      if (held.length > 0) {
-        const blocks = await deps.blocks.of(viewer.userId, () => blocksOf(deps.db, viewer.userId));
-        for (const u of held)
-          rows.push({
-            id: u.id,
-            show_online: u.showOnline,
-            last_seen_at: u.lastSeenAt,
-            related: !blocks.has(u.id),
-          });
-      }
-      const known = new Set(rows.map((r) => r.id));
-      const rest = unique.filter((id) => !known.has(id));
-      if (rest.length > 0) rows.push(...(await presenceVisibility(deps.db, viewer.userId, rest)));
-      const visible = rows.filter((r) => r.id === viewer.userId || (r.related && r.show_online));
-      const online = await deps.presence.onlineAmong(visible.map((r) => r.id));
-      const byId = new Map(
-        visible.map((r) => [r.id, { online: online.has(r.id), lastSeenAt: r.last_seen_at } as PresenceModel]),
-      );
-      return ids.map((id) => byId.get(id) ?? HIDDEN_PRESENCE);
-    },
-    { cache: opts.cache },
-  );
+  return new DataLoader<string, PresenceModel>(presenceBatch(deps, viewer, isRoomMate), {
+    cache: opts.cache,
+  });
+}
+
+/**
+ * The loader's batch function on its own: the presence of `ids`, in order.
+ * A room list loads its peers' presence through it directly (loaders.ts,
+ * `preloadPresence`), without a promise and a cache entry per peer.
+ */
+export function presenceBatch(
+  deps: Deps,
+  viewer: Viewer | null,
+  isRoomMate: (userId: string) => boolean,
+): (ids: readonly string[]) => Promise<PresenceModel[]> {
+  return async (ids) => {
+    if (!viewer) return ids.map(() => HIDDEN_PRESENCE);
+    const rows: PresenceVisibilityRow[] = [];
+    const held: UserModel[] = [];
+    const unique = [...new Set(ids)];
+    for (const id of unique) {
+      const user = id !== viewer.userId && isRoomMate(id) ? deps.users.peek(id) : undefined;
+      if (user) held.push(user);
+    }
+    if (held.length > 0) {
+      const blocks = await deps.blocks.of(viewer.userId, () => blocksOf(deps.db, viewer.userId));
+      for (const u of held)
+        rows.push({
+          id: u.id,
+          show_online: u.showOnline,
+          last_seen_at: u.lastSeenAt,
+          related: !blocks.has(u.id),
+        });
+    }
+    const known = new Set(rows.map((r) => r.id));
+    const rest = unique.filter((id) => !known.has(id));
+    if (rest.length > 0) rows.push(...(await presenceVisibility(deps.db, viewer.userId, rest)));
+    const visible = rows.filter((r) => r.id === viewer.userId || (r.related && r.show_online));
+    const online = await deps.presence.onlineAmong(visible.map((r) => r.id));
+    const byId = new Map(
+      visible.map((r) => [r.id, { online: online.has(r.id), lastSeenAt: r.last_seen_at } as PresenceModel]),
+    );
+    return ids.map((id) => byId.get(id) ?? HIDDEN_PRESENCE);
+  };
 }
 
 export const MAX_PRESENCE_IDS = 100;
