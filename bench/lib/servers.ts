@@ -64,6 +64,11 @@ export interface StartOptions {
   /** Extra node flags for the server, e.g. `--cpu-prof`. */
   nodeArgs?: string[];
   quiet?: boolean;
+  /**
+   * Another checkout of Parley to run instead of this one (`queries --against`):
+   * its own `server/src/main.ts` and node_modules, this harness's probe.
+   */
+  root?: string;
 }
 
 async function waitReady(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
@@ -109,9 +114,10 @@ function ask<T>(
 }
 
 export async function startServer(opts: StartOptions): Promise<ServerProcess> {
+  const root = opts.root ?? ROOT;
   const script =
     opts.kind === 'parley'
-      ? path.join(ROOT, 'server/src/main.ts')
+      ? path.join(root, 'server/src/main.ts')
       : path.join(ROOT, 'bench/baselines/raw-ws.ts');
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? '',
@@ -126,7 +132,7 @@ export async function startServer(opts: StartOptions): Promise<ServerProcess> {
     ...opts.env,
   };
   const child = fork(script, [], {
-    cwd: ROOT,
+    cwd: root,
     env,
     execArgv: ['--expose-gc', '--import', PROBE, ...(opts.nodeArgs ?? [])],
     stdio: ['ignore', opts.quiet ? 'ignore' : 'inherit', 'inherit', 'ipc'],

@@ -17,6 +17,7 @@
  * error even though it is HTTP 200. Each benchmark runs `--warmup` seconds of
  * the same load first, not counted: the figures are the steady state.
  */
+import path from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { ConversationHistoryDocument, RoomListDocument } from '../../client/src/gql/graphql.ts';
@@ -32,7 +33,7 @@ import {
   seedRooms,
   seedUsers,
 } from '../lib/seed.ts';
-import { startTarget } from '../lib/servers.ts';
+import { type ServerProcess, startTarget } from '../lib/servers.ts';
 import { commonFlags, log, newRunId, serverOptions } from './common.ts';
 
 export const queriesFlags = {
@@ -48,6 +49,12 @@ export const queriesFlags = {
     default: 3,
     help: 'seconds of the same load before each benchmark, not counted (JIT, caches, pool); 0 = none',
   },
+  against: {
+    default: '',
+    help: 'another checkout of Parley (a directory with its own node_modules): alternate --rounds blocks of --block seconds between it and this one, and report the medians of the per-round ratios (the `-raw` benchmarks are left out)',
+  },
+  rounds: { default: 10, help: 'with --against: rounds (each one block per build, order alternating)' },
+  block: { default: 3, help: 'with --against: seconds per block' },
   only: {
     default: 'rooms,rooms-raw,history,history-raw,send',
     help: 'which of rooms, rooms-lite, history, history-lite, send to run; `<read>-raw` is the raw baseline answering the bytes Parley answered to <read>, from memory',
@@ -85,6 +92,7 @@ export async function queries(flags: Flags<typeof queriesFlags>): Promise<void> 
   );
   const db = await prepareDatabase(flags.adminUrl);
   const rows: Row[] = [];
+  const pairRows: Row[] = [];
   try {
     const client = new pg.Client({ connectionString: db.url });
     await client.connect();
@@ -125,7 +133,18 @@ export async function queries(flags: Flags<typeof queriesFlags>): Promise<void> 
       instances: 1,
       label: 'parley',
     });
-    const names = flags.only.split(',').filter(Boolean);
+    const against = flags.against
+      ? await startTarget({
+          ...serverOptions({ ...flags, port: flags.port + 2 }, 'parley', db.url, jwtSecret),
+          root: path.resolve(flags.against),
+          instances: 1,
+          label: 'against',
+        }).catch(async (err: unknown) => {
+          await target.stop();
+          throw err;
+        })
+      : null;
+    const names = flags.only.split(',').filter((n) => n && !(against && n.endsWith('-raw')));
     // The raw baseline only when a `*-raw` benchmark is asked for, on the next port.
     const raw = names.some((n) => n.endsWith('-raw'))
       ? await startTarget({
@@ -176,7 +195,21 @@ export async function queries(flags: Flags<typeof queriesFlags>): Promise<void> 
           throw new Error(`${name}: ${json.errors?.[0]?.message ?? `HTTP ${res.status}`}`);
         return text;
       };
-      for (const name of names) {
+      if (against) {
+        const other = against.instances[0];
+        if (!other) throw new Error('no server to compare with');
+        for (const name of names) {
+          const bench = benches[name];
+          if (!bench) throw new Error(`--only: unknown benchmark ${name}`);
+          pairRows.push(
+            ...(await alternate(flags, name, headers, bench, [
+              { label: 'this', server: parley, url },
+              { label: 'against', server: other, url: `${other.httpUrl}/graphql` },
+            ])),
+          );
+        }
+      }
+      for (const name of against ? [] : names) {
         // `<read>-raw`: the raw baseline answering Parley's own answer to <read>, from memory.
         const source = name.endsWith('-raw') ? name.slice(0, -'-raw'.length) : null;
         const bench = benches[source ?? name];
@@ -248,7 +281,7 @@ export async function queries(flags: Flags<typeof queriesFlags>): Promise<void> 
         });
       }
     } finally {
-      await Promise.all([target.stop(), raw?.stop()]);
+      await Promise.all([target.stop(), raw?.stop(), against?.stop()]);
     }
   } finally {
     if (!flags.keepDb) await db.drop();
@@ -268,6 +301,22 @@ export async function queries(flags: Flags<typeof queriesFlags>): Promise<void> 
         ]
       : [];
   });
+  if (flags.against) {
+    printTable(
+      `queries: this checkout against ${flags.against}, ${flags.rounds} rounds of ${flags.block} s each, medians`,
+      pairRows,
+    );
+    writeResult(flags.out, 'queries-pairs', {
+      startedAt,
+      parameters: flags,
+      results: { rows: pairRows },
+      notes: [
+        "Both builds run at once against one database; the load goes to one at a time, in blocks whose order alternates every round (ABBA), so the machine's drift falls on both alike.",
+        'The ratio row is the median of the per-round ratios this/against; the rows of each build are medians of its blocks.',
+      ],
+    });
+    return;
+  }
   printTable(
     `queries: 1 user, ${flags.rooms} rooms (${flags.direct} direct, groups of ${flags.roomSize}), ${flags.connections} connections`,
     rows,
@@ -283,4 +332,97 @@ export async function queries(flags: Flags<typeof queriesFlags>): Promise<void> 
       `each benchmark ran ${flags.warmup} s of the same load first (warm-up, not counted).`,
     ],
   });
+}
+
+interface Contender {
+  label: string;
+  server: ServerProcess;
+  url: string;
+}
+
+/**
+ * One read against two builds, alternately: a warm-up on each, then
+ * `flags.rounds` rounds of one `flags.block`-second block per build, in
+ * alternating order. Rows: each build's medians, then the medians of the
+ * per-round ratios (first / second).
+ */
+async function alternate(
+  flags: Flags<typeof queriesFlags>,
+  name: string,
+  headers: Record<string, string>,
+  bench: { body: () => string; dynamic: boolean },
+  contenders: [Contender, Contender],
+): Promise<Row[]> {
+  const block = async (c: Contender, duration: number) => {
+    let gqlErrors = 0;
+    const cpu0 = c.server.cpuSeconds();
+    const result = await autocannon({
+      url: c.url,
+      connections: flags.connections,
+      duration,
+      pipelining: flags.pipelining,
+      method: 'POST',
+      headers,
+      body: bench.body(),
+      requests: [
+        {
+          method: 'POST',
+          ...(bench.dynamic ? { setupRequest: (req) => ({ ...req, body: bench.body() }) } : {}),
+          onResponse: (status, body) => {
+            if (status !== 200 || body.includes('"errors"')) gqlErrors++;
+          },
+        },
+      ],
+    });
+    const cpu = c.server.cpuSeconds() - cpu0;
+    const total = result.requests.total;
+    if (gqlErrors > 0 || result.errors + result.timeouts > 0)
+      throw new Error(`${name} on ${c.label}: ${gqlErrors} error answers, ${result.errors} errors`);
+    return {
+      rps: result.requests.average,
+      p50: result.latency.p50,
+      p99: result.latency.p99,
+      cpu: (cpu * 1e6) / total,
+    };
+  };
+  if (flags.warmup > 0) {
+    log(`${name}: warming up both for ${flags.warmup} s each (not counted)`);
+    for (const c of contenders) await block(c, flags.warmup);
+  }
+  const samples = contenders.map(() => [] as Awaited<ReturnType<typeof block>>[]);
+  for (let r = 0; r < flags.rounds; r++) {
+    const order = r % 2 === 0 ? [0, 1] : [1, 0];
+    for (const i of order) samples[i]?.push(await block(contenders[i] as Contender, flags.block));
+    log(`${name}: round ${r + 1} of ${flags.rounds}`);
+  }
+  const median = (xs: number[]) => {
+    const sorted = [...xs].sort((a, b) => a - b);
+    const mid = Math.floor(sorted.length / 2);
+    return sorted.length % 2
+      ? (sorted[mid] as number)
+      : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+  };
+  const [a = [], b = []] = samples;
+  const rows: Row[] = contenders.map((c, i) => {
+    const s = samples[i] ?? [];
+    return {
+      benchmark: name,
+      build: c.label,
+      'req/s': Math.round(median(s.map((x) => x.rps))),
+      p50ms: median(s.map((x) => x.p50)),
+      p99ms: median(s.map((x) => x.p99)),
+      'cpuµs/req': Math.round(median(s.map((x) => x.cpu))),
+    };
+  });
+  const perRound = (f: (x: Awaited<ReturnType<typeof block>>) => number) =>
+    round(median(a.map((x, i) => f(x) / f(b[i] as typeof x))), 3);
+  rows.push({
+    benchmark: name,
+    build: `${contenders[0].label}/${contenders[1].label}`,
+    'req/s': perRound((x) => x.rps),
+    p50ms: perRound((x) => x.p50),
+    p99ms: perRound((x) => x.p99),
+    'cpuµs/req': perRound((x) => x.cpu),
+  });
+  return rows;
 }
