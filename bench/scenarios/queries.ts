@@ -226,22 +226,7 @@ export async function queries(flags: Flags<typeof queriesFlags>): Promise<void> 
         }
         // The same load for the warm-up and the measured run; only the latter counts GraphQL errors.
         const load = (duration: number, onResponse?: (status: number, body: string) => void) =>
-          autocannon({
-            url: benchUrl,
-            connections: flags.connections,
-            duration,
-            pipelining: flags.pipelining,
-            method: 'POST',
-            headers,
-            body: bench.body(),
-            requests: [
-              {
-                method: 'POST',
-                ...(bench.dynamic ? { setupRequest: (req) => ({ ...req, body: bench.body() }) } : {}),
-                ...(onResponse ? { onResponse } : {}),
-              },
-            ],
-          });
+          autocannonLoad(flags, benchUrl, headers, bench, duration, onResponse);
         if (flags.warmup > 0) {
           log(`${name}: warming up for ${flags.warmup} s (not counted)`);
           await load(flags.warmup);
@@ -334,6 +319,33 @@ export async function queries(flags: Flags<typeof queriesFlags>): Promise<void> 
   });
 }
 
+/** `flags.connections` autocannon connections POSTing the benchmark's body to `url` for `duration` seconds. */
+function autocannonLoad(
+  flags: Flags<typeof queriesFlags>,
+  url: string,
+  headers: Record<string, string>,
+  bench: { body: () => string; dynamic: boolean },
+  duration: number,
+  onResponse?: (status: number, body: string) => void,
+) {
+  return autocannon({
+    url,
+    connections: flags.connections,
+    duration,
+    pipelining: flags.pipelining,
+    method: 'POST',
+    headers,
+    body: bench.body(),
+    requests: [
+      {
+        method: 'POST',
+        ...(bench.dynamic ? { setupRequest: (req) => ({ ...req, body: bench.body() }) } : {}),
+        ...(onResponse ? { onResponse } : {}),
+      },
+    ],
+  });
+}
+
 interface Contender {
   label: string;
   server: ServerProcess;
@@ -356,23 +368,8 @@ async function alternate(
   const block = async (c: Contender, duration: number) => {
     let gqlErrors = 0;
     const cpu0 = c.server.cpuSeconds();
-    const result = await autocannon({
-      url: c.url,
-      connections: flags.connections,
-      duration,
-      pipelining: flags.pipelining,
-      method: 'POST',
-      headers,
-      body: bench.body(),
-      requests: [
-        {
-          method: 'POST',
-          ...(bench.dynamic ? { setupRequest: (req) => ({ ...req, body: bench.body() }) } : {}),
-          onResponse: (status, body) => {
-            if (status !== 200 || body.includes('"errors"')) gqlErrors++;
-          },
-        },
-      ],
+    const result = await autocannonLoad(flags, c.url, headers, bench, duration, (status, body) => {
+      if (status !== 200 || body.includes('"errors"')) gqlErrors++;
     });
     const cpu = c.server.cpuSeconds() - cpu0;
     const total = result.requests.total;
