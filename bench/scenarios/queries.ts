@@ -53,6 +53,10 @@ export const queriesFlags = {
     default: '',
     help: 'another checkout of Parley (a directory with its own node_modules): alternate --rounds blocks of --block seconds between it and this one, and report the medians of the per-round ratios (the `-raw` benchmarks are left out)',
   },
+  againstNodeArgs: {
+    default: '',
+    help: 'with --against: Node flags for that build only, comma-separated, after --node-args (`--against . --against-node-args=--max-semi-space-size=32` compares a flag)',
+  },
   rounds: { default: 10, help: 'with --against: rounds (each one block per build, order alternating)' },
   block: { default: 3, help: 'with --against: seconds per block' },
   only: {
@@ -135,7 +139,16 @@ export async function queries(flags: Flags<typeof queriesFlags>): Promise<void> 
     });
     const against = flags.against
       ? await startTarget({
-          ...serverOptions({ ...flags, port: flags.port + 2 }, 'parley', db.url, jwtSecret),
+          ...serverOptions(
+            {
+              ...flags,
+              port: flags.port + 2,
+              nodeArgs: [flags.nodeArgs, flags.againstNodeArgs].filter(Boolean).join(','),
+            },
+            'parley',
+            db.url,
+            jwtSecret,
+          ),
           root: path.resolve(flags.against),
           instances: 1,
           label: 'against',
