@@ -133,6 +133,11 @@ class LazyLoaders implements Loaders {
     return loader;
   }
 
+  /** Whether `noteRoomMate` noted a user: the presence loader's and `preloadPresence`'s test (made on use). */
+  #roomMateTest(): (userId: string) => boolean {
+    return (userId) => this.#roomMates?.has(userId) === true;
+  }
+
   noteRoomMate(userId: string): void {
     this.#roomMates ??= new Set();
     this.#roomMates.add(userId);
@@ -146,11 +151,7 @@ class LazyLoaders implements Loaders {
     if (!this.#opts.cache || userIds.length === 0) return;
     let loaded: PresenceModel[];
     try {
-      loaded = await presenceBatch(
-        this.#deps,
-        this.#viewer,
-        (id) => this.#roomMates?.has(id) === true,
-      )(userIds);
+      loaded = await presenceBatch(this.#deps, this.#viewer, this.#roomMateTest())(userIds);
     } catch {
       return; // Left to the fields, which load it again through the loader and report the error.
     }
@@ -161,7 +162,7 @@ class LazyLoaders implements Loaders {
 
   get presence() {
     return this.#get('presence', (deps, viewer, opts) =>
-      presenceLoader(deps, viewer, opts, (id) => this.#roomMates?.has(id) === true),
+      presenceLoader(deps, viewer, opts, this.#roomMateTest()),
     );
   }
   get readers() {
