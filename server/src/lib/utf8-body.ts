@@ -3,7 +3,7 @@
  * entry 70). Given a string, Fastify scans it for its Content-Length
  * (`Buffer.byteLength`), then Node joins it to the header and encodes it
  * again as it writes. For the room list's 57 KB answer those two passes were
- * 15 % of the request. Encoding into one reused scratch buffer costs about
+ * 6.9 % and 10.5 % of the samples. Encoding into one reused scratch buffer costs about
  * 2 µs and gives the exact length as it goes, and a copy of that many bytes
  * is then the body (with a Buffer, Fastify takes its length as it is).
  *
