@@ -137,7 +137,13 @@ export async function queries(flags: Flags<typeof queriesFlags>): Promise<void> 
       instances: 1,
       label: 'parley',
     });
-    const against = flags.against
+    let against: Awaited<ReturnType<typeof startTarget>> | null = null;
+    /** A later server failed to start: stop those already running, then fail. */
+    const stopStartedAndThrow = async (err: unknown): Promise<never> => {
+      await Promise.all([target.stop(), against?.stop()]);
+      throw err;
+    };
+    against = flags.against
       ? await startTarget({
           ...serverOptions(
             {
@@ -152,10 +158,7 @@ export async function queries(flags: Flags<typeof queriesFlags>): Promise<void> 
           root: path.resolve(flags.against),
           instances: 1,
           label: 'against',
-        }).catch(async (err: unknown) => {
-          await target.stop();
-          throw err;
-        })
+        }).catch(stopStartedAndThrow)
       : null;
     const names = flags.only.split(',').filter((n) => n && !(against && n.endsWith('-raw')));
     // The raw baseline only when a `*-raw` benchmark is asked for, on the next port.
@@ -164,10 +167,7 @@ export async function queries(flags: Flags<typeof queriesFlags>): Promise<void> 
           ...serverOptions({ ...flags, port: flags.port + 1 }, 'raw', db.url, jwtSecret),
           instances: 1,
           label: 'raw',
-        }).catch(async (err: unknown) => {
-          await target.stop();
-          throw err;
-        })
+        }).catch(stopStartedAndThrow)
       : null;
     const parley = target.instances[0];
     try {
