@@ -11,6 +11,8 @@ export default defineConfig({
   test: {
     include: ['server/test/**/*.test.ts'],
     globalSetup: ['server/test/helpers/global-setup.ts'],
+    // The server's own V8 flags (main.ts imports them first), so every test runs as the server does.
+    setupFiles: ['server/src/v8-flags.ts'],
     // Each file builds its own app on its own database; files run in parallel.
     pool: 'forks',
     // Most files spend their time waiting (job lead times, restarts, lapses), not

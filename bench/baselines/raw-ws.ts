@@ -21,6 +21,9 @@
  * No membership check, no sequence per room, no GraphQL: that is the point.
  * Env: PORT, DATABASE_URL, JWT_SECRET, DATABASE_POOL_SIZE (default 10, as Parley).
  */
+// Parley's own V8 flags (its new JSON serialiser among them): a ceiling that serialised more
+// slowly than Parley does would flatter the ratios.
+import '../../server/src/v8-flags.ts';
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import pg from 'pg';
