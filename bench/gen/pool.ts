@@ -23,6 +23,10 @@ export interface GenOptions {
   maxInflight: number;
   /** The `roomEvents` document Parley subscribers send (bench/lib/documents.ts). */
   subscription: string;
+  /** The `sendMessage` document senders post to Parley. */
+  sendMutation: string;
+  /** Keep each measured send's clientId and send time (`fanout --stages`). */
+  traceSends?: boolean;
 }
 
 export interface Merged {
@@ -44,6 +48,8 @@ export interface Merged {
   loopDelayP99Ms: number;
   loopDelayMaxMs: number;
   firstError: string | undefined;
+  /** [clientId, absolute send time in ms] per measured send, when traced. */
+  sendTimes: Array<[string, number]>;
 }
 
 /** One second of sending: its messages' deliveries, their mean and largest latency (ms). */
@@ -75,6 +81,8 @@ export class GeneratorPool {
         connectConcurrency: opts.connectConcurrency,
         maxInflight: opts.maxInflight,
         subscription: opts.subscription,
+        sendMutation: opts.sendMutation,
+        traceSends: opts.traceSends ?? false,
       };
       child.send(init);
     }
@@ -201,6 +209,7 @@ export class GeneratorPool {
       loopDelayP99Ms: Math.max(...reports.map((r) => r.loopDelayP99Ms)),
       loopDelayMaxMs: Math.max(...reports.map((r) => r.loopDelayMaxMs)),
       firstError: reports.find((r) => r.firstError)?.firstError,
+      sendTimes: reports.flatMap((r) => r.sendTimes ?? []),
     };
   }
 

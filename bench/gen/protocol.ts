@@ -25,6 +25,10 @@ export interface InitMessage {
   maxInflight: number;
   /** The `roomEvents` subscription document each Parley subscriber sends (variable `$roomId`). */
   subscription: string;
+  /** The `sendMessage` document Parley's senders post (variable `$input`). */
+  sendMutation: string;
+  /** Keep each measured send's clientId and absolute send time for `fanout --stages`. */
+  traceSends?: boolean;
 }
 
 export type Command =
@@ -72,6 +76,8 @@ export interface WorkerReport {
   loopDelayP99Ms: number;
   loopDelayMaxMs: number;
   firstError: string | undefined;
+  /** With `traceSends`: [clientId, send time in ms since the epoch (timeOrigin + now)] per measured send. */
+  sendTimes?: Array<[string, number]>;
 }
 
 export type Reply =

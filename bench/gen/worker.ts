@@ -17,8 +17,6 @@ import * as hdr from 'hdr-histogram-js';
 import WebSocket from 'ws';
 import type { Command, GenRoom, InitMessage, Reply, WorkerReport } from './protocol.ts';
 
-const SEND_MESSAGE = `mutation BenchSend($input: SendMessageInput!) { sendMessage(input: $input) { id seq } }`;
-
 const newHistogram = () =>
   hdr.build({
     lowestDiscernibleValue: 1,
@@ -38,6 +36,8 @@ const subs: Sub[] = [];
 const roomSubs = new Map<number, Sub[]>();
 const latency = newHistogram();
 const sendLatency = newHistogram();
+/** `traceSends`: [clientId, absolute send time] per measured send since the last reset. */
+let sendTimes: Array<[string, number]> = [];
 const loopDelay = monitorEventLoopDelay({ resolution: 10 });
 const counters = {
   connectFailed: 0,
@@ -277,12 +277,13 @@ async function sendOne(roomIdx: number, body: string, measured: boolean): Promis
   const base = init.httpUrls[httpCursor++ % init.httpUrls.length];
   const clientId = `${init.runId}-${init.workerId}-${sendSerial++}`;
   const started = performance.now();
+  if (measured && init.traceSends) sendTimes.push([clientId, performance.timeOrigin + started]);
   inflight++;
   try {
     const res =
       init.target === 'parley'
         ? await postJson(`${base}/graphql`, sender.token, {
-            query: SEND_MESSAGE,
+            query: init.sendMutation,
             variables: { input: { roomId: room.id, clientId, body } },
           })
         : await postJson(`${base}/send`, sender.token, { roomId: room.id, clientId, body });
@@ -362,6 +363,7 @@ function report(): WorkerReport {
     loopDelayP99Ms: loopDelay.percentile(99) / 1e6,
     loopDelayMaxMs: loopDelay.max / 1e6,
     firstError,
+    ...(init.traceSends ? { sendTimes } : {}),
   };
 }
 
@@ -383,6 +385,7 @@ process.on('message', (cmd: Command) => {
       case 'reset':
         latency.reset();
         sendLatency.reset();
+        sendTimes = [];
         loopDelay.reset();
         timeline = { count: [], sumUs: [], maxUs: [] };
         for (const k of Object.keys(counters) as Array<keyof typeof counters>)

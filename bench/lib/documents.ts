@@ -6,7 +6,7 @@
  */
 import { addTypenameToDocument } from '@apollo/client/utilities';
 import { type DocumentNode, print } from 'graphql';
-import { ConversationEventsDocument } from '../../client/src/gql/graphql.ts';
+import { ConversationEventsDocument, SendMessageDocument } from '../../client/src/gql/graphql.ts';
 
 /**
  * A client document as the browser sends it: Apollo Client's cache adds
@@ -26,6 +26,22 @@ const LITE = `subscription BenchRoomEvents($roomId: ID!) {
     }
   }
 }`;
+
+/** The `sendMessage` selection measured before session 21: the new message's id and seq only. */
+const SEND_LITE = `mutation BenchSend($input: SendMessageInput!) { sendMessage(input: $input) { id seq } }`;
+
+/**
+ * The `sendMessage` document for `--send` (`client` or `lite`). The web
+ * client's own (`SendMessage`) answers with the whole message as the
+ * conversation shows it (sender, mentions, reply, receipts, reactions,
+ * attachments), so the server executes and serialises all of it for every
+ * send; until session 21 the benchmarks asked for `{ id seq }` only.
+ */
+export function sendMessageDocument(which: string): string {
+  if (which === 'client') return asClientSends(SendMessageDocument);
+  if (which === 'lite') return SEND_LITE;
+  throw new Error(`--send: expected client or lite, got ${which}`);
+}
 
 /** The `roomEvents` document for `--subscription` (`client` or `lite`). */
 export function roomEventsDocument(which: string): string {

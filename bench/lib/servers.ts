@@ -40,6 +40,8 @@ export interface ServerProcess {
   loop(): Promise<LoopSample>;
   /** Writes a V8 heap snapshot of the server to `file` (via the probe); resolves with its path. */
   heapSnapshot(file: string): Promise<string>;
+  /** Where this Parley instance writes its send trace when it stops (`sendTraceDir`). */
+  sendTraceFile: string | undefined;
   stop(): Promise<void>;
 }
 
@@ -61,6 +63,8 @@ export interface StartOptions {
   redisUrl?: string | undefined;
   /** Extra environment (e.g. rate limits), applied last. */
   env?: Record<string, string>;
+  /** Parley: write each instance's send trace here (`SEND_TRACE_FILE`, for `fanout --stages`). */
+  sendTraceDir?: string | undefined;
   /** Extra node flags for the server, e.g. `--cpu-prof`. */
   nodeArgs?: string[];
   quiet?: boolean;
@@ -131,6 +135,11 @@ export async function startServer(opts: StartOptions): Promise<ServerProcess> {
     ...(opts.redisUrl ? { REDIS_URL: opts.redisUrl } : {}),
     ...opts.env,
   };
+  const sendTraceFile =
+    opts.kind === 'parley' && opts.sendTraceDir
+      ? path.join(opts.sendTraceDir, `send-trace-${opts.port}.json`)
+      : undefined;
+  if (sendTraceFile) env.SEND_TRACE_FILE = sendTraceFile;
   const child = fork(script, [], {
     cwd: root,
     env,
@@ -160,6 +169,7 @@ export async function startServer(opts: StartOptions): Promise<ServerProcess> {
     memory: () => ask<MemorySample>(child, { type: 'memory' }, 'memory'),
     loop: () => ask<LoopSample>(child, { type: 'loop' }, 'loop'),
     heapSnapshot: (file) => ask<string>(child, { type: 'heap-snapshot', file }, 'file', 600_000),
+    sendTraceFile,
     stop: () =>
       new Promise<void>((resolve) => {
         if (exited) return resolve();

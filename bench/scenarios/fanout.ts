@@ -5,14 +5,18 @@
  * seeded users and rooms, one after another, so they never share the machine.
  */
 
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { GeneratorPool } from '../gen/pool.ts';
 import type { GenRoom } from '../gen/protocol.ts';
 import type { FlagSpec, Flags } from '../lib/args.ts';
-import { roomEventsDocument } from '../lib/documents.ts';
+import { roomEventsDocument, sendMessageDocument } from '../lib/documents.ts';
 import { cpuSeconds, postgresCpu, postgresCpuSecondsSince } from '../lib/proc.ts';
 import { percentilesMs, printTable, type Row, ratio, round, writeResult } from '../lib/report.ts';
 import { newJwtSecret, prepareDatabase, seedFanout } from '../lib/seed.ts';
 import { startTarget } from '../lib/servers.ts';
+import { readTraces, type SendTimes, stageRow, summariseStages } from '../lib/stages.ts';
 import { autoWorkers, commonFlags, log, newRunId, serverOptions } from './common.ts';
 
 export const fanoutFlags = {
@@ -25,6 +29,10 @@ export const fanoutFlags = {
   subscription: {
     default: 'client',
     help: "the roomEvents document subscribers send: 'client' (the web client's ConversationEvents: receipts, reactions, replies, mentions) or 'lite' (payload fields only, as measured before session 12)",
+  },
+  send: {
+    default: 'client',
+    help: "the sendMessage document senders post: 'client' (the web client's SendMessage, answered with the whole message) or 'lite' ({ id seq }, as measured before session 21)",
   },
   rate: { default: '1000', help: 'messages/s in total; a comma list runs a sweep, e.g. 500,1000,2000' },
   duration: { default: 30, help: 'seconds of sending per rate' },
@@ -47,6 +55,10 @@ export const fanoutFlags = {
     help: 'seconds of sending at the first rate before measuring, not counted (JIT, caches, heap size settle; as in queries); 0 = none',
   },
   drainTimeout: { default: 30, help: 'seconds to wait for outstanding deliveries after sending stops' },
+  stages: {
+    default: false,
+    help: "Parley: time each measured send's stages in the server (SEND_TRACE_FILE) and print where a delivery's latency goes: the event loop's wait before reading the request, GraphQL, the statement slot, the statement, publishing",
+  },
   repeat: {
     default: 1,
     help: "rounds: each target runs this many times, alternating (A B A B …); ratios per round, and their median (this machine varies by more than the goals' margins from one run to the next)",
@@ -129,16 +141,24 @@ export async function runTargets(
   log(`scratch database + ${flags.subscribers} users in rooms of ${flags.roomSize}`);
   const db = await prepareDatabase(flags.adminUrl);
   const rows: FanoutResult[] = [];
-  const details: unknown[] = [];
+  const details: Array<Record<string, unknown>> = [];
+  const stageRows: Row[] = [];
   try {
     const seeded = await seedFanout(db.url, flags.subscribers, flags.roomSize, jwtSecret, flags.history);
     for (const spec of targets) {
       log(`${spec.label}: starting ${spec.instances} server(s)`);
+      const traceDir =
+        flags.stages && spec.kind === 'parley'
+          ? mkdtempSync(path.join(os.tmpdir(), 'parley-send-trace-'))
+          : undefined;
       const target = await startTarget({
         ...serverOptions(flags, spec.kind, db.url, jwtSecret, spec.redis ? flags.redisUrl : undefined),
         instances: spec.instances,
         label: spec.label,
+        sendTraceDir: traceDir,
       });
+      /** Measured sends of each rate, joined with the servers' traces once they stopped. */
+      const traced: Array<{ detail: Record<string, unknown>; label: Row; sends: SendTimes }> = [];
       let gen: GeneratorPool | undefined;
       try {
         // Members of a room are spread over the instances (member i → instance i mod k),
@@ -160,6 +180,8 @@ export async function runTargets(
           connectConcurrency: flags.connectConcurrency,
           maxInflight: flags.maxInflight,
           subscription: roomEventsDocument(flags.subscription),
+          sendMutation: sendMessageDocument(flags.send),
+          traceSends: traceDir !== undefined,
         });
         const conn = await gen.connect();
         log(
@@ -223,7 +245,7 @@ export async function runTargets(
             gcMaxMs: round(Math.max(...loops.map((l) => l.gcMaxMs)), 1),
           };
           rows.push(row);
-          details.push({
+          const detail: Record<string, unknown> = {
             ...row,
             connectFailed: conn.failed,
             connectSeconds: round(conn.ms / 1000, 2),
@@ -239,7 +261,14 @@ export async function runTargets(
             genLoopMaxMs: round(r.loopDelayMaxMs, 1),
             firstError: r.firstError ?? null,
             memory: mem,
-          });
+          };
+          details.push(detail);
+          if (traceDir)
+            traced.push({
+              detail,
+              label: { ...(flags.repeat > 1 ? { round: spec.round ?? 1 } : {}), target: spec.label, rate },
+              sends: r.sendTimes,
+            });
           log(
             `${spec.label} ${rate} msg/s, mean delivery ms by second sent: ${r.timeline.map((t) => t.meanMs ?? '-').join(' ')}`,
           );
@@ -248,6 +277,18 @@ export async function runTargets(
       } finally {
         await gen?.close();
         await target.stop();
+        if (traceDir) {
+          try {
+            const traces = readTraces(target.instances.flatMap((s) => s.sendTraceFile ?? []));
+            for (const t of traced) {
+              const summary = summariseStages(t.sends, traces);
+              t.detail.stages = summary;
+              stageRows.push(stageRow(t.label, summary));
+            }
+          } finally {
+            rmSync(traceDir, { recursive: true, force: true });
+          }
+        }
       }
     }
   } finally {
@@ -258,6 +299,11 @@ export async function runTargets(
     `${scenario}: ${flags.subscribers} subscribers, rooms of ${flags.roomSize}, ${flags.duration} s per rate`,
     rows,
   );
+  if (stageRows.length)
+    printTable(
+      `${scenario}: where a send's time goes (ms, p50 / p99; measured sends joined with the server's trace)`,
+      stageRows,
+    );
   const ratios = ratio?.(rows) ?? [];
   if (ratios.length) printTable(`${scenario}: ratios`, ratios);
   writeResult(flags.out, scenario, {

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { GeneratorPool } from '../gen/pool.ts';
 import type { GenRoom } from '../gen/protocol.ts';
 import type { FlagSpec, Flags } from '../lib/args.ts';
-import { roomEventsDocument } from '../lib/documents.ts';
+import { roomEventsDocument, sendMessageDocument } from '../lib/documents.ts';
 import { printTable, type Row, round, writeResult } from '../lib/report.ts';
 import { newJwtSecret, prepareDatabase, seedFanout } from '../lib/seed.ts';
 import { ROOT, startTarget } from '../lib/servers.ts';
@@ -92,6 +92,7 @@ export async function idle(flags: Flags<typeof idleFlags>): Promise<void> {
           connectConcurrency: flags.connectConcurrency,
           maxInflight: 1000,
           subscription: roomEventsDocument(flags.subscription),
+          sendMutation: sendMessageDocument('client'),
         });
         gens.push(gen);
         const conn = await gen.connect();

@@ -22,7 +22,7 @@ import autocannon from 'autocannon';
 import pg from 'pg';
 import { ConversationHistoryDocument, RoomListDocument } from '../../client/src/gql/graphql.ts';
 import type { FlagSpec, Flags } from '../lib/args.ts';
-import { asClientSends } from '../lib/documents.ts';
+import { asClientSends, sendMessageDocument } from '../lib/documents.ts';
 import { postgresCpu, postgresCpuSecondsSince } from '../lib/proc.ts';
 import { printTable, type Row, ratio, round, writeResult } from '../lib/report.ts';
 import {
@@ -61,7 +61,7 @@ export const queriesFlags = {
   block: { default: 3, help: 'with --against: seconds per block' },
   only: {
     default: 'rooms,rooms-raw,history,history-raw,send',
-    help: 'which of rooms, rooms-lite, history, history-lite, send to run; `<read>-raw` is the raw baseline answering the bytes Parley answered to <read>, from memory',
+    help: 'which of rooms, rooms-lite, history, history-lite, send, send-lite to run; `<read>-raw` is the raw baseline answering the bytes Parley answered to <read>, from memory',
   },
 } satisfies FlagSpec;
 
@@ -86,7 +86,10 @@ const HISTORY_LITE = `query BenchHistory($roomId: ID!) {
     pageInfo { hasPreviousPage startCursor }
   }
 }`;
-const SEND = `mutation BenchSend($input: SendMessageInput!) { sendMessage(input: $input) { id seq } }`;
+/** The web client's SendMessage as it sends it, answered with the whole message. */
+const SEND = sendMessageDocument('client');
+/** The selection measured as "send" before session 21. */
+const SEND_LITE = sendMessageDocument('lite');
 
 export async function queries(flags: Flags<typeof queriesFlags>): Promise<void> {
   const startedAt = new Date();
@@ -176,6 +179,14 @@ export async function queries(flags: Flags<typeof queriesFlags>): Promise<void> 
       const headers = { 'content-type': 'application/json', authorization: `Bearer ${hero.token}` };
       const runId = newRunId();
       let sendSerial = 0;
+      const sendBody = (query: string) => {
+        const n = sendSerial++;
+        const roomId = rooms[n % rooms.length]?.id;
+        return JSON.stringify({
+          query,
+          variables: { input: { roomId, clientId: `${runId}-${n}`, body: `Benchmark message ${n}` } },
+        });
+      };
       const benches: Record<string, { body: () => string; dynamic: boolean }> = {
         rooms: { body: () => JSON.stringify({ query: ROOM_LIST }), dynamic: false },
         'rooms-lite': { body: () => JSON.stringify({ query: ROOM_LIST_LITE }), dynamic: false },
@@ -187,17 +198,8 @@ export async function queries(flags: Flags<typeof queriesFlags>): Promise<void> 
           body: () => JSON.stringify({ query: HISTORY_LITE, variables: { roomId: rooms[0]?.id } }),
           dynamic: false,
         },
-        send: {
-          body: () => {
-            const n = sendSerial++;
-            const roomId = rooms[n % rooms.length]?.id;
-            return JSON.stringify({
-              query: SEND,
-              variables: { input: { roomId, clientId: `${runId}-${n}`, body: `Benchmark message ${n}` } },
-            });
-          },
-          dynamic: true,
-        },
+        send: { body: () => sendBody(SEND), dynamic: true },
+        'send-lite': { body: () => sendBody(SEND_LITE), dynamic: true },
       };
       /** Parley's answer to a benchmark's request, checked: a benchmark of error responses measures nothing. */
       const probe = async (name: string, body: string): Promise<string> => {

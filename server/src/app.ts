@@ -14,6 +14,7 @@ import { filesRoutes } from './modules/files/files.routes.ts';
 import { emailJob } from './modules/mail/mail.jobs.ts';
 import { meetingJob } from './modules/meetings/meetings.jobs.ts';
 import { createSendBatcher } from './modules/messages/messages.send-batch.ts';
+import { createSendTrace } from './modules/messages/messages.send-trace.ts';
 import { messageDigestJob } from './modules/notifications/notifications.jobs.ts';
 import { unsubscribeRoutes } from './modules/notifications/notifications.routes.ts';
 import { createPresence } from './modules/presence/presence.service.ts';
@@ -117,9 +118,12 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   app.addHook('onClose', async () => roomLists.close());
   const blocks = createBlockCache(app.emitter, app.events);
   app.addHook('onClose', async () => blocks.close());
+  const sendTrace = createSendTrace(config.sendTraceFile);
+  app.addHook('onClose', async () => sendTrace.flush());
   const sends = createSendBatcher(app.db, {
     maxBatch: config.sendBatchMax,
     maxInFlight: config.sendBatchInFlight,
+    trace: sendTrace,
   });
   const deps: Deps = {
     config,
@@ -134,6 +138,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     roomLists,
     blocks,
     sends,
+    sendTrace,
     users,
   };
   app.decorate('deps', deps);

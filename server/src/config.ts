@@ -48,6 +48,12 @@ export interface Config {
    * sends wait to be written together; default 2.
    */
   readonly sendBatchInFlight: number;
+  /**
+   * `SEND_TRACE_FILE`: when set, each sent message's stages are timed and
+   * written to this file as JSON when the app closes (messages.send-trace.ts;
+   * for `npm run bench -- fanout --stages`). Unset: off.
+   */
+  readonly sendTraceFile: string | undefined;
   /** `REDIS_URL`; unset means in-process pub/sub (single instance). */
   readonly redisUrl: string | undefined;
   /** `DATA_DIR`: embedded database, uploads and mail outbox; default `.data`. */
@@ -312,6 +318,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     roomListCacheRooms: int('ROOM_LIST_CACHE_ROOMS', 10_000, 0, 10_000_000),
     sendBatchMax: int('SEND_BATCH_MAX', 32, 1, 1_000),
     sendBatchInFlight: int('SEND_BATCH_IN_FLIGHT', 2, 1, 500),
+    sendTraceFile: str('SEND_TRACE_FILE'),
     redisUrl: url('REDIS_URL', ['redis:', 'rediss:']),
     dataDir: path.resolve(str('DATA_DIR') ?? '.data'),
     jwtSecret,

@@ -4,6 +4,7 @@ import type { Database } from './db/index.ts';
 import type { SessionCache } from './modules/auth/auth.sessions.ts';
 import type { BlockCache } from './modules/contacts/contacts.blocks-cache.ts';
 import type { SendBatcher } from './modules/messages/messages.send-batch.ts';
+import type { SendTrace } from './modules/messages/messages.send-trace.ts';
 import type { Presence } from './modules/presence/presence.service.ts';
 import type { RateLimiter } from './modules/ratelimit/ratelimit.ts';
 import type { RoomListCache } from './modules/rooms/rooms.list-cache.ts';
@@ -61,6 +62,8 @@ export interface Deps {
   readonly users: UserCache;
   /** Plain group sends, written many per statement while the database is busy. */
   readonly sends: SendBatcher;
+  /** Stage times of sent messages, for the benchmarks (off unless SEND_TRACE_FILE is set). */
+  readonly sendTrace: SendTrace;
   /** Room-list pages, kept until a member's view of one of their rooms changes (on any instance). */
   readonly roomLists: RoomListCache;
   /** Each user's blocks (both ways) for presence visibility, kept until a block changes (on any instance). */

@@ -6,6 +6,7 @@ import { selectsAny } from '../../graphql/selection.ts';
 import type { UserModel } from '../users/users.model.ts';
 import type { MessageModel } from './messages.model.ts';
 import * as queries from './messages.queries.ts';
+import { traceNow } from './messages.send-trace.ts';
 import * as messages from './messages.service.ts';
 
 export const messagesResolvers: Resolvers = {
@@ -25,7 +26,15 @@ export const messagesResolvers: Resolvers = {
     searchMessages: (_p, args, ctx) => queries.searchMessages(ctx.deps, requireViewer(ctx), args),
   },
   Mutation: {
-    sendMessage: (_p, { input }, ctx) => messages.sendMessage(ctx.deps, requireViewer(ctx), input),
+    sendMessage: (_p, { input }, ctx) => {
+      const trace = ctx.deps.sendTrace;
+      if (trace.on) {
+        const now = traceNow();
+        if (ctx.reply) trace.mark(input.clientId, 'arrived', now - ctx.reply.elapsedTime);
+        trace.mark(input.clientId, 'resolving', now);
+      }
+      return messages.sendMessage(ctx.deps, requireViewer(ctx), input);
+    },
     editMessage: (_p, { id, body }, ctx) => messages.editMessage(ctx.deps, requireViewer(ctx), id, body),
     deleteMessage: (_p, { id }, ctx) => messages.deleteMessage(ctx.deps, requireViewer(ctx), id),
   },

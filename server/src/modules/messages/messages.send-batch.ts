@@ -1,5 +1,6 @@
 import type { Db } from '../../db/index.ts';
 import * as repo from './messages.repository.ts';
+import type { SendTrace } from './messages.send-trace.ts';
 
 /**
  * Group commit for the plain group send (`sendPlainToGroup`), the hot path of
@@ -32,6 +33,8 @@ export interface SendBatcherOptions {
   maxInFlight: number;
   /** Messages per statement at most; 1 turns batching off. */
   maxBatch: number;
+  /** Marks `queued`, `writing` and `written` (benchmarks). */
+  trace?: SendTrace | undefined;
 }
 
 export function createSendBatcher(db: Db, opts: SendBatcherOptions): SendBatcher {
@@ -40,11 +43,24 @@ export function createSendBatcher(db: Db, opts: SendBatcherOptions): SendBatcher
   const stats = { statements: 0, messages: 0, batches: 0, fallbacks: 0 };
   let inFlight = 0;
   let queue: Waiting[] = [];
+  const trace = opts.trace?.on ? opts.trace : undefined;
+  const traced = async <T>(msgs: readonly repo.PlainSend[], statement: Promise<T>): Promise<T> => {
+    if (!trace) return statement;
+    for (const m of msgs) {
+      trace.mark(m.client_id, 'writing');
+      trace.batch(m.client_id, msgs.length);
+    }
+    try {
+      return await statement;
+    } finally {
+      for (const m of msgs) trace.mark(m.client_id, 'written');
+    }
+  };
 
   const single = (msg: repo.PlainSend) => {
     stats.statements++;
     stats.messages++;
-    return repo.sendPlainToGroup(db, msg);
+    return traced([msg], repo.sendPlainToGroup(db, msg));
   };
 
   /** Writes `batch` (one statement, or one per message after a failure), then starts the next. */
@@ -60,10 +76,8 @@ export function createSendBatcher(db: Db, opts: SendBatcherOptions): SendBatcher
       try {
         stats.statements++;
         stats.batches++;
-        results = await repo.sendPlainToGroupBatch(
-          db,
-          batch.map((w) => w.msg),
-        );
+        const msgs = batch.map((w) => w.msg);
+        results = await traced(msgs, repo.sendPlainToGroupBatch(db, msgs));
         stats.messages += batch.length;
       } catch {
         // Nothing of the batch was written (one statement): each message on its own.
@@ -108,6 +122,7 @@ export function createSendBatcher(db: Db, opts: SendBatcherOptions): SendBatcher
   return {
     stats,
     send(msg) {
+      trace?.mark(msg.client_id, 'queued');
       // Off: straight to the pool, as before batching existed.
       if (maxBatch === 1) return single(msg);
       // A free slot takes it at once (a batch of one); otherwise it waits for the next free slot.

@@ -30,6 +30,7 @@ import { type UserModel, userRowToModel } from '../users/users.model.ts';
 import { embedMessageUsers } from './messages.embed.ts';
 import { type MessageModel, type MessageRow, messageRowToModel } from './messages.model.ts';
 import * as repo from './messages.repository.ts';
+import { tracePublication } from './messages.send-trace.ts';
 import {
   mentionedUsernames,
   normalizeBody,
@@ -118,9 +119,15 @@ async function sendPlainFast(
   };
   const event: MessageCreatedEvent = { __typename: 'MessageCreated', roomId, seq: sent.seq, message };
   await inOneStatement(deps, async (tx) => {
-    tx.afterCommit(() =>
-      slot.publish(sent.seq, { events: [event], views: 'members', members: result.memberIds, users: byId }),
-    );
+    tx.afterCommit(() => {
+      const published = slot.publish(sent.seq, {
+        events: [event],
+        views: 'members',
+        members: result.memberIds,
+        users: byId,
+      });
+      return deps.sendTrace.on ? tracePublication(deps.sendTrace, clientId, published) : published;
+    });
     tx.afterCommit(() => deps.presence.stopTyping(roomId, viewer.userId));
   });
   return { sent: message };
