@@ -44,23 +44,11 @@ export function createSendBatcher(db: Db, opts: SendBatcherOptions): SendBatcher
   let inFlight = 0;
   let queue: Waiting[] = [];
   const trace = opts.trace?.on ? opts.trace : undefined;
-  const traced = async <T>(msgs: readonly repo.PlainSend[], statement: Promise<T>): Promise<T> => {
-    if (!trace) return statement;
-    for (const m of msgs) {
-      trace.mark(m.client_id, 'writing');
-      trace.batch(m.client_id, msgs.length);
-    }
-    try {
-      return await statement;
-    } finally {
-      for (const m of msgs) trace.mark(m.client_id, 'written');
-    }
-  };
-
   const single = (msg: repo.PlainSend) => {
     stats.statements++;
     stats.messages++;
-    return traced([msg], repo.sendPlainToGroup(db, msg));
+    const statement = repo.sendPlainToGroup(db, msg);
+    return trace ? traceStatement(trace, [msg], statement) : statement;
   };
 
   /** Writes `batch` (one statement, or one per message after a failure), then starts the next. */
@@ -77,7 +65,8 @@ export function createSendBatcher(db: Db, opts: SendBatcherOptions): SendBatcher
         stats.statements++;
         stats.batches++;
         const msgs = batch.map((w) => w.msg);
-        results = await traced(msgs, repo.sendPlainToGroupBatch(db, msgs));
+        const statement = repo.sendPlainToGroupBatch(db, msgs);
+        results = await (trace ? traceStatement(trace, msgs, statement) : statement);
         stats.messages += batch.length;
       } catch {
         // Nothing of the batch was written (one statement): each message on its own.
@@ -132,4 +121,21 @@ export function createSendBatcher(db: Db, opts: SendBatcherOptions): SendBatcher
       });
     },
   };
+}
+
+/** Marks `writing` (with the statement's size) now and `written` when `statement` settles. */
+async function traceStatement<T>(
+  trace: SendTrace,
+  msgs: readonly repo.PlainSend[],
+  statement: Promise<T>,
+): Promise<T> {
+  for (const m of msgs) {
+    trace.mark(m.client_id, 'writing');
+    trace.batch(m.client_id, msgs.length);
+  }
+  try {
+    return await statement;
+  } finally {
+    for (const m of msgs) trace.mark(m.client_id, 'written');
+  }
 }
