@@ -266,7 +266,7 @@ export async function runTargets(
           if (traceDir)
             traced.push({
               detail,
-              label: { ...(flags.repeat > 1 ? { round: spec.round ?? 1 } : {}), target: spec.label, rate },
+              label: { ...(row.round !== undefined ? { round: row.round } : {}), target: row.target, rate },
               sends: r.sendTimes,
             });
           log(

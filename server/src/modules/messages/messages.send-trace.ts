@@ -6,7 +6,10 @@ import { writeFileSync } from 'node:fs';
  * `SEND_TRACE_FILE` names a file. The benchmark joins these marks with the
  * generator's send times by `clientId`, so a delivery's latency can be taken
  * apart: waiting to be read by the event loop, waiting for a statement slot,
- * the statement itself, publishing.
+ * the statement itself, publishing. Every stage is marked only on the path
+ * the benchmarks load, the plain group send through the batcher; other
+ * sends (direct rooms, replies, mentions, attachments) get only some of
+ * the stages, and the benchmark leaves them out.
  *
  * Marks are absolute times in milliseconds (`performance.timeOrigin +
  * performance.now()`), comparable across the processes of one machine. Each
@@ -90,6 +93,7 @@ export function createSendTrace(file: string | undefined): SendTrace {
     }
     return r;
   };
+  const records = () => [...byClientId.values()];
   return {
     on: true,
     mark(clientId, stage, at) {
@@ -100,9 +104,9 @@ export function createSendTrace(file: string | undefined): SendTrace {
       const r = record(clientId);
       if (r && r.batch === undefined) r.batch = size;
     },
-    records: () => [...byClientId.values()],
+    records,
     flush() {
-      writeFileSync(file, JSON.stringify([...byClientId.values()]));
+      writeFileSync(file, JSON.stringify(records()));
     },
   };
 }
