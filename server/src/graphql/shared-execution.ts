@@ -260,6 +260,16 @@ export function frameHead(type: string, id: unknown): Buffer {
   return Buffer.from(`{"type":${JSON.stringify(type)},"id":${JSON.stringify(id)},"payload":`);
 }
 
+/** The JSON of a shared execution result as UTF-8, encoded on first use and then kept with the result. */
+export function sharedJson(payload: object): Buffer {
+  let json = encoded.get(payload);
+  if (json === undefined) {
+    json = Buffer.from(JSON.stringify(payload));
+    encoded.set(payload, json);
+  }
+  return json;
+}
+
 /**
  * The protocol frame for `payload` if it is a shared execution result: its
  * JSON, encoded once for every subscriber, copied behind `head` (this
@@ -268,11 +278,7 @@ export function frameHead(type: string, id: unknown): Buffer {
  */
 export function sharedFrame(type: string, id: unknown, payload: unknown, head?: Buffer): Buffer | undefined {
   if (!isSharedResult(payload)) return undefined;
-  let json = encoded.get(payload);
-  if (json === undefined) {
-    json = Buffer.from(JSON.stringify(payload));
-    encoded.set(payload, json);
-  }
+  const json = sharedJson(payload);
   const start = head ?? frameHead(type, id);
   const frame = Buffer.allocUnsafe(start.length + json.length + 1);
   start.copy(frame, 0);

@@ -29,7 +29,8 @@ import { createRequire } from 'node:module';
 import type { Socket } from 'node:net';
 import type { DocumentNode, ExecutionArgs, ExecutionResult, GraphQLError, GraphQLSchema } from 'graphql';
 import { isPushSource, PUSH, type PushSource } from './push-stream.ts';
-import { frameHead, isSharedResult, sharedFrame } from './shared-execution.ts';
+import { frameHead, isSharedResult, sharedJson } from './shared-execution.ts';
+import { sendJoinedText } from './ws-direct.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -189,8 +190,6 @@ async function resolutionHook(
   }
 }
 
-const TEXT = { binary: false } as const;
-
 /**
  * The delivery loop for a push source (graphql/push-stream.ts): the same
  * steps per event as the loop above, run as each event arrives. It waits only
@@ -299,15 +298,12 @@ class PushedDelivery {
     const socket = conn.socket;
     const response = responseOf(conn, value);
     const type = conn.protocolMessageTypes.GQL_DATA;
-    let frame: Buffer | undefined;
+    // Either way the message is written now, in order; a failed write closes the connection (its 'close').
     if (isSharedResult(response)) {
-      // The frame's head is the same for every event: built on the first, not per delivery.
+      // The message's head is the same for every event: built on the first, not per delivery.
       this.frameStart ??= frameHead(type, id);
-      frame = sharedFrame(type, id, response, this.frameStart);
-    }
-    // Either way the frame is written now, in order; a failed write closes the connection (its 'close').
-    if (frame) socket.send(frame, TEXT);
-    else void conn.sendMessage(type, id, response);
+      sendJoinedText(socket, this.frameStart, sharedJson(response));
+    } else void conn.sendMessage(type, id, response);
     const raw = socket._socket;
     if (raw?.writableNeedDrain && socket.readyState === OPEN) {
       this.busy = true;

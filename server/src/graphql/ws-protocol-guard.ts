@@ -45,6 +45,12 @@ const activity = new WeakMap<object, { sentAt: number }>();
 /** When the server last sent something on `socket` (undefined for a socket the guard does not watch). */
 export const lastSentAt = (socket: object): number | undefined => activity.get(socket)?.sentAt;
 
+/** Notes a send that bypassed `socket.send` (graphql/ws-direct.ts). */
+export function noteSent(socket: object): void {
+  const seen = activity.get(socket);
+  if (seen) seen.sentAt = Date.now();
+}
+
 export function guardProtocol(socket: WebSocket, options: GuardOptions): void {
   if (socket.protocol !== 'graphql-transport-ws') return;
   const seen = { sentAt: Date.now() };
