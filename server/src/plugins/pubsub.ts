@@ -5,6 +5,7 @@ import mqemitter, { type Message, type MQEmitter } from 'mqemitter';
 import mqemitterRedis from 'mqemitter-redis';
 import type { Config } from '../config.ts';
 import { type ChangeEpochs, changeEpochs } from '../lib/change-epochs.ts';
+import { cacheMatches, type TopicMatcher } from '../lib/match-cache.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -170,6 +171,8 @@ export default fp<{ config: Config }>(
     const emitter: MQEmitter = redis
       ? mqemitterRedis({ pubConn: redis.pub, subConn: redis.sub })
       : mqemitter({ concurrency: 0 });
+    // Each topic's listeners looked up once until they change, not on every emit (lib/match-cache.ts).
+    cacheMatches((emitter as unknown as { _matcher: TopicMatcher })._matcher);
     if (redis) {
       // biome-ignore lint/suspicious/noExplicitAny: mqemitter-redis exposes its ioredis clients untyped
       const state = emitter as any;
