@@ -18,7 +18,7 @@ export const commonFlags = {
   cpuProf: { default: false, help: 'run Parley with --cpu-prof (profiles in <out>/profiles)' },
   perfMap: {
     default: false,
-    help: 'run Parley with --perf-basic-prof, so `perf record -g -p <pid>` names JavaScript functions',
+    help: 'run Parley with --perf-prof (V8 writes jit-<pid>.dump into the checkout): `perf record -k 1 -g -p <pid>`, then `perf inject --jit`, names JavaScript functions in an on-CPU profile (bench/README.md)',
   },
   serverEnv: { default: '', help: 'extra server environment, KEY=VALUE,KEY=VALUE' },
   nodeArgs: {
@@ -80,7 +80,7 @@ export function serverOptions(
     nodeArgs: [
       ...(kind === 'parley' && flags.heapLimit > 0 ? [`--max-old-space-size=${flags.heapLimit}`] : []),
       ...(flags.cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${flags.out}/profiles`] : []),
-      ...(flags.perfMap ? ['--perf-basic-prof'] : []),
+      ...(flags.perfMap ? ['--perf-prof', '--interpreted-frames-native-stack'] : []),
       ...(kind === 'parley' ? flags.nodeArgs.split(',').filter(Boolean) : []),
     ],
   };
