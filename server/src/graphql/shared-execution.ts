@@ -40,6 +40,7 @@ import {
   Kind,
   type SelectionSetNode,
 } from 'graphql';
+import { joinedText } from './ws-direct.ts';
 
 /** Fields that read nothing but the event payload (and the server config). */
 const PAYLOAD_ONLY = new Set([
@@ -271,20 +272,14 @@ export function sharedJson(payload: object): Buffer {
 }
 
 /**
- * The protocol frame for `payload` if it is a shared execution result: its
- * JSON, encoded once for every subscriber, copied behind `head` (this
- * subscriber's `frameHead`, which a subscription can keep: the same bytes for
- * every event). Undefined for any other payload.
+ * The protocol message for `payload` if it is a shared execution result: its
+ * JSON, encoded once for every subscriber, copied behind this subscriber's
+ * `frameHead`. Undefined for any other payload. (The push loop keeps each
+ * subscription's head and sends with graphql/ws-direct.ts instead.)
  */
-export function sharedFrame(type: string, id: unknown, payload: unknown, head?: Buffer): Buffer | undefined {
+export function sharedFrame(type: string, id: unknown, payload: unknown): Buffer | undefined {
   if (!isSharedResult(payload)) return undefined;
-  const json = sharedJson(payload);
-  const start = head ?? frameHead(type, id);
-  const frame = Buffer.allocUnsafe(start.length + json.length + 1);
-  start.copy(frame, 0);
-  json.copy(frame, start.length);
-  frame[frame.length - 1] = 0x7d; // }
-  return frame;
+  return joinedText(frameHead(type, id), sharedJson(payload));
 }
 
 const require = createRequire(import.meta.url);

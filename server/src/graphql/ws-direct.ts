@@ -42,26 +42,33 @@ interface WsInternals {
 }
 
 /** Bytes of a final, unmasked text frame's header for `length` payload bytes (RFC 6455, 5.2). */
-export function textFrameHeaderLength(length: number): number {
-  return length < 126 ? 2 : length < 65_536 ? 4 : 10;
-}
+const textFrameHeaderLength = (length: number): number => (length < 126 ? 2 : length < 65_536 ? 4 : 10);
 
-/** Writes that header into `frame` at 0; returns its length. */
-function writeTextFrameHeader(frame: Buffer, length: number): number {
+/** Writes that header into `frame` at 0. */
+function writeTextFrameHeader(frame: Buffer, length: number): void {
   frame[0] = 0x81; // FIN + text
   if (length < 126) {
     frame[1] = length;
-    return 2;
-  }
-  if (length < 65_536) {
+  } else if (length < 65_536) {
     frame[1] = 126;
     frame.writeUInt16BE(length, 2);
-    return 4;
+  } else {
+    frame[1] = 127;
+    frame.writeUInt32BE(Math.floor(length / 2 ** 32), 2);
+    frame.writeUInt32BE(length >>> 0, 6);
   }
-  frame[1] = 127;
-  frame.writeUInt32BE(Math.floor(length / 2 ** 32), 2);
-  frame.writeUInt32BE(length >>> 0, 6);
-  return 10;
+}
+
+/**
+ * The text message `head + body + '}'` in one new buffer, after `offset`
+ * bytes left for a frame header (0: the message alone).
+ */
+export function joinedText(head: Buffer, body: Buffer, offset = 0): Buffer {
+  const joined = Buffer.allocUnsafe(offset + head.length + body.length + 1);
+  head.copy(joined, offset);
+  body.copy(joined, offset + head.length);
+  joined[joined.length - 1] = 0x7d; // }
+  return joined;
 }
 
 /** Whether `ws` is in a state where a frame may bypass its sender (see above). */
@@ -87,22 +94,13 @@ export function sendJoinedText(ws: TextSocket, head: Buffer, body: Buffer): void
     (ws as unknown as WsInternals)._socket?.write(frame);
     return;
   }
-  const length = head.length + body.length + 1;
-  const message = Buffer.allocUnsafe(length);
-  head.copy(message, 0);
-  body.copy(message, head.length);
-  message[length - 1] = 0x7d; // }
-  ws.send(message, { binary: false });
+  ws.send(joinedText(head, body), { binary: false });
 }
 
 /** The complete WebSocket frame (header included) of the text message `head + body + '}'`, in one buffer. */
 export function joinedTextFrame(head: Buffer, body: Buffer): Buffer {
   const length = head.length + body.length + 1;
-  const headerLength = textFrameHeaderLength(length);
-  const frame = Buffer.allocUnsafe(headerLength + length);
+  const frame = joinedText(head, body, textFrameHeaderLength(length));
   writeTextFrameHeader(frame, length);
-  head.copy(frame, headerLength);
-  body.copy(frame, headerLength + head.length);
-  frame[frame.length - 1] = 0x7d; // }
   return frame;
 }

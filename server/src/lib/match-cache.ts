@@ -44,10 +44,8 @@ export function cacheMatches(
   const installed = matchCacheStats(matcher);
   if (installed) return installed;
   const stats = { hits: 0, misses: 0 };
-  let known = new Map<string, unknown[]>();
-  const forget = () => {
-    if (known.size > 0) known = new Map();
-  };
+  const known = new Map<string, unknown[]>();
+  const forget = () => known.clear();
   const match = matcher.match.bind(matcher);
   const add = matcher.add.bind(matcher);
   const remove = matcher.remove.bind(matcher);
@@ -59,7 +57,7 @@ export function cacheMatches(
     if (values === undefined) {
       stats.misses++;
       values = match(topic);
-      if (known.size >= maxTopics) known = new Map();
+      if (known.size >= maxTopics) known.clear();
       known.set(topic, values);
     } else stats.hits++;
     return values;
@@ -70,7 +68,7 @@ export function cacheMatches(
   };
   matcher.remove = (topic, value) => {
     forget();
-    return value === undefined ? remove(topic) : remove(topic, value);
+    return remove(topic, value);
   };
   matcher.clear = () => {
     forget();
