@@ -315,7 +315,7 @@ describe.skipIf(!inject('redisUrl'))('with Redis', () => {
 
   it('counts the hits of one turn exactly, in one round trip, per key and bucket', async () => {
     const config = loadConfig(
-      { NODE_ENV: 'test', RATE_LIMIT_UPLOAD: '3/60', RATE_LIMIT_SEND_MESSAGE: '2/30' },
+      { NODE_ENV: 'test', RATE_LIMIT_UPLOAD: '3/60', RATE_LIMIT_FRIEND_REQUEST: '2/30' },
       { redisUrl: inject('redisUrl'), databaseUrl: `postgres://x@127.0.0.1/rl_turn_${process.pid}` },
     );
     const limiter = await createRateLimiter(config, { warn: () => {} } as never);
@@ -343,8 +343,10 @@ describe.skipIf(!inject('redisUrl'))('with Redis', () => {
       const hits = await Promise.all([
         ...Array.from({ length: 5 }, () => limiter.hit('upload', a)),
         limiter.hit('upload', b),
-        limiter.hit('sendMessage', a),
-        limiter.hit('sendMessage', a),
+        limiter.hit('friendRequest', a),
+        limiter.hit('friendRequest', a),
+        limiter.hit('friendRequest', a),
+        // Admitted before Redis answers (below half its limit), and counted in the same call.
         limiter.hit('sendMessage', a),
       ]);
       expect(hits.map((h) => [h.count, h.allowed])).toEqual([
@@ -357,6 +359,7 @@ describe.skipIf(!inject('redisUrl'))('with Redis', () => {
         [1, true],
         [2, true],
         [3, false],
+        [1, true],
       ]);
       expect(hits[0]?.retryAfterSeconds).toBe(60);
       expect(hits[8]?.retryAfterSeconds).toBe(30);
@@ -368,6 +371,95 @@ describe.skipIf(!inject('redisUrl'))('with Redis', () => {
     } finally {
       spy.disconnect();
       await limiter.close();
+    }
+  });
+
+  /** A limiter on Redis for database `db` (its key namespace), and the Redis count of one of its keys. */
+  async function redisLimiter(db: string, env: Record<string, string>) {
+    const config = loadConfig(
+      { NODE_ENV: 'test', ...env },
+      { redisUrl: inject('redisUrl'), databaseUrl: `postgres://x@127.0.0.1/${db}` },
+    );
+    return createRateLimiter(config, { warn: () => {} } as never);
+  }
+  const counted = async (db: string, bucket: string) => {
+    const redis = new Redis(inject('redisUrl') as string);
+    try {
+      const keys = await redis.keys(`parley:ratelimit:${db}:${bucket}:*`);
+      expect(keys).toHaveLength(1);
+      return Number(await redis.get(keys[0] as string));
+    } finally {
+      redis.disconnect();
+    }
+  };
+  /** Which of `hits` have settled once the current turn's microtasks ran (no Redis answer can be in by then). */
+  const settledThisTurn = async (hits: Promise<unknown>[]) => {
+    const settled = hits.map(() => false);
+    hits.forEach((h, i) => {
+      void h.then(() => {
+        settled[i] = true;
+      });
+    });
+    for (let i = 0; i < 10; i++) await Promise.resolve();
+    return settled;
+  };
+
+  it('admits sends below half the limit without waiting for Redis, counts every one, and refuses exactly', async () => {
+    const db = `rl_early_${process.pid}`;
+    const limiter = await redisLimiter(db, { RATE_LIMIT_SEND_MESSAGE: '10/60', RATE_LIMIT_UPLOAD: '10/60' });
+    try {
+      const key = uuidv7();
+      const first = Array.from({ length: 7 }, () => limiter.hit('sendMessage', key));
+      // Hits 1-5 (half of 10) go ahead in this turn; 6 and 7 wait for Redis' count.
+      expect(await settledThisTurn(first)).toEqual([true, true, true, true, true, false, false]);
+      // An exact bucket always waits.
+      expect(await settledThisTurn([limiter.hit('upload', key)])).toEqual([false]);
+      const hits = await Promise.all(first);
+      expect(hits.map((h) => [h.count, h.allowed])).toEqual([
+        [1, true],
+        [2, true],
+        [3, true],
+        [4, true],
+        [5, true],
+        [6, true],
+        [7, true],
+      ]);
+      // Every hit reached Redis, the early ones too.
+      expect(await counted(db, 'sendMessage')).toBe(7);
+      const rest = await Promise.all(Array.from({ length: 5 }, () => limiter.hit('sendMessage', key)));
+      // One instance: the limit holds exactly.
+      expect(rest.map((h) => [h.count, h.allowed])).toEqual([
+        [8, true],
+        [9, true],
+        [10, true],
+        [11, false],
+        [12, false],
+      ]);
+      expect(rest[3]?.retryAfterSeconds).toBeGreaterThan(50);
+      expect(await counted(db, 'sendMessage')).toBe(12);
+    } finally {
+      await limiter.close();
+    }
+  });
+
+  it('lets another instance admit at most one early send over the limit per window, then refuses there too', async () => {
+    const db = `rl_shared_${process.pid}`;
+    const env = { RATE_LIMIT_SEND_MESSAGE: '4/60' };
+    const [a, b] = await Promise.all([redisLimiter(db, env), redisLimiter(db, env)]);
+    try {
+      const key = uuidv7();
+      const onA = [];
+      for (let i = 0; i < 4; i++) onA.push(await a.hit('sendMessage', key));
+      expect(onA.map((h) => h.allowed)).toEqual([true, true, true, true]);
+      // B has never heard of the key: its first hit goes ahead (the documented bound)...
+      expect((await b.hit('sendMessage', key)).allowed).toBe(true);
+      await sleep(50); // ...and Redis' answer (5) reaches B's estimate right after.
+      // From then on both know: each waits for Redis and is refused.
+      expect(await b.hit('sendMessage', key)).toMatchObject({ count: 6, allowed: false });
+      expect(await a.hit('sendMessage', key)).toMatchObject({ count: 7, allowed: false });
+      expect(await counted(db, 'sendMessage')).toBe(7);
+    } finally {
+      await Promise.all([a.close(), b.close()]);
     }
   });
 

@@ -11,6 +11,17 @@
  * up to 2 × limit across a window boundary is possible, which is fine for
  * abuse protection and costs one key per active (bucket, key).
  *
+ * With Redis, a hit of a bucket in `ADMITTED_BELOW_HALF` (sendMessage) that
+ * this instance knows to be at most half its limit is admitted at once: it is
+ * still counted in Redis (in the turn's script call), but the request does not
+ * wait for the answer; the answers keep the instance's estimate of the key's
+ * count current (`Estimates`). Nearer the limit every hit waits for Redis, so
+ * refusals stay exact. With one instance no hit is ever admitted over the
+ * limit. With several, an instance that has not yet heard Redis count another
+ * instance's hits may admit up to half the limit of them in one window before
+ * its first answer comes back (one extra hit per instance and window for a
+ * client that waits for each answer). Sign-in and sign-up buckets always wait.
+ *
  * Services call `rateLimit(deps, bucket, key)`; it throws RATE_LIMITED with
  * `extensions.retryAfterSeconds`. REST routes (uploads) call it the same way
  * and answer 429 with a `Retry-After` header (`retryAfterHeader`).
@@ -59,6 +70,12 @@ export function retryAfterHeader(err: AppError): string | undefined {
   return typeof s === 'number' ? String(s) : undefined;
 }
 
+/** A counter's answer: hits in the window (this one included), and the window's time left. */
+interface Counted {
+  count: number;
+  ttlMs: number;
+}
+
 const toHit = (count: number, limit: number, ttlMs: number): RateLimitHit => ({
   count,
   allowed: count <= limit,
@@ -74,21 +91,98 @@ export function createMemoryCounter() {
   };
   const timer = setInterval(sweep, 60_000);
   timer.unref();
+  const count = (key: string, rule: RateLimitRule): Counted => {
+    const now = Date.now();
+    let w = windows.get(key);
+    if (!w || w.resetAt <= now) {
+      if (windows.size >= 100_000) sweep();
+      w = { count: 0, resetAt: now + rule.windowSeconds * 1000 };
+      windows.set(key, w);
+    }
+    w.count += 1;
+    return { count: w.count, ttlMs: w.resetAt - now };
+  };
   return {
+    count,
     hit(key: string, rule: RateLimitRule): RateLimitHit {
-      const now = Date.now();
-      let w = windows.get(key);
-      if (!w || w.resetAt <= now) {
-        if (windows.size >= 100_000) sweep();
-        w = { count: 0, resetAt: now + rule.windowSeconds * 1000 };
-        windows.set(key, w);
-      }
-      w.count += 1;
-      return toHit(w.count, rule.limit, w.resetAt - now);
+      const { count: n, ttlMs } = count(key, rule);
+      return toHit(n, rule.limit, ttlMs);
     },
     close() {
       clearInterval(timer);
       windows.clear();
+    },
+  };
+}
+
+/**
+ * Buckets whose hits, far below the limit, need not wait for Redis (see the
+ * module comment). Hot paths only, whose over-admission by a burst across
+ * instances is harmless; abuse-sensitive buckets (sign-in) always wait.
+ */
+export const ADMITTED_BELOW_HALF: ReadonlySet<RateLimitBucket> = new Set<RateLimitBucket>(['sendMessage']);
+
+/** What this instance knows of a key's count in Redis: its last answer plus the hits sent since. */
+interface Estimate {
+  /** Hits in the window as of Redis' last answer, plus this instance's hits not yet answered. */
+  count: number;
+  /** Hits sent to Redis and not yet answered. */
+  unanswered: number;
+  /** When the window ends (from Redis' PTTL once it has answered). */
+  resetAt: number;
+}
+
+/**
+ * Estimates per Redis key for `ADMITTED_BELOW_HALF` buckets. `admit` counts a
+ * hit and says whether it may go ahead before Redis answers; `answered`
+ * corrects the estimate with Redis' count. Answers come in the order the hits
+ * were sent (one connection, scripts run in order), so the hits still
+ * unanswered when one answer arrives are exactly those Redis had not counted
+ * yet. Expired estimates are swept once a minute; beyond `max` keys nothing is
+ * admitted early (every hit then waits, as without estimates).
+ */
+export function createEstimates(max = 100_000) {
+  const estimates = new Map<string, Estimate>();
+  const sweep = () => {
+    const now = Date.now();
+    for (const [k, e] of estimates) if (e.resetAt <= now && e.unanswered === 0) estimates.delete(k);
+  };
+  const timer = setInterval(sweep, 60_000);
+  timer.unref();
+  return {
+    /** Counts a hit about to be sent; returns it as admitted when the key stays within half its limit. */
+    admit(key: string, rule: RateLimitRule): RateLimitHit | undefined {
+      const now = Date.now();
+      let e = estimates.get(key);
+      if (!e) {
+        if (estimates.size >= max) sweep();
+        if (estimates.size >= max) return undefined;
+        e = { count: 0, unanswered: 0, resetAt: 0 };
+        estimates.set(key, e);
+      }
+      // A window this instance saw end: Redis' key has expired too (its PTTL set resetAt).
+      if (e.resetAt <= now) {
+        e.count = e.unanswered;
+        e.resetAt = now + rule.windowSeconds * 1000;
+      }
+      e.count += 1;
+      e.unanswered += 1;
+      return e.count <= Math.floor(rule.limit / 2) ? toHit(e.count, rule.limit, e.resetAt - now) : undefined;
+    },
+    /** Redis' answer to one of this key's hits (in the order they were sent). */
+    answered(key: string, { count, ttlMs }: Counted): void {
+      const e = estimates.get(key);
+      if (!e) return;
+      e.unanswered = Math.max(0, e.unanswered - 1);
+      e.count = count + e.unanswered;
+      e.resetAt = Date.now() + ttlMs;
+    },
+    get size() {
+      return estimates.size;
+    },
+    close() {
+      clearInterval(timer);
+      estimates.clear();
     },
   };
 }
@@ -118,6 +212,8 @@ type ScriptedRedis = Redis & {
 interface PendingHit {
   key: string;
   rule: RateLimitRule;
+  /** The key has an estimate to correct with the answer (`ADMITTED_BELOW_HALF`). */
+  estimated: boolean;
 }
 
 /**
@@ -173,19 +269,30 @@ export async function createRateLimiter(config: Config, log: FastifyBaseLogger):
   redis.on('error', warn);
   await redis.connect().catch(warn);
 
-  /** One script call for a turn's hits; if Redis fails, each is counted in memory instead. */
-  const hitAll = turnBatcher(async (hits: PendingHit[]): Promise<RateLimitHit[]> => {
+  const estimates = createEstimates();
+
+  /**
+   * One script call for a turn's hits; if Redis fails, each is counted in
+   * memory instead. The answers correct the estimates here, in the order the
+   * hits were sent.
+   */
+  const hitAll = turnBatcher(async (hits: PendingHit[]): Promise<Counted[]> => {
+    let counted: Counted[];
     try {
       const flat = await redis.parleyRateHits(
         hits.length,
         ...hits.map((h) => h.key),
         ...hits.map((h) => h.rule.windowSeconds * 1000),
       );
-      return hits.map((h, i) => toHit(Number(flat[2 * i]), h.rule.limit, Number(flat[2 * i + 1])));
+      counted = hits.map((_, i) => ({ count: Number(flat[2 * i]), ttlMs: Number(flat[2 * i + 1]) }));
     } catch (err) {
       warn(err);
-      return hits.map((h) => memory.hit(h.key, h.rule));
+      counted = hits.map((h) => memory.count(h.key, h.rule));
     }
+    hits.forEach((h, i) => {
+      if (h.estimated) estimates.answered(h.key, counted[i] as Counted);
+    });
+    return counted;
   });
 
   return {
@@ -193,9 +300,18 @@ export async function createRateLimiter(config: Config, log: FastifyBaseLogger):
       return redis.status === 'ready' ? 'redis' : 'memory';
     },
     hit(bucket, key) {
-      return hitAll({ key: keyOf(bucket, key), rule: config.rateLimits[bucket] });
+      const rule = config.rateLimits[bucket];
+      const estimated = ADMITTED_BELOW_HALF.has(bucket);
+      const k = keyOf(bucket, key);
+      const early = estimated ? estimates.admit(k, rule) : undefined;
+      const counted = hitAll({ key: k, rule, estimated });
+      if (!early) return counted.then(({ count, ttlMs }) => toHit(count, rule.limit, ttlMs));
+      // Counted in Redis all the same; the request goes ahead now (a failed count was counted in memory).
+      counted.catch(warn);
+      return Promise.resolve(early);
     },
     async close() {
+      estimates.close();
       memory.close();
       redis.removeAllListeners('error');
       redis.on('error', () => {});
