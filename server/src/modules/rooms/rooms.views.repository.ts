@@ -13,7 +13,14 @@ export interface RoomViewRow {
   id: string;
   kind: string;
   title: string | null;
-  direct_key: string | null;
+  /**
+   * Direct rooms: the other member's id (from the room's direct key), null for
+   * groups. Read as its own column, so it is a string of its own: a substring
+   * of the key would be a V8 sliced string, and every Map or Set lookup by it
+   * (the user cache, presence, room mates; several per room of a room list
+   * page) would compare it through V8's slow path (BENCHMARKS.md, entry 84).
+   */
+  peer_id: string | null;
   created_by: string | null;
   last_seq: number;
   last_activity_at: Date;
@@ -110,7 +117,10 @@ function roomViewQuery(db: Db) {
       'r.id',
       'r.kind',
       'r.title',
-      'r.direct_key',
+      sql<string | null>`case when r.kind = 'DIRECT' then
+        case when split_part(r.direct_key, ':', 1) = rm.user_id::text
+          then split_part(r.direct_key, ':', 2) else split_part(r.direct_key, ':', 1) end
+      end`.as('peer_id'),
       'r.created_by',
       'r.last_seq',
       'r.last_activity_at',

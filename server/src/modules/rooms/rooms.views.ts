@@ -2,7 +2,7 @@ import type { Database } from '../../db/index.ts';
 import { messageRowToModel } from '../messages/messages.model.ts';
 import { type UserModel, userRowToModel } from '../users/users.model.ts';
 import { findUsersByIds } from '../users/users.repository.ts';
-import { peerFromDirectKey, type RoomKind, type RoomModel, type RoomRole } from './rooms.model.ts';
+import type { RoomKind, RoomModel, RoomRole } from './rooms.model.ts';
 import type { RoomViewRow } from './rooms.views.repository.ts';
 
 /** A view row (room + member + last message + unread count) as the domain model. */
@@ -25,7 +25,7 @@ export function roomViewToModel(row: RoomViewRow): RoomModel {
     unreadCount: Number(row.unread_count),
     muted: row.muted,
     mutedUntil: row.muted_until,
-    peerId: row.kind === 'DIRECT' ? peerFromDirectKey(row.direct_key, row.viewer_id) : null,
+    peerId: row.kind === 'DIRECT' ? row.peer_id : null,
     lastMessage: row.lm_id === null ? null : lastMessageOf(row, row.lm_id),
   };
 }
