@@ -85,6 +85,25 @@ describe('shared execution of the web client subscription', () => {
     });
   });
 
+  it('gives a mentioned subscriber a result of their own: the mention is them, for no one else', async () => {
+    const [alice, , carol, dave] = people as [TestUser, TestUser, TestUser, TestUser];
+    const from = await lastSeq();
+    const subs = await Promise.all(people.map((u) => subscribe(u, from)));
+    const sent = await send(t, alice, roomId, `hey @${carol.username} and @${dave.username}`);
+    const got = await Promise.all(subs.map((s) => created(s, sent.seq)));
+    type Mention = { id: string; isMe: boolean };
+    const seen = got.map((e) => (e.roomEvents.message as unknown as { mentions: Mention[] }).mentions);
+    const isMe = (m: Mention[], who: TestUser) => m.find((x) => x.id === who.id)?.isMe;
+    // alice (the sender) and bob (anyone else) share results; carol and dave each see themselves.
+    expect(seen.map((m) => [isMe(m, carol), isMe(m, dave)])).toEqual([
+      [false, false],
+      [false, false],
+      [true, false],
+      [false, true],
+    ]);
+    expect(got.map((e) => e.roomEvents.message?.sender?.isMe)).toEqual([true, false, false, false]);
+  });
+
   it('executes replies and replayed messages per subscriber, with their real reactions and receipts', async () => {
     const [alice, bob, carol, dave] = people as [TestUser, TestUser, TestUser, TestUser];
     const from = await lastSeq();

@@ -78,7 +78,7 @@ const SELF_ONLY = new Set([
 
 /** A shareable event's results, per selection and viewer class, while they are kept (see below). */
 interface Shared {
-  results: Map<string, unknown> | undefined;
+  results: Map<number | string, unknown> | undefined;
 }
 
 /** Events (as yielded to graphql-js) → their shared results. */
@@ -220,32 +220,55 @@ function judge(schema: GraphQLSchema, document: DocumentNode, eventType: string)
   return { docId, conditional };
 }
 
-/** Who the viewer is relative to the users a message event names (all that SELF_ONLY fields compare). */
-function viewerClass(event: object, viewerId: string | undefined): string {
+/**
+ * Who the viewer is relative to the users a message event names (all that
+ * SELF_ONLY fields compare): 0 anyone else, 1 the sender, or a mentioned
+ * viewer's own id.
+ */
+function viewerClass(event: object, viewerId: string | undefined): number | string {
   const message = (event as { message?: { senderId?: string | null; mentionIds?: readonly string[] } })
     .message;
-  if (!viewerId || !message) return 'other';
-  if (message.senderId === viewerId) return 'sender';
-  if (message.mentionIds?.includes(viewerId)) return `user:${viewerId}`;
-  return 'other';
+  if (!viewerId || !message) return 0;
+  if (message.senderId === viewerId) return 1;
+  if (message.mentionIds?.includes(viewerId)) return viewerId;
+  return 0;
 }
 
 type Execute = (args: ExecutionArgs) => ExecutionResult | Promise<ExecutionResult>;
 
 /**
- * Document, operation and variables as one cache key, built once per
- * subscription (whose context object every one of its events shares), not
- * once per event.
+ * Each distinct selection (document, operation and variables) gets a number
+ * of its own, looked up once per subscription (whose context object every one
+ * of its events shares), not once per event. A delivery's cache key is then
+ * a small integer: a string built per delivery cost a concatenation, its
+ * flattening and hashing, and V8's slow comparison of two equal strings in
+ * the Map (~3 % of the server's CPU at 1,000 msg/s, BENCHMARKS.md entry 85).
+ * Numbers are never reused: when the table is full it starts over, and
+ * subscriptions that started before simply share no results with those
+ * after.
  */
-const selectionKeys = new WeakMap<object, string>();
-function selectionKey(args: ExecutionArgs, docId: number): string {
+const selectionNumbers = new Map<string, number>();
+let nextSelection = 1;
+const selectionOf = new WeakMap<object, number>();
+function selectionNumber(args: ExecutionArgs, docId: number): number {
   const owner = args.contextValue;
-  let key = owner && typeof owner === 'object' ? selectionKeys.get(owner) : undefined;
-  if (key === undefined) {
-    key = `${docId}|${args.operationName ?? ''}|${JSON.stringify(args.variableValues ?? {})}`;
-    if (owner && typeof owner === 'object') selectionKeys.set(owner, key);
+  let n = owner && typeof owner === 'object' ? selectionOf.get(owner) : undefined;
+  if (n === undefined) {
+    const text = `${docId}|${args.operationName ?? ''}|${JSON.stringify(args.variableValues ?? {})}`;
+    n = selectionNumbers.get(text);
+    if (n === undefined) {
+      if (selectionNumbers.size >= 100_000) selectionNumbers.clear();
+      n = nextSelection++;
+      selectionNumbers.set(text, n);
+    }
+    if (owner && typeof owner === 'object') selectionOf.set(owner, n);
   }
-  return key;
+  return n;
+}
+
+/** The key of a shared result: a number for the sender and everyone else, a string per mentioned viewer. */
+function resultKey(selection: number, viewer: number | string): number | string {
+  return typeof viewer === 'number' ? selection * 2 + viewer : `${selection}|${viewer}`;
 }
 
 /** Results of shared executions, and their JSON as UTF-8 (encoded once, not once per subscriber). */
@@ -336,7 +359,7 @@ if (!executeModule.execute.parleyShared) {
     const docId = verdict.docId;
     const viewerId = (args.contextValue as { viewer?: { userId?: string } | null } | undefined)?.viewer
       ?.userId;
-    const key = `${selectionKey(args, docId)}|${viewerClass(root as object, viewerId)}`;
+    const key = resultKey(selectionNumber(args, docId), viewerClass(root as object, viewerId));
     const hit = entry.results?.get(key) as ReturnType<Execute> | undefined;
     if (hit) return hit;
     const jit = compiledFor(args);
