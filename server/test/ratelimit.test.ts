@@ -7,6 +7,7 @@ import { uuidv7 } from '../src/lib/ids.ts';
 import {
   createMemoryCounter,
   createRateLimiter,
+  hashedKeys,
   rateLimit,
   retryAfterHeader,
 } from '../src/modules/ratelimit/ratelimit.ts';
@@ -480,5 +481,21 @@ describe.skipIf(!inject('redisUrl'))('with Redis', () => {
     } finally {
       await Promise.all([one.close(), two.close()]);
     }
+  });
+});
+
+describe('counter keys', () => {
+  it('hash the key under a per-deployment prefix and the bucket, made once and reused', () => {
+    const keyOf = hashedKeys('parley:ratelimit:db:', 2);
+    const a = keyOf('sendMessage', 'user-a');
+    expect(a).toMatch(/^parley:ratelimit:db:sendMessage:[A-Za-z0-9_-]{32}$/);
+    expect(a).not.toContain('user-a');
+    expect(keyOf('sendMessage', 'user-a')).toBe(a);
+    // Another bucket or key is another counter.
+    expect(keyOf('upload', 'user-a')).toBe(a.replace(':sendMessage:', ':upload:'));
+    expect(keyOf('sendMessage', 'user-b')).not.toBe(a);
+    // Past `max` keys per bucket the table starts over; the keys stay the same.
+    keyOf('sendMessage', 'user-c');
+    expect(keyOf('sendMessage', 'user-a')).toBe(a);
   });
 });
