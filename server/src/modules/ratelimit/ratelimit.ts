@@ -15,7 +15,7 @@
  * this instance knows to be at most half its limit is admitted at once: it is
  * still counted in Redis (in the turn's script call), but the request does not
  * wait for the answer; the answers keep the instance's estimate of the key's
- * count current (`Estimates`). Nearer the limit every hit waits for Redis, so
+ * count current (`createEstimates`). Nearer the limit every hit waits for Redis, so
  * refusals stay exact. With one instance no hit is ever admitted over the
  * limit. With several, an instance that has not yet heard Redis count another
  * instance's hits may admit up to half the limit of them in one window before
@@ -37,7 +37,7 @@ import { turnBatcher } from '../../lib/turn-batch.ts';
 export type { RateLimitBucket };
 
 export interface RateLimitHit {
-  /** Hits of this key in the current window, this one included. */
+  /** Hits of this key in the current window, this one included (this instance's estimate when admitted early). */
   count: number;
   /** Whether this hit is within the limit. */
   allowed: boolean;
