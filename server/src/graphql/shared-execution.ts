@@ -242,7 +242,7 @@ type Execute = (args: ExecutionArgs) => ExecutionResult | Promise<ExecutionResul
  * of its events shares), not once per event. A delivery's cache key is then
  * a small integer: a string built per delivery cost a concatenation, its
  * flattening and hashing, and V8's slow comparison of two equal strings in
- * the Map (~3 % of the server's CPU at 1,000 msg/s, BENCHMARKS.md entry 85).
+ * the Map (~3 % of the server's CPU in an on-CPU profile, BENCHMARKS.md entry 85).
  * Numbers are never reused: when the table is full it starts over, and
  * subscriptions that started before simply share no results with those
  * after.
