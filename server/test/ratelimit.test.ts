@@ -272,7 +272,7 @@ describe('counters', () => {
 
   it('degrade to in-memory counting when Redis is unreachable, instead of failing', async () => {
     const config = loadConfig(
-      { NODE_ENV: 'test', RATE_LIMIT_UPLOAD: '1/60' },
+      { NODE_ENV: 'test', RATE_LIMIT_UPLOAD: '1/60', RATE_LIMIT_SEND_MESSAGE: '4/60' },
       { redisUrl: 'redis://127.0.0.1:1', databaseUrl: 'postgres://x@127.0.0.1/db_down' },
     );
     const warnings: unknown[] = [];
@@ -282,6 +282,17 @@ describe('counters', () => {
       expect(limiter.backend).toBe('memory');
       expect((await limiter.hit('upload', 'k')).allowed).toBe(true);
       expect((await limiter.hit('upload', 'k')).allowed).toBe(false);
+      // Sends admitted early are counted in memory too: the limit still holds.
+      const sends = [];
+      for (let i = 0; i < 6; i++) sends.push(await limiter.hit('sendMessage', 'k'));
+      expect(sends.map((h) => [h.count, h.allowed])).toEqual([
+        [1, true],
+        [2, true],
+        [3, true],
+        [4, true],
+        [5, false],
+        [6, false],
+      ]);
       expect(warnings.length).toBeGreaterThan(0);
     } finally {
       await limiter.close();
