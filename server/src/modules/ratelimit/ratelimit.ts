@@ -177,9 +177,6 @@ export function createEstimates(max = 100_000) {
       e.count = count + e.unanswered;
       e.resetAt = Date.now() + ttlMs;
     },
-    get size() {
-      return estimates.size;
-    },
     close() {
       clearInterval(timer);
       estimates.clear();

@@ -25,7 +25,7 @@ export function roomViewToModel(row: RoomViewRow): RoomModel {
     unreadCount: Number(row.unread_count),
     muted: row.muted,
     mutedUntil: row.muted_until,
-    peerId: row.kind === 'DIRECT' ? row.peer_id : null,
+    peerId: row.peer_id,
     lastMessage: row.lm_id === null ? null : lastMessageOf(row, row.lm_id),
   };
 }
