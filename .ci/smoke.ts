@@ -72,6 +72,7 @@ async function gql(query: string, variables: object = {}, token?: string) {
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify({ query, variables }),
   });
+  // biome-ignore lint/suspicious/noExplicitAny: the smoke test reads untyped answers
   const body = (await res.json()) as { data?: any; errors?: unknown };
   if (body.errors) throw new Error(`GraphQL error: ${JSON.stringify(body.errors)}`);
   return body.data;

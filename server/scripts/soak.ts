@@ -141,7 +141,7 @@ try {
     const roomId = roomOf.get(user.id)!;
     while (Date.now() < deadline) {
       const client = createClient({
-        url: url.replace('http', 'ws') + '/graphql',
+        url: `${url.replace('http', 'ws')}/graphql`,
         webSocketImpl: WebSocket,
         connectionParams: { authorization: `Bearer ${user.token}` },
         retryAttempts: 0,

@@ -169,7 +169,16 @@ describe('schema', () => {
       fields(includeDeprecated: true) { name description args { name description } }
       inputFields { name description } enumValues(includeDeprecated: true) { name description } } } }`);
     const missing: string[] = [];
-    for (const type of data.__schema.types as any[]) {
+    interface Described {
+      name: string;
+      description: string | null;
+    }
+    interface IntrospectedType extends Described {
+      fields: (Described & { args: Described[] })[] | null;
+      inputFields: Described[] | null;
+      enumValues: Described[] | null;
+    }
+    for (const type of data.__schema.types as IntrospectedType[]) {
       if (type.name.startsWith('__') || ['String', 'Int', 'Float', 'Boolean', 'ID'].includes(type.name))
         continue;
       if (!type.description) missing.push(type.name);

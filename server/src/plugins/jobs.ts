@@ -90,7 +90,7 @@ export default fp<{ config: Config }>(
 
     const jobs: Jobs = {
       boss,
-      async define(def) {
+      async define<T extends object>(def: JobDefinition<T>) {
         await boss.createQueue(def.name, {
           notify: true,
           retryLimit: 3,
@@ -117,16 +117,11 @@ export default fp<{ config: Config }>(
         // The jobs of a batch run concurrently (each in its own transaction,
         // each settled on its own): 1,000 reminders due at once are not run
         // one after another.
-        await boss.work(def.name, options, (batch) =>
+        await boss.work<T>(def.name, options, (batch) =>
           Promise.all(
             batch.map(async (job): Promise<JobResult> => {
               try {
-                // biome-ignore lint/suspicious/noExplicitAny: data type is fixed by the definition
-                await def.handler(
-                  job.data as any,
-                  job as any,
-                  app.log.child({ queue: def.name, jobId: job.id }),
-                );
+                await def.handler(job.data, job, app.log.child({ queue: def.name, jobId: job.id }));
                 return { id: job.id, status: 'completed' };
               } catch (err) {
                 app.log.error({ err, queue: def.name, jobId: job.id }, 'job failed');

@@ -25,12 +25,14 @@ export interface TestApp {
   wsUrl: string;
   database: ScratchDatabase;
   /** Runs a GraphQL operation over HTTP (real request through Fastify's inject). */
+  // biome-ignore lint/suspicious/noExplicitAny: a string document has no result type; tests read it unchecked
   gql<T = any, V = Record<string, unknown>>(
     query: string | TypedDocumentNode<T, V>,
     variables?: V,
     token?: string,
   ): Promise<GqlResult<T>>;
   /** Like gql, but throws if there are errors and returns data. */
+  // biome-ignore lint/suspicious/noExplicitAny: as for gql
   ok<T = any, V = Record<string, unknown>>(
     query: string | TypedDocumentNode<T, V>,
     variables?: V,
