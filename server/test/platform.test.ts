@@ -124,6 +124,29 @@ describe('GraphQL endpoint', () => {
     expectError(badVar, 'BAD_USER_INPUT');
   });
 
+  it('gives list indices in an error path as integers, as the spec has them', async () => {
+    const u = await registerUser(t);
+    const other = await registerUser(t);
+    const { openDirectRoom: room } = await t.ok(
+      'mutation($id: ID!) { openDirectRoom(userId: $id) { id } }',
+      { id: other.id },
+      u.accessToken,
+    );
+    await t.ok(
+      'mutation($i: SendMessageInput!) { sendMessage(input: $i) { id } }',
+      { i: { roomId: room.id, body: 'hi', clientId: uuidv7() } },
+      u.accessToken,
+    );
+    const r = await t.gql(
+      'query($r: ID!) { messages(roomId: $r, last: 5) { edges { node { id readBy(first: 0) { readAt } } } } }',
+      { r: room.id },
+      u.accessToken,
+    );
+    expectError(r, 'BAD_USER_INPUT');
+    // Mercurius' response schema typed path items as strings: "0" over HTTP, 0 over WebSocket.
+    expect(r.errors?.[0]?.path).toEqual(['messages', 'edges', 0, 'node', 'readBy']);
+  });
+
   it('masks unexpected errors and keeps expected ones', () => {
     const logged: unknown[] = [];
     const log = { error: (o: unknown) => logged.push(o), warn: (o: unknown) => logged.push(o) } as never;

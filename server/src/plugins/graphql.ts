@@ -142,6 +142,22 @@ function errorFormatter(
   };
 }
 
+/**
+ * The /graphql routes' answers, `{ data, errors }`, in one `JSON.stringify`.
+ * Mercurius gives them a response schema, and Fastify then compiles a
+ * fast-json-stringify serialiser that writes the frame itself and calls
+ * `JSON.stringify` for `data`: the answer is the frame's pieces joined to the
+ * data's text, a string V8 must copy into one before it can be encoded (1.1 %
+ * of a room-list page's CPU, BENCHMARKS.md entry 88). The schema also typed
+ * an error's `path` as strings, so list indices went out as "0" over HTTP and
+ * as 0 over WebSocket; the GraphQL spec has them as integers, as they now are
+ * on both. `formatError` already gives every error only the fields the schema
+ * allowed.
+ */
+function serializeAnswer(answer: unknown): string {
+  return JSON.stringify(answer);
+}
+
 /** Mercurius at /graphql (+ GraphiQL, + graphql-transport-ws subscriptions on the same path). */
 export default fp<{ deps: Deps }>(
   async (app, { deps }) => {
@@ -165,6 +181,10 @@ export default fp<{ deps: Deps }>(
 
     // Before @fastify/websocket: its onRoute hook captures the handler this wraps.
     releaseUpgrade(app);
+    // Before Mercurius: its /graphql routes get this serializer for their answers.
+    app.addHook('onRoute', (route) => {
+      if (route.url === '/graphql' && route.schema?.response) route.serializerCompiler = () => serializeAnswer;
+    });
     // Registered here (Mercurius reuses an existing websocket server) so that
     // shutdown closes sockets with 1001 "going away": clients reconnect to
     // another instance instead of treating it as an abnormal drop (1005/1006).
