@@ -183,7 +183,8 @@ export default fp<{ deps: Deps }>(
     releaseUpgrade(app);
     // Before Mercurius: its /graphql routes get this serializer for their answers.
     app.addHook('onRoute', (route) => {
-      if (route.url === '/graphql' && route.schema?.response) route.serializerCompiler = () => serializeAnswer;
+      if (route.url === '/graphql' && route.schema?.response)
+        route.serializerCompiler = () => serializeAnswer;
     });
     // Registered here (Mercurius reuses an existing websocket server) so that
     // shutdown closes sockets with 1001 "going away": clients reconnect to
