@@ -28,6 +28,7 @@ import { allResolvers } from '../graphql/resolvers.ts';
 import { installSubscriptionMemoryFixes, releaseUpgrade } from '../graphql/subscription-memory.ts';
 import { guardProtocol } from '../graphql/ws-protocol-guard.ts';
 import { AuthFailure, authenticate, bearerToken } from '../modules/auth/auth.service.ts';
+import { trackSessionSockets } from '../modules/auth/auth.sockets.ts';
 
 export const SCHEMA_PATH = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
@@ -179,6 +180,10 @@ export default fp<{ deps: Deps }>(
       resolvers: allResolvers() as any,
     });
 
+    // Open sockets close when their session is revoked, here or on another instance.
+    const sessionSockets = trackSessionSockets(deps.sessions, deps.db, app.log);
+    app.addHook('onClose', async () => sessionSockets.close());
+
     // Before @fastify/websocket: its onRoute hook captures the handler this wraps.
     releaseUpgrade(app);
     // Before Mercurius: its /graphql routes get this serializer for their answers.
@@ -238,26 +243,21 @@ export default fp<{ deps: Deps }>(
          * method of its SubscriptionConnection, so `this.socket` is the socket;
          * a test pins this behaviour (auth.ws.test.ts).
          */
-        async onConnect(
-          this: {
-            socket?: {
-              close(code: number, reason: string): void;
-              readonly readyState?: number;
-              once?(event: 'close', listener: () => void): unknown;
-            };
-          },
-          data: { payload?: unknown },
-        ) {
+        async onConnect(this: { socket?: WebSocket }, data: { payload?: unknown }) {
           const payload = (data?.payload ?? {}) as Record<string, unknown>;
           const headers = (payload.headers ?? {}) as Record<string, unknown>;
           const header =
             payload.authorization ?? payload.Authorization ?? headers.authorization ?? headers.Authorization;
           try {
+            const epoch = deps.sessions.epoch;
             const viewer = await authenticate(deps, bearerToken(header));
-            // Presence: the user is online while this socket is open (released however it closes).
             const socket = this.socket;
-            if (socket?.once && socket.readyState === 1)
+            if (socket?.readyState === 1) {
+              // Presence: the user is online while this socket is open (released however it closes).
               socket.once('close', deps.presence.connect(viewer.userId));
+              // Closed with 4403 if the session is revoked while it is open (modules/auth/auth.sockets.ts).
+              sessionSockets.add(viewer, socket, epoch);
+            }
             return { deps, viewer, loaders: createLoaders(deps, viewer, { cache: false }) };
           } catch (err) {
             const [code, reason] =

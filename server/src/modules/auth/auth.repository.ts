@@ -66,6 +66,19 @@ export async function findSession(db: Db, sessionId: string) {
   return (await session(db, sessionId))[0];
 }
 
+/** Which of `sessionIds` are still live (neither revoked nor expired). */
+export async function findLiveSessionIds(db: Db, sessionIds: readonly string[]): Promise<string[]> {
+  if (sessionIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('sessions')
+    .select('id')
+    .where('id', 'in', sessionIds)
+    .where('revoked_at', 'is', null)
+    .where('expires_at', '>', new Date())
+    .execute();
+  return rows.map((r) => r.id);
+}
+
 export function listLiveSessions(db: Db, userId: string) {
   return db
     .selectFrom('sessions')

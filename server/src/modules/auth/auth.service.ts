@@ -207,8 +207,7 @@ export async function changePassword(
     await usersRepo.updatePasswordHash(trx, viewer.userId, hash);
     await repo.revokeUserSessions(trx, viewer.userId, 'password_changed', viewer.sessionId);
   });
-  // Evicting the kept session too is harmless: its next request reads it again.
-  await deps.sessions.revoked({ userId: viewer.userId });
+  await deps.sessions.revoked({ userId: viewer.userId, keep: viewer.sessionId });
   return true;
 }
 

@@ -33,10 +33,19 @@ export interface SessionState {
   expires_at: Date;
 }
 
-/** What was revoked: some sessions, and/or every session of a user. */
+/** What was revoked: some sessions, and/or every session of a user (but `keep`). */
 export interface Revocation {
   sessionIds?: readonly string[];
   userId?: string;
+  /** With `userId`: the one session of that user that was not revoked (a password change keeps its own). */
+  keep?: string;
+}
+
+/** Told of every revocation this instance learns of (its own and, over Redis, the others'). */
+export interface RevocationWatcher {
+  revoked(what: Revocation): void;
+  /** Revocations may have been missed (the Redis subscription reconnected): check what you hold. */
+  lost(): void;
 }
 
 export interface SessionCache {
@@ -47,6 +56,14 @@ export interface SessionCache {
    * other instance to evict (resolves once published).
    */
   revoked(what: Revocation): Promise<void>;
+  /** Calls `watcher` for every revocation from now on; returns the function that stops it. */
+  watch(watcher: RevocationWatcher): () => void;
+  /**
+   * Changes whenever a revocation is learnt of. A check that read a session
+   * (`find`) and acts on it later compares it before and after: if it moved,
+   * the session may have been revoked in between.
+   */
+  readonly epoch: number;
   /** Stops listening for revocations. */
   close(): void;
 }
@@ -57,15 +74,19 @@ export function createSessionCache(emitter: MQEmitter, events: EventBus): Sessio
   const pending = new Map<string, { epoch: number; row: Promise<SessionState | undefined> }>();
   // Bumped by every eviction: a lookup started before one must not store its (maybe stale) row.
   let epoch = 0;
+  const watchers = new Set<RevocationWatcher>();
 
   const evict = (what: Revocation) => {
     epoch++;
     for (const id of what.sessionIds ?? []) entries.delete(id);
+    // The kept session goes too: its next request reads it again.
     if (what.userId) for (const [id, e] of entries) if (e.row.user_id === what.userId) entries.delete(id);
+    for (const w of watchers) w.revoked(what);
   };
   const forgetAll = () => {
     epoch++;
     entries.clear();
+    for (const w of watchers) w.lost();
   };
   const stopListening = listenForInvalidations(
     emitter,
@@ -103,8 +124,16 @@ export function createSessionCache(emitter: MQEmitter, events: EventBus): Sessio
       evict(what);
       await events.publish(SESSIONS_REVOKED_TOPIC, what);
     },
+    watch(watcher) {
+      watchers.add(watcher);
+      return () => watchers.delete(watcher);
+    },
+    get epoch() {
+      return epoch;
+    },
     close() {
       stopListening();
+      watchers.clear();
     },
   };
 }
