@@ -6,8 +6,10 @@
  */
 import { describe, expect, inject, it } from 'vitest';
 import { SESSION_CACHE_TTL_MS } from '../src/modules/auth/auth.sessions.ts';
+import { REVOKED_CLOSE } from '../src/modules/auth/auth.sockets.ts';
 import { expectError, twoInstances } from './helpers/app.ts';
 import { registerUser, type TestUser } from './helpers/users.ts';
+import { connectWs } from './helpers/ws.ts';
 
 const ME = '{ me { id } }';
 const LOGIN = `mutation($input: LoginInput!) { login(input: $input) { accessToken refreshToken } }`;
@@ -95,5 +97,20 @@ describe.skipIf(!inject('redisUrl'))('session revocation reaches every instance'
     // The old refresh token again: theft suspected, the whole session is revoked.
     expectError(await a().gql(REFRESH, { t: u.refreshToken }), 'UNAUTHENTICATED');
     await refusedByB(rotated.accessToken);
+  });
+
+  it("closes the revoked session's open sockets on the other instance", async () => {
+    const u = await registerUser(a());
+    const other = await signInAgain(u);
+    const mine = await connectWs(b().wsUrl, u.accessToken);
+    const theirs = await connectWs(b().wsUrl, other.accessToken);
+    await a().ok(
+      'mutation($c: String!, $n: String!) { changePassword(current: $c, next: $n) }',
+      { c: u.password, n: 'yet another long password' },
+      u.accessToken,
+    );
+    expect(await theirs.closed).toEqual(REVOKED_CLOSE);
+    await a().ok('mutation { logoutEverywhere }', {}, u.accessToken);
+    expect(await mine.closed).toEqual(REVOKED_CLOSE);
   });
 });
