@@ -254,9 +254,14 @@ export default fp<{ deps: Deps }>(
             const socket = this.socket;
             if (socket?.readyState === 1) {
               // Presence: the user is online while this socket is open (released however it closes).
-              socket.once('close', deps.presence.connect(viewer.userId));
+              const offline = deps.presence.connect(viewer.userId);
               // Closed with 4403 if the session is revoked while it is open (modules/auth/auth.sockets.ts).
-              sessionSockets.add(viewer, socket, epoch);
+              const untrack = sessionSockets.add(viewer, socket, epoch);
+              // One plain listener: `once` would add a wrapper and its state to every idle connection.
+              socket.on('close', () => {
+                offline();
+                untrack();
+              });
             }
             return { deps, viewer, loaders: createLoaders(deps, viewer, { cache: false }) };
           } catch (err) {

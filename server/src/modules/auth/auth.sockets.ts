@@ -29,16 +29,17 @@ const RECHECK_BATCH = 500;
 
 export interface ClosableSocket {
   close(code: number, reason: string): void;
-  once(event: 'close', listener: () => void): unknown;
 }
 
 export interface SessionSockets {
   /**
-   * Holds `socket`, authenticated for `viewer`, until it closes. `epoch` is
-   * the session cache's `epoch` from before the session was read: if a
-   * revocation came in since, the session is read again (it may be the one).
+   * Holds `socket`, authenticated for `viewer`, until the returned function
+   * is called (when it closes: the caller has a close listener already, and
+   * one per socket is what an idle connection costs). `epoch` is the session
+   * cache's `epoch` from before the session was read: if a revocation came in
+   * since, the session is read again (it may be the one).
    */
-  add(viewer: Viewer, socket: ClosableSocket, epoch: number): void;
+  add(viewer: Viewer, socket: ClosableSocket, epoch: number): () => void;
   /** Reads every session held here again and closes the sockets of those that ended. */
   recheck(): Promise<void>;
   /** Sessions with at least one open socket here (tests). */
@@ -47,14 +48,32 @@ export interface SessionSockets {
   close(): void;
 }
 
+/** A session's sockets here: almost always one, so no collection until there is a second. */
+interface Held {
+  userId: string;
+  sockets: ClosableSocket | ClosableSocket[];
+}
+
 export function trackSessionSockets(sessions: SessionCache, db: Db, log: FastifyBaseLogger): SessionSockets {
-  const bySession = new Map<string, { userId: string; sockets: Set<ClosableSocket> }>();
+  const bySession = new Map<string, Held>();
 
   const closeSession = (sessionId: string) => {
     const held = bySession.get(sessionId);
     if (!held) return;
     bySession.delete(sessionId);
-    for (const socket of held.sockets) socket.close(REVOKED_CLOSE.code, REVOKED_CLOSE.reason);
+    for (const socket of Array.isArray(held.sockets) ? held.sockets : [held.sockets])
+      socket.close(REVOKED_CLOSE.code, REVOKED_CLOSE.reason);
+  };
+
+  const release = (sessionId: string, socket: ClosableSocket) => {
+    const held = bySession.get(sessionId);
+    if (!held) return;
+    if (held.sockets === socket) bySession.delete(sessionId);
+    else if (Array.isArray(held.sockets)) {
+      const rest = held.sockets.filter((s) => s !== socket);
+      if (rest.length === 0) bySession.delete(sessionId);
+      else held.sockets = rest.length === 1 ? (rest[0] as ClosableSocket) : rest;
+    }
   };
 
   const closeEnded = async (sessionIds: readonly string[]) => {
@@ -87,21 +106,16 @@ export function trackSessionSockets(sessions: SessionCache, db: Db, log: Fastify
 
   return {
     add(viewer, socket, epoch) {
-      let held = bySession.get(viewer.sessionId);
-      if (!held) {
-        held = { userId: viewer.userId, sockets: new Set() };
-        bySession.set(viewer.sessionId, held);
-      }
-      held.sockets.add(socket);
-      socket.once('close', () => {
-        const now = bySession.get(viewer.sessionId);
-        if (!now?.sockets.delete(socket)) return;
-        if (now.sockets.size === 0) bySession.delete(viewer.sessionId);
-      });
+      const { sessionId } = viewer;
+      const held = bySession.get(sessionId);
+      if (!held) bySession.set(sessionId, { userId: viewer.userId, sockets: socket });
+      else if (Array.isArray(held.sockets)) held.sockets.push(socket);
+      else held.sockets = [held.sockets, socket];
       if (sessions.epoch !== epoch)
-        closeEnded([viewer.sessionId]).catch((err) =>
+        closeEnded([sessionId]).catch((err) =>
           log.warn({ err }, 'open sockets: a session could not be checked again'),
         );
+      return () => release(sessionId, socket);
     },
     recheck,
     get sessions() {
