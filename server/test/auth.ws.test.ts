@@ -2,7 +2,7 @@ import { createSigner } from 'fast-jwt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RevocationWatcher, SessionCache } from '../src/modules/auth/auth.sessions.ts';
 import { REVOKED_CLOSE, trackSessionSockets } from '../src/modules/auth/auth.sockets.ts';
-import { createTestApp, type TestApp } from './helpers/app.ts';
+import { createTestApp, readUntil, type TestApp } from './helpers/app.ts';
 import { openDm, ROOM_EVENTS, send } from './helpers/chat.ts';
 import { registerUser, type TestUser } from './helpers/users.ts';
 import { connectWs, rawConnectionInit, type WsConnection } from './helpers/ws.ts';
@@ -222,6 +222,9 @@ describe('open sockets of a session that ends (modules/auth/auth.sockets.ts)', (
   });
 });
 
-async function readUntilClosed(s: { closedWith: unknown }) {
-  for (let i = 0; i < 100 && s.closedWith === undefined; i++) await new Promise((r) => setTimeout(r, 20));
-}
+/** Waits for `s` to be closed (at most readUntil's 3 s); the caller checks how. */
+const readUntilClosed = (s: { closedWith: unknown }) =>
+  readUntil(
+    async () => s.closedWith,
+    (closed) => closed !== undefined,
+  );

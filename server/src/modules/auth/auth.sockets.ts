@@ -40,8 +40,6 @@ export interface SessionSockets {
    * since, the session is read again (it may be the one).
    */
   add(viewer: Viewer, socket: ClosableSocket, epoch: number): () => void;
-  /** Reads every session held here again and closes the sockets of those that ended. */
-  recheck(): Promise<void>;
   /** Sessions with at least one open socket here (tests). */
   readonly sessions: number;
   /** Stops watching revocations (sockets are left as they are). */
@@ -83,6 +81,7 @@ export function trackSessionSockets(sessions: SessionCache, db: Db, log: Fastify
       for (const id of batch) if (!live.has(id)) closeSession(id);
     }
   };
+  /** Reads every session held here again and closes the sockets of those that ended. */
   const recheck = async () => {
     try {
       await closeEnded([...bySession.keys()]);
@@ -117,7 +116,6 @@ export function trackSessionSockets(sessions: SessionCache, db: Db, log: Fastify
         );
       return () => release(sessionId, socket);
     },
-    recheck,
     get sessions() {
       return bySession.size;
     },
