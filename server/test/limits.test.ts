@@ -1,10 +1,20 @@
 import { readFileSync } from 'node:fs';
-import { buildSchema, type DocumentNode, Lexer, parse, print, Source, TokenKind, validate } from 'graphql';
+import {
+  buildSchema,
+  type DocumentNode,
+  getIntrospectionQuery,
+  Lexer,
+  parse,
+  print,
+  Source,
+  TokenKind,
+  validate,
+} from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import * as clientDocuments from '../../client/src/gql/graphql.ts';
 import { loadConfig } from '../src/config.ts';
-import { aliasRule, costRule } from '../src/graphql/limits.ts';
+import { aliasRule, costRule, depthRule } from '../src/graphql/limits.ts';
 import { SCHEMA_PATH } from '../src/plugins/graphql.ts';
 import { createTestApp, expectError, type TestApp } from './helpers/app.ts';
 import { registerUser, type TestUser } from './helpers/users.ts';
@@ -108,6 +118,67 @@ describe('static cost', () => {
       if (tokens > config.graphqlMaxTokens) over.push(`${name}: ${tokens} tokens`);
     }
     expect(over).toEqual([]);
+  });
+});
+
+/** A history query `levels` deep: messages, edges, node, then `replyTo` down to `id`. */
+const nested = (levels: number) => {
+  let q = 'id';
+  for (let i = 0; i < levels - 4; i++) q = `replyTo { ${q} }`;
+  return `query($r: ID!) { messages(roomId: $r, last: 1) { edges { node { ${q} } } } }`;
+};
+const depthOf = (query: string): number => {
+  const errors = validate(schema, parse(query), [depthRule(0)]);
+  return Number(errors[0]?.extensions.depth ?? 0);
+};
+/** What GraphiQL, GraphQL Code Generator and most tools send: 15 levels of `ofType`. */
+const FULL_INTROSPECTION = getIntrospectionQuery({
+  descriptions: true,
+  specifiedByUrl: true,
+  directiveIsRepeatable: true,
+  schemaDescription: true,
+  inputValueDeprecation: true,
+});
+
+describe('depth', () => {
+  it('counts levels of fields, through fragments, and not introspection', () => {
+    expect(depthOf(nested(12))).toBe(12);
+    expect(depthOf('{ me { id } }')).toBe(2);
+    // Inline fragments and spreads add no level; what is inside them does.
+    expect(depthOf('{ me { ... on User { id } } }')).toBe(2);
+    expect(
+      depthOf('{ me { ...F } } fragment F on User { ...G } fragment G on User { ... on User { id } }'),
+    ).toBe(2);
+    expect(depthOf('{ __schema { types { fields { type { ofType { ofType { name } } } } } } }')).toBe(0);
+    expect(depthOf('{ me { __typename } }')).toBe(1);
+    expect(validate(schema, parse(FULL_INTROSPECTION), [depthRule(12)])).toEqual([]);
+  });
+
+  it('refuses an operation deeper than GRAPHQL_DEPTH_LIMIT over HTTP, naming the limit', async () => {
+    const room = '00000000-0000-7000-8000-000000000000';
+    const deep = await t.gql(nested(13), { r: room }, user.accessToken);
+    expect(deep.statusCode).toBe(400);
+    expect(expectError(deep, 'GRAPHQL_VALIDATION_FAILED').extensions).toMatchObject({
+      limit: 'depth',
+      depth: 13,
+      maxDepth: 12,
+    });
+    // At the limit it runs (and finds no such room).
+    expectError(await t.gql(nested(12), { r: room }, user.accessToken), 'NOT_FOUND');
+  });
+
+  it('answers the standard introspection query that GraphiQL and codegen send', async () => {
+    const res = await t.gql(FULL_INTROSPECTION);
+    expect(res.errors).toBeUndefined();
+    expect(res.data.__schema.queryType.name).toBe('Query');
+    expect(res.data.__schema.types.length).toBeGreaterThan(50);
+    // Still refused where introspection is off.
+    const off = await strict.gql(FULL_INTROSPECTION);
+    expect(
+      off.errors?.some(
+        (e) => e.extensions.code === 'GRAPHQL_VALIDATION_FAILED' && /introspection/.test(e.message),
+      ),
+    ).toBe(true);
   });
 });
 
@@ -239,6 +310,43 @@ describe('hostile input', () => {
     expect((await t.ok('{ me { id } }', {}, user.accessToken)).me.id).toBe(user.id);
   });
 
+  it('refuses text holding a NUL character (PostgreSQL cannot store it) as BAD_USER_INPUT, in variables and literals', async () => {
+    const before = t.errorLogs.length;
+    const profile = 'mutation($i: UpdateProfileInput!) { updateProfile(input: $i) { bio } }';
+    const inVariable = await t.gql(profile, { i: { bio: 'a\u0000b' } }, user.accessToken);
+    expect(expectError(inVariable, 'BAD_USER_INPUT').extensions).toMatchObject({ field: 'i.bio' });
+    const inList = await t.gql(
+      'mutation($ids: [ID!]!) { markNotificationsRead(ids: $ids) { unreadCount } }',
+      { ids: ['x\u0000'] },
+      user.accessToken,
+    );
+    expectError(inList, 'BAD_USER_INPUT');
+    const inLiteral = await t.gql(
+      'mutation { updateProfile(input: { bio: "a\\u0000b" }) { bio } }',
+      {},
+      user.accessToken,
+    );
+    expect(inLiteral.statusCode).toBe(400);
+    expectError(inLiteral, 'BAD_USER_INPUT');
+    const signUp = await t.gql('mutation($i: RegisterInput!) { register(input: $i) { accessToken } }', {
+      i: {
+        email: 'nul\u0000@example.com',
+        username: 'nul_user',
+        displayName: 'N',
+        password: 'long enough password',
+        timeZone: 'UTC',
+      },
+    });
+    expectError(signUp, 'BAD_USER_INPUT');
+    // Nothing was written, and no error was logged (the client's mistake).
+    expect((await t.ok('{ me { bio } }', {}, user.accessToken)).me.bio).not.toContain('\u0000');
+    expect(t.errorLogs.slice(before)).toEqual([]);
+    // Other control characters are text like any other.
+    expect((await t.ok(profile, { i: { bio: 'tab\there' } }, user.accessToken)).updateProfile.bio).toBe(
+      'tab\there',
+    );
+  });
+
   it('answers malformed WebSocket messages with an error or a close, and keeps serving', async () => {
     const garbage: (string | Buffer)[] = [
       '{{{',
@@ -313,6 +421,18 @@ describe('subscriptions over WebSocket get the same limits', () => {
         user { id username displayName bio timeZone } } } } } }`,
     );
     expect(cost?.extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', limit: 'cost' });
+  });
+
+  it('refuses a subscription deeper than the limit', async () => {
+    let q = 'id';
+    for (let i = 0; i < 10; i++) q = `replyTo { ${q} }`;
+    const deep = await firstError(
+      t,
+      user.accessToken,
+      `subscription { roomEvents(roomId: "00000000-0000-7000-8000-000000000000") {
+        ... on MessageCreated { message { ${q} } } } }`,
+    );
+    expect(deep?.extensions).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED', limit: 'depth', depth: 13 });
   });
 
   it('closes a socket sending a message over 1 MiB with 1009, and stays up', async () => {

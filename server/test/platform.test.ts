@@ -107,8 +107,12 @@ describe('GraphQL endpoint', () => {
     const u = await registerUser(t);
     // Nest through fields that exist so only the depth rule can reject it.
     let q = 'id';
-    for (let i = 0; i < 20; i++) q = `__typename ... on User { ${q} }`;
-    const r = await t.gql(`{ me { ${q} } }`, {}, u.accessToken);
+    for (let i = 0; i < 20; i++) q = `replyTo { ${q} }`;
+    const r = await t.gql(
+      `{ messages(roomId: "00000000-0000-7000-8000-000000000000", last: 1) { edges { node { ${q} } } } }`,
+      {},
+      u.accessToken,
+    );
     expect(r.statusCode).toBe(400);
     expect(r.errors?.[0]?.extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
   });

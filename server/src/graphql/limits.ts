@@ -1,6 +1,6 @@
 /**
- * Limits on GraphQL documents, applied before anything executes: static cost,
- * aliases and tokens (depth is Mercurius' `queryDepth`). Each refusal is a
+ * Limits on GraphQL documents, applied before anything executes: depth,
+ * static cost, aliases and tokens. Each refusal is a
  * GraphQL error with `extensions.code` QUERY_TOO_COMPLEX naming the limit, so
  * a client learns which knob it hit. The same rules run for HTTP requests
  * (Mercurius `validationRules`, cached with the document) and for WebSocket
@@ -31,6 +31,8 @@ import {
 import { ErrorCode } from './errors.ts';
 
 export interface DocumentLimits {
+  /** Most levels of nested fields in one operation (introspection not counted). */
+  maxDepth: number;
   /** Highest static cost of one operation. */
   maxCost: number;
   /** Assumed length of a list field that takes no page-size argument. */
@@ -199,9 +201,68 @@ export function aliasRule(maxAliases: number): ValidationRule {
   };
 }
 
-/** The validation rules enforcing `limits` (depth is separate: Mercurius `queryDepth`). */
+/**
+ * At most `maxDepth` levels of fields in each operation, fragments included
+ * (an inline fragment or a spread adds no level of its own, as in
+ * graphql-depth-limit). Introspection (`__schema`, `__type`) is not counted:
+ * the standard introspection query that GraphiQL and code generators send is
+ * 15 levels deep, and its size is bounded by the schema, not by the client.
+ * (Mercurius' own `queryDepth` counts it, and inline fragments as levels.)
+ */
+export function depthRule(maxDepth: number): ValidationRule {
+  return (context: ValidationContext): ASTVisitor => {
+    const fragmentDepths = new Map<string, number>();
+    const visiting = new Set<string>();
+    const depthOf = (set: SelectionSetNode): number => {
+      let deepest = 0;
+      for (const sel of set.selections) {
+        let d = 0;
+        if (sel.kind === Kind.FIELD) {
+          if (sel.name.value.startsWith('__')) continue;
+          d = 1 + (sel.selectionSet ? depthOf(sel.selectionSet) : 0);
+        } else if (sel.kind === Kind.INLINE_FRAGMENT) {
+          d = depthOf(sel.selectionSet);
+        } else {
+          const name = sel.name.value;
+          const known = fragmentDepths.get(name);
+          if (known !== undefined) d = known;
+          else if (!visiting.has(name)) {
+            // (a cycle counts 0 here: NoFragmentCyclesRule reports it)
+            const fragment = context.getFragment(name);
+            visiting.add(name);
+            d = fragment ? depthOf(fragment.selectionSet) : 0;
+            visiting.delete(name);
+            fragmentDepths.set(name, d);
+          }
+        }
+        if (d > deepest) deepest = d;
+      }
+      return deepest;
+    };
+    return {
+      OperationDefinition(op) {
+        const depth = depthOf(op.selectionSet);
+        if (depth > maxDepth) {
+          context.reportError(
+            new GraphQLError(`Query is ${depth} levels deep; the limit is ${maxDepth}`, {
+              nodes: [op],
+              extensions: { code: ErrorCode.GRAPHQL_VALIDATION_FAILED, limit: 'depth', depth, maxDepth },
+            }),
+          );
+        }
+        return false;
+      },
+    };
+  };
+}
+
+/** The validation rules enforcing `limits`. */
 export function limitRules(limits: DocumentLimits): ValidationRule[] {
-  return [costRule(limits.maxCost, limits.listCostFactor), aliasRule(limits.maxAliases)];
+  return [
+    depthRule(limits.maxDepth),
+    costRule(limits.maxCost, limits.listCostFactor),
+    aliasRule(limits.maxAliases),
+  ];
 }
 
 /**

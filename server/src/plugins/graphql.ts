@@ -21,6 +21,7 @@ import type { GraphQLContext } from '../graphql/context.ts';
 import '../graphql/shared-execution.ts';
 import '../graphql/subscription-loop.ts';
 import { AppError, ErrorCode, isUnavailableError, serviceUnavailable } from '../graphql/errors.ts';
+import { assertNoNulVariables, noNulLiteralsRule } from '../graphql/input-text.ts';
 import { installIdleKeepAlive } from '../graphql/keepalive.ts';
 import { documentGuard, limitRules, parseWithinLimits } from '../graphql/limits.ts';
 import { createLoaders } from '../graphql/loaders.ts';
@@ -164,14 +165,16 @@ export default fp<{ deps: Deps }>(
   async (app, { deps }) => {
     const { config } = deps;
     const limits = {
+      maxDepth: config.graphqlDepthLimit,
       maxCost: config.graphqlMaxCost,
       listCostFactor: config.graphqlListCostFactor,
       maxAliases: config.graphqlMaxAliases,
       maxTokens: config.graphqlMaxTokens,
     };
-    // Cost and aliases (limits.ts), and introspection when it is turned off.
+    // Depth, cost and aliases (limits.ts), and introspection when it is turned off.
     const documentRules = [
       ...limitRules(limits),
+      noNulLiteralsRule,
       ...(config.introspection ? [] : [NoSchemaIntrospectionCustomRule]),
     ];
     const schema = makeExecutableSchema({
@@ -210,7 +213,6 @@ export default fp<{ deps: Deps }>(
       path: '/graphql',
       graphiql: config.graphiql,
       jit: 1,
-      queryDepth: config.graphqlDepthLimit,
       validationRules: documentRules,
       graphql: { parseOptions: { maxTokens: config.graphqlMaxTokens } },
       // One operation per request: a batch would multiply every per-request limit.
@@ -288,9 +290,13 @@ export default fp<{ deps: Deps }>(
         throw Object.assign(new Error((err as Error).message), { errors: [err] });
       }
     });
+    // Text PostgreSQL cannot store is bad input, not a masked 500 (graphql/input-text.ts).
+    app.graphql.addHook('preExecution', async (_schema, _document, _context, variables) => {
+      if (variables) assertNoNulVariables(variables);
+    });
     // Mercurius neither budgets tokens nor validates subscription documents
     // (graphql's subscribe() does not validate); do both, with the same rules
-    // as HTTP, before the subscription starts. Depth is Mercurius' own check.
+    // as HTTP, before the subscription starts.
     app.graphql.addHook('preSubscriptionParsing', async (_schema, source) => {
       parseWithinLimits(source, config.graphqlMaxTokens);
     });
