@@ -108,14 +108,20 @@ export function createPresence(deps: PresenceDeps): Presence {
     const now = new Date();
     await repo.setLastSeen(deps.db, userId, now);
     await deps.users.changed([userId]);
-    await publishPresence(userId, online);
+    await publishPresence(userId, online, true);
   }
 
-  /** PresenceChanged to the user's audience, as they may see it (hidden: offline, no lastSeenAt). */
-  async function publishPresence(userId: string, knownOnline?: boolean): Promise<void> {
+  /**
+   * PresenceChanged to the user's audience, as they may see it (hidden: offline,
+   * no lastSeenAt). A hidden user's connecting and going away (`transition`)
+   * publish nothing: even an "offline, unknown" event would give away when they
+   * come and go. Hiding and showing (settings) always publish.
+   */
+  async function publishPresence(userId: string, knownOnline?: boolean, transition = false): Promise<void> {
     const [row] = await findUsersByIds(deps.db, [userId]);
     if (!row) return;
     const user = userRowToModel(row);
+    if (transition && !user.showOnline) return;
     const online = knownOnline ?? (await store.onlineAmong([userId])).has(userId);
     const event: PresenceChangedEvent = user.showOnline
       ? { __typename: 'PresenceChanged', user, online, lastSeenAt: user.lastSeenAt }
