@@ -258,6 +258,28 @@ describe('requests', () => {
     });
   });
 
+  it('answers a request without a query with 400 BAD_USER_INPUT, not a masked 500', async () => {
+    const before = t.errorLogs.length;
+    const payloads = [
+      '{}',
+      '{"query": null}',
+      '{"query": ""}',
+      '{"extensions": {"persistedQuery": {"version": 1, "sha256Hash": "abc"}}}',
+    ];
+    for (const payload of payloads) {
+      const res = await post(t, payload);
+      expect(res.statusCode, payload).toBe(400);
+      expect(res.json().errors[0]).toMatchObject({
+        message: expect.stringMatching(/no GraphQL query/),
+        extensions: { code: 'BAD_USER_INPUT' },
+      });
+    }
+    const get = await t.app.inject({ method: 'GET', url: '/graphql' });
+    expect(get.statusCode).toBe(400);
+    expect(get.json().errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(t.errorLogs.slice(before)).toEqual([]);
+  });
+
   it('turns introspection off with GRAPHQL_INTROSPECTION=false (on by default outside production)', async () => {
     expect(loadConfig({}).introspection).toBe(true);
     expect(loadConfig({ GRAPHQL_INTROSPECTION: 'false' }).introspection).toBe(false);

@@ -93,7 +93,8 @@ export function formatError(
   const httpStatus = clientHttpStatus(orig);
   if (httpStatus) {
     const code = httpStatus === 413 ? ErrorCode.PAYLOAD_TOO_LARGE : ErrorCode.BAD_USER_INPUT;
-    return { ...base, message: orig.message, extensions: { code } };
+    const noQuery = String((orig as { code?: unknown }).code).startsWith(PERSISTED_QUERY_ERROR);
+    return { ...base, message: noQuery ? NO_QUERY_MESSAGE : orig.message, extensions: { code } };
   }
   if (isUnavailableError(orig)) {
     log.warn({ err: orig, path: err.path }, 'dependency unavailable');
@@ -113,8 +114,16 @@ function clientHttpStatus(err: unknown): number | undefined {
   const e = err as { statusCode?: unknown; code?: unknown } | undefined;
   const status = e?.statusCode;
   if (typeof status !== 'number' || status < 400 || status >= 500) return undefined;
-  return typeof e?.code === 'string' && e.code.startsWith('FST_') ? status : undefined;
+  if (typeof e?.code !== 'string') return undefined;
+  return e.code.startsWith('FST_') || e.code.startsWith(PERSISTED_QUERY_ERROR) ? status : undefined;
 }
+
+/**
+ * Mercurius' code for a request with no `query` (`{}`, an empty or null query,
+ * a persisted-query hash: persisted queries are not enabled here).
+ */
+const PERSISTED_QUERY_ERROR = 'MER_ERR_GQL_PERSISTED_QUERY_';
+const NO_QUERY_MESSAGE = 'The request has no GraphQL query: send the document as `query`';
 
 function errorFormatter(
   execution: ExecutionResult & { statusCode?: number },
