@@ -273,6 +273,39 @@ describe('lib', () => {
     expect(log).toEqual(['b1', 'a1', 'a2']);
   });
 
+  it('accepts only DateTimes that exist on the calendar and the clock, never rolling one over to another day', () => {
+    const ok = [
+      '2027-02-28T10:00:00Z',
+      '2028-02-29T10:00Z',
+      '2027-03-28T01:30:00+01:00',
+      '2027-12-31T23:59:59.999-05:00',
+      '2027-01-01T00:00:00+14:00',
+    ];
+    for (const v of ok) expect(DateTime.parseValue(v), v).toEqual(new Date(v));
+    const impossible = [
+      '2027-02-29T10:00:00Z',
+      '2027-02-30T10:00:00Z',
+      '2027-04-31T10:00:00Z',
+      '2027-13-01T10:00:00Z',
+      '2027-00-10T10:00:00Z',
+      '2027-01-00T10:00:00Z',
+      '2027-01-01T24:00:00Z',
+      '2027-01-01T10:61:00Z',
+      '2027-01-01T10:00:60Z',
+      '2027-01-01T10:00:00+25:00',
+      '2027-01-01T10:00:00+01:60',
+    ];
+    for (const v of impossible) {
+      let code: unknown;
+      try {
+        DateTime.parseValue(v);
+      } catch (err) {
+        code = (err as GraphQLError).extensions?.code;
+      }
+      expect(code, v).toBe('BAD_USER_INPUT');
+    }
+  });
+
   it('serialises DateTime as ISO 8601 UTC, the same on every call (the string is kept on the Date)', () => {
     const dates = Array.from({ length: 50 }, (_, i) => new Date(Date.UTC(2026, 0, 1) + i * 86_399_123));
     for (const d of dates) expect(DateTime.serialize(d)).toBe(d.toISOString());

@@ -1,10 +1,34 @@
 import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
 
 // ISO 8601 date-time with an explicit offset (Z or ±hh:mm); seconds and fractions optional.
-const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/i;
+const ISO_WITH_OFFSET =
+  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?(Z|[+-](\d{2}):(\d{2}))$/i;
+
+/**
+ * Whether the date and time exist on the calendar and the clock. `new Date()`
+ * rolls impossible ones over (2027-02-30 becomes 03-02, T24:00 the next day),
+ * which would book a meeting on a day nobody asked for.
+ */
+function existsOnCalendar(m: RegExpExecArray): boolean {
+  const n = (i: number) => Number(m[i] ?? 0);
+  const [year, month, day] = [n(1), n(2), n(3)];
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return (
+    month >= 1 &&
+    month <= 12 &&
+    day >= 1 &&
+    day <= daysInMonth &&
+    n(4) <= 23 &&
+    n(5) <= 59 &&
+    n(6) <= 59 &&
+    n(9) <= 23 &&
+    n(10) <= 59
+  );
+}
 
 function parse(value: unknown): Date {
-  if (typeof value !== 'string' || !ISO_WITH_OFFSET.test(value)) {
+  const parts = typeof value === 'string' ? ISO_WITH_OFFSET.exec(value) : null;
+  if (!parts) {
     throw new GraphQLError(
       'DateTime must be an ISO 8601 string with an offset, e.g. 2026-03-09T09:00:00-04:00',
       {
@@ -12,8 +36,8 @@ function parse(value: unknown): Date {
       },
     );
   }
-  const d = new Date(value);
-  if (Number.isNaN(d.getTime())) {
+  const d = new Date(value as string);
+  if (!existsOnCalendar(parts) || Number.isNaN(d.getTime())) {
     throw new GraphQLError(`Invalid DateTime: ${value}`, { extensions: { code: 'BAD_USER_INPUT' } });
   }
   return d;
