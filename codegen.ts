@@ -32,6 +32,7 @@ const config: CodegenConfig = {
           Meeting: '../modules/meetings/meetings.model.ts#MeetingModel',
           MeetingReview: '../modules/meetings/meetings.model.ts#MeetingReviewModel',
           MeetingReschedule: '../modules/meetings/meetings.model.ts#PendingRescheduleModel',
+          MeetingRescheduleRejection: '../modules/meetings/meetings.model.ts#RejectedRescheduleModel',
           MeetingEvent: '../modules/meetings/meetings.topics.ts#MeetingEventPayload',
         },
         resolversNonOptionalTypename: { unionMember: true },

@@ -3,7 +3,14 @@ import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { createTestApp, type TestApp } from '../../server/test/helpers/app.ts';
 import { openDm, roomOf, send } from '../../server/test/helpers/chat.ts';
 import { registerUser } from '../../server/test/helpers/users.ts';
-import { launchBrowser, newPage, screenshot, signIn, waitUntil } from './helpers/browser.ts';
+import {
+  graphqlOperation,
+  launchBrowser,
+  newPage,
+  screenshot,
+  signIn,
+  waitUntil,
+} from './helpers/browser.ts';
 import { messageItem, messageLog, messageWithBody, roomLink, sendMessage } from './helpers/chat.ts';
 
 const chromiumPath = inject('chromiumPath');
@@ -103,6 +110,50 @@ describe.skipIf(!chromiumPath)('conversation history and layout', () => {
     expect(pageErrors).toEqual([]);
     await context.close();
   }, 120_000); // 120 messages are seeded one by one (their order is their seq)
+
+  test('a message that arrives while reading further up stays unread until it is scrolled into view', async () => {
+    const alice = await registerUser(t, { displayName: 'Alice' });
+    const bob = await registerUser(t, { displayName: 'Bob' });
+    const room = await openDm(t, alice, bob);
+    for (let i = 1; i <= 50; i++) await send(t, bob, room.id, `Line ${i}`);
+
+    const { context, page, pageErrors } = await newPage(browser, { baseURL: t.url });
+    // The seq each markRoomRead asks for.
+    const marked: number[] = [];
+    page.on('request', (request) => {
+      if (graphqlOperation(request) === 'MarkRoomRead')
+        marked.push(JSON.parse(request.postData() ?? '{}').variables.seq);
+    });
+    await signIn(page, alice.username, alice.password);
+    await roomLink(page, /Bob/).click();
+    await messageItem(page, 'Line 50').waitFor();
+    // At the bottom: everything on screen is read.
+    await roomLink(page, /Bob/).getByTestId('unread-badge').waitFor({ state: 'detached' });
+    await waitUntil('the room is read', async () => (await roomOf(t, alice, room.id)).unreadCount === 0);
+
+    // Reading from the top, a new message arrives below: not on screen, so not read.
+    await page.evaluate(() => {
+      document.querySelector('[data-testid="message-scroller"]')!.scrollTop = 0;
+    });
+    const fresh = await send(t, bob, room.id, 'Arrived while reading up');
+    const jump = page.getByRole('button', { name: 'New messages ↓' });
+    await jump.waitFor();
+    await roomLink(page, /Bob/).getByTestId('unread-badge').getByText('1').waitFor();
+    expect(marked.filter((seq) => seq >= fresh.seq)).toEqual([]);
+    expect((await roomOf(t, alice, room.id)).unreadCount).toBe(1);
+    await screenshot(page, 'conversation-unread-below');
+
+    // Scrolled into view: read.
+    await jump.click();
+    await roomLink(page, /Bob/).getByTestId('unread-badge').waitFor({ state: 'detached' });
+    await waitUntil(
+      'the new message is read',
+      async () => (await roomOf(t, alice, room.id)).unreadCount === 0,
+    );
+    expect(marked).toContain(fresh.seq);
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  }, 90_000); // 50 messages are seeded one by one
 
   test('narrow screens show one pane at a time; back button and browser history work', async () => {
     const alice = await registerUser(t, { displayName: 'Alice' });

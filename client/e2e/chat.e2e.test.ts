@@ -1,7 +1,15 @@
-import type { Browser, Request, Route } from 'playwright-core';
+import type { Browser, Page, Request, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { createTestApp, type TestApp } from '../../server/test/helpers/app.ts';
-import { createGroup, HISTORY } from '../../server/test/helpers/chat.ts';
+import {
+  ADD_MEMBERS,
+  createGroup,
+  DELETE,
+  HISTORY,
+  openDm,
+  REMOVE_MEMBER,
+  send,
+} from '../../server/test/helpers/chat.ts';
 import { registerUser, type TestUser } from '../../server/test/helpers/users.ts';
 import {
   graphqlOperation,
@@ -358,6 +366,88 @@ describe.skipIf(!chromiumPath)('chat in the browser', () => {
     expect(a.pageErrors).toEqual([]);
     expect(c.pageErrors).toEqual([]);
     await a.context.close();
+    await c.context.close();
+  });
+
+  test('a reply quote follows its original live: edited, then deleted, on both screens', async () => {
+    const [alice, bob] = await Promise.all([person(t, 'Alice'), person(t, 'Bob')]);
+    await makeContacts(t, alice, bob);
+    const room = await openDm(t, alice, bob);
+    const original = await send(t, alice, room.id, 'Lunch at noon');
+    await send(t, bob, room.id, 'Noon works', { replyToId: original.id });
+    const a = await newPage(browser, { baseURL: t.url });
+    const b = await newPage(browser, { baseURL: t.url });
+    await signIn(a.page, alice.username, alice.password);
+    await signIn(b.page, bob.username, bob.password);
+    await a.page.goto(`/rooms/${room.id}`);
+    await b.page.goto(`/rooms/${room.id}`);
+    const quote = (page: Page) => messageWithBody(page, 'Noon works').locator('.reply-quote');
+    await quote(a.page).getByText('Lunch at noon').waitFor();
+    await quote(b.page).getByText('Lunch at noon').waitFor();
+
+    // Alice edits the original on screen: both quotes follow (her answer, his live event).
+    const lunch = messageWithBody(a.page, 'Lunch at noon');
+    await lunch.hover();
+    await lunch.getByRole('button', { name: 'Edit' }).click();
+    const editBox = a.page.getByRole('textbox', { name: 'Edit message' });
+    await editBox.fill('Lunch at one');
+    await editBox.press('Enter');
+    await messageWithBody(b.page, 'Lunch at one').getByText('(edited)').waitFor();
+    await quote(a.page).getByText('Lunch at one').waitFor();
+    await quote(b.page).getByText('Lunch at one').waitFor();
+
+    // Deleted from another device: both quotes say so, without a reload.
+    await t.ok(DELETE, { id: original.id }, alice.accessToken);
+    await quote(a.page).getByText('Message deleted').waitFor();
+    await quote(b.page).getByText('Message deleted').waitFor();
+    expect(await quote(b.page).innerText()).not.toContain('Lunch');
+    await screenshot(b.page, 'conversation-reply-to-deleted');
+
+    expect(a.pageErrors).toEqual([]);
+    expect(b.pageErrors).toEqual([]);
+    await a.context.close();
+    await b.context.close();
+  });
+
+  test('removed from a group while it is open, then added back: the conversation comes back to life', async () => {
+    const [alice, bob, carol] = await Promise.all([person(t, 'Alice'), person(t, 'Bob'), person(t, 'Carol')]);
+    await Promise.all([makeContacts(t, alice, bob), makeContacts(t, alice, carol)]);
+    const room = await createGroup(t, alice, [bob, carol], 'Comeback', 'Hello group');
+    const c = await newPage(browser, { baseURL: t.url });
+    await signIn(c.page, carol.username, carol.password);
+    await roomLink(c.page, /Comeback/).click();
+    await c.page.waitForURL(`**/rooms/${room.id}`);
+    await messageItem(c.page, 'Hello group').waitFor();
+
+    await t.ok(REMOVE_MEMBER, { r: room.id, u: carol.id }, alice.accessToken);
+    const notice = c.page.getByText('You are no longer a member of this conversation.');
+    await notice.waitFor();
+    await roomLink(c.page, /Comeback/).waitFor({ state: 'detached' });
+    const composer = c.page.getByRole('textbox', { name: 'Message', exact: true });
+    expect(await composer.count()).toBe(0);
+
+    // Added back, and someone writes: the open conversation is live again, with a composer.
+    await t.ok(ADD_MEMBERS, { r: room.id, u: [carol.id] }, alice.accessToken);
+    await send(t, alice, room.id, 'Welcome back Carol');
+    await messageItem(c.page, 'Welcome back Carol').waitFor();
+    await notice.waitFor({ state: 'detached' });
+    await roomLink(c.page, /Comeback/).waitFor();
+    // Read where she is looking: no unread badge.
+    await roomLink(c.page, /Comeback/)
+      .getByTestId('unread-badge')
+      .waitFor({ state: 'detached' });
+    await sendMessage(c.page, 'Glad to be back');
+    await messageItem(c.page, 'Glad to be back').and(c.page.locator('[data-status="sent"]')).waitFor();
+    await send(t, alice, room.id, 'Still live');
+    await messageItem(c.page, 'Still live').waitFor();
+    const history = await t.ok(HISTORY, { r: room.id, last: 2 }, alice.accessToken);
+    expect(history.messages.edges.map((e: { node: { body: string } }) => e.node.body)).toEqual([
+      'Glad to be back',
+      'Still live',
+    ]);
+    await screenshot(c.page, 'conversation-rejoined');
+
+    expect(c.pageErrors).toEqual([]);
     await c.context.close();
   });
 

@@ -195,6 +195,46 @@ describe.skipIf(!chromiumPath)('live presence in the browser', () => {
     await Promise.all(pages.map((p) => p.context.close()));
   });
 
+  test('"Read by" times are in the viewer\'s profile zone, like the message times next to them', async () => {
+    // Alice lives in Tokyo; her browser says Berlin (newPage's default zone).
+    counter += 1;
+    const alice = await registerUser(t, {
+      displayName: 'Alice',
+      username: `alice_${process.pid}_${counter}`,
+      timeZone: 'Asia/Tokyo',
+    });
+    const bob = await person(t, 'Bob');
+    await makeContacts(t, alice, bob);
+    const room = await openDm(t, alice, bob);
+    const sent = await send(t, alice, room.id, 'What time is it there');
+    const a = await newPage(browser, { baseURL: t.url });
+    await signIn(a.page, alice.username, alice.password);
+    await openRoom(a.page, /Bob/, room.id);
+
+    await t.ok(MARK_READ, { r: room.id, seq: sent.seq }, bob.accessToken);
+    const item = messageWithBody(a.page, 'What time is it there');
+    const receipt = item.getByTestId('receipt');
+    await receipt.getByText('Seen').waitFor();
+    const { message } = await t.ok<{ message: { createdAt: string; readBy: { readAt: string }[] } }>(
+      'query($id: ID!) { message(id: $id) { createdAt readBy { readAt } } }',
+      { id: sent.id },
+      alice.accessToken,
+    );
+    const inZone = (iso: string, timeZone: string) =>
+      new Intl.DateTimeFormat('en-US', { dateStyle: 'full', timeStyle: 'short', timeZone }).format(
+        new Date(iso),
+      );
+    const readAt = message.readBy[0]!.readAt;
+    expect(await receipt.getAttribute('title')).toBe(`Read by Bob (${inZone(readAt, 'Asia/Tokyo')})`);
+    expect(await receipt.textContent()).toContain(inZone(readAt, 'Asia/Tokyo'));
+    // The same zone and format as the message's own time.
+    expect(await item.locator('.message-meta time').getAttribute('title')).toBe(
+      inZone(message.createdAt, 'Asia/Tokyo'),
+    );
+    expect(a.pageErrors).toEqual([]);
+    await a.context.close();
+  });
+
   test("a message ends its sender's typing on screen at once, even when the stop event is lost", async () => {
     const [alice, bob] = await Promise.all([person(t, 'Alice'), person(t, 'Bob')]);
     await makeContacts(t, alice, bob);

@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { createTestApp, type TestApp } from '../../server/test/helpers/app.ts';
 import { OPEN_DM } from '../../server/test/helpers/chat.ts';
-import { requestMeeting } from '../../server/test/helpers/meetings.ts';
+import { meetingOk, requestMeeting, waitFor } from '../../server/test/helpers/meetings.ts';
 import { registerUser } from '../../server/test/helpers/users.ts';
 import { launchBrowser, newPage, screenshot, signIn } from './helpers/browser.ts';
 import { makeContacts } from './helpers/chat.ts';
@@ -88,7 +88,7 @@ describe.skipIf(!chromiumPath)('meetings in the browser', () => {
     await a.page.getByRole('heading', { name: 'Meeting with Nick York' }).waitFor();
     expect(await status(a.page).textContent()).toBe('Requested');
     await when(a.page)
-      .filter({ hasText: /Mon, Mar 15, 2027, 2:00\s*–\s*2:45\sPM GMT\+1/ })
+      .filter({ hasText: /Mon, Mar 15, 2027, 2:00\s*–\s*2:45\sPM CET/ })
       .waitFor();
     expect(await theirTime(a.page).textContent()).toMatch(/^Mon, 9:00\sAM EDT for Nick York$/);
     await a.page.getByText('Waiting for Nick York to accept.').waitFor();
@@ -114,7 +114,7 @@ describe.skipIf(!chromiumPath)('meetings in the browser', () => {
     const cardText = (await pendingCard.textContent()) ?? '';
     expect(cardText).toMatch(/Needs your answer/);
     expect(cardText).toMatch(/Mon, Mar 15, 2027, 9:00\s*–\s*9:45\sAM EDT/);
-    expect(cardText).toMatch(/Mon, 2:00\sPM GMT\+1 for Ann Berlin/);
+    expect(cardText).toMatch(/Mon, 2:00\sPM CET for Ann Berlin/);
     await screenshot(b.page, 'meetings-list-pending');
     await pendingCard.click();
     await b.page.waitForURL(`**/meetings/${meetingId}`);
@@ -122,7 +122,7 @@ describe.skipIf(!chromiumPath)('meetings in the browser', () => {
     await when(b.page)
       .filter({ hasText: /Mon, Mar 15, 2027, 9:00\s*–\s*9:45\sAM EDT/ })
       .waitFor();
-    expect(await theirTime(b.page).textContent()).toMatch(/^Mon, 2:00\sPM GMT\+1 for Ann Berlin$/);
+    expect(await theirTime(b.page).textContent()).toMatch(/^Mon, 2:00\sPM CET for Ann Berlin$/);
     await b.page.getByText('Ann Berlin asks you for this meeting.').waitFor();
     expect(await b.page.getByRole('link', { name: 'Join the video call' }).count()).toBe(0);
     await screenshot(b.page, 'meeting-invitee');
@@ -150,7 +150,7 @@ describe.skipIf(!chromiumPath)('meetings in the browser', () => {
     const proposal = b.page.getByRole('region', { name: 'Ann Berlin proposed a new time' });
     await proposal.waitFor();
     expect(await proposal.textContent()).toMatch(
-      /Tue, Mar 16, 2027, 10:00\sAM EDT.*Tue, 3:00\sPM GMT\+1 for Ann Berlin.*Monday is full/,
+      /Tue, Mar 16, 2027, 10:00\sAM EDT.*Tue, 3:00\sPM CET for Ann Berlin.*Monday is full/,
     );
     await screenshot(b.page, 'meeting-proposal-received');
     await proposal.getByRole('button', { name: 'Accept new time' }).click();
@@ -158,7 +158,7 @@ describe.skipIf(!chromiumPath)('meetings in the browser', () => {
       .filter({ hasText: /Tue, Mar 16, 2027, 10:00\s*–\s*10:45\sAM EDT/ })
       .waitFor();
     await when(a.page)
-      .filter({ hasText: /Tue, Mar 16, 2027, 3:00\s*–\s*3:45\sPM GMT\+1/ })
+      .filter({ hasText: /Tue, Mar 16, 2027, 3:00\s*–\s*3:45\sPM CET/ })
       .waitFor();
     await a.page.getByText('· version 2').waitFor();
     expect(await a.page.getByRole('region', { name: 'You proposed a new time' }).count()).toBe(0);
@@ -240,5 +240,102 @@ describe.skipIf(!chromiumPath)('meetings in the browser', () => {
     await screenshot(b.page, 'narrow-meeting');
     expect(b.pageErrors).toEqual([]);
     await b.context.close();
+  });
+  test('QA fixes: a rejected time reaches the proposer with its reason; DST ranges; lapsed requests; paged past; duration message', async () => {
+    const ann = await registerUser(t, { displayName: 'Ann Qa', timeZone: 'Europe/Berlin' });
+    const nick = await registerUser(t, { displayName: 'Nick Qa', timeZone: 'America/New_York' });
+    await makeContacts(t, ann, nick);
+    for (const u of [ann, nick])
+      await t.ok('mutation { markAllNotificationsRead { unreadCount } }', {}, u.accessToken);
+
+    // Across Berlin's spring change: 01:30 CET for 2 h ends at 04:30 CEST.
+    const dst = await requestMeeting(t, ann, nick, {
+      startsAt: '2027-03-28T01:30:00+01:00',
+      durationMinutes: 120,
+    });
+    await meetingOk(t, nick, 'acceptMeeting', dst.id);
+    await meetingOk(t, ann, 'proposeReschedule', dst.id, { startsAt: '2027-03-29T15:00:00+02:00' });
+
+    const a = await newPage(browser, { baseURL: t.url, timezoneId: 'Asia/Tokyo' });
+    await signIn(a.page, ann.username, ann.password);
+    await a.page.locator('[data-connection="connected"]').waitFor();
+    await a.page.goto(`/meetings/${dst.id}`);
+    await when(a.page)
+      .filter({ hasText: /Sun, Mar 28, 2027, 1:30\sAM CET – 4:30\sAM CEST/ })
+      .waitFor();
+    await a.page.getByRole('heading', { name: 'You proposed a new time' }).waitFor();
+
+    // Nick rejects with a reason (through the API): Ann's page, bell and notification show it.
+    await meetingOk(t, nick, 'rejectReschedule', dst.id, { reason: 'Hard stop at 15:45' });
+    const rejected = a.page.getByRole('region', { name: 'Nick Qa rejected your proposed time' });
+    await rejected.waitFor();
+    expect(await rejected.getByTestId('rejection-reason').textContent()).toBe('“Hard stop at 15:45”');
+    expect(await rejected.textContent()).toMatch(/Mon, Mar 29, 2027, 3:00\sPM CEST/);
+    // Unread: Nick's acceptance and his rejection.
+    await a.page.getByRole('link', { name: 'Notifications, 2 unread' }).click();
+    const note = a.page.getByRole('list', { name: 'Notifications' }).getByRole('link').first();
+    await note.getByText('Nick Qa rejected your proposed time').waitFor();
+    expect(await note.textContent()).toContain('Reason: Hard stop at 15:45');
+    await screenshot(a.page, 'meeting-rejected-time-notification');
+
+    // A request nobody answers lapses at its start: under Past, no Accept/Decline.
+    const lapsing = await requestMeeting(t, nick, ann, { startsAt: new Date(Date.now() + 3_000) });
+    await waitFor(
+      async () =>
+        (
+          await t.app.deps.db
+            .selectFrom('meetings')
+            .select('status')
+            .where('id', '=', lapsing.id)
+            .executeTakeFirst()
+        )?.status === 'EXPIRED',
+      20_000,
+      'EXPIRED',
+    );
+    // Past: 23 more, over long ago (their times moved into the past, as if they had happened).
+    for (let i = 0; i < 23; i++) {
+      const m = await requestMeeting(t, ann, nick, { startsAt: new Date(Date.now() + (i + 10) * 3600_000) });
+      const startsAt = new Date(Date.UTC(2025, 0, 1 + i, 15));
+      await t.app.deps.db
+        .updateTable('meetings')
+        .set({ status: 'DECLINED', starts_at: startsAt, ends_at: new Date(startsAt.getTime() + 1_800_000) })
+        .where('id', '=', m.id)
+        .execute();
+    }
+    await a.page.goto('/meetings');
+    const past = section(a.page, 'Past');
+    const cards = past.locator('.meeting-card');
+    await cards.first().waitFor();
+    expect(await cards.count()).toBe(20);
+    // Latest first: the lapsed request (today), then 23 Jan 2025, 22 Jan …
+    expect(await cards.first().getAttribute('data-status')).toBe('EXPIRED');
+    expect(await cards.first().textContent()).toMatch(/Expired/);
+    expect(await cards.nth(1).textContent()).toMatch(/Thu, Jan 23, 2025/);
+    expect(
+      await section(a.page, 'Pending')
+        .getByRole('link', { name: /Meeting with Nick Qa/ })
+        .count(),
+    ).toBe(0);
+    await past.getByRole('button', { name: 'Show older' }).click();
+    await cards.nth(23).waitFor();
+    expect(await cards.count()).toBe(24);
+    expect(await cards.last().textContent()).toMatch(/Wed, Jan 1, 2025/);
+    expect(await past.getByRole('button', { name: 'Show older' }).count()).toBe(0);
+    await screenshot(a.page, 'meetings-past-paged');
+    await cards.first().getByRole('link').click();
+    await a.page.getByTestId('expired-note').waitFor();
+    expect(await status(a.page).textContent()).toBe('Expired');
+    expect(await a.page.getByRole('button', { name: /^(Accept|Decline…)$/ }).count()).toBe(0);
+
+    // The duration's error names no internal field.
+    await a.page.goto(`/meetings/new?with=${nick.id}`);
+    await a.page.getByLabel('Duration (minutes)').fill('0');
+    await a.page.getByRole('button', { name: 'Send request' }).click();
+    await a.page.getByText('Duration must be between 5 and 480 minutes').waitFor();
+    expect(await a.page.getByText('durationMinutes').count()).toBe(0);
+    expect(await a.page.getByLabel('Duration (minutes)').getAttribute('aria-invalid')).toBe('true');
+
+    expect(a.pageErrors).toEqual([]);
+    await a.context.close();
   });
 });

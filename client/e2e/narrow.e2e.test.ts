@@ -1,18 +1,37 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { createTestApp, type TestApp } from '../../server/test/helpers/app.ts';
+import { createGroup, openDm, send } from '../../server/test/helpers/chat.ts';
+import { requestMeeting } from '../../server/test/helpers/meetings.ts';
 import { registerUser } from '../../server/test/helpers/users.ts';
 import { launchBrowser, newPage, screenshot, signIn } from './helpers/browser.ts';
+import { makeContacts, messageLog, roomLink } from './helpers/chat.ts';
 
 const chromiumPath = inject('chromiumPath');
 
 const focusedText = (page: Page) => page.evaluate(() => document.activeElement?.textContent?.trim() ?? '');
 
+const PHONE = { width: 390, height: 844 };
+
+/** How much wider than the screen the page is, in px (0: nothing overflows horizontally). */
+const overflowX = (page: Page) =>
+  page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+
+/** Whether the element's text is cut short with an ellipsis (one line, wider than its box). */
+const ellipsised = (locator: Locator) =>
+  locator.evaluate(
+    (el) => getComputedStyle(el).textOverflow === 'ellipsis' && el.scrollWidth > el.clientWidth,
+  );
+
 describe.skipIf(!chromiumPath)('narrow screens (390 × 844)', () => {
   let t: TestApp;
   let browser: Browser;
   beforeAll(async () => {
-    [t, browser] = await Promise.all([createTestApp(), launchBrowser(chromiumPath)]);
+    // A short presence grace, so "Last seen" shows within the test (default 5 s).
+    [t, browser] = await Promise.all([
+      createTestApp({ env: { PRESENCE_GRACE_MS: '300' } }),
+      launchBrowser(chromiumPath),
+    ]);
   });
   afterAll(async () => {
     await browser?.close();
@@ -67,5 +86,122 @@ describe.skipIf(!chromiumPath)('narrow screens (390 × 844)', () => {
     await page.waitForURL('**/rooms');
     expect(pageErrors).toEqual([]);
     await context.close();
+  });
+
+  test('long unbroken names are cut with an ellipsis; no page is wider than the phone', async () => {
+    const longName = `Bartholomew${'x'.repeat(69)}`; // 80 characters, the longest display name
+    const longTitle = `Supercalifragilistic${'e'.repeat(70)}`; // 90 characters, no space
+    const alice = await registerUser(t, { displayName: 'Alice Anders' });
+    const bob = await registerUser(t, {
+      displayName: longName,
+      username: `bob_${process.pid}_${'y'.repeat(12)}`,
+    });
+    const carol = await registerUser(t, { displayName: 'Carol' });
+    await makeContacts(t, alice, bob); // also two notifications naming Bob
+    await makeContacts(t, alice, carol);
+    const group = await createGroup(t, alice, [bob, carol], longTitle, 'Long name test');
+    await send(t, bob, group.id, 'Hi from the long name');
+    const dm = await openDm(t, alice, bob);
+    const meeting = await requestMeeting(t, bob, alice, { startsAt: new Date(Date.now() + 3 * 86_400_000) });
+    const { context, page, pageErrors } = await newPage(browser, { baseURL: t.url, viewport: PHONE });
+    await signIn(page, alice.username, alice.password);
+
+    // The list: the rows' titles and previews are cut, the tabs and buttons stay on screen.
+    const groupRow = roomLink(page, /Supercalifragilistic/);
+    await groupRow.waitFor();
+    expect(await overflowX(page)).toBe(0);
+    expect(await ellipsised(groupRow.locator('.room-title'))).toBe(true);
+    expect(await ellipsised(groupRow.locator('.room-preview'))).toBe(true);
+    expect(await ellipsised(page.locator('.room-title', { hasText: /^Bartholomew/ }))).toBe(true);
+    const newChat = await page.getByRole('link', { name: 'New chat', exact: true }).boundingBox();
+    expect(newChat!.x + newChat!.width).toBeLessThanOrEqual(PHONE.width);
+    await screenshot(page, 'narrow-long-names-list');
+
+    // The group: its header and the sender's name in the log.
+    await groupRow.click();
+    await messageLog(page).getByText('Hi from the long name').waitFor();
+    expect(await overflowX(page)).toBe(0);
+    expect(await ellipsised(page.getByRole('heading', { level: 1 }))).toBe(true);
+    expect(await ellipsised(messageLog(page).locator('.message-sender', { hasText: 'Bartholomew' }))).toBe(
+      true,
+    );
+
+    // Its settings: the link back to it and the member list.
+    await page.getByRole('link', { name: 'Group settings' }).click();
+    await page.getByRole('heading', { name: 'Group settings' }).waitFor();
+    expect(await overflowX(page)).toBe(0);
+    expect(await ellipsised(page.getByRole('link', { name: `← ${longTitle}` }))).toBe(true);
+    const bobMember = page
+      .getByRole('list', { name: 'Members' })
+      .getByRole('listitem')
+      .filter({ hasText: 'Bartholomew' });
+    expect(await ellipsised(bobMember.locator('.member-name > span').first())).toBe(true);
+    await screenshot(page, 'narrow-long-names-group-settings');
+
+    // Elsewhere: the DM's header, contacts, notifications, meetings.
+    const pages: [string, (p: Page) => Locator][] = [
+      [`/rooms/${dm.id}`, (p) => p.getByRole('heading', { level: 1 })],
+      ['/rooms/new', (p) => p.getByRole('checkbox', { name: /Bartholomew/ })],
+      ['/contacts', (p) => p.getByRole('listitem', { name: longName })],
+      ['/notifications', (p) => p.getByText(/Meeting request from Bartholomew/)],
+      ['/meetings', (p) => p.getByRole('link', { name: /Meeting with Bartholomew/ })],
+      [`/meetings/${meeting.id}`, (p) => p.getByRole('heading', { name: /Meeting with Bartholomew/ })],
+      [`/meetings/new?with=${bob.id}`, (p) => p.getByText(/time zone: Europe\/Berlin/)],
+    ];
+    for (const [path, ready] of pages) {
+      await page.goto(path);
+      await ready(page).first().waitFor();
+      expect({ path, overflow: await overflowX(page) }).toEqual({ path, overflow: 0 });
+    }
+    await page.goto(`/rooms/${dm.id}`);
+    expect(await ellipsised(page.getByRole('heading', { level: 1 }))).toBe(true);
+    await page.goto('/contacts');
+    const contact = page.getByRole('listitem', { name: longName });
+    expect(await ellipsised(contact.locator('.person-name'))).toBe(true);
+    await screenshot(page, 'narrow-long-names-contacts');
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  });
+
+  test("a direct chat's header fits a phone: the name in full, one status line, the meeting button as an icon", async () => {
+    const alice = await registerUser(t, { displayName: 'Alice Anderson' });
+    const bob = await registerUser(t, { displayName: 'Bob' });
+    await makeContacts(t, alice, bob);
+    const room = await openDm(t, bob, alice);
+    // Alice comes and goes, so Bob sees "Last seen …" under her name.
+    const a = await newPage(browser, { baseURL: t.url });
+    await signIn(a.page, alice.username, alice.password);
+    const b = await newPage(browser, { baseURL: t.url, viewport: PHONE });
+    await signIn(b.page, bob.username, bob.password);
+    await b.page.goto(`/rooms/${room.id}`);
+    const heading = b.page.getByRole('heading', { name: 'Alice Anderson', level: 1 });
+    await heading.waitFor();
+    await b.page.getByTestId('peer-status').getByText('Online').waitFor();
+    await a.context.close();
+    await b.page
+      .getByTestId('peer-status')
+      .getByText(/Last seen/)
+      .waitFor();
+
+    expect(await overflowX(b.page)).toBe(0);
+    expect(await heading.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+    // Each line under the name is one line high (a line is about 1.5 font sizes; two would be 3).
+    const lines = await b.page
+      .locator('.conversation-title > p')
+      .evaluateAll((ps) =>
+        ps.map((p) => p.getBoundingClientRect().height / Number.parseFloat(getComputedStyle(p).fontSize)),
+      );
+    expect(lines.length).toBe(2);
+    for (const height of lines) expect(height).toBeLessThan(2);
+    // The button is an icon with the same accessible name, and still books a meeting.
+    const book = b.page.getByRole('link', { name: 'Book a meeting' });
+    const box = await book.boundingBox();
+    expect(box!.width).toBeLessThan(48);
+    await screenshot(b.page, 'narrow-direct-header');
+    await book.click();
+    await b.page.waitForURL('**/meetings/new?*');
+    await b.page.getByRole('heading', { name: 'Request a meeting' }).waitFor();
+    expect(b.pageErrors).toEqual([]);
+    await b.context.close();
   });
 });

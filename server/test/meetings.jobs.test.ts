@@ -8,10 +8,13 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createScratchDatabase } from '../src/db/admin.ts';
 import { MEETING_JOB, type MeetingJobData } from '../src/modules/meetings/meetings.jobs.ts';
+import { decide } from '../src/modules/meetings/meetings.machine.ts';
+import type { MeetingModel, MeetingStatus } from '../src/modules/meetings/meetings.model.ts';
 import { createTestApp, expectError, type TestApp } from './helpers/app.ts';
 import {
   fastForward,
   getMeeting,
+  icsEmails,
   meetingJobs,
   meetingMutation,
   meetingOk,
@@ -131,7 +134,8 @@ describe('scheduled meeting work', () => {
     const m = await requestMeeting(t, ann, bob, { startsAt: new Date(t0 + 12_000), durationMinutes: 5 });
     await meetingOk(t, bob, 'acceptMeeting', m.id);
     const oldJobs = await meetingJobs(t, m.id);
-    expect(oldJobs).toHaveLength(4);
+    expect(oldJobs).toHaveLength(5); // the request's expiry (cancelled by the accept), 2 reminders, start, end
+    expect(oldJobs.find((j) => j.data.step === 'EXPIRE')?.state).toBe('cancelled');
 
     const newStart = new Date(t0 + 26_000);
     await meetingOk(t, bob, 'proposeReschedule', m.id, { startsAt: newStart.toISOString(), reason: 'Later' });
@@ -198,13 +202,16 @@ describe('scheduled meeting work', () => {
     await meetingOk(t, ann, 'cancelMeeting', m.id, { reason: 'Conflict' });
     expect((await notificationsOf(t, bob.id, 'MEETING_CANCELLED'))[0]?.body).toMatch(/Reason: Conflict$/);
     const jobs = await meetingJobs(t, m.id);
-    expect(jobs).toHaveLength(4);
+    expect(jobs).toHaveLength(5); // the expiry, 2 reminders, start, end
     expect(jobs.every((j) => j.state === 'cancelled')).toBe(true);
 
     const d = await requestMeeting(t, ann, bob, { startsAt: new Date(t0 + 9_000), durationMinutes: 5 });
     await meetingOk(t, bob, 'declineMeeting', d.id, { reason: 'Away' });
     expect((await notificationsOf(t, ann.id, 'MEETING_DECLINED'))[0]?.body).toMatch(/Reason: Away$/);
-    expect(await meetingJobs(t, d.id)).toEqual([]);
+    // Only the request's expiry was ever scheduled, and the decline cancelled it.
+    expect((await meetingJobs(t, d.id)).map((j) => [j.data.step, j.state])).toEqual([
+      ['EXPIRE', 'cancelled'],
+    ]);
 
     await sleepUntil(t0 + 9_000, 3_000);
     expect(await notificationsOf(t, ann.id, 'MEETING_REMINDER')).toEqual([]);
@@ -213,7 +220,87 @@ describe('scheduled meeting work', () => {
   });
 });
 
+describe('unanswered requests lapse', () => {
+  it('a request nobody answered expires at its start: both are told, the invitee’s calendar drops it, nothing more works on it', async () => {
+    const ann = await registerUser(t, { displayName: 'Ann', timeZone: 'Europe/Berlin' });
+    const bob = await registerUser(t, { displayName: 'Bob', timeZone: 'America/New_York' });
+    const startsAt = new Date(Date.now() + 4_000);
+    const m = await requestMeeting(t, ann, bob, { startsAt, durationMinutes: 5 });
+    // An answered request does not lapse: its expiry is cancelled.
+    const answered = await requestMeeting(t, ann, bob, { startsAt: new Date(Date.now() + 3_000) });
+    await meetingOk(t, bob, 'acceptMeeting', answered.id);
+
+    await waitFor(async () => (await statusOf(t, m.id)) === 'EXPIRED', 20_000, 'EXPIRED');
+    const [expiredAt] = await notificationsOf(t, ann.id, 'MEETING_EXPIRED');
+    expect(expiredAt?.created_at.getTime()).toBeGreaterThanOrEqual(startsAt.getTime());
+    expect(expiredAt?.title).toBe('Bob did not answer your meeting request');
+    expect(expiredAt?.body).toMatch(/ CET was not answered before its start/);
+    const [bobs] = await notificationsOf(t, bob.id, 'MEETING_EXPIRED');
+    expect(bobs?.title).toBe('The meeting request from Ann lapsed');
+    expect(bobs?.body).toMatch(/ EST was not answered/);
+    expect((await icsEmails(t, bob.email)).map((e) => e.icalEvent!.method)).toEqual([
+      'REQUEST',
+      'REQUEST',
+      'CANCEL',
+    ]);
+
+    expect(await statusOf(t, answered.id)).not.toBe('EXPIRED');
+    expect(await notificationsOf(t, ann.id, 'MEETING_EXPIRED')).toHaveLength(1);
+    expect((await meetingJobs(t, answered.id)).find((j) => j.data.step === 'EXPIRE')?.state).toBe(
+      'cancelled',
+    );
+
+    expectError(await meetingMutation(t, bob, 'acceptMeeting', m.id), 'BAD_USER_INPUT');
+    expectError(await meetingMutation(t, bob, 'declineMeeting', m.id), 'BAD_USER_INPUT');
+    expectError(await meetingMutation(t, ann, 'cancelMeeting', m.id), 'BAD_USER_INPUT');
+    const upcoming = await t.ok('query { upcomingMeetings { id } }', {}, bob.accessToken);
+    expect(upcoming.upcomingMeetings.map((x: { id: string }) => x.id)).not.toContain(m.id);
+  });
+
+  it('the state machine lets only the scheduler expire, and only a REQUESTED meeting', () => {
+    const base = { pendingReschedule: null } as unknown as MeetingModel;
+    const all: MeetingStatus[] = [
+      'REQUESTED',
+      'ACCEPTED',
+      'DECLINED',
+      'CANCELLED',
+      'IN_PROGRESS',
+      'ENDED',
+      'COMPLETED',
+      'EXPIRED',
+    ];
+    for (const status of all) {
+      const m = { ...base, status };
+      if (status === 'REQUESTED')
+        expect(decide(m, 'EXPIRE', 'SYSTEM')).toEqual({ apply: true, to: 'EXPIRED' });
+      else expect(() => decide(m, 'EXPIRE', 'SYSTEM')).toThrow();
+    }
+    const requested = { ...base, status: 'REQUESTED' as const };
+    expect(() => decide(requested, 'EXPIRE', { role: 'INVITEE', userId: 'x' })).toThrow();
+    expect(() => decide(requested, 'EXPIRE', { role: 'REQUESTER', userId: 'x' })).toThrow();
+  });
+});
+
 describe('jobs across restarts and instances', () => {
+  it('a restart before its start still expires an unanswered request', async () => {
+    const database = await createScratchDatabase(inject('adminDatabaseUrl'), 'parley_test');
+    let second: TestApp | undefined;
+    try {
+      const first = await createTestApp({ env: ENV, database });
+      const ann = await registerUser(first);
+      const bob = await registerUser(first);
+      const m = await requestMeeting(first, ann, bob, { startsAt: new Date(Date.now() + 6_000) });
+      await first.close();
+      second = await createTestApp({ env: ENV, database });
+      const s = second;
+      await waitFor(async () => (await statusOf(s, m.id)) === 'EXPIRED', 30_000, 'EXPIRED');
+      for (const u of [ann, bob]) expect(await notificationsOf(s, u.id, 'MEETING_EXPIRED')).toHaveLength(1);
+    } finally {
+      await second?.close();
+      await database.drop();
+    }
+  });
+
   it('a restart between scheduling and firing still fires each reminder once', async () => {
     const database = await createScratchDatabase(inject('adminDatabaseUrl'), 'parley_test');
     let second: TestApp | undefined;

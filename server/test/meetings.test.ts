@@ -232,7 +232,8 @@ describe('the state machine', () => {
     expect(again).toEqual(accepted);
     const afterAccept = await snapshot();
     expect(afterAccept.slots).toBe(2);
-    expect(afterAccept.jobs).toBe(3); // 15 min reminder, start, end (the 24 h one is already past)
+    // The request's expiry (cancelled by the accept), the 15 min reminder, start, end (the 24 h one is already past).
+    expect(afterAccept.jobs).toBe(4);
 
     expectError(await meetingMutation(t, bob, 'declineMeeting', m.id), 'BAD_USER_INPUT');
     expectError(await meetingMutation(t, ann, 'submitMeetingReview', m.id, { rating: 4 }), 'BAD_USER_INPUT'); // before the end
@@ -327,7 +328,10 @@ describe('double booking', () => {
         .where('id', '=', loser.id)
         .executeTakeFirst();
       expect(row?.status).toBe('REQUESTED'); // rolled back: no slots, no jobs, no notification
-      expect(await meetingJobs(t, loser.id)).toHaveLength(0);
+      // Only the request's expiry, still waiting: the accept's jobs (and its cancelling of the expiry) rolled back.
+      expect((await meetingJobs(t, loser.id)).map((j) => [j.data.step, j.state])).toEqual([
+        ['EXPIRE', 'created'],
+      ]);
     }
   });
 
@@ -433,8 +437,9 @@ describe('time zones and calendars', () => {
 
     const toBob = (await icsEmails(t, bob.email)).map((e) => ({ e, ics: parseIcs(e.icalEvent!.content) }));
     const toAnn = (await icsEmails(t, ann.email)).map((e) => ({ e, ics: parseIcs(e.icalEvent!.content) }));
-    // Bob: the request, the new time; Ann: the acceptance, the new time, the cancellation.
-    expect(toBob.map((x) => x.ics.method)).toEqual(['REQUEST', 'REQUEST']);
+    // Bob: the request, the new time, his own cancellation (his calendar holds the event too);
+    // Ann: the acceptance, the new time, the cancellation.
+    expect(toBob.map((x) => x.ics.method)).toEqual(['REQUEST', 'REQUEST', 'CANCEL']);
     expect(toAnn.map((x) => x.ics.method)).toEqual(['REQUEST', 'REQUEST', 'CANCEL']);
     const all = [...toBob, ...toAnn];
     const host = new URL(t.config.publicUrl).hostname;
@@ -455,6 +460,7 @@ describe('time zones and calendars', () => {
     expect(toBob[0]!.ics.sequence).toBeLessThan(toAnn[0]!.ics.sequence);
     expect(toAnn[2]!.ics.status).toBe('CANCELLED');
     expect(toAnn[1]!.ics.sequence).toBe(toBob[1]!.ics.sequence); // the same update
+    expect(toAnn[2]!.ics.sequence).toBe(toBob[2]!.ics.sequence);
 
     // The email worker sends it as a text/calendar part calendars act on.
     const mail = await waitForMail(
@@ -506,6 +512,131 @@ describe('meetingEvents', () => {
       expect(se!.received).toEqual([]);
     } finally {
       await Promise.all(conns.map((c) => c.close()));
+    }
+  });
+});
+
+describe('QA fixes', () => {
+  it('rejecting a proposed time notifies the proposer with the reason (stored, live, emailed) and the meeting shows it', async () => {
+    const ann = await registerUser(t, { displayName: 'Ann', timeZone: 'Europe/Berlin' });
+    const bob = await registerUser(t, { displayName: 'Bob', timeZone: 'America/New_York' });
+    const m = await requestMeeting(t, ann, bob, { startsAt: '2027-03-15T09:00:00-04:00' });
+    await meetingOk(t, bob, 'acceptMeeting', m.id);
+    await meetingOk(t, ann, 'proposeReschedule', m.id, { startsAt: '2027-03-16T15:00:00+01:00' });
+    const conn = await connectWs(t.wsUrl, ann.accessToken);
+    try {
+      const sub = conn.subscribe(
+        'subscription { notificationEvents { __typename ... on NotificationAdded { notification { type title body meetingId } } } }',
+      );
+      await sub.next(10_000); // the initial unread count
+      const rejected = await meetingOk(t, bob, 'rejectReschedule', m.id, { reason: 'Hard stop at 15:45' });
+      expect(rejected.pendingReschedule).toBeNull();
+      const live = (await sub.next(10_000)).notificationEvents;
+      expect(live.notification).toMatchObject({ type: 'MEETING_RESCHEDULE_REJECTED', meetingId: m.id });
+      expect(live.notification.body).toContain('Reason: Hard stop at 15:45');
+    } finally {
+      await conn.close();
+    }
+    const [n] = await notificationsOf(t, ann.id, 'MEETING_RESCHEDULE_REJECTED');
+    expect(n?.title).toBe('Bob rejected your proposed time');
+    // In Ann's zone: the proposed time and the time that stays.
+    expect(n?.body).toBe(
+      'Bob rejected moving your meeting to Tue 16 Mar 2027, 15:00 CET; it stays on Mon 15 Mar 2027, 14:00 CET. Reason: Hard stop at 15:45',
+    );
+    expect(n?.data).toMatchObject({ meetingId: m.id, fromUserId: bob.id });
+    expect(await notificationsOf(t, bob.id, 'MEETING_RESCHEDULE_REJECTED')).toEqual([]);
+    // Emailed like the other meeting notices (default on).
+    const mail = await waitForMail(
+      t,
+      (x) => x.to.includes(ann.email) && /rejected your proposed time/.test(x.raw),
+    );
+    expect(mail.raw).toContain('Hard stop at 15:45');
+    // The meeting keeps it for both sides until the next proposal.
+    const Q = `query($id: ID!) { meeting(id: $id) { rejectedReschedule { startsAt reason rejectedBy { id } } } }`;
+    for (const u of [ann, bob])
+      expect((await t.ok(Q, { id: m.id }, u.accessToken)).meeting.rejectedReschedule).toEqual({
+        startsAt: '2027-03-16T14:00:00.000Z',
+        reason: 'Hard stop at 15:45',
+        rejectedBy: { id: bob.id },
+      });
+    await meetingOk(t, bob, 'proposeReschedule', m.id, { startsAt: '2027-03-17T09:00:00-04:00' });
+    expect((await t.ok(Q, { id: m.id }, ann.accessToken)).meeting.rejectedReschedule).toBeNull();
+  });
+
+  it('cancellations (METHOD:CANCEL) reach everyone who got an invitation, the canceller and decliner too', async () => {
+    const ann = await registerUser(t, { displayName: 'Ann' });
+    const bob = await registerUser(t, { displayName: 'Bob' });
+    const methods = async (u: { email: string }) =>
+      (await icsEmails(t, u.email)).map((e) => parseIcs(e.icalEvent!.content).method);
+
+    // Accepted, then cancelled by Ann: both calendars held it, both get the CANCEL.
+    const m = await requestMeeting(t, ann, bob, { startsAt: inHours(30) });
+    await meetingOk(t, bob, 'acceptMeeting', m.id);
+    await meetingOk(t, ann, 'cancelMeeting', m.id, { reason: 'Ill' });
+    expect(await methods(ann)).toEqual(['REQUEST', 'CANCEL']);
+    expect(await methods(bob)).toEqual(['REQUEST', 'CANCEL']);
+    // Ann gets no notification about her own cancellation, only the email.
+    expect(await notificationsOf(t, ann.id, 'MEETING_CANCELLED')).toEqual([]);
+    const own = (await icsEmails(t, ann.email)).at(-1)!;
+    expect(own.subject).toBe('You cancelled your meeting with Bob');
+    expect(parseIcs(own.icalEvent!.content).uid).toBe(
+      parseIcs((await icsEmails(t, bob.email)).at(-1)!.icalEvent!.content).uid,
+    );
+
+    // Declined by Bob, whose calendar got the invitation with the request.
+    const carol = await registerUser(t, { displayName: 'Carol' });
+    const dave = await registerUser(t, { displayName: 'Dave' });
+    const d = await requestMeeting(t, carol, dave, { startsAt: inHours(40) });
+    await meetingOk(t, dave, 'declineMeeting', d.id, { reason: 'Away' });
+    expect(await methods(dave)).toEqual(['REQUEST', 'CANCEL']);
+    expect(await methods(carol)).toEqual(['CANCEL']);
+    expect(await notificationsOf(t, dave.id, 'MEETING_DECLINED')).toEqual([]);
+
+    // A request the requester withdraws: only the invitee ever got an invitation.
+    const eve = await registerUser(t);
+    const fay = await registerUser(t);
+    const w = await requestMeeting(t, eve, fay, { startsAt: inHours(50) });
+    await meetingOk(t, eve, 'cancelMeeting', w.id);
+    expect(await methods(fay)).toEqual(['REQUEST', 'CANCEL']);
+    expect(await methods(eve)).toEqual([]);
+  });
+
+  it('lists meetings latest first with paging (order: START_DESC) through all of them', async () => {
+    const ann = await registerUser(t);
+    const bob = await registerUser(t);
+    const ids: string[] = [];
+    for (let i = 0; i < 5; i++)
+      ids.push((await requestMeeting(t, ann, bob, { startsAt: inHours(100 + i) })).id);
+    const Q = `query($after: String) { meetings(order: START_DESC, first: 2, after: $after) {
+      edges { cursor node { id } } pageInfo { hasNextPage endCursor } } }`;
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (let page = 0; page < 5; page++) {
+      const r: { edges: { node: { id: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } =
+        (await t.ok(Q, { after }, ann.accessToken)).meetings;
+      seen.push(...r.edges.map((e: { node: { id: string } }) => e.node.id));
+      if (!r.pageInfo.hasNextPage) break;
+      after = r.pageInfo.endCursor;
+    }
+    expect(seen).toEqual([...ids].reverse());
+    // The default order is unchanged.
+    const asc = (await t.ok(`query { meetings(first: 10) { edges { node { id } } } }`, {}, ann.accessToken))
+      .meetings.edges;
+    expect(asc.map((e: { node: { id: string } }) => e.node.id)).toEqual(ids);
+  });
+
+  it('says what is wrong with a duration in words, on the durationMinutes field', async () => {
+    const ann = await registerUser(t);
+    const bob = await registerUser(t);
+    for (const durationMinutes of [0, 1000]) {
+      const r = await t.gql(
+        `mutation($input: RequestMeetingInput!) { requestMeeting(input: $input) { id } }`,
+        { input: { inviteeId: bob.id, startsAt: inHours(5).toISOString(), durationMinutes, kind: 'VIDEO' } },
+        ann.accessToken,
+      );
+      expectError(r, 'BAD_USER_INPUT');
+      expect(r.errors?.[0]?.message).toBe('Duration must be between 5 and 480 minutes');
+      expect(r.errors?.[0]?.extensions?.field).toBe('durationMinutes');
     }
   });
 });

@@ -25,7 +25,7 @@ describe('email preferences', () => {
   it('has sensible defaults and stores changes', async () => {
     const u = await registerUser(t);
     const prefs = (await t.ok(PREFS, {}, u.accessToken)).notificationPreferences;
-    expect(prefs).toHaveLength(13);
+    expect(prefs).toHaveLength(15);
     expect(prefs.filter((p: { email: boolean }) => !p.email)).toEqual([
       { type: 'FRIEND_ACCEPTED', email: false },
     ]);

@@ -92,6 +92,9 @@ export interface Meetings {
   proposal_reason: string | null;
   proposed_by: string | null;
   proposed_starts_at: Timestamp | null;
+  rejected_by: string | null;
+  rejected_starts_at: Timestamp | null;
+  rejection_reason: string | null;
   requester_id: string;
   room_id: string | null;
   sequence: Generated<number>;

@@ -7,7 +7,7 @@ import type { AttachmentModel } from '../modules/files/files.model.ts';
 import type { FriendRequestModel } from '../modules/contacts/contacts.model.ts';
 import type { NotificationModel } from '../modules/notifications/notifications.model.ts';
 import type { ReactionGroupModel } from '../modules/reactions/reactions.model.ts';
-import type { MeetingModel, MeetingReviewModel, PendingRescheduleModel } from '../modules/meetings/meetings.model.ts';
+import type { MeetingModel, MeetingReviewModel, PendingRescheduleModel, RejectedRescheduleModel } from '../modules/meetings/meetings.model.ts';
 import type { MeetingEventPayload } from '../modules/meetings/meetings.topics.ts';
 import type { GraphQLContext } from '../graphql/context.ts';
 export type Maybe<T> = T | null;
@@ -196,6 +196,8 @@ export type Meeting = {
   otherPartyStartsAtLocal: Scalars['String']['output'];
   /** A proposed new time waiting for the other participant; null when none. */
   pendingReschedule?: Maybe<MeetingReschedule>;
+  /** The last proposed new time the other participant rejected, with their reason; null when none, and cleared by the next proposal. */
+  rejectedReschedule?: Maybe<MeetingRescheduleRejection>;
   /** Who asked for the meeting; null if that account is gone. */
   requester?: Maybe<User>;
   /** Whether the viewer has reviewed it. */
@@ -231,6 +233,8 @@ export type MeetingAction =
   | 'DECLINED'
   /** Its end time passed; reviews are open. */
   | 'ENDED'
+  /** Its start came while it was still REQUESTED: the request lapsed. */
+  | 'EXPIRED'
   /** It was requested. */
   | 'REQUESTED'
   /** The other participant accepted the new time; `version` increased. */
@@ -244,7 +248,7 @@ export type MeetingAction =
   /** Its start time came. */
   | 'STARTED';
 
-/** A page of meetings, ordered by start. */
+/** A page of meetings, ordered by start (see `order`). */
 export type MeetingConnection = {
   __typename?: 'MeetingConnection';
   /** The meetings of this page. */
@@ -290,6 +294,13 @@ export type MeetingKind =
   /** A video call at `meetingUrl`. */
   | 'VIDEO';
 
+/** The order of a list of meetings. */
+export type MeetingOrder =
+  /** By start, earliest first (then by id). */
+  | 'START_ASC'
+  /** By start, latest first (then by id, descending): the most recent past meetings first. */
+  | 'START_DESC';
+
 /** A proposed new time for a meeting. */
 export type MeetingReschedule = {
   __typename?: 'MeetingReschedule';
@@ -298,6 +309,17 @@ export type MeetingReschedule = {
   /** Why (may be empty). */
   reason: Scalars['String']['output'];
   /** The proposed start (the duration stays). */
+  startsAt: Scalars['DateTime']['output'];
+};
+
+/** A proposed new time that was rejected. */
+export type MeetingRescheduleRejection = {
+  __typename?: 'MeetingRescheduleRejection';
+  /** Why (may be empty). */
+  reason: Scalars['String']['output'];
+  /** Who rejected it; null if that account is gone. */
+  rejectedBy?: Maybe<User>;
+  /** The start that was proposed (the meeting kept its time). */
   startsAt: Scalars['DateTime']['output'];
 };
 
@@ -333,6 +355,8 @@ export type MeetingStatus =
   | 'DECLINED'
   /** Its end time has passed; participants may review it. */
   | 'ENDED'
+  /** A request the invitee did not answer before its start; it lapsed (final). */
+  | 'EXPIRED'
   /** Its start time has come. */
   | 'IN_PROGRESS'
   /** Asked for; waiting for the invitee. */
@@ -554,7 +578,7 @@ export type Mutation = {
   refreshSession: AuthPayload;
   /** Creates an account and signs in. CONFLICT if the email or username is taken. */
   register: AuthPayload;
-  /** Rejects the other participant's proposed time; the meeting keeps its time. */
+  /** Rejects the other participant's proposed time; the meeting keeps its time. The proposer is notified, with the reason. */
   rejectReschedule: Meeting;
   /** Ends a friendship (for both sides). True also when there was none, so it is safe to retry. */
   removeContact: Scalars['Boolean']['output'];
@@ -976,6 +1000,8 @@ export type NotificationType =
   | 'MEETING_COMPLETED'
   /** A meeting the viewer requested was declined. */
   | 'MEETING_DECLINED'
+  /** A meeting request was not answered before its start and lapsed. */
+  | 'MEETING_EXPIRED'
   /** A meeting starts soon. */
   | 'MEETING_REMINDER'
   /** Someone asked the viewer for a meeting. */
@@ -984,6 +1010,8 @@ export type NotificationType =
   | 'MEETING_RESCHEDULED'
   /** The other party proposed a new time for a meeting. */
   | 'MEETING_RESCHEDULE_PROPOSED'
+  /** The other party rejected the new time the viewer proposed for a meeting (the body gives their reason, if any). */
+  | 'MEETING_RESCHEDULE_REJECTED'
   /** A meeting ended; the viewer is asked to review it. */
   | 'MEETING_REVIEW_REQUESTED'
   /** A meeting has started. */
@@ -1056,7 +1084,7 @@ export type Query = {
   me: User;
   /** One of the viewer's meetings. NOT_FOUND for meetings the viewer does not take part in. */
   meeting: Meeting;
-  /** The viewer's meetings ordered by start (then id). */
+  /** The viewer's meetings ordered by start (then id), earliest first unless `order` says otherwise. */
   meetings: MeetingConnection;
   /** A message the viewer can see; NOT_FOUND otherwise. */
   message?: Maybe<Message>;
@@ -1124,6 +1152,7 @@ export type QueryMeetingsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<MeetingFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  order?: InputMaybe<MeetingOrder>;
 };
 
 
@@ -1779,7 +1808,9 @@ export type ResolversTypes = {
   MeetingEvent: ResolverTypeWrapper<MeetingEventPayload>;
   MeetingFilter: MeetingFilter;
   MeetingKind: MeetingKind;
+  MeetingOrder: MeetingOrder;
   MeetingReschedule: ResolverTypeWrapper<PendingRescheduleModel>;
+  MeetingRescheduleRejection: ResolverTypeWrapper<RejectedRescheduleModel>;
   MeetingReview: ResolverTypeWrapper<MeetingReviewModel>;
   MeetingRole: MeetingRole;
   MeetingStatus: MeetingStatus;
@@ -1861,6 +1892,7 @@ export type ResolversParentTypes = {
   MeetingEvent: MeetingEventPayload;
   MeetingFilter: MeetingFilter;
   MeetingReschedule: PendingRescheduleModel;
+  MeetingRescheduleRejection: RejectedRescheduleModel;
   MeetingReview: MeetingReviewModel;
   MemberJoined: Omit<MemberJoined, 'addedBy' | 'member'> & { addedBy?: Maybe<ResolversParentTypes['User']>, member: ResolversParentTypes['RoomMember'] };
   MemberLeft: Omit<MemberLeft, 'removedBy' | 'user'> & { removedBy?: Maybe<ResolversParentTypes['User']>, user: ResolversParentTypes['User'] };
@@ -1988,6 +2020,7 @@ export type MeetingResolvers<ContextType = GraphQLContext, ParentType extends Re
   otherParticipant?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
   otherPartyStartsAtLocal?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   pendingReschedule?: Resolver<Maybe<ResolversTypes['MeetingReschedule']>, ParentType, ContextType>;
+  rejectedReschedule?: Resolver<Maybe<ResolversTypes['MeetingRescheduleRejection']>, ParentType, ContextType>;
   requester?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
   reviewedByMe?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   reviews?: Resolver<Array<ResolversTypes['MeetingReview']>, ParentType, ContextType>;
@@ -2017,6 +2050,12 @@ export type MeetingEventResolvers<ContextType = GraphQLContext, ParentType exten
 export type MeetingRescheduleResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MeetingReschedule'] = ResolversParentTypes['MeetingReschedule']> = {
   proposedBy?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
   reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  startsAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
+export type MeetingRescheduleRejectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MeetingRescheduleRejection'] = ResolversParentTypes['MeetingRescheduleRejection']> = {
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  rejectedBy?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
   startsAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 };
 
@@ -2237,7 +2276,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   friendRequests?: Resolver<ResolversTypes['FriendRequestConnection'], ParentType, ContextType, RequireFields<QueryFriendRequestsArgs, 'direction' | 'first'>>;
   me?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
   meeting?: Resolver<ResolversTypes['Meeting'], ParentType, ContextType, RequireFields<QueryMeetingArgs, 'id'>>;
-  meetings?: Resolver<ResolversTypes['MeetingConnection'], ParentType, ContextType, Partial<QueryMeetingsArgs>>;
+  meetings?: Resolver<ResolversTypes['MeetingConnection'], ParentType, ContextType, RequireFields<QueryMeetingsArgs, 'order'>>;
   message?: Resolver<Maybe<ResolversTypes['Message']>, ParentType, ContextType, RequireFields<QueryMessageArgs, 'id'>>;
   messages?: Resolver<ResolversTypes['MessageConnection'], ParentType, ContextType, RequireFields<QueryMessagesArgs, 'roomId'>>;
   messagesAfter?: Resolver<ResolversTypes['MessageBatch'], ParentType, ContextType, RequireFields<QueryMessagesAfterArgs, 'afterSeq' | 'limit' | 'roomId'>>;
@@ -2430,6 +2469,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   MeetingEdge?: MeetingEdgeResolvers<ContextType>;
   MeetingEvent?: MeetingEventResolvers<ContextType>;
   MeetingReschedule?: MeetingRescheduleResolvers<ContextType>;
+  MeetingRescheduleRejection?: MeetingRescheduleRejectionResolvers<ContextType>;
   MeetingReview?: MeetingReviewResolvers<ContextType>;
   MemberJoined?: MemberJoinedResolvers<ContextType>;
   MemberLeft?: MemberLeftResolvers<ContextType>;

@@ -18,6 +18,47 @@ export const ConversationHeaderFragment = graphql(`
   }
 `);
 
+/*
+ * The header's action: its text on wide screens; on narrow ones only the icon
+ * (the text stays as the link's accessible name, visually hidden), so the
+ * title keeps the row. See .header-action in chat.css.
+ */
+function CalendarIcon() {
+  return (
+    <svg
+      className="header-action-icon"
+      viewBox="0 0 24 24"
+      width="20"
+      height="20"
+      aria-hidden="true"
+      focusable="false"
+    >
+      <path
+        fill="currentColor"
+        d="M7 2a1 1 0 0 1 1 1v1h8V3a1 1 0 1 1 2 0v1h1a3 3 0 0 1 3 3v12a3 3 0 0 1-3 3H5a3 3 0 0 1-3-3V7a3 3 0 0 1 3-3h1V3a1 1 0 0 1 1-1Zm13 8H4v9a1 1 0 0 0 1 1h14a1 1 0 0 0 1-1v-9ZM8 12a1 1 0 1 1 0 2 1 1 0 0 1 0-2Zm4 0a1 1 0 1 1 0 2 1 1 0 0 1 0-2Zm4 0a1 1 0 1 1 0 2 1 1 0 0 1 0-2Z"
+      />
+    </svg>
+  );
+}
+
+function SettingsIcon() {
+  return (
+    <svg
+      className="header-action-icon"
+      viewBox="0 0 24 24"
+      width="20"
+      height="20"
+      aria-hidden="true"
+      focusable="false"
+    >
+      <path
+        fill="currentColor"
+        d="M10.3 2h3.4l.5 2.6a8 8 0 0 1 1.9 1.1l2.5-.9 1.7 2.9-2 1.7a8 8 0 0 1 0 2.2l2 1.7-1.7 2.9-2.5-.9a8 8 0 0 1-1.9 1.1l-.5 2.6h-3.4l-.5-2.6a8 8 0 0 1-1.9-1.1l-2.5.9-1.7-2.9 2-1.7a8 8 0 0 1 0-2.2l-2-1.7 1.7-2.9 2.5.9a8 8 0 0 1 1.9-1.1L10.3 2ZM12 9a3 3 0 1 0 0 6 3 3 0 0 0 0-6Z"
+      />
+    </svg>
+  );
+}
+
 /**
  * The conversation's title bar. `status` is a slot for live state other
  * features add under the title (presence, "typing…").
@@ -47,12 +88,18 @@ export function ConversationHeader(props: {
         {props.status}
       </div>
       {room.kind === 'GROUP' ? (
-        <Link to={`/rooms/${room.id}/settings`} className="button">
-          Group settings
+        <Link to={`/rooms/${room.id}/settings`} className="button header-action" title="Group settings">
+          <SettingsIcon />
+          <span className="header-action-text">Group settings</span>
         </Link>
       ) : room.peer ? (
-        <Link to={`/meetings/new?with=${room.peer.id}&room=${room.id}`} className="button">
-          Book a meeting
+        <Link
+          to={`/meetings/new?with=${room.peer.id}&room=${room.id}`}
+          className="button header-action"
+          title="Book a meeting"
+        >
+          <CalendarIcon />
+          <span className="header-action-text">Book a meeting</span>
         </Link>
       ) : null}
     </header>

@@ -1,6 +1,6 @@
 import { CombinedGraphQLErrors } from '@apollo/client/errors';
 import { useMutation, useQuery } from '@apollo/client/react';
-import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { useParams } from 'react-router';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { MessageAttachments } from '../attachments/MessageAttachments.tsx';
@@ -13,6 +13,7 @@ import { ReceiptLine } from '../live/ReceiptLine.tsx';
 import { TypingIndicator } from '../live/TypingIndicator.tsx';
 import { useTypingSender } from '../live/typing.ts';
 import { useLiveRoom, useReceipts } from '../live/useLiveRoom.ts';
+import { onRoomUpdated } from '../rooms/room-updates.ts';
 import { Composer } from './Composer.tsx';
 import { ConversationHeader } from './ConversationHeader.tsx';
 import { ConversationQuery, MarkRoomReadMutation } from './documents.ts';
@@ -29,17 +30,24 @@ function useDocumentVisible(): boolean {
   return useSyncExternalStore(subscribeVisibility, () => document.visibilityState === 'visible');
 }
 
-/** /rooms/:id — one conversation; remounted per room so nothing leaks between rooms. */
+/**
+ * /rooms/:id — one conversation; remounted per room so nothing leaks between
+ * rooms, and when the viewer, removed while it was open, is added back (it
+ * starts afresh, as opening the room again would).
+ */
 export function ConversationPage() {
   const { id = '' } = useParams();
-  return <Conversation key={id} roomId={id} />;
+  const [joined, setJoined] = useState({ roomId: id, times: 0 });
+  const times = joined.roomId === id ? joined.times : 0;
+  const onRejoined = useCallback(() => setJoined({ roomId: id, times: times + 1 }), [id, times]);
+  return <Conversation key={`${id}:${times}`} roomId={id} onRejoined={onRejoined} />;
 }
 
 function notFound(error: unknown): boolean {
   return CombinedGraphQLErrors.is(error) && error.errors.some((e) => e.extensions?.code === 'NOT_FOUND');
 }
 
-function Conversation({ roomId }: { roomId: string }) {
+function Conversation({ roomId, onRejoined }: { roomId: string; onRejoined(): void }) {
   const { data, error } = useQuery(ConversationQuery, { variables: { roomId } });
   const live = useLiveRoom(roomId, data?.me);
   const conv = useConversation(roomId, data?.me.id, live.onEvent);
@@ -53,8 +61,11 @@ function Conversation({ roomId }: { roomId: string }) {
   const room = data?.room;
 
   // Read while visible: the highest seq on screen moves the read pointer (and the list's badge to 0).
+  // Not the highest loaded: a message that arrives while the viewer reads further up stays unread
+  // (the list shows "New messages ↓") until it is scrolled into view.
+  const [seenSeq, setSeenSeq] = useState(0);
   const ready = conv.status === 'ready';
-  const seq = conv.highestSeq;
+  const seq = seenSeq;
   useEffect(() => {
     if (!visible || !ready || !room || conv.left || seq <= marked.current) return;
     marked.current = seq;
@@ -62,6 +73,13 @@ function Conversation({ roomId }: { roomId: string }) {
       marked.current = 0; // try again with the next message or visibility change
     });
   }, [visible, ready, room, seq, roomId, markRoomRead, conv.left]);
+
+  // Removed while here: the room's stream ended. The server sends RoomUpdated for a room only to
+  // its members, after the RoomRemoved: the next one means the viewer was added back.
+  useEffect(
+    () => (conv.left ? onRoomUpdated(roomId, onRejoined) : undefined),
+    [conv.left, roomId, onRejoined],
+  );
 
   if (error && (notFound(error) || !data)) {
     return (
@@ -106,13 +124,16 @@ function Conversation({ roomId }: { roomId: string }) {
           onEdit={conv.edit}
           onDelete={conv.remove}
           onRetry={conv.retry}
+          onSeen={setSeenSeq}
           slotsFor={(m) => {
             const receipt = receipts.get(m.id);
             return {
               footer: (
                 <>
                   <ReactionBar messageId={m.id} onToggle={(emoji) => live.react(m.id, emoji)} />
-                  {receipt ? <ReceiptLine receipt={receipt} direct={room.kind === 'DIRECT'} /> : null}
+                  {receipt ? (
+                    <ReceiptLine receipt={receipt} direct={room.kind === 'DIRECT'} timeZone={timeZone} />
+                  ) : null}
                 </>
               ),
               actions: <ReactionPicker onPick={(emoji) => live.react(m.id, emoji)} />,

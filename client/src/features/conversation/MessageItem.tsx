@@ -2,6 +2,7 @@ import { type KeyboardEvent, type ReactNode, useState } from 'react';
 import { type FragmentType, getFragmentData, graphql } from '../../gql/index.ts';
 import { Avatar } from '../attachments/Avatar.tsx';
 import { MessageBody } from './MessageBody.tsx';
+import { ReplyQuote } from './ReplyQuote.tsx';
 import { fullLabel, timeLabel } from './time.ts';
 import type { ReplyTarget } from './useConversation.ts';
 
@@ -28,12 +29,7 @@ export const MessageItemFragment = graphql(`
     }
     replyTo {
       id
-      body
-      deletedAt
-      sender {
-        id
-        displayName
-      }
+      ...ReplyQuote_message
     }
   }
 `);
@@ -124,12 +120,7 @@ export function MessageItem(props: MessageItemProps) {
           </time>
         </div>
       )}
-      {m.replyTo ? (
-        <blockquote className="reply-quote">
-          <span className="reply-sender">{m.replyTo.sender?.displayName ?? 'Someone'}</span>{' '}
-          <span className="reply-text">{m.replyTo.deletedAt ? 'Message deleted' : m.replyTo.body}</span>
-        </blockquote>
-      ) : null}
+      {m.replyTo ? <ReplyQuote quote={m.replyTo} /> : null}
       {deleted ? (
         <p className="message-body deleted">Message deleted</p>
       ) : mode === 'edit' ? (

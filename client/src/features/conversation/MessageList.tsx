@@ -24,6 +24,11 @@ interface Props {
   onDelete(id: string): Promise<void>;
   onRetry(clientId: string): void;
   /**
+   * The highest seq of the messages on screen (at least partly in view of the
+   * log), after every render and scroll: what the viewer has seen.
+   */
+  onSeen(seq: number): void;
+  /**
    * Extension point: what other features add to a message (reactions and read
    * receipts in `footer`, attachments, extra actions). See MessageItemSlots.
    */
@@ -56,6 +61,18 @@ export function MessageList(props: Props) {
   /** Newer messages arrived while the viewer was reading further up. */
   const [newBelow, setNewBelow] = useState(false);
 
+  /** The highest seq whose message is (at least partly) in view; 0 when none is. */
+  function highestInView(el: HTMLElement): number {
+    const bottom = el.getBoundingClientRect().bottom;
+    const items = el.querySelectorAll<HTMLElement>('li[data-seq]');
+    // Newest last: walk up from the end to the first one that starts above the log's bottom edge.
+    for (let i = items.length - 1; i >= 0; i--) {
+      const item = items[i] as HTMLElement;
+      if (item.getBoundingClientRect().top < bottom) return Number(item.dataset.seq);
+    }
+    return 0;
+  }
+
   /** Where a message's top edge sits in the scrolled content, in px. */
   function contentTop(el: HTMLElement, id: string | undefined): number | undefined {
     const item = id ? el.querySelector(`[data-message-id="${id}"]`) : null;
@@ -83,6 +100,7 @@ export function MessageList(props: Props) {
     }
     seenLastId.current = lastId;
     previous.current = { firstId, firstTop: contentTop(el, firstId) ?? 0 };
+    props.onSeen(highestInView(el));
   });
 
   function onScroll() {
@@ -90,6 +108,7 @@ export function MessageList(props: Props) {
     if (!el) return;
     atBottom.current = el.scrollHeight - el.scrollTop - el.clientHeight < BOTTOM_SLACK_PX;
     if (atBottom.current) setNewBelow(false);
+    props.onSeen(highestInView(el));
     if (el.scrollTop < LOAD_OLDER_WITHIN_PX && props.hasOlder && !props.loadingOlder) props.onLoadOlder();
   }
 

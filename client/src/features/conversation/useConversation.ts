@@ -355,7 +355,6 @@ export function useConversation(
   return {
     ...state,
     pending,
-    highestSeq: state.messages.at(-1)?.seq ?? 0,
     loadOlder,
     send,
     retry,

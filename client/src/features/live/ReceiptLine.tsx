@@ -1,11 +1,14 @@
-import { fullDateTime } from '../../ui/relative-time.ts';
+import { fullLabel } from '../conversation/time.ts';
 import { type Receipt, receiptText } from './receipts.ts';
 
-/** "Seen" / "Read by Bob" / "Read by 3" under one of my messages; the readers by name in the tooltip. */
-export function ReceiptLine(props: { receipt: Receipt; direct: boolean }) {
+/**
+ * "Seen" / "Read by Bob" / "Read by 3" under one of my messages; the readers by name in the tooltip,
+ * with when they read it in `timeZone` (the viewer's profile zone, as the message times beside it).
+ */
+export function ReceiptLine(props: { receipt: Receipt; direct: boolean; timeZone: string }) {
   const { receipt } = props;
   const who = receipt.readers
-    .map((r) => (r.readAt ? `${r.displayName} (${fullDateTime(r.readAt)})` : r.displayName))
+    .map((r) => (r.readAt ? `${r.displayName} (${fullLabel(r.readAt, props.timeZone)})` : r.displayName))
     .join(', ');
   const more = receipt.count - receipt.readers.length;
   const title = `Read by ${who || `${receipt.count}`}${who && more > 0 ? ` and ${more} more` : ''}`;

@@ -60,6 +60,14 @@ export const MeetingDetailsFragment = graphql(`
         displayName
       }
     }
+    rejectedReschedule {
+      startsAt
+      reason
+      rejectedBy {
+        id
+        displayName
+      }
+    }
     reviewedByMe
     ...MeetingTimes_meeting
     ...MeetingReviews_meeting
@@ -90,6 +98,7 @@ const LIVE_MESSAGES: Partial<Record<MeetingAction, string>> = {
   STARTED: 'The meeting has started.',
   ENDED: 'The meeting has ended. Reviews are open.',
   COMPLETED: 'The meeting is completed.',
+  EXPIRED: 'The request lapsed: it was not answered before its start.',
 };
 
 function notFound(error: unknown): boolean {
@@ -143,6 +152,8 @@ function MeetingDetails(props: {
   const active = m.status === 'ACCEPTED' || m.status === 'IN_PROGRESS';
   const proposal = m.pendingReschedule;
   const proposalIsMine = proposal?.proposedBy?.id === props.myId;
+  const rejected = m.rejectedReschedule;
+  const rejectedByMe = rejected?.rejectedBy?.id === props.myId;
   const requestedByMe = m.myRole === 'REQUESTER';
   const canCancel = m.status === 'ACCEPTED' || (m.status === 'REQUESTED' && requestedByMe);
 
@@ -197,6 +208,16 @@ function MeetingDetails(props: {
             <>
               <dt>Declined</dt>
               <dd>{m.declineReason ? `“${m.declineReason}”` : 'No reason given.'}</dd>
+            </>
+          ) : null}
+          {m.status === 'EXPIRED' ? (
+            <>
+              <dt>Lapsed</dt>
+              <dd data-testid="expired-note">
+                {requestedByMe
+                  ? `${who} did not answer your request before its start.`
+                  : 'You did not answer this request before its start.'}
+              </dd>
             </>
           ) : null}
           {m.status === 'CANCELLED' ? (
@@ -254,6 +275,23 @@ function MeetingDetails(props: {
               />
             </div>
           )}
+        </section>
+      ) : null}
+
+      {rejected && !proposal && m.status === 'ACCEPTED' ? (
+        <section className="card proposal rejected-proposal" aria-labelledby="rejected-heading">
+          <h2 id="rejected-heading">
+            {rejectedByMe
+              ? 'You rejected the proposed time'
+              : `${rejected.rejectedBy?.displayName ?? who} rejected your proposed time`}
+          </h2>
+          <p>
+            <ProposedTime startsAt={rejected.startsAt} timeZone={timeZone} other={other} />
+          </p>
+          <p className="muted" data-testid="rejection-reason">
+            {rejected.reason ? `“${rejected.reason}”` : 'No reason given.'}
+          </p>
+          <p className="muted">The meeting keeps its time.</p>
         </section>
       ) : null}
 

@@ -1,5 +1,5 @@
 import { useQuery } from '@apollo/client/react';
-import type { ReactNode } from 'react';
+import { type ReactNode, useState } from 'react';
 import { Link } from 'react-router';
 import { graphql } from '../../gql/index.ts';
 import { LoadError } from '../../ui/LoadError.tsx';
@@ -35,12 +35,34 @@ const MeetingsPageQuery = graphql(`
         }
       }
     }
-    past: meetings(filter: { status: [ENDED, COMPLETED, CANCELLED, DECLINED] }, first: 100) {
+  }
+`);
+
+/** Past meetings per page; "Show older" adds a page. */
+const PAST_PAGE = 20;
+
+/**
+ * Meetings that are over or will not happen, latest first. Each page is its
+ * own query after the previous page's last cursor, so a live refetch (every
+ * page is named PastMeetings) keeps the pages joined up.
+ */
+const PastMeetingsQuery = graphql(`
+  query PastMeetings($first: Int!, $after: String) {
+    meetings(
+      filter: { status: [ENDED, COMPLETED, CANCELLED, DECLINED, EXPIRED] }
+      order: START_DESC
+      first: $first
+      after: $after
+    ) {
       edges {
         node {
           id
           ...MeetingCard_meeting
         }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
       }
     }
   }
@@ -51,12 +73,18 @@ function MeetingSection(props: {
   title: string;
   empty: string;
   count: number;
+  /** Shown after the count, e.g. "+" while older meetings are not loaded. */
+  countSuffix?: string;
   children: ReactNode;
 }) {
   return (
     <section className="card" aria-labelledby={`${props.id}-heading`}>
       <h2 id={`${props.id}-heading`}>
-        {props.title} <span className="count">{props.count}</span>
+        {props.title}{' '}
+        <span className="count">
+          {props.count}
+          {props.countSuffix ?? ''}
+        </span>
       </h2>
       {props.count === 0 ? (
         <p className="muted">{props.empty}</p>
@@ -69,9 +97,89 @@ function MeetingSection(props: {
   );
 }
 
+/** "Show older": the last item of a list that has more. */
+function ShowOlder(props: { onClick(): void }) {
+  return (
+    <li className="meeting-more">
+      <button type="button" className="button" onClick={props.onClick}>
+        Show older
+      </button>
+    </li>
+  );
+}
+
+/**
+ * A page of past meetings after `after`; once "Show older" is used, the next
+ * page after its own last cursor. Each page is its own query (all named
+ * PastMeetings, so a live refetch updates every page), chained by cursor, so
+ * the pages stay joined up when a meeting is added to the first one.
+ */
+function PastPage(props: { after: string; zone: string }) {
+  const [expanded, setExpanded] = useState(false);
+  const { data, error, refetch } = useQuery(PastMeetingsQuery, {
+    variables: { first: PAST_PAGE, after: props.after },
+    fetchPolicy: 'cache-and-network',
+  });
+  if (!data)
+    return (
+      <li className="meeting-more">
+        {error ? <LoadError what="Older meetings" retry={refetch} /> : <span role="status">Loading…</span>}
+      </li>
+    );
+  const page = data.meetings;
+  return (
+    <>
+      {page.edges.map((e) => (
+        <MeetingCard key={e.node.id} meeting={e.node} timeZone={props.zone} />
+      ))}
+      {page.pageInfo.hasNextPage && page.pageInfo.endCursor ? (
+        expanded ? (
+          <PastPage after={page.pageInfo.endCursor} zone={props.zone} />
+        ) : (
+          <ShowOlder onClick={() => setExpanded(true)} />
+        )
+      ) : null}
+    </>
+  );
+}
+
+/** The Past section: the latest PAST_PAGE meetings, then older ones a page at a time. */
+function PastMeetings(props: { zone: string }) {
+  const [expanded, setExpanded] = useState(false);
+  const { data, error, refetch } = useQuery(PastMeetingsQuery, {
+    variables: { first: PAST_PAGE, after: null },
+    fetchPolicy: 'cache-and-network',
+  });
+  if (!data)
+    return error ? <LoadError what="Your past meetings" retry={refetch} /> : <p role="status">Loading…</p>;
+  const first = data.meetings;
+  const cursor = first.pageInfo.hasNextPage ? first.pageInfo.endCursor : null;
+  return (
+    <MeetingSection
+      id="past"
+      title="Past"
+      empty="Nothing here yet."
+      count={first.edges.length}
+      countSuffix={cursor ? '+' : ''}
+    >
+      {first.edges.map((e) => (
+        <MeetingCard key={e.node.id} meeting={e.node} timeZone={props.zone} />
+      ))}
+      {cursor ? (
+        expanded ? (
+          <PastPage after={cursor} zone={props.zone} />
+        ) : (
+          <ShowOlder onClick={() => setExpanded(true)} />
+        )
+      ) : null}
+    </MeetingSection>
+  );
+}
+
 /**
  * /meetings: upcoming (accepted), pending (requests either way and proposed
- * new times) and past meetings, live.
+ * new times) and past meetings (over, declined, cancelled or lapsed; latest
+ * first, paged), live.
  */
 export function MeetingsPage() {
   useMeetingEvents();
@@ -90,8 +198,6 @@ export function MeetingsPage() {
       ...data.requested.edges.map((e) => e.node),
       ...accepted.filter((m) => m.pendingReschedule),
     ];
-    // Listed by start, oldest first: the most recent first reads better for the past.
-    const past = data.past.edges.map((e) => e.node).reverse();
     body = (
       <>
         <MeetingSection
@@ -114,11 +220,7 @@ export function MeetingsPage() {
             <MeetingCard key={m.id} meeting={m} timeZone={zone} />
           ))}
         </MeetingSection>
-        <MeetingSection id="past" title="Past" empty="Nothing here yet." count={past.length}>
-          {past.map((m) => (
-            <MeetingCard key={m.id} meeting={m} timeZone={zone} />
-          ))}
-        </MeetingSection>
+        <PastMeetings zone={zone} />
       </>
     );
   } else if (error) {

@@ -8,6 +8,7 @@ export const STATUS_LABEL: Record<MeetingStatus, string> = {
   IN_PROGRESS: 'In progress',
   ENDED: 'Ended',
   COMPLETED: 'Completed',
+  EXPIRED: 'Expired',
 };
 
 export const KIND_LABEL: Record<MeetingKind, string> = {

@@ -18,7 +18,7 @@ const MeetingEventsSubscription = graphql(`
 `);
 
 /** The queries whose lists depend on meetings' states. */
-export const MEETING_LIST_QUERIES = ['MeetingsPage'];
+export const MEETING_LIST_QUERIES = ['MeetingsPage', 'PastMeetings'];
 
 /**
  * Keeps meetings live while a meetings page is open. The changed meeting is

@@ -145,7 +145,9 @@ export function GroupSettingsPage() {
   return (
     <div className="page">
       <p>
-        <Link to={`/rooms/${roomId}`}>← {room.title}</Link>
+        <Link to={`/rooms/${roomId}`} className="back-to-room">
+          ← {room.title}
+        </Link>
       </p>
       <PageHeading title="Group settings" />
       <FormAlert message={problem} />
@@ -187,8 +189,11 @@ export function GroupSettingsPage() {
               <li key={m.user.id}>
                 <Avatar name={m.user.displayName} url={m.user.avatarUrl} />
                 <span className="member-name">
-                  {m.user.displayName}
-                  {m.user.isMe ? ' (you)' : ''} <span className="muted">@{m.user.username}</span>
+                  <span>
+                    {m.user.displayName}
+                    {m.user.isMe ? ' (you)' : ''}
+                  </span>
+                  <span className="muted">@{m.user.username}</span>
                 </span>
                 <span className="muted">{ROLE_LABEL[m.role]}</span>
                 {removable ? (

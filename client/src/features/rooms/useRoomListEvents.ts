@@ -5,6 +5,7 @@ import { getFragmentData, graphql } from '../../gql/index.ts';
 import { RoomTypingEventFragment } from '../live/documents.ts';
 import { applyPresenceEvent } from '../live/presence.cache.ts';
 import { clearRoomTyping, publishRoomTyping } from '../live/typing.ts';
+import { publishRoomUpdated } from './room-updates.ts';
 import { RoomListQuery } from './roomListQuery.ts';
 
 /**
@@ -77,8 +78,10 @@ export function useRoomListEvents(refetch: () => void, knows: (roomId: string) =
       next: ({ data }) => {
         const event = data?.myEvents;
         if (!event) return;
-        if (event.__typename === 'RoomUpdated' && !latest.current.knows(event.room.id))
-          latest.current.refetch();
+        if (event.__typename === 'RoomUpdated') {
+          if (!latest.current.knows(event.room.id)) latest.current.refetch();
+          publishRoomUpdated(event.room.id);
+        }
         if (event.__typename === 'PresenceChanged') applyPresenceEvent(client.cache, event);
         if (event.__typename === 'RoomTyping') {
           const typing = getFragmentData(RoomTypingEventFragment, event);

@@ -42,6 +42,8 @@ const LABELS: Record<NotificationType, string> = {
   MEETING_STARTED: 'Meetings starting',
   MEETING_REVIEW_REQUESTED: 'Requests to review a meeting',
   MEETING_COMPLETED: 'Completed meetings',
+  MEETING_RESCHEDULE_REJECTED: 'Rejected meeting times',
+  MEETING_EXPIRED: 'Unanswered meeting requests that lapsed',
 };
 
 /** Email on/off per notification type; each change is saved at once (optimistically). */

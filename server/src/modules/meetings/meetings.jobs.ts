@@ -1,7 +1,11 @@
 /**
  * Scheduled meeting work in pg-boss: reminders, the start, the end (with the
- * review prompt) and the auto-complete when the review window closes.
+ * review prompt) and the auto-complete when the review window closes; and for
+ * a request, its expiry at the start if nobody answered it.
  *
+ * Requesting a meeting schedules its expiry in the requesting transaction;
+ * accepting, declining or cancelling the request cancels it (and a stray
+ * expiry finds the meeting no longer REQUESTED and does nothing).
  * Accepting a meeting schedules its jobs in the accepting transaction (a
  * rollback leaves none); rescheduling cancels them and schedules new ones;
  * cancelling cancels them. Every job carries the meeting `version` it was
@@ -25,7 +29,7 @@ import * as repo from './meetings.repository.ts';
 
 export const MEETING_JOB = 'meetings.scheduled';
 
-export type MeetingStep = 'REMINDER' | 'START' | 'END' | 'COMPLETE';
+export type MeetingStep = 'REMINDER' | 'START' | 'END' | 'COMPLETE' | 'EXPIRE';
 
 export interface MeetingJobData {
   meetingId: string;
@@ -70,6 +74,17 @@ export async function scheduleMeetingJobs(
   return ids;
 }
 
+/** Schedules the lapse of a request at its start, inside `trx`; returns the job id. */
+export async function scheduleMeetingExpiry(
+  deps: Deps,
+  trx: Transaction<DB>,
+  m: Pick<MeetingRow, 'id' | 'version' | 'starts_at'>,
+): Promise<string | null> {
+  const { startAfter, dueAt } = punctual(m.starts_at, MEETING_POLL_SECONDS);
+  const data: MeetingJobData = { meetingId: m.id, version: m.version, step: 'EXPIRE', dueAt };
+  return deps.jobs.send(MEETING_JOB, data, { trx, startAfter });
+}
+
 /** Cancels the jobs stored on the meeting (inside `trx`); stale ones that still run do nothing. */
 export async function cancelMeetingJobs(deps: Deps, trx: Transaction<DB>, m: MeetingRow): Promise<void> {
   const ids = Array.isArray(m.job_ids) ? (m.job_ids as string[]) : [];
@@ -106,11 +121,25 @@ export async function runMeetingJob(deps: Deps, data: MeetingJobData): Promise<v
     }
 
     const command: MeetingCommand =
-      data.step === 'START' ? 'START' : data.step === 'END' ? 'END' : 'COMPLETE';
+      data.step === 'START'
+        ? 'START'
+        : data.step === 'END'
+          ? 'END'
+          : data.step === 'EXPIRE'
+            ? 'EXPIRE'
+            : 'COMPLETE';
     const d = tryDecide(m, command);
     if (!d) return;
     const p = await loadParties(tx, m);
-    if (data.step === 'START') {
+    if (data.step === 'EXPIRE') {
+      const next = meetingRowToModel(
+        await repo.updateMeeting(tx.trx, m.id, { status: d.to, job_ids: JSON.stringify([]) }),
+      );
+      // The invitee's calendar got the invitation with the request: withdraw it there.
+      await noticeTo(deps, tx, next, p, m.inviteeId, 'MEETING_EXPIRED', { ics: 'CANCEL' });
+      await noticeTo(deps, tx, next, p, m.requesterId, 'MEETING_EXPIRED');
+      publishMeeting(deps, tx, next, 'EXPIRED', null);
+    } else if (data.step === 'START') {
       const next = meetingRowToModel(await repo.updateMeeting(tx.trx, m.id, { status: d.to }));
       for (const id of both) await noticeTo(deps, tx, next, p, id, 'MEETING_STARTED');
       publishMeeting(deps, tx, next, 'STARTED', null);

@@ -6,9 +6,11 @@
  *   REQUESTED ──accept──▶ ACCEPTED ──start──▶ IN_PROGRESS ──end──▶ ENDED ──both reviews / window over──▶ COMPLETED
  *       │ decline ▶ DECLINED   │ cancel ▶ CANCELLED
  *       │ cancel (requester) ▶ CANCELLED
+ *       │ expire (scheduler, at the start, unanswered) ▶ EXPIRED
  *   ACCEPTED also carries an optional pending reschedule proposal (a sub-state:
  *   proposed_starts_at / proposed_by / proposal_reason): either party proposes,
  *   the other accepts (the time changes, `version` + 1) or rejects it.
+ *   DECLINED, CANCELLED, EXPIRED and COMPLETED are final.
  *
  * Errors: an action the state does not allow → BAD_USER_INPUT; an action the
  * state allows but not for this participant → FORBIDDEN. (Someone who is not a
@@ -27,7 +29,8 @@ export type MeetingCommand =
   | 'REVIEW'
   | 'START'
   | 'END'
-  | 'COMPLETE';
+  | 'COMPLETE'
+  | 'EXPIRE';
 
 /** Who acts: a participant (by role and id) or the scheduler. */
 export type MeetingActor = { role: MeetingRole; userId: string } | 'SYSTEM';
@@ -73,6 +76,8 @@ export const TRANSITIONS: readonly Transition[] = [
   // From ACCEPTED too: if the start job ran late (or after the end), the end still happens.
   { command: 'END', from: ['ACCEPTED', 'IN_PROGRESS'], actors: ['SYSTEM'], to: 'ENDED' },
   { command: 'COMPLETE', from: ['ENDED'], actors: ['SYSTEM'], to: 'COMPLETED' },
+  // A request still unanswered when its start comes lapses; only a request can.
+  { command: 'EXPIRE', from: ['REQUESTED'], actors: ['SYSTEM'], to: 'EXPIRED' },
 ];
 
 /**
@@ -103,6 +108,7 @@ const VERBS: Record<MeetingCommand, string> = {
   START: 'start',
   END: 'end',
   COMPLETE: 'complete',
+  EXPIRE: 'expire',
 };
 
 function matches(rule: ActorRule, actor: MeetingActor, m: MeetingModel): boolean {

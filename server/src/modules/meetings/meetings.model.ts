@@ -9,7 +9,8 @@ export type MeetingStatus =
   | 'CANCELLED'
   | 'IN_PROGRESS'
   | 'ENDED'
-  | 'COMPLETED';
+  | 'COMPLETED'
+  | 'EXPIRED';
 
 export type MeetingKind = 'VIDEO' | 'IN_PERSON';
 
@@ -28,11 +29,20 @@ export type MeetingAction =
   | 'STARTED'
   | 'ENDED'
   | 'REVIEWED'
-  | 'COMPLETED';
+  | 'COMPLETED'
+  | 'EXPIRED';
 
 export interface PendingRescheduleModel {
   startsAt: Date;
   proposedById: string;
+  reason: string;
+}
+
+/** The last proposed new time the other participant rejected. */
+export interface RejectedRescheduleModel {
+  startsAt: Date;
+  /** Who rejected it (null once that account is gone). */
+  rejectedById: string | null;
   reason: string;
 }
 
@@ -53,6 +63,7 @@ export interface MeetingModel {
   version: number;
   sequence: number;
   pendingReschedule: PendingRescheduleModel | null;
+  rejectedReschedule: RejectedRescheduleModel | null;
   declineReason: string | null;
   cancelReason: string | null;
   cancelledById: string | null;
@@ -95,6 +106,13 @@ export function meetingRowToModel(row: MeetingRow): MeetingModel {
             reason: row.proposal_reason ?? '',
           }
         : null,
+    rejectedReschedule: row.rejected_starts_at
+      ? {
+          startsAt: row.rejected_starts_at,
+          rejectedById: row.rejected_by,
+          reason: row.rejection_reason ?? '',
+        }
+      : null,
     declineReason: row.decline_reason,
     cancelReason: row.cancel_reason,
     cancelledById: row.cancelled_by,
@@ -117,6 +135,9 @@ export function reviveMeeting(m: MeetingModel): MeetingModel {
     updatedAt: d(m.updatedAt),
     pendingReschedule: m.pendingReschedule
       ? { ...m.pendingReschedule, startsAt: d(m.pendingReschedule.startsAt) }
+      : null,
+    rejectedReschedule: m.rejectedReschedule
+      ? { ...m.rejectedReschedule, startsAt: d(m.rejectedReschedule.startsAt) }
       : null,
   };
 }

@@ -8,7 +8,7 @@ import type { Tx } from '../../db/tx.ts';
 import type { Deps } from '../../deps.ts';
 import type { EmailMessage } from '../mail/mail.service.ts';
 import type { NotificationType } from '../notifications/notifications.model.ts';
-import { notify, type Recipient } from '../notifications/notifications.service.ts';
+import { emailWithoutNotification, notify, type Recipient } from '../notifications/notifications.service.ts';
 import type { UserRow } from '../users/users.model.ts';
 import { findUsersByIds } from '../users/users.repository.ts';
 import { buildIcs } from './meetings.ics.ts';
@@ -86,13 +86,18 @@ export interface NoticeOptions {
   /** Who caused the change (named in texts); null for the scheduler. */
   actorId?: string | null;
   reason?: string | null;
-  /** MEETING_RESCHEDULE_PROPOSED: the proposed start. */
+  /** MEETING_RESCHEDULE_PROPOSED / _REJECTED: the proposed start. */
   proposedStartsAt?: Date;
   /** MEETING_REMINDER: the lead time. */
   leadSeconds?: number;
   /** MEETING_REVIEW_REQUESTED: until when reviews are open. */
   reviewUntil?: Date;
   ics?: 'REQUEST' | 'CANCEL';
+  /**
+   * Instead of a notification, only a confirmation email (with the ICS) to the
+   * recipient, who made the change: their calendar holds the event too.
+   */
+  confirmationOnly?: { title: (r: Recipient) => string; body: (r: Recipient) => string };
 }
 
 /**
@@ -156,8 +161,32 @@ export async function noticeTo(
       title: (r) => `Meeting with ${other(r)} completed`,
       body: (r) => `Your meeting on ${r.time(m.startsAt)} is complete.`,
     },
+    MEETING_RESCHEDULE_REJECTED: {
+      title: () => `${actorName} rejected your proposed time`,
+      body: (r) =>
+        `${actorName} rejected moving your meeting to ${r.time(o.proposedStartsAt ?? m.startsAt)}; it stays on ${r.time(m.startsAt)}.${reasonText(o.reason)}`,
+    },
+    MEETING_EXPIRED: {
+      title: (r) =>
+        r.id === p.requester.id
+          ? `${p.invitee.display_name} did not answer your meeting request`
+          : `The meeting request from ${p.requester.display_name} lapsed`,
+      body: (r) =>
+        `The meeting requested for ${r.time(m.startsAt)} was not answered before its start and will not take place.`,
+    },
   };
   const t = texts[type];
+  if (o.confirmationOnly) {
+    // The actor's own copy: no notification (they did it), only the email carrying the ICS.
+    await emailWithoutNotification(tx, deps, {
+      recipientId,
+      type,
+      title: o.confirmationOnly.title,
+      body: o.confirmationOnly.body,
+      ...(o.ics ? { icalEvent: meetingIcs(deps, m, p, o.ics) } : {}),
+    });
+    return;
+  }
   await notify(tx, deps, {
     recipientId,
     type,

@@ -36,7 +36,12 @@ export interface MeetingFilterInput {
 export async function listMeetings(
   deps: Deps,
   viewer: Viewer,
-  args: { filter?: MeetingFilterInput | null; first?: number | null; after?: string | null },
+  args: {
+    filter?: MeetingFilterInput | null;
+    order?: 'START_ASC' | 'START_DESC' | null;
+    first?: number | null;
+    after?: string | null;
+  },
 ): Promise<Connection<MeetingModel>> {
   const limit = pageSize(args.first, 20, 100);
   const after = decodeCursor(args.after, (v): v is { s: string; i: string } => {
@@ -58,6 +63,7 @@ export async function listMeetings(
     to: f.to ?? undefined,
     role: f.role ?? undefined,
     after: after && { startsAt: new Date(after.s), id: after.i },
+    descending: args.order === 'START_DESC',
     limit: limit + 1,
   });
   return forwardPage(rows, limit, meetingRowToModel, (r) => ({ s: r.starts_at.toISOString(), i: r.id }));

@@ -17,6 +17,8 @@ export interface NewMeeting {
   ends_at: Date;
   status: MeetingStatus;
   client_id: string | null;
+  /** pg-boss ids of its scheduled jobs (JSON array). */
+  job_ids?: string;
 }
 
 export function insertMeeting(db: Db, m: NewMeeting): Promise<MeetingRow> {
@@ -94,10 +96,12 @@ export interface ListFilter {
   /** Only meetings that have not ended yet. */
   endsAfter?: Date | undefined;
   after?: { startsAt: Date; id: string } | undefined;
+  /** Latest start first (the keyset `after` then means "older than"). */
+  descending?: boolean | undefined;
   limit: number;
 }
 
-/** The user's meetings by start time (then id), keyset-paginated. */
+/** The user's meetings by start time (then id), either way, keyset-paginated. */
 export function listMeetings(db: Db, f: ListFilter): Promise<MeetingRow[]> {
   let q = db
     .selectFrom('meetings')
@@ -114,14 +118,16 @@ export function listMeetings(db: Db, f: ListFilter): Promise<MeetingRow[]> {
   if (f.to) q = q.where('starts_at', '<', f.to);
   if (f.endsAfter) q = q.where('ends_at', '>', f.endsAfter);
   const after = f.after;
+  const past = f.descending ? '<' : '>';
   if (after)
     q = q.where((eb) =>
       eb.or([
-        eb('starts_at', '>', after.startsAt),
-        eb.and([eb('starts_at', '=', after.startsAt), eb('id', '>', after.id)]),
+        eb('starts_at', past, after.startsAt),
+        eb.and([eb('starts_at', '=', after.startsAt), eb('id', past, after.id)]),
       ]),
     );
-  return q.orderBy('starts_at').orderBy('id').limit(f.limit).execute();
+  const dir = f.descending ? 'desc' : 'asc';
+  return q.orderBy('starts_at', dir).orderBy('id', dir).limit(f.limit).execute();
 }
 
 export async function insertReview(

@@ -68,6 +68,9 @@ export const meetingsResolvers: Resolvers = {
   MeetingReschedule: {
     proposedBy: (p, _a, ctx) => ctx.loaders.user.load(p.proposedById),
   },
+  MeetingRescheduleRejection: {
+    rejectedBy: (r, _a, ctx) => (r.rejectedById ? ctx.loaders.user.load(r.rejectedById) : null),
+  },
   MeetingReview: {
     reviewer: (r, _a, ctx) => ctx.loaders.user.load(r.reviewerId),
   },

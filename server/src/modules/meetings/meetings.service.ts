@@ -13,7 +13,7 @@ import { parseId, uuidv7 } from '../../lib/ids.ts';
 import { blockedAmong } from '../contacts/contacts.repository.ts';
 import { findMembershipsOf } from '../rooms/rooms.repository.ts';
 import { findUserById } from '../users/users.repository.ts';
-import { cancelMeetingJobs, scheduleMeetingJobs } from './meetings.jobs.ts';
+import { cancelMeetingJobs, scheduleMeetingExpiry, scheduleMeetingJobs } from './meetings.jobs.ts';
 import { decide, type MeetingCommand } from './meetings.machine.ts';
 import {
   type MeetingKind,
@@ -87,7 +87,7 @@ export async function requestMeeting(
   const startsAt = futureStart(input.startsAt, 'startsAt');
   const duration = input.durationMinutes;
   if (!Number.isInteger(duration) || duration < MIN_DURATION_MINUTES || duration > MAX_DURATION_MINUTES)
-    throw badInput(`durationMinutes must be between ${MIN_DURATION_MINUTES} and ${MAX_DURATION_MINUTES}`, {
+    throw badInput(`Duration must be between ${MIN_DURATION_MINUTES} and ${MAX_DURATION_MINUTES} minutes`, {
       field: 'durationMinutes',
     });
   if (input.kind !== 'VIDEO' && input.kind !== 'IN_PERSON') throw badInput('Unknown kind', { field: 'kind' });
@@ -153,8 +153,11 @@ async function insertRequest(
 ): Promise<MeetingModel> {
   const { inviteeId, startsAt, duration, location, agenda, roomId } = r;
   return inTransaction(deps, async (tx) => {
+    const id = uuidv7();
+    // Unanswered at its start, the request lapses (the job does nothing once it was answered).
+    const expiry = await scheduleMeetingExpiry(deps, tx.trx, { id, version: 1, starts_at: startsAt });
     const row = await repo.insertMeeting(tx.trx, {
-      id: uuidv7(),
+      id,
       requester_id: viewer.userId,
       invitee_id: inviteeId,
       room_id: roomId,
@@ -167,6 +170,7 @@ async function insertRequest(
       ends_at: addMinutes(startsAt, duration),
       status: 'REQUESTED',
       client_id: r.clientId,
+      job_ids: JSON.stringify(expiry ? [expiry] : []),
     });
     const m = meetingRowToModel(row);
     const p = await loadParties(tx, m);
@@ -221,6 +225,7 @@ export function acceptMeeting(deps: Deps, viewer: Viewer, id: string): Promise<M
   return command(deps, viewer, id, 'ACCEPT', async ({ tx, row, m, to, parties }) => {
     if (m.startsAt.getTime() <= Date.now()) throw badInput('This meeting’s time has passed');
     await repo.holdSlots(tx.trx, row);
+    await cancelMeetingJobs(deps, tx.trx, row); // the request's expiry
     const jobIds = await scheduleMeetingJobs(deps, tx.trx, row);
     const next = meetingRowToModel(
       await repo.updateMeeting(tx.trx, m.id, { status: to, job_ids: JSON.stringify(jobIds) }),
@@ -241,14 +246,29 @@ export function declineMeeting(
   reason: string | null | undefined,
 ): Promise<MeetingModel> {
   const why = optionalText(reason, REASON_MAX, 'reason');
-  return command(deps, viewer, id, 'DECLINE', async ({ tx, m, to, parties }) => {
+  return command(deps, viewer, id, 'DECLINE', async ({ tx, row, m, to, parties }) => {
+    await cancelMeetingJobs(deps, tx.trx, row); // the request's expiry
     const next = meetingRowToModel(
-      await repo.updateMeeting(tx.trx, m.id, { status: to, decline_reason: why }),
+      await repo.updateMeeting(tx.trx, m.id, {
+        status: to,
+        decline_reason: why,
+        job_ids: JSON.stringify([]),
+      }),
     );
-    await noticeTo(deps, tx, next, await parties(), m.requesterId, 'MEETING_DECLINED', {
+    const p = await parties();
+    await noticeTo(deps, tx, next, p, m.requesterId, 'MEETING_DECLINED', {
       actorId: viewer.userId,
       reason: why,
       ics: 'CANCEL',
+    });
+    // The invitation reached the invitee's calendar with the request: it is withdrawn there too.
+    await noticeTo(deps, tx, next, p, viewer.userId, 'MEETING_DECLINED', {
+      ics: 'CANCEL',
+      confirmationOnly: {
+        title: () => `You declined the meeting with ${p.requester.display_name}`,
+        body: (r) =>
+          `The meeting on ${r.time(m.startsAt)} will not take place. The attached update removes it from your calendar.`,
+      },
     });
     publishMeeting(deps, tx, next, 'DECLINED', viewer.userId);
     return next;
@@ -276,11 +296,26 @@ export function cancelMeeting(
         job_ids: JSON.stringify([]),
       }),
     );
-    await noticeTo(deps, tx, next, await parties(), otherParticipant(m, viewer.userId), 'MEETING_CANCELLED', {
+    const p = await parties();
+    const otherId = otherParticipant(m, viewer.userId);
+    await noticeTo(deps, tx, next, p, otherId, 'MEETING_CANCELLED', {
       actorId: viewer.userId,
       reason: why,
       ics: 'CANCEL',
     });
+    // Whoever received an invitation (ICS) gets the cancellation, the canceller too: the
+    // invitee since the request, the requester since the acceptance.
+    if (m.status !== 'REQUESTED' || viewer.userId === m.inviteeId) {
+      const otherName = (otherId === p.requester.id ? p.requester : p.invitee).display_name;
+      await noticeTo(deps, tx, next, p, viewer.userId, 'MEETING_CANCELLED', {
+        ics: 'CANCEL',
+        confirmationOnly: {
+          title: () => `You cancelled your meeting with ${otherName}`,
+          body: (r) =>
+            `The meeting on ${r.time(m.startsAt)} is cancelled. The attached update removes it from your calendar.`,
+        },
+      });
+    }
     publishMeeting(deps, tx, next, 'CANCELLED', viewer.userId);
     return next;
   });
@@ -306,6 +341,9 @@ export function proposeReschedule(
         proposed_starts_at: at,
         proposed_by: viewer.userId,
         proposal_reason: why,
+        rejected_starts_at: null,
+        rejected_by: null,
+        rejection_reason: null,
       }),
     );
     await noticeTo(
@@ -366,15 +404,26 @@ export function rejectReschedule(
   id: string,
   reason: string | null | undefined,
 ): Promise<MeetingModel> {
-  optionalText(reason, REASON_MAX, 'reason');
-  return command(deps, viewer, id, 'REJECT_RESCHEDULE', async ({ tx, m }) => {
+  const why = optionalText(reason, REASON_MAX, 'reason') ?? '';
+  return command(deps, viewer, id, 'REJECT_RESCHEDULE', async ({ tx, m, parties }) => {
+    const proposal = m.pendingReschedule;
+    if (!proposal) throw new Error('REJECT_RESCHEDULE without a proposal'); // the machine checked
     const next = meetingRowToModel(
       await repo.updateMeeting(tx.trx, m.id, {
         proposed_starts_at: null,
         proposed_by: null,
         proposal_reason: null,
+        rejected_starts_at: proposal.startsAt,
+        rejected_by: viewer.userId,
+        rejection_reason: why,
       }),
     );
+    // The proposer hears the answer and the reason; calendars keep the unchanged time.
+    await noticeTo(deps, tx, next, await parties(), proposal.proposedById, 'MEETING_RESCHEDULE_REJECTED', {
+      actorId: viewer.userId,
+      reason: why,
+      proposedStartsAt: proposal.startsAt,
+    });
     publishMeeting(deps, tx, next, 'RESCHEDULE_REJECTED', viewer.userId);
     return next;
   });

@@ -27,6 +27,8 @@ const TYPE_LABELS: Record<NotificationType, string> = {
   MEETING_STARTED: 'meetings starting',
   MEETING_REVIEW_REQUESTED: 'meeting review requests',
   MEETING_COMPLETED: 'completed meetings',
+  MEETING_RESCHEDULE_REJECTED: 'rejected meeting times',
+  MEETING_EXPIRED: 'unanswered meeting requests that lapsed',
 };
 
 export const typeLabel = (type: NotificationType) => TYPE_LABELS[type];

@@ -15,7 +15,9 @@ export type NotificationType =
   | 'MEETING_REMINDER'
   | 'MEETING_STARTED'
   | 'MEETING_REVIEW_REQUESTED'
-  | 'MEETING_COMPLETED';
+  | 'MEETING_COMPLETED'
+  | 'MEETING_RESCHEDULE_REJECTED'
+  | 'MEETING_EXPIRED';
 
 export const NOTIFICATION_TYPES: readonly NotificationType[] = [
   'FRIEND_REQUEST',
@@ -31,6 +33,8 @@ export const NOTIFICATION_TYPES: readonly NotificationType[] = [
   'MEETING_STARTED',
   'MEETING_REVIEW_REQUESTED',
   'MEETING_COMPLETED',
+  'MEETING_RESCHEDULE_REJECTED',
+  'MEETING_EXPIRED',
 ];
 
 export function isNotificationType(value: string): value is NotificationType {

@@ -96,6 +96,29 @@ export async function notify(tx: Tx, deps: Deps, input: NotifyInput): Promise<No
   return model;
 }
 
+/**
+ * Emails `input` to its recipient without creating a notification: for the
+ * person who made a change themselves, whose calendar must still follow it
+ * (a cancellation's ICS). Same preference rule as `notify`; queued inside the
+ * caller's transaction.
+ */
+export async function emailWithoutNotification(tx: Tx, deps: Deps, input: NotifyInput): Promise<void> {
+  const to = await repo.findRecipient(tx.trx, input.recipientId, input.type);
+  if (!to || !(to.email_enabled ?? defaultEmailEnabled(input.type))) return;
+  const recipient: Recipient = {
+    id: to.id,
+    displayName: to.display_name,
+    timeZone: to.time_zone,
+    time: (at) => formatInZone(at, to.time_zone),
+  };
+  const email = notificationEmail(
+    deps.config,
+    { id: to.id, email: to.email, displayName: to.display_name },
+    { type: input.type, title: render(input.title, recipient), body: render(input.body, recipient) },
+  );
+  await queueEmail(deps, input.icalEvent ? { ...email, icalEvent: input.icalEvent } : email, tx.trx);
+}
+
 export interface NotifyMessageInput {
   recipientId: string;
   roomId: string;
