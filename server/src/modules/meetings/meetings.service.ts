@@ -9,6 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { inTransaction, type Tx } from '../../db/tx.ts';
 import type { Deps, Viewer } from '../../deps.ts';
 import { badInput, conflict, forbidden, notFound } from '../../graphql/errors.ts';
+import { longerThan } from '../../lib/chars.ts';
 import { parseId, uuidv7 } from '../../lib/ids.ts';
 import { blockedAmong } from '../contacts/contacts.repository.ts';
 import { findMembershipsOf } from '../rooms/rooms.repository.ts';
@@ -55,7 +56,7 @@ function futureStart(at: Date, field: string): Date {
 
 function optionalText(value: string | null | undefined, max: number, field: string): string | null {
   const v = value?.trim() ?? '';
-  if (v.length > max) throw badInput(`${field} is longer than ${max} characters`, { field });
+  if (longerThan(v, max)) throw badInput(`${field} is longer than ${max} characters`, { field });
   return v === '' ? null : v;
 }
 

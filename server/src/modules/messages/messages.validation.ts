@@ -1,10 +1,11 @@
 import { badInput } from '../../graphql/errors.ts';
+import { longerThan } from '../../lib/chars.ts';
 
 /** Trimmed text of 1–`max` characters (config.messageMaxLength). */
 export function normalizeBody(raw: string, max: number, field = 'body'): string {
   const body = raw.trim();
   if (body.length === 0) throw badInput('Message cannot be empty', { field });
-  if (body.length > max) throw badInput(`Message must be at most ${max} characters`, { field, max });
+  if (longerThan(body, max)) throw badInput(`Message must be at most ${max} characters`, { field, max });
   return body;
 }
 

@@ -1,4 +1,5 @@
 import { badInput } from '../../graphql/errors.ts';
+import { charCount, longerThan } from '../../lib/chars.ts';
 
 const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const USERNAME_RE = /^[a-z0-9_.]{3,32}$/;
@@ -22,21 +23,21 @@ export function normalizeUsername(raw: string): string {
 }
 
 export function validatePassword(password: string, field = 'password'): string {
-  if (password.length < 8) throw badInput('Password must be at least 8 characters', { field });
-  if (password.length > 1024) throw badInput('Password must be at most 1024 characters', { field });
+  if (charCount(password) < 8) throw badInput('Password must be at least 8 characters', { field });
+  if (longerThan(password, 1024)) throw badInput('Password must be at most 1024 characters', { field });
   return password;
 }
 
 export function normalizeDisplayName(raw: string): string {
   const name = raw.trim().replace(/\s+/g, ' ');
-  if (name.length < 1 || name.length > 80)
+  if (name.length < 1 || longerThan(name, 80))
     throw badInput('Display name must be 1–80 characters', { field: 'displayName' });
   return name;
 }
 
 export function normalizeBio(raw: string): string {
   const bio = raw.trim();
-  if (bio.length > 500) throw badInput('Bio must be at most 500 characters', { field: 'bio' });
+  if (longerThan(bio, 500)) throw badInput('Bio must be at most 500 characters', { field: 'bio' });
   return bio;
 }
 

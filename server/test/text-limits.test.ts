@@ -1,0 +1,73 @@
+/**
+ * Length limits count characters (Unicode code points, as PostgreSQL's
+ * char_length does), not UTF-16 units: an emoji is one character, so people
+ * writing emoji or supplementary-plane scripts get the documented limit, not half.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { charCount } from '../src/lib/chars.ts';
+import { createTestApp, expectError, type TestApp } from './helpers/app.ts';
+import { CREATE_GROUP, SEND } from './helpers/chat.ts';
+import { registerUser, type TestUser } from './helpers/users.ts';
+
+const EMOJI = '😀'; // one character, two UTF-16 units
+const UPDATE_PROFILE = `mutation($input: UpdateProfileInput!) { updateProfile(input: $input) { displayName bio } }`;
+
+let t: TestApp;
+let alice: TestUser;
+let bob: TestUser;
+beforeAll(async () => {
+  t = await createTestApp();
+  [alice, bob] = await Promise.all([registerUser(t), registerUser(t)]);
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+describe('text limits', () => {
+  it('counts code points', () => {
+    expect(charCount('')).toBe(0);
+    expect(charCount('abc')).toBe(3);
+    expect(charCount(EMOJI.repeat(3))).toBe(3);
+    expect(charCount('a\uD800b')).toBe(3); // a lone surrogate is one
+    expect(charCount('𠀋x')).toBe(2);
+  });
+
+  it('takes a message, a title, a display name and a bio of exactly their limit in emoji, and refuses one more', async () => {
+    const { createGroupRoom: room } = await t.ok(
+      CREATE_GROUP,
+      { input: { title: EMOJI.repeat(100), memberIds: [bob.id] } },
+      alice.accessToken,
+    );
+    expect(charCount(room.title)).toBe(100);
+    expectError(
+      await t.gql(
+        CREATE_GROUP,
+        { input: { title: EMOJI.repeat(101), memberIds: [bob.id] } },
+        alice.accessToken,
+      ),
+      'BAD_USER_INPUT',
+    );
+
+    const send = (body: string, clientId: string) =>
+      t.gql(SEND, { input: { roomId: room.id, clientId, body } }, alice.accessToken);
+    const sent = await send(EMOJI.repeat(4000), 'limit-ok');
+    expect(sent.errors).toBeUndefined();
+    expect(sent.data.sendMessage.body).toBe(EMOJI.repeat(4000));
+    expectError(await send(EMOJI.repeat(4001), 'limit-over'), 'BAD_USER_INPUT');
+
+    const profile = await t.ok(
+      UPDATE_PROFILE,
+      { input: { displayName: EMOJI.repeat(80), bio: EMOJI.repeat(500) } },
+      alice.accessToken,
+    );
+    expect(profile.updateProfile).toEqual({ displayName: EMOJI.repeat(80), bio: EMOJI.repeat(500) });
+    expectError(
+      await t.gql(UPDATE_PROFILE, { input: { displayName: EMOJI.repeat(81) } }, alice.accessToken),
+      'BAD_USER_INPUT',
+    );
+    expectError(
+      await t.gql(UPDATE_PROFILE, { input: { bio: EMOJI.repeat(501) } }, alice.accessToken),
+      'BAD_USER_INPUT',
+    );
+  });
+});
