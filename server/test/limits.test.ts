@@ -385,7 +385,14 @@ describe('hostile input', () => {
       }),
       JSON.stringify({ id: '1', type: 'subscribe', payload: { query: 'mutation { logoutEverywhere }' } }),
       JSON.stringify({ id: '1', type: 'subscribe', payload: { query: '{ me { id ' } }),
+      JSON.stringify({
+        id: '1',
+        type: 'subscribe',
+        payload: { query: 'subscription($r: ID!) { roomEvents(roomId: $r) { __typename } }' },
+      }),
     ];
+    const errors: { message: string; extensions?: { code?: string } }[][] = [];
+    const logsBefore = t.errorLogs.length;
     for (const message of garbage) {
       const ws = new WebSocket(t.wsUrl, 'graphql-transport-ws');
       ws.on('error', () => {});
@@ -394,7 +401,10 @@ describe('hostile input', () => {
         ws.on('message', (data) => {
           const m = JSON.parse(String(data));
           if (m.type === 'connection_ack') ws.send(message);
-          else if (m.type !== 'ping' && m.type !== 'pong') resolve(m.type);
+          else if (m.type !== 'ping' && m.type !== 'pong') {
+            if (m.type === 'error') errors.push(m.payload);
+            resolve(m.type);
+          }
         });
       });
       await new Promise((resolve) => ws.on('open', resolve));
@@ -404,6 +414,15 @@ describe('hostile input', () => {
       expect(await answered, String(message).slice(0, 80)).toMatch(/^(error|close \d+)$/);
       ws.close();
     }
+    // Every error names its code, as over HTTP; a query or mutation is told where to go;
+    // none of these is logged as an error (the client's mistakes).
+    expect(t.errorLogs.slice(logsBefore)).toEqual([]);
+    for (const payload of errors) for (const e of payload) expect(e.extensions?.code, e.message).toBeTruthy();
+    const codes = errors.map((p) => p[0]?.extensions?.code);
+    expect(codes).toEqual(expect.arrayContaining(['GRAPHQL_PARSE_FAILED', 'BAD_USER_INPUT']));
+    expect(errors.flat().find((e) => /POST \/graphql/.test(e.message))?.extensions?.code).toBe(
+      'BAD_USER_INPUT',
+    );
     const conn = await connectWs(t.wsUrl, user.accessToken);
     await conn.close();
     expect((await t.ok('{ me { id } }', {}, user.accessToken)).me.id).toBe(user.id);

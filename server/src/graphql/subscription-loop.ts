@@ -136,8 +136,9 @@ if (!prototype.parleyLoop) {
       return;
     }
     if (!iterator) {
+      // Not logged here: sendError formats it as HTTP would (plugins/graphql.ts), logging
+      // only the unexpected. A missing variable or a FORBIDDEN room is the client's doing.
       const { errors } = stream as ExecutionResult;
-      this.fastify.log.error(errors);
       throw errors?.[0];
     }
     this.subscriptionIters.set(id, iterator);

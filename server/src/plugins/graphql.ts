@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyWebsocket from '@fastify/websocket';
@@ -103,6 +104,51 @@ export function formatError(
   }
   log.error({ err: orig, path: err.path }, 'unexpected error in resolver');
   return { ...base, message: 'Internal server error', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
+}
+
+const require = createRequire(import.meta.url);
+
+/** Mercurius' refusal of a query or mutation sent over the WebSocket. */
+const WS_INVALID_OPERATION = 'MER_ERR_GQL_SUBSCRIPTION_INVALID_OPERATION';
+
+/**
+ * Errors Mercurius sends on a WebSocket operation (`error` messages: a syntax
+ * error, a missing variable, a query or mutation sent there) went out as it
+ * made them, without `extensions.code`, and an unexpected one with its raw
+ * message. They now get what HTTP gives (`formatError`): a code on each, and
+ * a masked, logged INTERNAL_SERVER_ERROR for anything unexpected. Once per process.
+ */
+function installWsErrorCodes(): void {
+  const { prototype } = require('mercurius/lib/subscription-connection.js') as {
+    prototype: {
+      parleyErrorCodes?: true;
+      fastify: { log: FastifyBaseLogger };
+      sendMessage(type: string, id: unknown, payload: unknown): Promise<void>;
+      sendError(err: unknown, id: unknown): void;
+      protocolMessageTypes: { GQL_ERROR: string };
+    };
+  };
+  if (prototype.parleyErrorCodes) return;
+  prototype.parleyErrorCodes = true;
+  prototype.sendError = function (this: typeof prototype, err, id) {
+    const e = err as { code?: unknown; message?: unknown } | null;
+    const formatted =
+      e?.code === WS_INVALID_OPERATION
+        ? {
+            message: 'Only subscriptions run over the WebSocket; send queries and mutations to POST /graphql',
+            extensions: { code: ErrorCode.BAD_USER_INPUT },
+          }
+        : formatError(
+            err instanceof GraphQLError
+              ? err
+              : new GraphQLError(String(e?.message ?? err), {
+                  originalError: err instanceof Error ? err : undefined,
+                }),
+            this.fastify.log,
+            'document',
+          );
+    void this.sendMessage(this.protocolMessageTypes.GQL_ERROR, id, [formatted]);
+  };
 }
 
 /**
@@ -313,6 +359,7 @@ export default fp<{ deps: Deps }>(
     // each is validated once; the rules depend on the document and schema only.
     installSubscriptionMemoryFixes(app.graphql, config.graphqlMaxTokens);
     installIdleKeepAlive();
+    installWsErrorCodes();
     const validated = new WeakMap<object, readonly GraphQLError[]>();
     app.graphql.addHook('preSubscriptionExecution', async (execSchema, document) => {
       let errors = validated.get(document);
