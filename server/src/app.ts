@@ -12,7 +12,7 @@ import { createBlockCache } from './modules/contacts/contacts.blocks-cache.ts';
 import { defineFileJobs } from './modules/files/files.jobs.ts';
 import { filesRoutes } from './modules/files/files.routes.ts';
 import { emailJob } from './modules/mail/mail.jobs.ts';
-import { meetingJob } from './modules/meetings/meetings.jobs.ts';
+import { meetingJob, scheduleMissingExpiries } from './modules/meetings/meetings.jobs.ts';
 import { createSendBatcher } from './modules/messages/messages.send-batch.ts';
 import { createSendTrace } from './modules/messages/messages.send-trace.ts';
 import { messageDigestJob } from './modules/notifications/notifications.jobs.ts';
@@ -147,6 +147,10 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.jobs.define(messageDigestJob(deps));
   await defineFileJobs(deps);
   await app.jobs.define(meetingJob(deps));
+  if (config.jobsEnabled) {
+    const expiring = await scheduleMissingExpiries(deps);
+    if (expiring > 0) app.log.info({ count: expiring }, 'scheduled the expiry of earlier meeting requests');
+  }
 
   await app.register(graphqlPlugin, { deps });
   await app.register(healthPlugin, { config });

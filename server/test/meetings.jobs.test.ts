@@ -301,6 +301,33 @@ describe('jobs across restarts and instances', () => {
     }
   });
 
+  it('a request made before expiry existed (no job) gets its expiry when an instance starts', async () => {
+    const database = await createScratchDatabase(inject('adminDatabaseUrl'), 'parley_test');
+    let second: TestApp | undefined;
+    try {
+      const first = await createTestApp({ env: ENV, database });
+      const ann = await registerUser(first);
+      const bob = await registerUser(first);
+      const m = await requestMeeting(first, ann, bob, { startsAt: new Date(Date.now() + 8_000) });
+      // As an earlier build left it: no expiry job, none recorded.
+      const row = await first.app.db
+        .selectFrom('meetings')
+        .select('job_ids')
+        .where('id', '=', m.id)
+        .executeTakeFirstOrThrow();
+      await first.app.jobs.cancel(MEETING_JOB, row.job_ids as string[]);
+      await first.app.db.updateTable('meetings').set({ job_ids: '[]' }).where('id', '=', m.id).execute();
+      await first.close();
+      second = await createTestApp({ env: ENV, database });
+      const s = second;
+      await waitFor(async () => (await statusOf(s, m.id)) === 'EXPIRED', 30_000, 'EXPIRED');
+      for (const u of [ann, bob]) expect(await notificationsOf(s, u.id, 'MEETING_EXPIRED')).toHaveLength(1);
+    } finally {
+      await second?.close();
+      await database.drop();
+    }
+  });
+
   it('a restart between scheduling and firing still fires each reminder once', async () => {
     const database = await createScratchDatabase(inject('adminDatabaseUrl'), 'parley_test');
     let second: TestApp | undefined;

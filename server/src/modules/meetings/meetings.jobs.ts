@@ -16,7 +16,7 @@
  * pg-boss keeps the jobs in PostgreSQL: they survive restarts, and each runs
  * on one instance.
  */
-import type { Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { DB } from '../../db/index.ts';
 import { inTransaction } from '../../db/tx.ts';
 import type { Deps } from '../../deps.ts';
@@ -83,6 +83,35 @@ export async function scheduleMeetingExpiry(
   const { startAfter, dueAt } = punctual(m.starts_at, MEETING_POLL_SECONDS);
   const data: MeetingJobData = { meetingId: m.id, version: m.version, step: 'EXPIRE', dueAt };
   return deps.jobs.send(MEETING_JOB, data, { trx, startAfter });
+}
+
+/**
+ * Gives every open request that has no job its expiry (requests made before
+ * expiry existed, migration 0016), so none waits for an answer forever. Runs
+ * at start-up; rows being handled by another instance are skipped, and a
+ * second expiry for the same request would do nothing. Returns how many.
+ */
+export async function scheduleMissingExpiries(deps: Deps): Promise<number> {
+  return inTransaction(deps, async (tx) => {
+    const rows = await tx.trx
+      .selectFrom('meetings')
+      .select(['id', 'version', 'starts_at'])
+      .where('status', '=', 'REQUESTED')
+      .where('starts_at', '>', new Date())
+      .where(sql<boolean>`job_ids = '[]'::jsonb`)
+      .forUpdate()
+      .skipLocked()
+      .execute();
+    for (const m of rows) {
+      const id = await scheduleMeetingExpiry(deps, tx.trx, m);
+      await tx.trx
+        .updateTable('meetings')
+        .set({ job_ids: JSON.stringify(id ? [id] : []) })
+        .where('id', '=', m.id)
+        .execute();
+    }
+    return rows.length;
+  });
 }
 
 /** Cancels the jobs stored on the meeting (inside `trx`); stale ones that still run do nothing. */
