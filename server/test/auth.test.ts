@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, expectError, type TestApp } from './helpers/app.ts';
-import { waitForMail } from './helpers/outbox.ts';
+import { readOutbox, waitForMail } from './helpers/outbox.ts';
 import { registerUser } from './helpers/users.ts';
 
 let t: TestApp;
@@ -298,6 +298,38 @@ describe('password reset', () => {
     await t.ok(LOGIN, { input: { login: u.username, password: 'brand-new-password' } });
     // Single use.
     expectError(await t.gql(RESET, { t: token, p: 'another-password' }), 'BAD_USER_INPUT');
+  });
+
+  it('ends every open reset link once the password is reset or changed', async () => {
+    const CHANGE = `mutation($c: String!, $n: String!) { changePassword(current: $c, next: $n) }`;
+    const tokensOf = async (email: string, count: number) => {
+      const deadline = Date.now() + 10_000;
+      for (;;) {
+        const mails = (await readOutbox(t)).filter((m) => m.to.includes(email));
+        if (mails.length >= count)
+          return mails.map((m) => /reset code is: ([A-Za-z0-9_-]+)/.exec(m.raw)![1]!);
+        if (Date.now() > deadline) throw new Error(`fewer than ${count} reset emails`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    };
+    // Two emails; one is used: the other no longer works.
+    const u = await registerUser(t);
+    await t.ok(REQUEST, { e: u.email });
+    await tokensOf(u.email, 1);
+    await t.ok(REQUEST, { e: u.email });
+    const [first, second] = await tokensOf(u.email, 2);
+    expect(first).not.toBe(second);
+    expect((await t.ok(RESET, { t: second, p: 'newer-password' })).resetPassword).toBe(true);
+    expectError(await t.gql(RESET, { t: first, p: 'older-password' }), 'BAD_USER_INPUT');
+    await t.ok(LOGIN, { input: { login: u.username, password: 'newer-password' } });
+
+    // A link asked for before the owner changed the password in settings no longer works.
+    const v = await registerUser(t);
+    await t.ok(REQUEST, { e: v.email });
+    const [link] = await tokensOf(v.email, 1);
+    await t.ok(CHANGE, { c: v.password, n: 'changed-in-settings' }, v.accessToken);
+    expectError(await t.gql(RESET, { t: link, p: 'taken-back' }), 'BAD_USER_INPUT');
+    await t.ok(LOGIN, { input: { login: v.username, password: 'changed-in-settings' } });
   });
 
   it('refuses an expired token', async () => {

@@ -97,6 +97,19 @@ export function insertPasswordResetToken(
   return db.insertInto('password_reset_tokens').values(t).execute();
 }
 
+/**
+ * Ends every reset link of the user still open: once the password was changed
+ * or reset, an older email must not be able to set it again.
+ */
+export function endPasswordResetTokens(db: Db, userId: string) {
+  return db
+    .updateTable('password_reset_tokens')
+    .set({ used_at: new Date() })
+    .where('user_id', '=', userId)
+    .where('used_at', 'is', null)
+    .execute();
+}
+
 /** Consumes a valid reset token atomically; undefined if unknown, used or expired. */
 export function consumePasswordResetToken(db: Db, tokenHash: Buffer) {
   return db

@@ -205,6 +205,7 @@ export async function changePassword(
   const hash = await hashPassword(next);
   await deps.db.transaction().execute(async (trx) => {
     await usersRepo.updatePasswordHash(trx, viewer.userId, hash);
+    await repo.endPasswordResetTokens(trx, viewer.userId);
     await repo.revokeUserSessions(trx, viewer.userId, 'password_changed', viewer.sessionId);
   });
   await deps.sessions.revoked({ userId: viewer.userId, keep: viewer.sessionId });
@@ -264,6 +265,7 @@ export async function resetPassword(deps: Deps, token: string, newPassword: stri
     const row = await repo.consumePasswordResetToken(trx, digest(token));
     if (!row) return null;
     await usersRepo.updatePasswordHash(trx, row.user_id, hash);
+    await repo.endPasswordResetTokens(trx, row.user_id);
     await repo.revokeUserSessions(trx, row.user_id, 'password_reset');
     return row.user_id;
   });
