@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from './helpers/app.ts';
+import { nextMatching } from './helpers/chat.ts';
 import { waitForMail } from './helpers/outbox.ts';
 import { registerUser } from './helpers/users.ts';
+import { connectWs } from './helpers/ws.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -73,5 +75,51 @@ describe('friend request notifications', () => {
       d.accessToken,
     );
     expect((await t.ok(NOTIFICATIONS, {}, c.accessToken)).unreadNotificationCount).toBe(0);
+  });
+
+  it('retires a request notice once the request is over: withdrawn, answered, or its sender blocked', async () => {
+    const SEND = `mutation($u: ID!) { sendFriendRequest(userId: $u) { request { id } } }`;
+    const unread = async (u: { accessToken: string }) =>
+      (await t.ok(NOTIFICATIONS, {}, u.accessToken)).unreadNotificationCount;
+    const bob = await registerUser(t);
+    const [sam, pam, ann] = await Promise.all([registerUser(t), registerUser(t), registerUser(t)]);
+    const conn = await connectWs(t.wsUrl, bob.accessToken);
+    try {
+      const live = conn.subscribe(
+        'subscription { notificationEvents { __typename ... on NotificationsRead { ids unreadCount } } }',
+      );
+      await live.next(); // the first count
+      // Withdrawn by its sender: Bob's notice is read, and his devices are told.
+      const fromSam = await t.ok(SEND, { u: bob.id }, sam.accessToken);
+      expect(await unread(bob)).toBe(1);
+      await t.ok(
+        'mutation($r: ID!) { cancelFriendRequest(requestId: $r) }',
+        { r: fromSam.sendFriendRequest.request.id },
+        sam.accessToken,
+      );
+      expect(await unread(bob)).toBe(0);
+      const told = await nextMatching(live, (e) => e.notificationEvents.ids?.length === 1, 5_000);
+      expect(told.notificationEvents.unreadCount).toBe(0);
+
+      // Its sender blocked.
+      await t.ok(SEND, { u: bob.id }, pam.accessToken);
+      expect(await unread(bob)).toBe(1);
+      await t.ok('mutation($u: ID!) { blockUser(userId: $u) { id } }', { u: pam.id }, bob.accessToken);
+      expect(await unread(bob)).toBe(0);
+
+      // Answered from the contacts page (declined here).
+      const fromAnn = await t.ok(SEND, { u: bob.id }, ann.accessToken);
+      expect(await unread(bob)).toBe(1);
+      await t.ok(
+        'mutation($r: ID!) { respondToFriendRequest(requestId: $r, accept: false) { user { id } } }',
+        { r: fromAnn.sendFriendRequest.request.id },
+        bob.accessToken,
+      );
+      expect(await unread(bob)).toBe(0);
+      // The notices are still listed (read), nothing was deleted.
+      expect((await t.ok(NOTIFICATIONS, {}, bob.accessToken)).notifications.edges).toHaveLength(3);
+    } finally {
+      await conn.close();
+    }
   });
 });

@@ -14,7 +14,7 @@ import { badInput, conflict, forbidden, notFound, unauthenticated } from '../../
 import { type Connection, forwardPage } from '../../lib/connections.ts';
 import { decodeCursor, pageSize } from '../../lib/cursor.ts';
 import { isUuid, parseId, uuidv7 } from '../../lib/ids.ts';
-import { notify } from '../notifications/notifications.service.ts';
+import { notify, retireNotifications } from '../notifications/notifications.service.ts';
 import { rateLimit } from '../ratelimit/ratelimit.ts';
 import { type UserModel, userRowToModel } from '../users/users.model.ts';
 import { findUsersByIds } from '../users/users.repository.ts';
@@ -87,6 +87,14 @@ function notifyRequest(deps: Deps, tx: Tx, from: UserModel, to: UserModel, reque
   });
 }
 
+/** The recipient's notice of a request that is over (answered, withdrawn) stops counting as unread. */
+function retireRequestNotice(deps: Deps, tx: Tx, recipientId: string, requestId: string) {
+  return retireNotifications(tx, deps, recipientId, ['FRIEND_REQUEST'], {
+    key: 'friendRequestId',
+    value: requestId,
+  });
+}
+
 /** Tells the person who asked first that `accepter` accepted. */
 function notifyAccepted(deps: Deps, tx: Tx, accepter: UserModel, requester: UserModel) {
   return notify(tx, deps, {
@@ -144,6 +152,7 @@ export async function sendFriendRequest(
         // They asked first: asking back accepts.
         await repo.deleteRequest(trx, existing.id);
         await repo.insertFriendship(trx, me.id, them.id);
+        await retireRequestNotice(deps, tx, me.id, existing.id);
         await notifyAccepted(deps, tx, me, them);
         contactsChanged(deps, tx, me, them);
         return { request: null, user: them };
@@ -179,6 +188,7 @@ export async function respondToFriendRequest(
     // Cancelled (or answered on another device) while we waited for the lock.
     if (!(await repo.deleteRequest(tx.trx, id))) throw notFound('Friend request');
     if (accept) await repo.insertFriendship(tx.trx, req.from_user_id, req.to_user_id);
+    await retireRequestNotice(deps, tx, viewer.userId, id);
     const [me, them] = await loadPair(tx.trx, viewer.userId, req.from_user_id);
     if (accept) await notifyAccepted(deps, tx, me, them);
     contactsChanged(deps, tx, me, them);
@@ -194,6 +204,7 @@ export async function cancelFriendRequest(deps: Deps, viewer: Viewer, requestId:
     if (!req || req.from_user_id !== viewer.userId) throw notFound('Friend request');
     await repo.lockPair(tx.trx, req.from_user_id, req.to_user_id);
     if (!(await repo.deleteRequest(tx.trx, id))) throw notFound('Friend request');
+    await retireRequestNotice(deps, tx, req.to_user_id, id);
     const [me, them] = await loadPair(tx.trx, viewer.userId, req.to_user_id);
     contactsChanged(deps, tx, me, them);
     return true;
@@ -225,6 +236,11 @@ export async function blockUser(deps: Deps, viewer: Viewer, userId: string): Pro
     const blocked = await repo.insertBlock(tx.trx, me.id, them.id);
     const endedFriendship = await repo.deleteFriendship(tx.trx, me.id, them.id);
     const endedRequest = await repo.deleteRequestsBetween(tx.trx, me.id, them.id);
+    // What they sent the viewer (a request, an acceptance) no longer asks for attention.
+    await retireNotifications(tx, deps, me.id, ['FRIEND_REQUEST', 'FRIEND_ACCEPTED'], {
+      key: 'fromUserId',
+      value: them.id,
+    });
     if (blocked || endedFriendship || endedRequest)
       publish(deps, tx, me.id, { __typename: 'ContactsChanged', user: them });
     if (endedFriendship || endedRequest)

@@ -133,6 +133,30 @@ export async function markRead(
   return rows.map((r) => r.id);
 }
 
+/**
+ * Marks read the recipient's unread notifications of `types` whose `data` has
+ * `key` = `value` (e.g. a friend request's id); returns the ids it changed.
+ */
+export async function markReadMatching(
+  db: Db,
+  recipientId: string,
+  types: readonly NotificationType[],
+  key: string,
+  value: string,
+  at: Date,
+): Promise<string[]> {
+  const rows = await db
+    .updateTable('notifications')
+    .set({ read_at: at })
+    .where('recipient_id', '=', recipientId)
+    .where('read_at', 'is', null)
+    .where('type', 'in', types)
+    .where(sql<boolean>`data->>${key} = ${value}`)
+    .returning('id')
+    .execute();
+  return rows.map((r) => r.id);
+}
+
 /** What notify needs about a recipient: address, zone, and their email choice for `type` (null: default). */
 export function findRecipient(db: Db, userId: string, type: NotificationType) {
   return db

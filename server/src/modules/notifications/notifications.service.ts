@@ -187,6 +187,24 @@ async function publishAdded(deps: Deps, notification: NotificationModel): Promis
   await deps.events.publish(notificationsTopic(notification.recipientId), payload);
 }
 
+/**
+ * Retires the recipient's unread notifications about something that is over
+ * without them acting on it there (a friend request withdrawn, answered on
+ * the contacts page, or its sender blocked): they are marked read with the
+ * change, and the recipient's devices learn it after commit. Matched by
+ * `types` and one `data` field.
+ */
+export async function retireNotifications(
+  tx: Tx,
+  deps: Deps,
+  recipientId: string,
+  types: readonly NotificationType[],
+  match: { key: 'friendRequestId' | 'fromUserId'; value: string },
+): Promise<void> {
+  const ids = await repo.markReadMatching(tx.trx, recipientId, types, match.key, match.value, new Date());
+  if (ids.length > 0) tx.afterCommit(() => publishRead(deps, recipientId, ids));
+}
+
 export async function publishRead(deps: Deps, userId: string, ids: string[]): Promise<number> {
   const unreadCount = await repo.countUnread(deps.db, userId);
   if (ids.length > 0) {
