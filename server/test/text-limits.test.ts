@@ -70,4 +70,23 @@ describe('text limits', () => {
       'BAD_USER_INPUT',
     );
   });
+
+  it('refuses a name or title with nothing visible (only zero-width or format characters)', async () => {
+    for (const invisible of ['\u200B', '\u200B\u200D', '\u2060\uFEFF', '\u00AD']) {
+      expectError(
+        await t.gql(UPDATE_PROFILE, { input: { displayName: invisible } }, alice.accessToken),
+        'BAD_USER_INPUT',
+      );
+      expectError(
+        await t.gql(CREATE_GROUP, { input: { title: invisible, memberIds: [bob.id] } }, alice.accessToken),
+        'BAD_USER_INPUT',
+      );
+    }
+    for (const visible of ['x\u200B', '·', '😀', 'Ω']) {
+      expect(
+        (await t.ok(UPDATE_PROFILE, { input: { displayName: visible } }, alice.accessToken)).updateProfile
+          .displayName,
+      ).toBe(visible);
+    }
+  });
 });

@@ -25,3 +25,6 @@ export function charCount(s: string): number {
  * the character count, so text within it in UTF-16 units costs no counting.
  */
 export const longerThan = (s: string, max: number): boolean => s.length > max && charCount(s) > max;
+
+/** Whether `s` has something a reader can see: a letter, digit, symbol or punctuation (not only spaces or invisible marks). */
+export const hasVisibleChar = (s: string): boolean => /[\p{L}\p{N}\p{S}\p{P}]/u.test(s);

@@ -1,5 +1,5 @@
 import { badInput } from '../../graphql/errors.ts';
-import { charCount, longerThan } from '../../lib/chars.ts';
+import { charCount, hasVisibleChar, longerThan } from '../../lib/chars.ts';
 
 const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const USERNAME_RE = /^[a-z0-9_.]{3,32}$/;
@@ -32,6 +32,8 @@ export function normalizeDisplayName(raw: string): string {
   const name = raw.trim().replace(/\s+/g, ' ');
   if (name.length < 1 || longerThan(name, 80))
     throw badInput('Display name must be 1–80 characters', { field: 'displayName' });
+  if (!hasVisibleChar(name))
+    throw badInput('Display name must have a visible character', { field: 'displayName' });
   return name;
 }
 
