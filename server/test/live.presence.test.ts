@@ -256,6 +256,25 @@ describe('presence', () => {
     await eventually(async () => !(await peerIn(b)).online);
   });
 
+  it('a block hides each one from the other live, on any instance; unblocking shows them again', async () => {
+    const [pam, quinn] = await Promise.all([registerUser(a), registerUser(a)]);
+    await openDm(a, pam, quinn); // room mates, not contacts: no ContactsChanged for the blocked one
+    // Each one's subscription socket is what makes them online.
+    const forPam = await myEvents(b, pam);
+    const forQuinn = await myEvents(a, quinn);
+    await presenceOf(forPam, quinn, true);
+    expect((await query(a, quinn, pam)).online).toBe(true);
+
+    // Quinn blocks Pam: Pam's screen loses Quinn's "online" at once (as if he hid it), and his hers.
+    await a.ok(BLOCK, { id: pam.id }, quinn.accessToken);
+    expect(await presenceOf(forPam, quinn, false)).toMatchObject({ lastSeenAt: null });
+    expect(await presenceOf(forQuinn, pam, false)).toMatchObject({ lastSeenAt: null });
+
+    await a.ok(UNBLOCK, { id: pam.id }, quinn.accessToken);
+    await presenceOf(forPam, quinn, true);
+    await presenceOf(forQuinn, pam, true);
+  });
+
   it("loads a room list's peers' presence ahead, for request loaders only", async () => {
     const [pam, quinn] = await Promise.all([registerUser(a), registerUser(a)]);
     await openDm(a, pam, quinn);

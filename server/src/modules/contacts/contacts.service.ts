@@ -15,6 +15,7 @@ import { type Connection, forwardPage } from '../../lib/connections.ts';
 import { decodeCursor, pageSize } from '../../lib/cursor.ts';
 import { isUuid, parseId, uuidv7 } from '../../lib/ids.ts';
 import { notify, retireNotifications } from '../notifications/notifications.service.ts';
+import { presenceAudience } from '../presence/presence.repository.ts';
 import { rateLimit } from '../ratelimit/ratelimit.ts';
 import { type UserModel, userRowToModel } from '../users/users.model.ts';
 import { findUsersByIds } from '../users/users.repository.ts';
@@ -226,13 +227,19 @@ export async function removeContact(deps: Deps, viewer: Viewer, userId: string):
  * Blocks a person and ends any friendship and pending request between the two.
  * The blocked person is told (ContactsChanged) only when something they could
  * see ended, exactly as for removeContact or a declined request: an event for
- * the block itself would tell them they were blocked.
+ * the block itself would tell them they were blocked. Two people who saw each
+ * other's presence (contacts, room mates) stop seeing it at once: a
+ * PresenceChanged "offline, unknown", which is what hiding one's status looks
+ * like, so it says nothing more; a stranger gets nothing.
  */
 export async function blockUser(deps: Deps, viewer: Viewer, userId: string): Promise<UserModel> {
   const targetId = otherUserId(viewer, userId, "You can't block yourself");
-  const them = await inTransaction(deps, async (tx) => {
+  const events: [recipientId: string, payload: MyEventPayload][] = [];
+  const { me, them, hide } = await inTransaction(deps, async (tx) => {
     const [me, them] = await loadPair(tx.trx, viewer.userId, targetId);
     await repo.lockPair(tx.trx, me.id, them.id);
+    // Could they see each other's presence until now? (A stranger learns nothing.)
+    const related = (await presenceAudience(tx.trx, me.id)).includes(them.id);
     const blocked = await repo.insertBlock(tx.trx, me.id, them.id);
     const endedFriendship = await repo.deleteFriendship(tx.trx, me.id, them.id);
     const endedRequest = await repo.deleteRequestsBetween(tx.trx, me.id, them.id);
@@ -242,28 +249,57 @@ export async function blockUser(deps: Deps, viewer: Viewer, userId: string): Pro
       value: them.id,
     });
     if (blocked || endedFriendship || endedRequest)
-      publish(deps, tx, me.id, { __typename: 'ContactsChanged', user: them });
-    if (endedFriendship || endedRequest)
-      publish(deps, tx, them.id, { __typename: 'ContactsChanged', user: me });
-    return them;
+      events.push([me.id, { __typename: 'ContactsChanged', user: them }]);
+    if (endedFriendship || endedRequest) events.push([them.id, { __typename: 'ContactsChanged', user: me }]);
+    return { me, them, hide: blocked && related };
   });
+  // Every instance forgets the old blocks before these events are resolved against them.
   await deps.blocks.changed([viewer.userId, them.id]);
+  if (hide) events.push([them.id, hiddenPresence(me)], [me.id, hiddenPresence(them)]);
+  for (const [to, payload] of events) await deps.events.publish(userTopic(to), payload);
   return them;
 }
 
-/** Lifts the viewer's block of a person (harmless if there was none). Only the viewer is told. */
+/** A user's presence as someone who may not see it gets it (as for a hidden status). */
+const hiddenPresence = (user: UserModel): MyEventPayload => ({
+  __typename: 'PresenceChanged',
+  user,
+  online: false,
+  lastSeenAt: null,
+});
+
+/**
+ * Lifts the viewer's block of a person (harmless if there was none). Only the
+ * viewer gets ContactsChanged; each of the two sees the other's presence
+ * again (as they may: a hidden status stays hidden) when they share a room,
+ * and no block the other way remains.
+ */
 export async function unblockUser(deps: Deps, viewer: Viewer, userId: string): Promise<UserModel> {
   const targetId = otherUserId(viewer, userId, "You can't unblock yourself");
-  const them = await inTransaction(deps, async (tx) => {
+  const { me, them, lifted } = await inTransaction(deps, async (tx) => {
     const [me, them] = await loadPair(tx.trx, viewer.userId, targetId);
     await repo.lockPair(tx.trx, me.id, them.id);
-    if (await repo.deleteBlock(tx.trx, me.id, them.id))
-      publish(deps, tx, me.id, { __typename: 'ContactsChanged', user: them });
-    return them;
+    const lifted = await repo.deleteBlock(tx.trx, me.id, them.id);
+    return { me, them, lifted };
   });
   await deps.blocks.changed([viewer.userId, them.id]);
+  if (lifted) {
+    await deps.events.publish(userTopic(me.id), { __typename: 'ContactsChanged', user: them });
+    // Only to people who may see each other: contacts or room mates, no block left either way.
+    if ((await presenceAudience(deps.db, me.id)).includes(them.id)) {
+      const online = await deps.presence.onlineAmong([me.id, them.id]);
+      await deps.events.publish(userTopic(them.id), visiblePresence(me, online.has(me.id)));
+      await deps.events.publish(userTopic(me.id), visiblePresence(them, online.has(them.id)));
+    }
+  }
   return them;
 }
+
+/** A user's presence as a related person sees it (hidden: offline, unknown). */
+const visiblePresence = (user: UserModel, online: boolean): MyEventPayload =>
+  user.showOnline
+    ? { __typename: 'PresenceChanged', user, online, lastSeenAt: user.lastSeenAt }
+    : hiddenPresence(user);
 
 interface PageArgs {
   first?: number | null | undefined;
