@@ -10,6 +10,7 @@ import {
   REMOVE_MEMBER,
   send,
 } from '../../server/test/helpers/chat.ts';
+import { BLOCK } from '../../server/test/helpers/contacts.ts';
 import { registerUser, type TestUser } from '../../server/test/helpers/users.ts';
 import {
   graphqlOperation,
@@ -217,6 +218,47 @@ describe.skipIf(!chromiumPath)('chat in the browser', () => {
     ]);
     expect(pageErrors).toEqual([]);
     await context.close();
+  });
+
+  test('a send the server refuses for good says why, offers no Retry, and a blocked DM stops the composer', async () => {
+    const [alice, bob] = await Promise.all([person(t, 'Alice'), person(t, 'Bob')]);
+    await makeContacts(t, alice, bob);
+    const room = await openDm(t, bob, alice);
+    await send(t, alice, room.id, 'Hi Bob');
+    const { context, page, pageErrors } = await newPage(browser, { baseURL: t.url });
+    await signIn(page, bob.username, bob.password);
+    await page.goto(`/rooms/${room.id}`);
+    await messageWithBody(page, 'Hi Bob').waitFor();
+
+    // Alice blocks Bob while his conversation with her is open; he does not know yet.
+    await t.ok(BLOCK, { id: bob.id }, alice.accessToken);
+    await sendMessage(page, 'Are you ignoring me');
+    const refused = messageItem(page, 'Are you ignoring me');
+    await refused.and(page.locator('[data-status="failed"]')).waitFor();
+    // The server's reason, and no Retry (it can never work): only a way to dismiss it.
+    await refused.getByText('You cannot send messages to this person').waitFor();
+    expect(await refused.getByRole('button', { name: 'Retry' }).count()).toBe(0);
+    // The composer gives way to a notice saying why.
+    await page.getByRole('textbox', { name: 'Message', exact: true }).waitFor({ state: 'detached' });
+    await page.getByText("You can't send messages in this conversation.").waitFor();
+    await screenshot(page, 'conversation-send-refused');
+    await refused.getByRole('button', { name: 'Dismiss' }).click();
+    await refused.waitFor({ state: 'detached' });
+    await page.getByText("You can't send messages in this conversation.").waitFor();
+
+    const history = await t.ok(HISTORY, { r: room.id, last: 10 }, bob.accessToken);
+    expect(history.messages.edges.map((e: { node: { body: string } }) => e.node.body)).toEqual(['Hi Bob']);
+
+    // Alice, who blocked him, is told so in place of the composer.
+    const a = await newPage(browser, { baseURL: t.url });
+    await signIn(a.page, alice.username, alice.password);
+    await a.page.goto(`/rooms/${room.id}`);
+    await a.page.getByText('You blocked Bob.').waitFor();
+    expect(await a.page.getByRole('textbox', { name: 'Message', exact: true }).count()).toBe(0);
+    expect(pageErrors).toEqual([]);
+    expect(a.pageErrors).toEqual([]);
+    await context.close();
+    await a.context.close();
   });
 
   test('a send still in flight or failed survives leaving the room: it completes, or waits with Retry', async () => {

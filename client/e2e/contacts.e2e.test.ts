@@ -2,8 +2,9 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { createTestApp, type TestApp } from '../../server/test/helpers/app.ts';
 import { RESPOND, SEND } from '../../server/test/helpers/contacts.ts';
+import { makePng, upload } from '../../server/test/helpers/files.ts';
 import { registerUser } from '../../server/test/helpers/users.ts';
-import { launchBrowser, newPage, screenshot, signIn } from './helpers/browser.ts';
+import { launchBrowser, newPage, screenshot, signIn, waitUntil } from './helpers/browser.ts';
 
 const chromiumPath = inject('chromiumPath');
 
@@ -163,6 +164,44 @@ describe.skipIf(!chromiumPath)('contacts in the browser', () => {
     await blocked.getByRole('button', { name: 'Unblock Dina Dorn' }).click();
     await page.getByText('Unblocked Dina Dorn').waitFor();
     await blocked.waitFor({ state: 'detached' });
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  });
+  test('a contact row shows the first letter whole (an emoji too) and the uploaded picture', async () => {
+    const zoe = await registerUser(t, { username: 'zoe', displayName: 'Zoe Zed' });
+    const smiley = await registerUser(t, { username: 'smiley', displayName: '😀 Smiley' });
+    const eve = await registerUser(t, { username: 'eve.pic', displayName: 'Eve Pictured' });
+    const picture = await upload(t, eve.accessToken, { filename: 'eve.png', data: await makePng(96, 96) });
+    expect(picture.status).toBe(201);
+    await t.ok(
+      'mutation($input: UpdateProfileInput!) { updateProfile(input: $input) { id } }',
+      { input: { avatarId: picture.body.id } },
+      eve.accessToken,
+    );
+    for (const other of [smiley, eve]) {
+      const sent = await t.ok<{ sendFriendRequest: { request: { id: string } } }>(
+        SEND,
+        { id: zoe.id },
+        other.accessToken,
+      );
+      await t.ok(RESPOND, { id: sent.sendFriendRequest.request.id, accept: true }, zoe.accessToken);
+    }
+    const { context, page, pageErrors } = await newPage(browser, { baseURL: t.url });
+    await signIn(page, zoe.username, zoe.password);
+    await openContacts(page);
+    const contacts = section(page, 'Your contacts');
+    const smileyRow = contacts.getByRole('listitem', { name: '😀 Smiley' });
+    await smileyRow.waitFor();
+    // The whole emoji, not half of its surrogate pair ("\uFFFD" once rendered).
+    expect(await smileyRow.locator('.avatar').innerText()).toBe('😀');
+    // Eve's picture, as the sidebar shows it, instead of her initial.
+    const eveRow = contacts.getByRole('listitem', { name: 'Eve Pictured' });
+    const img = eveRow.locator('.avatar img');
+    await img.waitFor();
+    await waitUntil('her picture loaded', () => img.evaluate((el: HTMLImageElement) => el.complete));
+    expect(await img.evaluate((el: HTMLImageElement) => el.naturalWidth)).toBeGreaterThan(0);
+    expect(await img.getAttribute('src')).toContain(picture.body.id);
+    await screenshot(page, 'contacts-avatars');
     expect(pageErrors).toEqual([]);
     await context.close();
   });

@@ -67,4 +67,64 @@ describe.skipIf(!chromiumPath)('signed-in devices in settings', () => {
     await laptop.context.close();
     await phone.context.close();
   });
+  test('changing the password drops the other devices from the list at once', async () => {
+    const me = await registerUser(t);
+    const laptop = await newPage(browser, { baseURL: t.url });
+    const phone = await newPage(browser, { baseURL: t.url, userAgent: IPHONE_SAFARI });
+    await signIn(laptop.page, me.username, me.password);
+    await signIn(phone.page, me.email, me.password);
+
+    await laptop.page.goto('/settings');
+    const devices = laptop.page.getByRole('list', { name: 'Signed-in devices' });
+    await devices.getByRole('listitem').nth(2).waitFor();
+
+    await laptop.page.getByLabel('Current password').fill(me.password);
+    await laptop.page.getByLabel('New password', { exact: true }).fill('a brand new password');
+    await laptop.page.getByRole('button', { name: 'Change password' }).click();
+    await laptop.page.getByText('Password changed; other devices were signed out').waitFor();
+
+    // Without a reload: only this device is left (the server ended the phone's and the API's).
+    await devices.getByRole('listitem', { name: 'Safari on iOS' }).waitFor({ state: 'detached' });
+    expect(await devices.getByRole('listitem').count()).toBe(1);
+    await devices.getByRole('listitem', { name: 'Chrome on Linux (this device)' }).waitFor();
+    expect(await devices.getByRole('button').count()).toBe(0);
+    const sessions = await t.gql<{ mySessions: { current: boolean }[] }>(
+      '{ mySessions { current } }',
+      {},
+      me.accessToken,
+    );
+    expect(sessions.errors?.[0]?.extensions.code).toBe('UNAUTHENTICATED');
+
+    expect(laptop.pageErrors).toEqual([]);
+    await laptop.context.close();
+    await phone.context.close();
+  });
+  test("device times are in the viewer's profile zone, not the browser's", async () => {
+    // The browser is in Berlin (newPage); the profile says Los Angeles, nine hours behind.
+    const me = await registerUser(t, { timeZone: 'America/Los_Angeles' });
+    const { context, page, pageErrors } = await newPage(browser, { baseURL: t.url });
+    await signIn(page, me.username, me.password);
+    await page.goto('/settings');
+    const row = page
+      .getByRole('list', { name: 'Signed-in devices' })
+      .getByRole('listitem', { name: 'Chrome on Linux (this device)' });
+    await row.waitFor();
+    const sessions = await t.ok<{
+      mySessions: { createdAt: string; lastUsedAt: string; userAgent: string }[];
+    }>('{ mySessions { createdAt lastUsedAt userAgent } }', {}, me.accessToken);
+    const mine = sessions.mySessions.find((s) => /Chrome/.test(s.userAgent));
+    if (!mine) throw new Error('no browser session');
+    const inZone = (iso: string, timeZone: string) =>
+      new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(
+        new Date(iso),
+      );
+    const signedIn = row.locator(`time[datetime="${mine.createdAt}"]`);
+    expect(await signedIn.innerText()).toBe(inZone(mine.createdAt, 'America/Los_Angeles'));
+    expect(await signedIn.innerText()).not.toBe(inZone(mine.createdAt, 'Europe/Berlin'));
+    const lastUsed = row.locator('time').first();
+    const lastUsedAt = (await lastUsed.getAttribute('datetime')) ?? '';
+    expect(await lastUsed.getAttribute('title')).toBe(inZone(lastUsedAt, 'America/Los_Angeles'));
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  });
 });

@@ -6,6 +6,7 @@ import type { Browser, Page, WebSocketRoute } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { createTestApp, type TestApp } from '../../server/test/helpers/app.ts';
 import { createGroup, MARK_READ, openDm, send } from '../../server/test/helpers/chat.ts';
+import { BLOCK } from '../../server/test/helpers/contacts.ts';
 import { registerUser, type TestUser } from '../../server/test/helpers/users.ts';
 import { cacheWarnings, launchBrowser, newPage, screenshot, signIn, waitUntil } from './helpers/browser.ts';
 import { makeContacts, messageWithBody, roomLink, sendMessage } from './helpers/chat.ts';
@@ -136,6 +137,38 @@ describe.skipIf(!chromiumPath)('live presence in the browser', () => {
     expect(cacheWarnings(a.consoleMessages)).toEqual([]);
     expect(cacheWarnings(bobsConsole)).toEqual([]);
     await a.context.close();
+  });
+
+  test('blocked by the person in an open DM: their online status goes away at once', async () => {
+    const [alice, bob] = await Promise.all([person(t, 'Alice'), person(t, 'Bob')]);
+    await makeContacts(t, alice, bob);
+    const room = await openDm(t, alice, bob);
+    await send(t, alice, room.id, 'Hello Bob');
+    const a = await newPage(browser, { baseURL: t.url });
+    const b = await newPage(browser, { baseURL: t.url });
+    await signIn(a.page, alice.username, alice.password);
+    await signIn(b.page, bob.username, bob.password);
+    await openRoom(b.page, /Alice/, room.id);
+    await b.page.getByTestId('peer-status').getByText('Online').waitFor();
+    await roomLink(b.page, /Alice/).getByRole('img', { name: 'Online' }).waitFor();
+
+    // Alice (still connected) blocks Bob: without a reload, Bob no longer sees her online.
+    await t.ok(BLOCK, { id: bob.id }, alice.accessToken);
+    await roomLink(b.page, /Alice/).getByRole('img', { name: 'Online' }).waitFor({ state: 'detached' });
+    await b.page.getByTestId('peer-status').getByText('Online').waitFor({ state: 'detached' });
+    // As the API has it (no last-seen either), and as a reload would show it.
+    const api = await t.ok(
+      `query($id: ID!) { room(id: $id) { peer { online lastSeenAt } } }`,
+      { id: room.id },
+      bob.accessToken,
+    );
+    expect(api.room.peer).toEqual({ online: false, lastSeenAt: null });
+    expect(await b.page.getByTestId('peer-status').count()).toBe(0);
+
+    expect(a.pageErrors).toEqual([]);
+    expect(b.pageErrors).toEqual([]);
+    await a.context.close();
+    await b.context.close();
   });
 
   test('a group: "Read by" names and counts, several typers', async () => {

@@ -25,7 +25,7 @@ type Documents = {
     "\n  fragment FriendRequestRow_request on FriendRequest {\n    id\n    createdAt\n    from {\n      id\n      displayName\n      ...PersonCard_user\n    }\n    to {\n      id\n      displayName\n      ...PersonCard_user\n    }\n  }\n": typeof types.FriendRequestRow_RequestFragmentDoc,
     "\n  fragment ContactRow_user on User {\n    id\n    displayName\n    ...PersonCard_user\n  }\n": typeof types.ContactRow_UserFragmentDoc,
     "\n  query ContactsPage($first: Int!, $after: String) {\n    incoming: friendRequests(direction: INCOMING, first: 100) {\n      edges {\n        node {\n          id\n          ...FriendRequestRow_request\n        }\n      }\n    }\n    outgoing: friendRequests(direction: OUTGOING, first: 100) {\n      edges {\n        node {\n          id\n          ...FriendRequestRow_request\n        }\n      }\n    }\n    contacts(first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          id\n          ...ContactRow_user\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n    blockedUsers {\n      id\n      ...ContactRow_user\n    }\n  }\n": typeof types.ContactsPageDocument,
-    "\n  fragment PersonCard_user on User {\n    id\n    displayName\n    username\n  }\n": typeof types.PersonCard_UserFragmentDoc,
+    "\n  fragment PersonCard_user on User {\n    id\n    displayName\n    username\n    avatarUrl\n  }\n": typeof types.PersonCard_UserFragmentDoc,
     "\n  fragment SearchResult_user on User {\n    id\n    displayName\n    contactStatus\n    blockedByMe\n    ...PersonCard_user\n  }\n": typeof types.SearchResult_UserFragmentDoc,
     "\n  query SearchPeople($query: String!) {\n    searchUsers(query: $query, first: 20) {\n      edges {\n        node {\n          id\n          ...SearchResult_user\n        }\n      }\n    }\n  }\n": typeof types.SearchPeopleDocument,
     "\n  query SidebarContacts {\n    contacts(first: 100) {\n      edges {\n        node {\n          id\n          displayName\n          username\n          avatarUrl\n          online\n        }\n      }\n    }\n  }\n": typeof types.SidebarContactsDocument,
@@ -41,7 +41,7 @@ type Documents = {
     "\n  fragment MessageItem_message on Message {\n    id\n    seq\n    kind\n    body\n    createdAt\n    editedAt\n    deletedAt\n    sender {\n      id\n      displayName\n      username\n      isMe\n      avatarUrl\n    }\n    mentions {\n      id\n      username\n      isMe\n    }\n    replyTo {\n      id\n      ...ReplyQuote_message\n    }\n  }\n": typeof types.MessageItem_MessageFragmentDoc,
     "\n  fragment ReplyQuote_message on Message {\n    id\n    body\n    deletedAt\n    sender {\n      id\n      displayName\n    }\n  }\n": typeof types.ReplyQuote_MessageFragmentDoc,
     "\n  fragment ConversationMessage on Message {\n    id\n    seq\n    clientId\n    kind\n    createdAt\n    sender {\n      id\n    }\n    ...MessageItem_message\n    ...LiveMessage_message\n    ...MessageAttachments_message\n  }\n": typeof types.ConversationMessageFragmentDoc,
-    "\n  query Conversation($roomId: ID!) {\n    me {\n      id\n      displayName\n      timeZone\n    }\n    room(id: $roomId) {\n      id\n      kind\n      title\n      ...ConversationHeader_room\n      ...PeerPresence_room\n    }\n  }\n": typeof types.ConversationDocument,
+    "\n  query Conversation($roomId: ID!) {\n    me {\n      id\n      displayName\n      timeZone\n    }\n    room(id: $roomId) {\n      id\n      kind\n      title\n      peer {\n        id\n        blockedByMe\n      }\n      ...ConversationHeader_room\n      ...PeerPresence_room\n    }\n  }\n": typeof types.ConversationDocument,
     "\n  query ConversationHistory($roomId: ID!, $last: Int!, $before: String) {\n    messages(roomId: $roomId, last: $last, before: $before) {\n      edges {\n        node {\n          ...ConversationMessage\n        }\n      }\n      pageInfo {\n        hasPreviousPage\n        startCursor\n      }\n    }\n  }\n": typeof types.ConversationHistoryDocument,
     "\n  query ConversationCatchUp($roomId: ID!, $afterSeq: Int!) {\n    messagesAfter(roomId: $roomId, afterSeq: $afterSeq, limit: 100) {\n      messages {\n        ...ConversationMessage\n      }\n      hasMore\n    }\n  }\n": typeof types.ConversationCatchUpDocument,
     "\n  subscription ConversationEvents($roomId: ID!, $afterSeq: Int, $since: DateTime) {\n    roomEvents(roomId: $roomId, afterSeq: $afterSeq, since: $since) {\n      __typename\n      ... on MessageCreated {\n        at\n        seq\n        message {\n          ...ConversationMessage\n        }\n      }\n      ... on MessageEdited {\n        at\n        message {\n          ...ConversationMessage\n        }\n      }\n      ... on MessageDeleted {\n        at\n        message {\n          ...ConversationMessage\n        }\n      }\n      ... on MemberJoined {\n        seq\n      }\n      ... on MemberLeft {\n        seq\n        user {\n          id\n        }\n      }\n      ... on RoomRenamed {\n        seq\n      }\n      ...LiveRoomEvent\n    }\n  }\n": typeof types.ConversationEventsDocument,
@@ -49,13 +49,14 @@ type Documents = {
     "\n  mutation EditMessage($id: ID!, $body: String!) {\n    editMessage(id: $id, body: $body) {\n      ...ConversationMessage\n    }\n  }\n": typeof types.EditMessageDocument,
     "\n  mutation DeleteMessage($id: ID!) {\n    deleteMessage(id: $id) {\n      ...ConversationMessage\n    }\n  }\n": typeof types.DeleteMessageDocument,
     "\n  mutation MarkRoomRead($roomId: ID!, $seq: Int!) {\n    markRoomRead(roomId: $roomId, seq: $seq) {\n      id\n      unreadCount\n      lastReadSeq\n    }\n  }\n": typeof types.MarkRoomReadDocument,
+    "\n  query ViewerTimeZone {\n    me {\n      id\n      timeZone\n    }\n  }\n": typeof types.ViewerTimeZoneDocument,
     "\n  fragment ReactionBar_message on Message {\n    id\n    reactions {\n      emoji\n      count\n      reactedByMe\n    }\n  }\n": typeof types.ReactionBar_MessageFragmentDoc,
     "\n  fragment LiveMessage_message on Message {\n    id\n    seq\n    kind\n    deletedAt\n    sender {\n      id\n      isMe\n    }\n    readCount\n    readBy(first: 3) {\n      user {\n        id\n        displayName\n      }\n      readAt\n    }\n    ...ReactionBar_message\n  }\n": typeof types.LiveMessage_MessageFragmentDoc,
     "\n  query LiveRefresh($roomId: ID!) {\n    messages(roomId: $roomId, last: 50) {\n      edges {\n        node {\n          ...LiveMessage_message\n        }\n      }\n    }\n  }\n": typeof types.LiveRefreshDocument,
     "\n  fragment LiveRoomEvent on RoomEvent {\n    __typename\n    ... on MessageCreated {\n      message {\n        sender {\n          id\n        }\n      }\n    }\n    ... on ReadReceipt {\n      user {\n        id\n        displayName\n      }\n      seq\n      readAt\n    }\n    ... on TypingChanged {\n      typingUsers {\n        id\n        displayName\n      }\n    }\n    ... on ReactionChanged {\n      messageId\n      reactions {\n        emoji\n        count\n        reactedByMe\n      }\n    }\n  }\n": typeof types.LiveRoomEventFragmentDoc,
     "\n  fragment PeerPresence_room on Room {\n    id\n    kind\n    peer {\n      id\n      online\n      lastSeenAt\n    }\n  }\n": typeof types.PeerPresence_RoomFragmentDoc,
     "\n  fragment UserPresence_user on User {\n    id\n    online\n    lastSeenAt\n  }\n": typeof types.UserPresence_UserFragmentDoc,
-    "\n  fragment PresenceEvent on MyEvent {\n    __typename\n    ... on PresenceChanged {\n      user {\n        id\n      }\n      online\n      lastSeenAt\n    }\n  }\n": typeof types.PresenceEventFragmentDoc,
+    "\n  fragment PresenceEvent on MyEvent {\n    __typename\n    ... on PresenceChanged {\n      user {\n        id\n      }\n      online\n      lastSeenAt\n    }\n    ... on ContactsChanged {\n      user {\n        id\n        ...UserPresence_user\n      }\n    }\n  }\n": typeof types.PresenceEventFragmentDoc,
     "\n  fragment RoomTypingEvent on MyEvent {\n    __typename\n    ... on RoomTyping {\n      roomId\n      typingUsers {\n        id\n        displayName\n      }\n    }\n  }\n": typeof types.RoomTypingEventFragmentDoc,
     "\n  mutation SetTyping($roomId: ID!, $typing: Boolean!) {\n    setTyping(roomId: $roomId, typing: $typing)\n  }\n": typeof types.SetTypingDocument,
     "\n  mutation AddReaction($messageId: ID!, $emoji: String!) {\n    addReaction(messageId: $messageId, emoji: $emoji) {\n      ...ReactionBar_message\n    }\n  }\n": typeof types.AddReactionDocument,
@@ -110,7 +111,7 @@ type Documents = {
     "\n  mutation RevokeSession($sessionId: ID!) {\n    revokeSession(sessionId: $sessionId)\n  }\n": typeof types.RevokeSessionDocument,
     "\n  mutation LogoutEverywhere {\n    logoutEverywhere\n  }\n": typeof types.LogoutEverywhereDocument,
     "\n  query SettingsPage {\n    me {\n      id\n      username\n      email\n      ...ProfileForm_user\n      ...AvatarSection_user\n      ...PrivacyForm_user\n    }\n    notificationPreferences {\n      ...NotificationPreferences_preference\n    }\n    mySessions {\n      id\n      ...SessionRow_session\n    }\n  }\n": typeof types.SettingsPageDocument,
-    "\n  query Shell {\n    me {\n      id\n      ...ViewerBadge_user\n    }\n  }\n": typeof types.ShellDocument,
+    "\n  query Shell {\n    me {\n      id\n      # For useViewerTimeZone: every page shows times in the profile's zone.\n      timeZone\n      ...ViewerBadge_user\n    }\n  }\n": typeof types.ShellDocument,
     "\n  fragment ViewerBadge_user on User {\n    id\n    displayName\n    username\n    avatarUrl\n  }\n": typeof types.ViewerBadge_UserFragmentDoc,
 };
 const documents: Documents = {
@@ -125,7 +126,7 @@ const documents: Documents = {
     "\n  fragment FriendRequestRow_request on FriendRequest {\n    id\n    createdAt\n    from {\n      id\n      displayName\n      ...PersonCard_user\n    }\n    to {\n      id\n      displayName\n      ...PersonCard_user\n    }\n  }\n": types.FriendRequestRow_RequestFragmentDoc,
     "\n  fragment ContactRow_user on User {\n    id\n    displayName\n    ...PersonCard_user\n  }\n": types.ContactRow_UserFragmentDoc,
     "\n  query ContactsPage($first: Int!, $after: String) {\n    incoming: friendRequests(direction: INCOMING, first: 100) {\n      edges {\n        node {\n          id\n          ...FriendRequestRow_request\n        }\n      }\n    }\n    outgoing: friendRequests(direction: OUTGOING, first: 100) {\n      edges {\n        node {\n          id\n          ...FriendRequestRow_request\n        }\n      }\n    }\n    contacts(first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          id\n          ...ContactRow_user\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n    blockedUsers {\n      id\n      ...ContactRow_user\n    }\n  }\n": types.ContactsPageDocument,
-    "\n  fragment PersonCard_user on User {\n    id\n    displayName\n    username\n  }\n": types.PersonCard_UserFragmentDoc,
+    "\n  fragment PersonCard_user on User {\n    id\n    displayName\n    username\n    avatarUrl\n  }\n": types.PersonCard_UserFragmentDoc,
     "\n  fragment SearchResult_user on User {\n    id\n    displayName\n    contactStatus\n    blockedByMe\n    ...PersonCard_user\n  }\n": types.SearchResult_UserFragmentDoc,
     "\n  query SearchPeople($query: String!) {\n    searchUsers(query: $query, first: 20) {\n      edges {\n        node {\n          id\n          ...SearchResult_user\n        }\n      }\n    }\n  }\n": types.SearchPeopleDocument,
     "\n  query SidebarContacts {\n    contacts(first: 100) {\n      edges {\n        node {\n          id\n          displayName\n          username\n          avatarUrl\n          online\n        }\n      }\n    }\n  }\n": types.SidebarContactsDocument,
@@ -141,7 +142,7 @@ const documents: Documents = {
     "\n  fragment MessageItem_message on Message {\n    id\n    seq\n    kind\n    body\n    createdAt\n    editedAt\n    deletedAt\n    sender {\n      id\n      displayName\n      username\n      isMe\n      avatarUrl\n    }\n    mentions {\n      id\n      username\n      isMe\n    }\n    replyTo {\n      id\n      ...ReplyQuote_message\n    }\n  }\n": types.MessageItem_MessageFragmentDoc,
     "\n  fragment ReplyQuote_message on Message {\n    id\n    body\n    deletedAt\n    sender {\n      id\n      displayName\n    }\n  }\n": types.ReplyQuote_MessageFragmentDoc,
     "\n  fragment ConversationMessage on Message {\n    id\n    seq\n    clientId\n    kind\n    createdAt\n    sender {\n      id\n    }\n    ...MessageItem_message\n    ...LiveMessage_message\n    ...MessageAttachments_message\n  }\n": types.ConversationMessageFragmentDoc,
-    "\n  query Conversation($roomId: ID!) {\n    me {\n      id\n      displayName\n      timeZone\n    }\n    room(id: $roomId) {\n      id\n      kind\n      title\n      ...ConversationHeader_room\n      ...PeerPresence_room\n    }\n  }\n": types.ConversationDocument,
+    "\n  query Conversation($roomId: ID!) {\n    me {\n      id\n      displayName\n      timeZone\n    }\n    room(id: $roomId) {\n      id\n      kind\n      title\n      peer {\n        id\n        blockedByMe\n      }\n      ...ConversationHeader_room\n      ...PeerPresence_room\n    }\n  }\n": types.ConversationDocument,
     "\n  query ConversationHistory($roomId: ID!, $last: Int!, $before: String) {\n    messages(roomId: $roomId, last: $last, before: $before) {\n      edges {\n        node {\n          ...ConversationMessage\n        }\n      }\n      pageInfo {\n        hasPreviousPage\n        startCursor\n      }\n    }\n  }\n": types.ConversationHistoryDocument,
     "\n  query ConversationCatchUp($roomId: ID!, $afterSeq: Int!) {\n    messagesAfter(roomId: $roomId, afterSeq: $afterSeq, limit: 100) {\n      messages {\n        ...ConversationMessage\n      }\n      hasMore\n    }\n  }\n": types.ConversationCatchUpDocument,
     "\n  subscription ConversationEvents($roomId: ID!, $afterSeq: Int, $since: DateTime) {\n    roomEvents(roomId: $roomId, afterSeq: $afterSeq, since: $since) {\n      __typename\n      ... on MessageCreated {\n        at\n        seq\n        message {\n          ...ConversationMessage\n        }\n      }\n      ... on MessageEdited {\n        at\n        message {\n          ...ConversationMessage\n        }\n      }\n      ... on MessageDeleted {\n        at\n        message {\n          ...ConversationMessage\n        }\n      }\n      ... on MemberJoined {\n        seq\n      }\n      ... on MemberLeft {\n        seq\n        user {\n          id\n        }\n      }\n      ... on RoomRenamed {\n        seq\n      }\n      ...LiveRoomEvent\n    }\n  }\n": types.ConversationEventsDocument,
@@ -149,13 +150,14 @@ const documents: Documents = {
     "\n  mutation EditMessage($id: ID!, $body: String!) {\n    editMessage(id: $id, body: $body) {\n      ...ConversationMessage\n    }\n  }\n": types.EditMessageDocument,
     "\n  mutation DeleteMessage($id: ID!) {\n    deleteMessage(id: $id) {\n      ...ConversationMessage\n    }\n  }\n": types.DeleteMessageDocument,
     "\n  mutation MarkRoomRead($roomId: ID!, $seq: Int!) {\n    markRoomRead(roomId: $roomId, seq: $seq) {\n      id\n      unreadCount\n      lastReadSeq\n    }\n  }\n": types.MarkRoomReadDocument,
+    "\n  query ViewerTimeZone {\n    me {\n      id\n      timeZone\n    }\n  }\n": types.ViewerTimeZoneDocument,
     "\n  fragment ReactionBar_message on Message {\n    id\n    reactions {\n      emoji\n      count\n      reactedByMe\n    }\n  }\n": types.ReactionBar_MessageFragmentDoc,
     "\n  fragment LiveMessage_message on Message {\n    id\n    seq\n    kind\n    deletedAt\n    sender {\n      id\n      isMe\n    }\n    readCount\n    readBy(first: 3) {\n      user {\n        id\n        displayName\n      }\n      readAt\n    }\n    ...ReactionBar_message\n  }\n": types.LiveMessage_MessageFragmentDoc,
     "\n  query LiveRefresh($roomId: ID!) {\n    messages(roomId: $roomId, last: 50) {\n      edges {\n        node {\n          ...LiveMessage_message\n        }\n      }\n    }\n  }\n": types.LiveRefreshDocument,
     "\n  fragment LiveRoomEvent on RoomEvent {\n    __typename\n    ... on MessageCreated {\n      message {\n        sender {\n          id\n        }\n      }\n    }\n    ... on ReadReceipt {\n      user {\n        id\n        displayName\n      }\n      seq\n      readAt\n    }\n    ... on TypingChanged {\n      typingUsers {\n        id\n        displayName\n      }\n    }\n    ... on ReactionChanged {\n      messageId\n      reactions {\n        emoji\n        count\n        reactedByMe\n      }\n    }\n  }\n": types.LiveRoomEventFragmentDoc,
     "\n  fragment PeerPresence_room on Room {\n    id\n    kind\n    peer {\n      id\n      online\n      lastSeenAt\n    }\n  }\n": types.PeerPresence_RoomFragmentDoc,
     "\n  fragment UserPresence_user on User {\n    id\n    online\n    lastSeenAt\n  }\n": types.UserPresence_UserFragmentDoc,
-    "\n  fragment PresenceEvent on MyEvent {\n    __typename\n    ... on PresenceChanged {\n      user {\n        id\n      }\n      online\n      lastSeenAt\n    }\n  }\n": types.PresenceEventFragmentDoc,
+    "\n  fragment PresenceEvent on MyEvent {\n    __typename\n    ... on PresenceChanged {\n      user {\n        id\n      }\n      online\n      lastSeenAt\n    }\n    ... on ContactsChanged {\n      user {\n        id\n        ...UserPresence_user\n      }\n    }\n  }\n": types.PresenceEventFragmentDoc,
     "\n  fragment RoomTypingEvent on MyEvent {\n    __typename\n    ... on RoomTyping {\n      roomId\n      typingUsers {\n        id\n        displayName\n      }\n    }\n  }\n": types.RoomTypingEventFragmentDoc,
     "\n  mutation SetTyping($roomId: ID!, $typing: Boolean!) {\n    setTyping(roomId: $roomId, typing: $typing)\n  }\n": types.SetTypingDocument,
     "\n  mutation AddReaction($messageId: ID!, $emoji: String!) {\n    addReaction(messageId: $messageId, emoji: $emoji) {\n      ...ReactionBar_message\n    }\n  }\n": types.AddReactionDocument,
@@ -210,7 +212,7 @@ const documents: Documents = {
     "\n  mutation RevokeSession($sessionId: ID!) {\n    revokeSession(sessionId: $sessionId)\n  }\n": types.RevokeSessionDocument,
     "\n  mutation LogoutEverywhere {\n    logoutEverywhere\n  }\n": types.LogoutEverywhereDocument,
     "\n  query SettingsPage {\n    me {\n      id\n      username\n      email\n      ...ProfileForm_user\n      ...AvatarSection_user\n      ...PrivacyForm_user\n    }\n    notificationPreferences {\n      ...NotificationPreferences_preference\n    }\n    mySessions {\n      id\n      ...SessionRow_session\n    }\n  }\n": types.SettingsPageDocument,
-    "\n  query Shell {\n    me {\n      id\n      ...ViewerBadge_user\n    }\n  }\n": types.ShellDocument,
+    "\n  query Shell {\n    me {\n      id\n      # For useViewerTimeZone: every page shows times in the profile's zone.\n      timeZone\n      ...ViewerBadge_user\n    }\n  }\n": types.ShellDocument,
     "\n  fragment ViewerBadge_user on User {\n    id\n    displayName\n    username\n    avatarUrl\n  }\n": types.ViewerBadge_UserFragmentDoc,
 };
 
@@ -275,7 +277,7 @@ export function graphql(source: "\n  query ContactsPage($first: Int!, $after: St
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment PersonCard_user on User {\n    id\n    displayName\n    username\n  }\n"): (typeof documents)["\n  fragment PersonCard_user on User {\n    id\n    displayName\n    username\n  }\n"];
+export function graphql(source: "\n  fragment PersonCard_user on User {\n    id\n    displayName\n    username\n    avatarUrl\n  }\n"): (typeof documents)["\n  fragment PersonCard_user on User {\n    id\n    displayName\n    username\n    avatarUrl\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -339,7 +341,7 @@ export function graphql(source: "\n  fragment ConversationMessage on Message {\n
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Conversation($roomId: ID!) {\n    me {\n      id\n      displayName\n      timeZone\n    }\n    room(id: $roomId) {\n      id\n      kind\n      title\n      ...ConversationHeader_room\n      ...PeerPresence_room\n    }\n  }\n"): (typeof documents)["\n  query Conversation($roomId: ID!) {\n    me {\n      id\n      displayName\n      timeZone\n    }\n    room(id: $roomId) {\n      id\n      kind\n      title\n      ...ConversationHeader_room\n      ...PeerPresence_room\n    }\n  }\n"];
+export function graphql(source: "\n  query Conversation($roomId: ID!) {\n    me {\n      id\n      displayName\n      timeZone\n    }\n    room(id: $roomId) {\n      id\n      kind\n      title\n      peer {\n        id\n        blockedByMe\n      }\n      ...ConversationHeader_room\n      ...PeerPresence_room\n    }\n  }\n"): (typeof documents)["\n  query Conversation($roomId: ID!) {\n    me {\n      id\n      displayName\n      timeZone\n    }\n    room(id: $roomId) {\n      id\n      kind\n      title\n      peer {\n        id\n        blockedByMe\n      }\n      ...ConversationHeader_room\n      ...PeerPresence_room\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -371,6 +373,10 @@ export function graphql(source: "\n  mutation MarkRoomRead($roomId: ID!, $seq: I
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query ViewerTimeZone {\n    me {\n      id\n      timeZone\n    }\n  }\n"): (typeof documents)["\n  query ViewerTimeZone {\n    me {\n      id\n      timeZone\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  fragment ReactionBar_message on Message {\n    id\n    reactions {\n      emoji\n      count\n      reactedByMe\n    }\n  }\n"): (typeof documents)["\n  fragment ReactionBar_message on Message {\n    id\n    reactions {\n      emoji\n      count\n      reactedByMe\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -395,7 +401,7 @@ export function graphql(source: "\n  fragment UserPresence_user on User {\n    i
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment PresenceEvent on MyEvent {\n    __typename\n    ... on PresenceChanged {\n      user {\n        id\n      }\n      online\n      lastSeenAt\n    }\n  }\n"): (typeof documents)["\n  fragment PresenceEvent on MyEvent {\n    __typename\n    ... on PresenceChanged {\n      user {\n        id\n      }\n      online\n      lastSeenAt\n    }\n  }\n"];
+export function graphql(source: "\n  fragment PresenceEvent on MyEvent {\n    __typename\n    ... on PresenceChanged {\n      user {\n        id\n      }\n      online\n      lastSeenAt\n    }\n    ... on ContactsChanged {\n      user {\n        id\n        ...UserPresence_user\n      }\n    }\n  }\n"): (typeof documents)["\n  fragment PresenceEvent on MyEvent {\n    __typename\n    ... on PresenceChanged {\n      user {\n        id\n      }\n      online\n      lastSeenAt\n    }\n    ... on ContactsChanged {\n      user {\n        id\n        ...UserPresence_user\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -615,7 +621,7 @@ export function graphql(source: "\n  query SettingsPage {\n    me {\n      id\n 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Shell {\n    me {\n      id\n      ...ViewerBadge_user\n    }\n  }\n"): (typeof documents)["\n  query Shell {\n    me {\n      id\n      ...ViewerBadge_user\n    }\n  }\n"];
+export function graphql(source: "\n  query Shell {\n    me {\n      id\n      # For useViewerTimeZone: every page shows times in the profile's zone.\n      timeZone\n      ...ViewerBadge_user\n    }\n  }\n"): (typeof documents)["\n  query Shell {\n    me {\n      id\n      # For useViewerTimeZone: every page shows times in the profile's zone.\n      timeZone\n      ...ViewerBadge_user\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,6 +1,7 @@
 /**
- * Short, localized times for lists ("5 minutes ago", "yesterday") with the
- * full date and time for a tooltip, in the browser's zone and locale.
+ * Short, localized relative times for lists ("5 minutes ago", "yesterday").
+ * Their tooltips give the date and time in the viewer's profile zone, like the
+ * conversation: dateTimeLabel in features/conversation/time.ts.
  */
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['year', 365 * 24 * 3600],
@@ -12,7 +13,6 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
 ];
 
 const relative = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
-const full = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 /** "just now", "5 minutes ago", "yesterday", "in 2 hours". */
 export function relativeTime(iso: string, now: number = Date.now()): string {
@@ -22,9 +22,4 @@ export function relativeTime(iso: string, now: number = Date.now()): string {
     if (Math.abs(seconds) >= size) return relative.format(Math.round(seconds / size), unit);
   }
   return relative.format(Math.round(seconds / 60), 'minute');
-}
-
-/** "Nov 21, 2026, 2:05 PM". */
-export function fullDateTime(iso: string): string {
-  return full.format(new Date(iso));
 }

@@ -3,8 +3,10 @@ import { useRef, useState } from 'react';
 import { type FragmentType, getFragmentData, graphql } from '../../gql/index.ts';
 import { LoadError } from '../../ui/LoadError.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
-import { fullDateTime, relativeTime } from '../../ui/relative-time.ts';
+import { relativeTime } from '../../ui/relative-time.ts';
 import { useRecoverFocus } from '../../ui/useRecoverFocus.ts';
+import { dateTimeLabel } from '../conversation/time.ts';
+import { useViewerTimeZone } from '../conversation/useViewerTimeZone.ts';
 import { PersonCard } from './PersonCard.tsx';
 import { SearchPeople } from './SearchPeople.tsx';
 import { type ContactActions, useContactActions } from './useContactActions.ts';
@@ -76,8 +78,9 @@ const ContactsPageQuery = graphql(`
 `);
 
 function Sent({ at }: { at: string }) {
+  const timeZone = useViewerTimeZone();
   return (
-    <time dateTime={at} title={fullDateTime(at)}>
+    <time dateTime={at} title={dateTimeLabel(at, timeZone)}>
       {relativeTime(at)}
     </time>
   );

@@ -1,15 +1,17 @@
 import type { ReactNode } from 'react';
 import { type FragmentType, getFragmentData, graphql } from '../../gql/index.ts';
+import { Avatar } from '../attachments/Avatar.tsx';
 
 export const PersonCardFragment = graphql(`
   fragment PersonCard_user on User {
     id
     displayName
     username
+    avatarUrl
   }
 `);
 
-/** A person's avatar initial, name and @username, with actions on the right. */
+/** A person's picture (or initial), name and @username, with actions on the right. */
 export function PersonCard(props: {
   user: FragmentType<typeof PersonCardFragment>;
   detail?: ReactNode;
@@ -18,9 +20,7 @@ export function PersonCard(props: {
   const user = getFragmentData(PersonCardFragment, props.user);
   return (
     <li className="person" aria-label={user.displayName}>
-      <span className="avatar" aria-hidden="true">
-        {user.displayName.slice(0, 1).toUpperCase()}
-      </span>
+      <Avatar name={user.displayName} url={user.avatarUrl} />
       <span className="person-names">
         <span className="person-name">{user.displayName}</span>
         <span className="muted">

@@ -1,7 +1,7 @@
 import { CombinedGraphQLErrors } from '@apollo/client/errors';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { MessageAttachments } from '../attachments/MessageAttachments.tsx';
 import { AttachButton, UploadTray } from '../attachments/UploadTray.tsx';
@@ -59,6 +59,15 @@ function Conversation({ roomId, onRejoined }: { roomId: string; onRejoined(): vo
   const visible = useDocumentVisible();
   const marked = useRef(0);
   const room = data?.room;
+  // The server refused a message here with FORBIDDEN: in a direct room that means a block (the API
+  // does not say who blocked whom, nor do we). Kept after the message is dismissed, until the room
+  // is opened again.
+  const [refused, setRefused] = useState(false);
+  const refusedNow =
+    room?.kind === 'DIRECT' && conv.pending.some((p) => p.status === 'failed' && p.code === 'FORBIDDEN');
+  useEffect(() => {
+    if (refusedNow) setRefused(true);
+  }, [refusedNow]);
 
   // Read while visible: the highest seq on screen moves the read pointer (and the list's badge to 0).
   // Not the highest loaded: a message that arrives while the viewer reads further up stays unread
@@ -102,6 +111,8 @@ function Conversation({ roomId, onRejoined }: { roomId: string; onRejoined(): vo
   }
 
   const timeZone = data.me.timeZone;
+  // A direct room the viewer can no longer write in: they blocked the other person (or see `refused`).
+  const blockedByMe = room.kind === 'DIRECT' && Boolean(room.peer?.blockedByMe);
   return (
     <section className="conversation" data-room-id={room.id}>
       <ConversationHeader room={room} status={<PeerStatus room={room} />} />
@@ -124,6 +135,7 @@ function Conversation({ roomId, onRejoined }: { roomId: string; onRejoined(): vo
           onEdit={conv.edit}
           onDelete={conv.remove}
           onRetry={conv.retry}
+          onDismiss={conv.dismiss}
           onSeen={setSeenSeq}
           slotsFor={(m) => {
             const receipt = receipts.get(m.id);
@@ -145,6 +157,13 @@ function Conversation({ roomId, onRejoined }: { roomId: string; onRejoined(): vo
       <TypingIndicator typers={live.typers} />
       {conv.left ? (
         <p className="notice">You are no longer a member of this conversation.</p>
+      ) : blockedByMe ? (
+        <p className="notice">
+          You blocked {room.title}. Unblock them on the <Link to="/contacts">Contacts</Link> page to send
+          messages.
+        </p>
+      ) : refused ? (
+        <p className="notice">You can't send messages in this conversation.</p>
       ) : (
         <Composer
           roomTitle={room.title}

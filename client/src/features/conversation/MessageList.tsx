@@ -23,6 +23,8 @@ interface Props {
   onEdit(id: string, body: string): Promise<void>;
   onDelete(id: string): Promise<void>;
   onRetry(clientId: string): void;
+  /** Forgets a failed message the server refused for good. */
+  onDismiss(clientId: string): void;
   /**
    * The highest seq of the messages on screen (at least partly in view of the
    * log), after every render and scroll: what the viewer has seen.
@@ -169,6 +171,7 @@ export function MessageList(props: Props) {
             viewerName={props.viewerName}
             timeZone={timeZone}
             onRetry={props.onRetry}
+            onDismiss={props.onDismiss}
           />
         ))}
       </ol>

@@ -28,6 +28,10 @@ export const ConversationQuery = graphql(`
       id
       kind
       title
+      peer {
+        id
+        blockedByMe
+      }
       ...ConversationHeader_room
       ...PeerPresence_room
     }

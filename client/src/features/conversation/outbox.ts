@@ -1,6 +1,7 @@
 /**
  * The viewer's messages on their way, per room: shown at once (pending), sent
- * with a client-generated `clientId`, kept with a Retry when sending failed.
+ * with a client-generated `clientId`, kept with a Retry when sending failed (or,
+ * when the server refused it for good, with its reason and a Dismiss).
  *
  * It lives beside the Apollo client (one per app, see apollo/services.ts), not
  * in the conversation view: leaving a room while a message is still sending
@@ -12,6 +13,7 @@
  * to keep; the server never saw it, or has it under its `clientId`).
  */
 import type { ApolloClient } from '@apollo/client';
+import { CombinedGraphQLErrors } from '@apollo/client/errors';
 import type { ConversationMessageFragment } from '../../gql/graphql.ts';
 import { getFragmentData } from '../../gql/index.ts';
 import type { UploadedFile } from '../attachments/upload.ts';
@@ -35,6 +37,30 @@ export interface PendingMessage {
   status: 'sending' | 'failed';
   /** Uploaded files going with the message (may be empty). */
   attachments: readonly UploadedFile[];
+  /** Why the last attempt failed (the API's message; undefined while sending or for a network failure). */
+  error?: string | undefined;
+  /**
+   * The server refused the message for good (FORBIDDEN, BAD_USER_INPUT,
+   * NOT_FOUND): sending it again can never work, so it is not retried, only dismissed.
+   */
+  permanent?: boolean;
+  /** The API's error code of the last failure (e.g. FORBIDDEN when the viewer may no longer write here). */
+  code?: string | undefined;
+}
+
+/** Error codes after which the same message would be refused again. */
+const PERMANENT_CODES = new Set(['FORBIDDEN', 'BAD_USER_INPUT', 'NOT_FOUND']);
+
+/** The reason a send failed, as the API gave it, and whether retrying could help. */
+export function sendFailure(err: unknown): Pick<PendingMessage, 'error' | 'permanent' | 'code'> {
+  if (!CombinedGraphQLErrors.is(err)) return { error: undefined, permanent: false, code: undefined };
+  const first = err.errors[0];
+  const code = first?.extensions?.code;
+  return {
+    error: first?.message || undefined,
+    permanent: err.errors.some((e) => PERMANENT_CODES.has(String(e.extensions?.code))),
+    code: typeof code === 'string' ? code : undefined,
+  };
 }
 
 export interface Outbox {
@@ -44,8 +70,10 @@ export interface Outbox {
   subscribe(listener: () => void): () => void;
   /** Shows the message at once (pending) and sends it with a fresh clientId. */
   send(roomId: string, draft: Pick<PendingMessage, 'body' | 'replyTo' | 'attachments'>): void;
-  /** Sends a failed message again, with the same clientId. */
+  /** Sends a failed message again, with the same clientId (not one the server refused for good). */
   retry(roomId: string, clientId: string): void;
+  /** Forgets a failed message (e.g. one the server refused for good). */
+  dismiss(roomId: string, clientId: string): void;
   /**
    * `listener` gets each message of `roomId` the server confirmed to a send
    * (for the open conversation; a closed one loads it with its history).
@@ -77,10 +105,18 @@ export function createOutbox(client: ApolloClient): Outbox {
     for (const listener of listeners) listener();
   }
 
-  const setStatus = (p: PendingMessage, status: PendingMessage['status']) =>
+  const setStatus = (
+    p: PendingMessage,
+    status: PendingMessage['status'],
+    failure: Pick<PendingMessage, 'error' | 'permanent' | 'code'> = {
+      error: undefined,
+      permanent: false,
+      code: undefined,
+    },
+  ) =>
     update(p.roomId, (list) =>
       list.some((x) => x.clientId === p.clientId)
-        ? list.map((x) => (x.clientId === p.clientId ? { ...x, status } : x))
+        ? list.map((x) => (x.clientId === p.clientId ? { ...x, status, ...failure } : x))
         : list,
     );
 
@@ -110,8 +146,8 @@ export function createOutbox(client: ApolloClient): Outbox {
       const message = getFragmentData(MessageFields, data.sendMessage);
       for (const listener of sentListeners.get(p.roomId) ?? []) listener(message);
       remove(p.roomId, new Set([p.clientId]));
-    } catch {
-      if (started === epoch) setStatus(p, 'failed');
+    } catch (err) {
+      if (started === epoch) setStatus(p, 'failed', sendFailure(err));
     }
   }
 
@@ -134,7 +170,11 @@ export function createOutbox(client: ApolloClient): Outbox {
     },
     retry(roomId, clientId) {
       const p = byRoom.get(roomId)?.find((x) => x.clientId === clientId);
-      if (p && p.status === 'failed') void deliver(p);
+      if (p && p.status === 'failed' && !p.permanent) void deliver(p);
+    },
+    dismiss(roomId, clientId) {
+      if (byRoom.get(roomId)?.some((x) => x.clientId === clientId && x.status === 'failed'))
+        remove(roomId, new Set([clientId]));
     },
     onSent(roomId, listener) {
       let set = sentListeners.get(roomId);

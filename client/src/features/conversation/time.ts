@@ -10,7 +10,8 @@ function format(timeZone: string, key: string, options: Intl.DateTimeFormatOptio
   let f = cache.get(id);
   if (!f) {
     try {
-      f = new Intl.DateTimeFormat(undefined, { ...options, timeZone });
+      // No zone ('': the viewer's is not loaded yet): the browser's.
+      f = new Intl.DateTimeFormat(undefined, timeZone ? { ...options, timeZone } : options);
     } catch {
       // An unknown zone (should not happen: the server validates it) falls back to the browser's.
       f = new Intl.DateTimeFormat(undefined, options);
@@ -48,6 +49,16 @@ export function dayLabel(iso: string, timeZone: string, now = new Date()): strin
 /** "14:05" or "2:05 PM", as the browser's locale writes a time. */
 export function timeLabel(iso: string, timeZone: string): string {
   return format(timeZone, 'time', { hour: 'numeric', minute: '2-digit' }).format(new Date(iso));
+}
+
+/**
+ * "Nov 21, 2026, 2:05 PM": a date and time, e.g. for a tooltip beside a
+ * relative time (relative-time.ts). Without a zone (not loaded yet), the browser's.
+ */
+export function dateTimeLabel(iso: string, timeZone: string | undefined): string {
+  return format(timeZone ?? '', 'date-time', { dateStyle: 'medium', timeStyle: 'short' }).format(
+    new Date(iso),
+  );
 }
 
 /** The full date and time, for a tooltip. */

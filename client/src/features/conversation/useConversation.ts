@@ -336,6 +336,9 @@ export function useConversation(
   /** Sends a failed message again with the same clientId: the server returns the original if it got it. */
   const retry = useCallback((clientId: string) => outbox.retry(roomId, clientId), [outbox, roomId]);
 
+  /** Forgets a failed message (one the server refused for good: Retry would not help). */
+  const dismiss = useCallback((clientId: string) => outbox.dismiss(roomId, clientId), [outbox, roomId]);
+
   const edit = useCallback(
     async (id: string, body: string) => {
       const { data } = await client.mutate({ mutation: EditMessageMutation, variables: { id, body } });
@@ -358,6 +361,7 @@ export function useConversation(
     loadOlder,
     send,
     retry,
+    dismiss,
     edit,
     remove,
   };

@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react';
 import { type FragmentType, getFragmentData } from '../../gql/index.ts';
-import { fullDateTime, relativeTime } from '../../ui/relative-time.ts';
+import { relativeTime } from '../../ui/relative-time.ts';
+import { dateTimeLabel } from '../conversation/time.ts';
+import { useViewerTimeZone } from '../conversation/useViewerTimeZone.ts';
 import { PeerPresenceFragment } from './documents.ts';
 
 type RoomRef = FragmentType<typeof PeerPresenceFragment>;
@@ -31,6 +33,7 @@ export function PeerStatus(props: { room: RoomRef }) {
   const peer = room.kind === 'DIRECT' ? room.peer : null;
   const lastSeen = peer && !peer.online ? peer.lastSeenAt : null;
   const now = useMinuteTick(Boolean(lastSeen));
+  const timeZone = useViewerTimeZone();
   if (!peer) return null;
   if (peer.online)
     return (
@@ -42,7 +45,7 @@ export function PeerStatus(props: { room: RoomRef }) {
   return (
     <p className="peer-status muted" data-online="false" data-testid="peer-status">
       Last seen{' '}
-      <time dateTime={lastSeen} title={fullDateTime(lastSeen)}>
+      <time dateTime={lastSeen} title={dateTimeLabel(lastSeen, timeZone)}>
         {relativeTime(lastSeen, now)}
       </time>
     </p>

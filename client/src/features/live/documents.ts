@@ -124,7 +124,13 @@ export const UserPresenceFragment = graphql(`
   }
 `);
 
-/** Presence changes on `myEvents` (spread into the room list's subscription). */
+/**
+ * Presence changes on `myEvents` (spread into the room list's subscription).
+ * ContactsChanged carries the person as the viewer may see them now: when they
+ * block the viewer (ending a friendship or request) their presence is hidden
+ * from then on, and no PresenceChanged says so. Written to User:<id> with the
+ * event, it hides them in the room list and an open conversation at once.
+ */
 export const PresenceEventFragment = graphql(`
   fragment PresenceEvent on MyEvent {
     __typename
@@ -134,6 +140,12 @@ export const PresenceEventFragment = graphql(`
       }
       online
       lastSeenAt
+    }
+    ... on ContactsChanged {
+      user {
+        id
+        ...UserPresence_user
+      }
     }
   }
 `);

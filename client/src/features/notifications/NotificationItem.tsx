@@ -1,7 +1,9 @@
 import { Link } from 'react-router';
 import type { NotificationType } from '../../gql/graphql.ts';
 import { type FragmentType, getFragmentData, graphql } from '../../gql/index.ts';
-import { fullDateTime, relativeTime } from '../../ui/relative-time.ts';
+import { relativeTime } from '../../ui/relative-time.ts';
+import { dateTimeLabel } from '../conversation/time.ts';
+import { useViewerTimeZone } from '../conversation/useViewerTimeZone.ts';
 
 export const NotificationItemFragment = graphql(`
   fragment NotificationItem_notification on Notification {
@@ -46,13 +48,18 @@ export function NotificationItem(props: {
   onOpen: (id: string) => void;
 }) {
   const n = getFragmentData(NotificationItemFragment, props.notification);
+  const timeZone = useViewerTimeZone();
   const unread = n.readAt == null;
   const target = notificationTarget(n);
   const content = (
     <>
       <span className="notification-title">{n.title}</span>
       <span className="notification-body">{n.body}</span>
-      <time className="notification-time muted" dateTime={n.updatedAt} title={fullDateTime(n.updatedAt)}>
+      <time
+        className="notification-time muted"
+        dateTime={n.updatedAt}
+        title={dateTimeLabel(n.updatedAt, timeZone)}
+      >
         {relativeTime(n.updatedAt)}
       </time>
     </>

@@ -1,3 +1,4 @@
+import type { Reference } from '@apollo/client';
 import { useMutation } from '@apollo/client/react';
 import { type FormEvent, useRef, useState } from 'react';
 import { graphql } from '../../gql/index.ts';
@@ -25,7 +26,20 @@ export function PasswordForm() {
     const { current = '', next = '' } = formValues(target);
     setDone(false);
     try {
-      await changePassword({ variables: { current, next } });
+      await changePassword({
+        variables: { current, next },
+        // The server ended every other session: drop them from "Signed-in devices" (see mySessions).
+        update: (cache, { data }) => {
+          if (!data?.changePassword) return;
+          cache.modify<{ mySessions: readonly Reference[] }>({
+            fields: {
+              mySessions: (sessions, { readField }) =>
+                sessions.filter((s) => readField<boolean>('current', s)),
+            },
+          });
+          cache.gc(); // the dropped Session entries
+        },
+      });
       setErrors(NO_ERRORS);
       setDone(true);
       target.reset();

@@ -4,8 +4,10 @@ import { useNavigate } from 'react-router';
 import { useAuth } from '../../apollo/ServicesProvider.tsx';
 import { type FragmentType, getFragmentData, graphql } from '../../gql/index.ts';
 import { formErrors } from '../../ui/forms.ts';
-import { fullDateTime, relativeTime } from '../../ui/relative-time.ts';
+import { relativeTime } from '../../ui/relative-time.ts';
 import { useRecoverFocus } from '../../ui/useRecoverFocus.ts';
+import { dateTimeLabel } from '../conversation/time.ts';
+import { useViewerTimeZone } from '../conversation/useViewerTimeZone.ts';
 
 export const SessionRowFragment = graphql(`
   fragment SessionRow_session on Session {
@@ -64,6 +66,8 @@ export function describeDevice(userAgent: string | null | undefined): string {
 function SessionRow(props: {
   session: FragmentType<typeof SessionRowFragment>;
   busy: boolean;
+  /** The viewer's profile zone, in which the times are shown. */
+  timeZone: string | undefined;
   onRevoke: (id: string, device: string) => void;
 }) {
   const s = getFragmentData(SessionRowFragment, props.session);
@@ -77,10 +81,10 @@ function SessionRow(props: {
         </span>
         <span className="muted session-times">
           Last used{' '}
-          <time dateTime={s.lastUsedAt} title={fullDateTime(s.lastUsedAt)}>
+          <time dateTime={s.lastUsedAt} title={dateTimeLabel(s.lastUsedAt, props.timeZone)}>
             {relativeTime(s.lastUsedAt)}
           </time>{' '}
-          · signed in <time dateTime={s.createdAt}>{fullDateTime(s.createdAt)}</time>
+          · signed in <time dateTime={s.createdAt}>{dateTimeLabel(s.createdAt, props.timeZone)}</time>
         </span>
       </span>
       {s.current ? null : (
@@ -102,6 +106,7 @@ function SessionRow(props: {
 export function SessionsSection(props: { sessions: readonly FragmentType<typeof SessionRowFragment>[] }) {
   const auth = useAuth();
   const navigate = useNavigate();
+  const timeZone = useViewerTimeZone();
   const [status, setStatus] = useState<{ message: string; error?: boolean }>({ message: '' });
   const [revoke, { loading: revoking }] = useMutation(RevokeSessionMutation);
   const [logoutEverywhere, { loading: leaving }] = useMutation(LogoutEverywhereMutation);
@@ -144,6 +149,7 @@ export function SessionsSection(props: { sessions: readonly FragmentType<typeof 
             key={getFragmentData(SessionRowFragment, session).id}
             session={session}
             busy={revoking}
+            timeZone={timeZone}
             onRevoke={(id, device) => void onRevoke(id, device)}
           />
         ))}

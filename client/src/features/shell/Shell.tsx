@@ -12,6 +12,8 @@ const ShellQuery = graphql(`
   query Shell {
     me {
       id
+      # For useViewerTimeZone: every page shows times in the profile's zone.
+      timeZone
       ...ViewerBadge_user
     }
   }
