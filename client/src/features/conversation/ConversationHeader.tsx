@@ -18,12 +18,13 @@ export const ConversationHeaderFragment = graphql(`
   }
 `);
 
-/*
- * The header's action: its text on wide screens; on narrow ones only the icon
- * (the text stays as the link's accessible name, visually hidden), so the
- * title keeps the row. See .header-action in chat.css.
+/**
+ * A header action's 24 × 24 icon, decorative: the action shows its text on wide
+ * screens; on narrow ones only the icon (the text stays as the link's
+ * accessible name, visually hidden), so the title keeps the row. See
+ * .header-action in chat.css.
  */
-function CalendarIcon() {
+function HeaderIcon({ path }: { path: string }) {
   return (
     <svg
       className="header-action-icon"
@@ -33,31 +34,15 @@ function CalendarIcon() {
       aria-hidden="true"
       focusable="false"
     >
-      <path
-        fill="currentColor"
-        d="M7 2a1 1 0 0 1 1 1v1h8V3a1 1 0 1 1 2 0v1h1a3 3 0 0 1 3 3v12a3 3 0 0 1-3 3H5a3 3 0 0 1-3-3V7a3 3 0 0 1 3-3h1V3a1 1 0 0 1 1-1Zm13 8H4v9a1 1 0 0 0 1 1h14a1 1 0 0 0 1-1v-9ZM8 12a1 1 0 1 1 0 2 1 1 0 0 1 0-2Zm4 0a1 1 0 1 1 0 2 1 1 0 0 1 0-2Zm4 0a1 1 0 1 1 0 2 1 1 0 0 1 0-2Z"
-      />
+      <path fill="currentColor" d={path} />
     </svg>
   );
 }
 
-function SettingsIcon() {
-  return (
-    <svg
-      className="header-action-icon"
-      viewBox="0 0 24 24"
-      width="20"
-      height="20"
-      aria-hidden="true"
-      focusable="false"
-    >
-      <path
-        fill="currentColor"
-        d="M10.3 2h3.4l.5 2.6a8 8 0 0 1 1.9 1.1l2.5-.9 1.7 2.9-2 1.7a8 8 0 0 1 0 2.2l2 1.7-1.7 2.9-2.5-.9a8 8 0 0 1-1.9 1.1l-.5 2.6h-3.4l-.5-2.6a8 8 0 0 1-1.9-1.1l-2.5.9-1.7-2.9 2-1.7a8 8 0 0 1 0-2.2l-2-1.7 1.7-2.9 2.5.9a8 8 0 0 1 1.9-1.1L10.3 2ZM12 9a3 3 0 1 0 0 6 3 3 0 0 0 0-6Z"
-      />
-    </svg>
-  );
-}
+const CALENDAR_PATH =
+  'M7 2a1 1 0 0 1 1 1v1h8V3a1 1 0 1 1 2 0v1h1a3 3 0 0 1 3 3v12a3 3 0 0 1-3 3H5a3 3 0 0 1-3-3V7a3 3 0 0 1 3-3h1V3a1 1 0 0 1 1-1Zm13 8H4v9a1 1 0 0 0 1 1h14a1 1 0 0 0 1-1v-9ZM8 12a1 1 0 1 1 0 2 1 1 0 0 1 0-2Zm4 0a1 1 0 1 1 0 2 1 1 0 0 1 0-2Zm4 0a1 1 0 1 1 0 2 1 1 0 0 1 0-2Z';
+const SETTINGS_PATH =
+  'M10.3 2h3.4l.5 2.6a8 8 0 0 1 1.9 1.1l2.5-.9 1.7 2.9-2 1.7a8 8 0 0 1 0 2.2l2 1.7-1.7 2.9-2.5-.9a8 8 0 0 1-1.9 1.1l-.5 2.6h-3.4l-.5-2.6a8 8 0 0 1-1.9-1.1l-2.5.9-1.7-2.9 2-1.7a8 8 0 0 1 0-2.2l-2-1.7 1.7-2.9 2.5.9a8 8 0 0 1 1.9-1.1L10.3 2ZM12 9a3 3 0 1 0 0 6 3 3 0 0 0 0-6Z';
 
 /**
  * The conversation's title bar. `status` is a slot for live state other
@@ -89,7 +74,7 @@ export function ConversationHeader(props: {
       </div>
       {room.kind === 'GROUP' ? (
         <Link to={`/rooms/${room.id}/settings`} className="button header-action" title="Group settings">
-          <SettingsIcon />
+          <HeaderIcon path={SETTINGS_PATH} />
           <span className="header-action-text">Group settings</span>
         </Link>
       ) : room.peer ? (
@@ -98,7 +83,7 @@ export function ConversationHeader(props: {
           className="button header-action"
           title="Book a meeting"
         >
-          <CalendarIcon />
+          <HeaderIcon path={CALENDAR_PATH} />
           <span className="header-action-text">Book a meeting</span>
         </Link>
       ) : null}
