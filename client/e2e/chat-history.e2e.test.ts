@@ -132,8 +132,19 @@ describe.skipIf(!chromiumPath)('conversation history and layout', () => {
     await waitUntil('the room is read', async () => (await roomOf(t, alice, room.id)).unreadCount === 0);
 
     // Reading from the top, a new message arrives below: not on screen, so not read.
-    await page.evaluate(() => {
-      document.querySelector('[data-testid="message-scroller"]')!.scrollTop = 0;
+    // (The list learns it left the bottom from its scroll event: wait for that event and a
+    // frame before the message is sent, and stay far from the bottom if an older page loads.)
+    await page.evaluate(
+      () =>
+        new Promise<void>((resolve) => {
+          const el = document.querySelector('[data-testid="message-scroller"]')!;
+          el.addEventListener('scroll', () => requestAnimationFrame(() => resolve()), { once: true });
+          el.scrollTop = 0;
+        }),
+    );
+    await page.waitForFunction(() => {
+      const el = document.querySelector('[data-testid="message-scroller"]')!;
+      return el.scrollHeight - el.scrollTop - el.clientHeight > 400;
     });
     const fresh = await send(t, bob, room.id, 'Arrived while reading up');
     const jump = page.getByRole('button', { name: 'New messages ↓' });
