@@ -61,6 +61,35 @@ function contiguous(received: number[], from: number): number {
   return s;
 }
 
+/**
+ * Closes an instance, and says what it still holds if that takes over 10 s: in
+ * rare CI runs this test timed out with its checks passed and `a.close()`
+ * never returning (session 26); the cause is not found yet.
+ */
+async function closeTelling(t: TestApp, name: string): Promise<void> {
+  const emitter = (t.app as unknown as { emitter: Record<string, { status?: string } | boolean> }).emitter;
+  const started = Date.now();
+  const watchdog = setInterval(() => {
+    const resources: Record<string, number> = {};
+    for (const r of process.getActiveResourcesInfo()) resources[r] = (resources[r] ?? 0) + 1;
+    console.error(
+      `instance ${name} still closing after ${Date.now() - started} ms:`,
+      JSON.stringify({
+        pub: (emitter.pubConn as { status?: string }).status,
+        sub: (emitter.subConn as { status?: string }).status,
+        closing: emitter.closing,
+        sockets: t.app.websocketServer?.clients.size,
+        resources,
+      }),
+    );
+  }, 10_000);
+  try {
+    await t.close();
+  } finally {
+    clearInterval(watchdog);
+  }
+}
+
 describe.skipIf(!hasRedis)('Redis restarted mid-stream', () => {
   it('keeps sending, reconnects by itself, and a resume fills whatever the outage dropped', async () => {
     const redis = await startPrivateRedis();
@@ -130,7 +159,7 @@ describe.skipIf(!hasRedis)('Redis restarted mid-stream', () => {
       for (const s of during) expect(all.has(s)).toBe(true);
     } finally {
       await b.close();
-      await a.close();
+      await closeTelling(a, 'a');
       await redis.stop();
     }
     // Up to 30 s for the reconnection itself, on top of ~10 s for the rest on a busy machine:
