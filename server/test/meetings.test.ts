@@ -305,7 +305,7 @@ describe('the state machine', () => {
 
 describe('double booking', () => {
   it('two concurrent accepts of overlapping meetings: exactly one CONFLICT', async () => {
-    for (let round = 0; round < 5; round++) {
+    for (let round = 0; round < 10; round++) {
       const ann = await registerUser(t);
       const bob = await registerUser(t);
       const cat = await registerUser(t);

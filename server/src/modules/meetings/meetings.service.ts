@@ -207,20 +207,29 @@ async function command(
   apply: (s: Step) => Promise<MeetingModel>,
 ): Promise<MeetingModel> {
   const meetingId = parseId(id, 'Meeting');
-  try {
-    return await inTransaction(deps, async (tx) => {
-      const row = await repo.lockMeeting(tx.trx, meetingId);
-      const m = row && meetingRowToModel(row);
-      const role = m && roleOf(m, viewer.userId);
-      if (!row || !m || !role) throw notFound('Meeting');
-      const d = decide(m, cmd, { role, userId: viewer.userId });
-      if (!d.apply) return m;
-      return apply({ tx, row, m, role, to: d.to, parties: () => loadParties(tx, m) });
-    });
-  } catch (err) {
-    throw mapConflict(err);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await inTransaction(deps, async (tx) => {
+        const row = await repo.lockMeeting(tx.trx, meetingId);
+        const m = row && meetingRowToModel(row);
+        const role = m && roleOf(m, viewer.userId);
+        if (!row || !m || !role) throw notFound('Meeting');
+        const d = decide(m, cmd, { role, userId: viewer.userId });
+        if (!d.apply) return m;
+        return apply({ tx, row, m, role, to: d.to, parties: () => loadParties(tx, m) });
+      });
+    } catch (err) {
+      // Two transactions holding overlapping slots at once can each wait for the other's
+      // exclusion check; PostgreSQL then aborts one (deadlock). Run it again: it now sees
+      // the winner's committed slot (CONFLICT), or takes the slot if the winner failed.
+      if (attempt < 3 && (err as { code?: unknown }).code === DEADLOCK) continue;
+      throw mapConflict(err);
+    }
   }
 }
+
+/** PostgreSQL's deadlock_detected. */
+const DEADLOCK = '40P01';
 
 export function acceptMeeting(deps: Deps, viewer: Viewer, id: string): Promise<MeetingModel> {
   return command(deps, viewer, id, 'ACCEPT', async ({ tx, row, m, to, parties }) => {
