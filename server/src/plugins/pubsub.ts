@@ -252,7 +252,17 @@ export default fp<{ config: Config }>(
     app.decorate('emitter', emitter);
     app.decorate('events', events);
     app.addHook('onClose', async () => {
-      await new Promise<void>((resolve) => emitter.close(() => resolve()));
+      await new Promise<void>((resolve) => {
+        emitter.close(() => resolve());
+        // mqemitter-redis waits for 'end' on both connections after quit(). ioredis answers
+        // quit() on a connection that is waiting to reconnect (Redis went away) by cancelling
+        // the retry, with no socket left to close, so 'end' never came and shutdown hung.
+        // Such a connection has nothing to flush: end it.
+        for (const conn of redis ? [redis.pub, redis.sub] : []) {
+          if (conn.status === 'reconnecting')
+            (conn as unknown as { setStatus(s: 'end'): void }).setStatus('end');
+        }
+      });
     });
   },
   { name: 'pubsub' },
