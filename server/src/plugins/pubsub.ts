@@ -252,16 +252,19 @@ export default fp<{ config: Config }>(
     app.decorate('emitter', emitter);
     app.decorate('events', events);
     app.addHook('onClose', async () => {
+      // mqemitter-redis waits for 'end' on both connections after quit(). ioredis answers
+      // quit() on a connection that is waiting to reconnect (Redis went away) by cancelling
+      // the retry, with no socket left to close, so 'end' never came and shutdown hung.
+      // Such a connection is ended here: its retry cancelled, what waited for it failed
+      // (publishers log it), then 'end' once mqemitter-redis listens for it.
+      const waiting = (redis ? [redis.pub, redis.sub] : []).filter((c) => c.status === 'reconnecting');
+      for (const conn of waiting) {
+        conn.disconnect();
+        (conn as unknown as { flushQueue(err: Error): void }).flushQueue(new Error('Connection is closed.'));
+      }
       await new Promise<void>((resolve) => {
         emitter.close(() => resolve());
-        // mqemitter-redis waits for 'end' on both connections after quit(). ioredis answers
-        // quit() on a connection that is waiting to reconnect (Redis went away) by cancelling
-        // the retry, with no socket left to close, so 'end' never came and shutdown hung.
-        // Such a connection has nothing to flush: end it.
-        for (const conn of redis ? [redis.pub, redis.sub] : []) {
-          if (conn.status === 'reconnecting')
-            (conn as unknown as { setStatus(s: 'end'): void }).setStatus('end');
-        }
+        for (const conn of waiting) (conn as unknown as { setStatus(s: 'end'): void }).setStatus('end');
       });
     });
   },
