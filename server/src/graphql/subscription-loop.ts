@@ -8,8 +8,8 @@
  * and held per idle subscription.
  *
  * This replacement does the same steps in the same order (the
- * preSubscriptionParsing hook, the depth limit, the preSubscriptionExecution
- * hook, the source stream, then per event: execute with the event as root
+ * preSubscriptionParsing hook, the preSubscriptionExecution hook, where the
+ * depth limit is one of the validation rules (limits.ts), the source stream, then per event: execute with the event as root
  * value, the onSubscriptionResolution hook, errors through the error
  * formatter, `next` out; `complete` when the stream ends), but:
  * - it creates the source stream with graphql-js' createSourceEventStream and
@@ -27,7 +27,7 @@
  */
 import { createRequire } from 'node:module';
 import type { Socket } from 'node:net';
-import type { DocumentNode, ExecutionArgs, ExecutionResult, GraphQLError, GraphQLSchema } from 'graphql';
+import type { DocumentNode, ExecutionArgs, ExecutionResult, GraphQLSchema } from 'graphql';
 import { isPushSource, PUSH, type PushSource } from './push-stream.ts';
 import { frameHead, isSharedResult, sharedJson } from './shared-execution.ts';
 import { sendJoinedText } from './ws-direct.ts';
@@ -45,13 +45,6 @@ const handlers = require('mercurius/lib/handlers.js') as Record<
   'preSubscriptionParsingHandler' | 'preSubscriptionExecutionHandler' | 'onSubscriptionResolutionHandler',
   (request: object) => Promise<void>
 >;
-const queryDepth = require('mercurius/lib/queryDepth.js') as (
-  definitions: DocumentNode['definitions'],
-  limit: number,
-) => GraphQLError[];
-const { MER_ERR_GQL_VALIDATION } = require('mercurius/lib/errors.js') as {
-  MER_ERR_GQL_VALIDATION: new () => Error & { errors?: unknown };
-};
 const { SubscriptionContext } = require('mercurius/lib/subscriber.js') as {
   SubscriptionContext: new (opts: object) => { close(): unknown };
 };
@@ -69,7 +62,6 @@ interface Connection {
   socket: { readyState: number; _socket?: Socket; send(data: Buffer, options: { binary: false }): void };
   subscriber: unknown;
   queueHighWaterMark: unknown;
-  queryDepthLimit: number | undefined;
   context: Hooked;
   resolverContext: unknown;
   subscriptionContexts: Map<unknown, { close(): unknown }>;
@@ -108,14 +100,6 @@ if (!prototype.parleyLoop) {
     });
     if (this.context.preSubscriptionParsing !== null && schema !== undefined && typeof query === 'string')
       await handlers.preSubscriptionParsingHandler({ schema, source: query, context, id });
-    if (this.queryDepthLimit) {
-      const depthErrors = queryDepth(document.definitions, this.queryDepthLimit);
-      if (depthErrors.length > 0) {
-        const err = new MER_ERR_GQL_VALIDATION();
-        err.errors = depthErrors;
-        throw err;
-      }
-    }
     this.subscriptionContexts.set(id, sc);
     if (this.context.preSubscriptionExecution !== null && schema !== undefined)
       await handlers.preSubscriptionExecutionHandler({ schema, document, context, id });

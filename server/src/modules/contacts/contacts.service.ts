@@ -16,6 +16,7 @@ import { decodeCursor, pageSize } from '../../lib/cursor.ts';
 import { isUuid, parseId, uuidv7 } from '../../lib/ids.ts';
 import { notify, retireNotifications } from '../notifications/notifications.service.ts';
 import { presenceAudience } from '../presence/presence.repository.ts';
+import { presenceChanged } from '../presence/presence.topics.ts';
 import { rateLimit } from '../ratelimit/ratelimit.ts';
 import { type UserModel, userRowToModel } from '../users/users.model.ts';
 import { findUsersByIds } from '../users/users.repository.ts';
@@ -255,18 +256,14 @@ export async function blockUser(deps: Deps, viewer: Viewer, userId: string): Pro
   });
   // Every instance forgets the old blocks before these events are resolved against them.
   await deps.blocks.changed([viewer.userId, them.id]);
-  if (hide) events.push([them.id, hiddenPresence(me)], [me.id, hiddenPresence(them)]);
+  if (hide)
+    events.push(
+      [them.id, { ...presenceChanged(me, false, false) }],
+      [me.id, { ...presenceChanged(them, false, false) }],
+    );
   for (const [to, payload] of events) await deps.events.publish(userTopic(to), payload);
   return them;
 }
-
-/** A user's presence as someone who may not see it gets it (as for a hidden status). */
-const hiddenPresence = (user: UserModel): MyEventPayload => ({
-  __typename: 'PresenceChanged',
-  user,
-  online: false,
-  lastSeenAt: null,
-});
 
 /**
  * Lifts the viewer's block of a person (harmless if there was none). Only the
@@ -288,18 +285,12 @@ export async function unblockUser(deps: Deps, viewer: Viewer, userId: string): P
     // Only to people who may see each other: contacts or room mates, no block left either way.
     if ((await presenceAudience(deps.db, me.id)).includes(them.id)) {
       const online = await deps.presence.onlineAmong([me.id, them.id]);
-      await deps.events.publish(userTopic(them.id), visiblePresence(me, online.has(me.id)));
-      await deps.events.publish(userTopic(me.id), visiblePresence(them, online.has(them.id)));
+      await deps.events.publish(userTopic(them.id), presenceChanged(me, online.has(me.id)));
+      await deps.events.publish(userTopic(me.id), presenceChanged(them, online.has(them.id)));
     }
   }
   return them;
 }
-
-/** A user's presence as a related person sees it (hidden: offline, unknown). */
-const visiblePresence = (user: UserModel, online: boolean): MyEventPayload =>
-  user.showOnline
-    ? { __typename: 'PresenceChanged', user, online, lastSeenAt: user.lastSeenAt }
-    : hiddenPresence(user);
 
 interface PageArgs {
   first?: number | null | undefined;

@@ -40,7 +40,7 @@ import { findUsersByIds } from '../users/users.repository.ts';
 import { userTopic } from '../users/users.topics.ts';
 import * as repo from './presence.repository.ts';
 import { type LiveStore, MemoryLiveStore, RedisLiveStore } from './presence.store.ts';
-import { type PresenceChangedEvent, roomTypingFor, type TypingChangedEvent } from './presence.topics.ts';
+import { presenceChanged, roomTypingFor, type TypingChangedEvent } from './presence.topics.ts';
 
 export interface Presence {
   connect(userId: string): () => void;
@@ -123,9 +123,7 @@ export function createPresence(deps: PresenceDeps): Presence {
     const user = userRowToModel(row);
     if (transition && !user.showOnline) return;
     const online = knownOnline ?? (await store.onlineAmong([userId])).has(userId);
-    const event: PresenceChangedEvent = user.showOnline
-      ? { __typename: 'PresenceChanged', user, online, lastSeenAt: user.lastSeenAt }
-      : { __typename: 'PresenceChanged', user, online: false, lastSeenAt: null };
+    const event = presenceChanged(user, online);
     const audience = await repo.presenceAudience(deps.db, userId);
     await deps.events.publishEach(audience.map(userTopic), event);
   }

@@ -71,6 +71,17 @@ export interface PresenceChangedEvent {
 }
 
 /**
+ * `user`'s presence as someone related to them sees it: a hidden status
+ * (`showOnline` off), or `visible: false` (a block between them), is offline
+ * with no lastSeenAt, which says nothing more than hiding does.
+ */
+export function presenceChanged(user: UserModel, online: boolean, visible = true): PresenceChangedEvent {
+  return visible && user.showOnline
+    ? { __typename: 'PresenceChanged', user, online, lastSeenAt: user.lastSeenAt }
+    : { __typename: 'PresenceChanged', user, online: false, lastSeenAt: null };
+}
+
+/**
  * One subscriber's view of the room stream: drops TypingChanged events caused
  * only by the viewer (and removes the viewer from `typingUsers`), and drops a
  * ReadReceipt that does not move that user's pointer past the last one this
