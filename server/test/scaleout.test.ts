@@ -67,7 +67,7 @@ describe.skipIf(!hasRedis)('three instances', () => {
       string,
       string,
     ];
-    const got = { bx: [] as unknown[], cx: [] as unknown[], cy: [] as unknown[] };
+    const got = { ax: [] as unknown[], bx: [] as unknown[], cx: [] as unknown[], cy: [] as unknown[] };
     const listen = (app: TestApp, topic: string, into: unknown[]) =>
       new Promise<void>((resolve) =>
         app.app.emitter.on(
@@ -79,7 +79,12 @@ describe.skipIf(!hasRedis)('three instances', () => {
           () => resolve(),
         ),
       );
-    await Promise.all([listen(b, x, got.bx), listen(c, x, got.cx), listen(c, y, got.cy)]);
+    await Promise.all([
+      listen(a, x, got.ax),
+      listen(b, x, got.bx),
+      listen(c, x, got.cx),
+      listen(c, y, got.cy),
+    ]);
     // What goes over Redis, seen by a plain subscriber.
     const spy = new Redis(process.env.REDIS_URL as string);
     const onRedis: string[] = [];
@@ -100,6 +105,11 @@ describe.skipIf(!hasRedis)('three instances', () => {
       expect((got.cy[0] as { at: unknown }).at).toBeInstanceOf(Date);
       // One message for the three topics (then the plain publish); none per topic.
       await expect.poll(() => onRedis).toEqual([FANOUT_TOPIC, x]);
+      // The publisher's own listener, once each (its echo from Redis is skipped): b's
+      // next message reaches a through Redis after a's own, so by then any echo would show.
+      await b.app.events.publish(x, { n: 3 });
+      await expect.poll(() => got.ax).toHaveLength(3);
+      expect(got.ax).toEqual([first, { n: 2 }, { n: 3 }]);
     } finally {
       spy.disconnect();
     }
@@ -123,7 +133,13 @@ describe.skipIf(!hasRedis)('three instances', () => {
           () => resolve(),
         ),
       );
-    await Promise.all([listen(b, 'b', room), listen(b, 'b', u1), listen(c, 'c', room), listen(c, 'c', u2)]);
+    await Promise.all([
+      listen(a, 'a', room),
+      listen(b, 'b', room),
+      listen(b, 'b', u1),
+      listen(c, 'c', room),
+      listen(c, 'c', u2),
+    ]);
     const spy = new Redis(process.env.REDIS_URL as string);
     const onRedis: string[] = [];
     const mine = Buffer.from(room.slice('test:'.length));
@@ -138,7 +154,13 @@ describe.skipIf(!hasRedis)('three instances', () => {
         { topics: [], payload: { n: 'nobody' } },
         { topics: [u1, u2], payload: { n: 3, room, at: new Date(2000) } },
       ]);
+      // The publishing instance's own listeners have it before its round trip through Redis.
+      expect(seen.filter(([name]) => name === 'a').map(([, , payload]) => payload)).toEqual([
+        { n: 1, room },
+        { n: 2, room },
+      ]);
       await a.app.events.publish(room, { n: 4, room });
+      expect(seen.filter(([name]) => name === 'a')).toHaveLength(3);
       const third = { n: 3, room, at: new Date(2000) };
       await expect.poll(() => seen.filter(([name]) => name === 'b')).toHaveLength(4);
       await expect.poll(() => seen.filter(([name]) => name === 'c')).toHaveLength(4);
@@ -154,6 +176,15 @@ describe.skipIf(!hasRedis)('three instances', () => {
         ]);
       // One message for every part (then the plain publish).
       await expect.poll(() => onRedis).toEqual([FANOUT_TOPIC, room]);
+      // a skips its own messages when Redis brings them back: once c's next one has
+      // come to a through Redis (after a's own, on the same connection), a saw each once.
+      await c.app.events.publishMany([{ topics: [room, u1], payload: { n: 5, room } }]);
+      await expect.poll(() => seen.filter(([name]) => name === 'a')).toHaveLength(4);
+      await c.app.events.publish(room, { n: 6, room });
+      await expect.poll(() => seen.filter(([name]) => name === 'a')).toHaveLength(5);
+      expect(seen.filter(([name]) => name === 'a').map(([, , payload]) => payload)).toEqual(
+        [1, 2, 4, 5, 6].map((n) => ({ n, room })),
+      );
     } finally {
       spy.disconnect();
     }

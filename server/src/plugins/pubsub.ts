@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import v8 from 'node:v8';
 import fp from 'fastify-plugin';
 import { Redis } from 'ioredis';
@@ -21,7 +22,8 @@ export interface EventBus {
    * Publishes `payload` on `topic` to every subscriber on every instance.
    * Call only after the change is committed (persist, then publish). A failure
    * to publish is logged, never thrown: the change exists and clients recover
-   * it through their resume point.
+   * it through their resume point. This instance's own listeners get it
+   * before this returns (with the same objects), the others' through Redis.
    */
   publish(topic: string, payload: unknown): Promise<void>;
   /**
@@ -29,7 +31,8 @@ export interface EventBus {
    * user topic). Across instances this is one Redis message, not one per
    * topic: each instance hands it to its own listeners of those topics, and
    * topics nobody listens to cost nothing further. Order with `publish` is
-   * kept: both go out on the same Redis connection.
+   * kept: here both deliver at once, and to the other instances both go out
+   * on the same Redis connection.
    */
   publishEach(topics: readonly string[], payload: unknown): Promise<void>;
   /**
@@ -51,20 +54,29 @@ export interface EventPart {
  * The Redis channel that carries `publishEach`/`publishMany` messages to every
  * instance, as one frame (`encodeFanout`). Not an mqemitter-redis topic: its
  * frames skip msgpack and its duplicate check. The version is in the name, so
- * instances of an older build (another frame) never receive these frames.
+ * instances of an older build (another frame) never receive these frames:
+ * during a rolling upgrade across a version, old and new instances do not
+ * see each other's fan-outs (clients catch up from their resume points).
+ * Version 3 starts each frame with its origin (`ORIGIN_BYTES`).
  */
-export const FANOUT_TOPIC = 'parley:fanout:2';
+export const FANOUT_TOPIC = 'parley:fanout:3';
+
+/** The length of an instance's id at the head of its fan-out frames. */
+export const ORIGIN_BYTES = 8;
 
 /**
- * A fan-out message in one buffer: for each part, its topics (JSON) and its
- * payload (node:v8 bytes), each behind its length (u32, big-endian). An
- * instance reads the topics and decodes a payload only when it has a
- * listener of one of its topics. Before, the payload was V8 bytes inside V8
- * bytes inside msgpack: two encodings and two decodings more per message.
+ * A fan-out message in one buffer: the publishing instance's id
+ * (`ORIGIN_BYTES`), then for each part its topics (JSON) and its payload
+ * (node:v8 bytes), each behind its length (u32, big-endian). An instance
+ * skips its own frames (it delivered them when it published them), reads
+ * the topics and decodes a payload only when it has a listener of one of
+ * its topics. Before, the payload was V8 bytes inside V8 bytes inside
+ * msgpack: two encodings and two decodings more per message.
  */
-export function encodeFanout(parts: readonly EventPart[]): Buffer {
+export function encodeFanout(parts: readonly EventPart[], origin: Uint8Array): Buffer {
+  if (origin.length !== ORIGIN_BYTES) throw new Error(`an origin is ${ORIGIN_BYTES} bytes`);
   const chunks: Uint8Array[] = [];
-  let length = 0;
+  let length = ORIGIN_BYTES;
   for (const { topics, payload } of parts) {
     const head = Buffer.from(JSON.stringify(topics));
     const body = v8.serialize(payload);
@@ -72,7 +84,8 @@ export function encodeFanout(parts: readonly EventPart[]): Buffer {
     length += 8 + head.length + body.length;
   }
   const frame = Buffer.allocUnsafe(length);
-  let at = 0;
+  frame.set(origin, 0);
+  let at = ORIGIN_BYTES;
   for (const chunk of chunks) {
     at = frame.writeUInt32BE(chunk.length, at);
     frame.set(chunk, at);
@@ -81,9 +94,14 @@ export function encodeFanout(parts: readonly EventPart[]): Buffer {
   return frame;
 }
 
+/** Whether `frame` was published by the instance whose id is `origin`. */
+export const fanoutFrom = (frame: Buffer, origin: Buffer): boolean =>
+  frame.length >= ORIGIN_BYTES && origin.equals(frame.subarray(0, ORIGIN_BYTES));
+
 /** A frame's parts, in order: each one's topics, and its payload decoded on first use. */
 export function* decodeFanout(frame: Buffer): Generator<{ topics: string[]; payload: () => unknown }> {
-  let at = 0;
+  if (frame.length < ORIGIN_BYTES) throw new Error('truncated fan-out frame');
+  let at = ORIGIN_BYTES;
   const next = () => {
     if (at + 4 > frame.length) throw new Error('truncated fan-out frame');
     const length = frame.readUInt32BE(at);
@@ -127,8 +145,14 @@ const isSerialized = (payload: unknown): payload is Uint8Array =>
  * still frames each message with msgpack (its id and topic); the payload is
  * one binary field in it, decoded once per message and instance, before the
  * local listeners get it (they see the same objects as before).
+ *
+ * Local first: the publishing instance hands the event to its own listeners
+ * at once, as the in-process emitter does, and skips its echo from Redis
+ * (the message carries `origin`, which instances of older builds ignore).
+ * Its subscribers no longer wait for the round trip, and it decodes only
+ * what other instances published.
  */
-function serializePayloads(emitter: MQEmitter): void {
+function serializePayloads(emitter: MQEmitter, origin: string): void {
   const e = emitter as unknown as LocalDelivery;
   const publish = e.emit.bind(emitter);
   const deliver = e._emit.bind(emitter);
@@ -140,15 +164,21 @@ function serializePayloads(emitter: MQEmitter): void {
       done?.(err as Error);
       return;
     }
-    publish({ topic: message.topic, payload }, done);
+    deliver(message);
+    publish({ topic: message.topic, payload, origin } as Parameters<Emit>[0], done);
   };
-  e._emit = (message, done) =>
+  e._emit = (message, done) => {
+    if ((message as { origin?: unknown }).origin === origin) {
+      done?.();
+      return;
+    }
     deliver(
       isSerialized(message.payload)
         ? { topic: message.topic, payload: v8.deserialize(message.payload) }
         : message,
       done,
     );
+  };
 }
 
 /**
@@ -168,6 +198,8 @@ export default fp<{ config: Config }>(
           sub: new Redis(config.redisUrl),
         }
       : null;
+    // This instance's id on Redis: it skips its own messages there (see serializePayloads).
+    const origin = randomBytes(ORIGIN_BYTES);
     const emitter: MQEmitter = redis
       ? mqemitterRedis({ pubConn: redis.pub, subConn: redis.sub })
       : mqemitter({ concurrency: 0 });
@@ -182,14 +214,15 @@ export default fp<{ config: Config }>(
       state.state?.on?.('error', (err: Error) =>
         app.log.warn({ err: err.message }, 'redis pub/sub connection error'),
       );
-      serializePayloads(emitter);
-      // Every instance listens on the fan-out channel and delivers to its own listeners.
+      serializePayloads(emitter, origin.toString('hex'));
+      // Every instance listens on the fan-out channel and delivers to its own listeners
+      // what the others published (its own it delivered when publishing them).
       // Its frames are ours: mqemitter-redis, on the same connection, is told to skip them.
       const local = emitter as unknown as LocalDelivery & { _ignoredTopicsSet: Set<string> };
       local._ignoredTopicsSet.add(FANOUT_TOPIC);
       const channel = Buffer.from(FANOUT_TOPIC);
       redis.sub.on('messageBuffer', (from: Buffer, frame: Buffer) => {
-        if (!channel.equals(from)) return;
+        if (!channel.equals(from) || fanoutFrom(frame, origin)) return;
         try {
           for (const part of decodeFanout(frame)) {
             for (const topic of part.topics) {
@@ -230,6 +263,15 @@ export default fp<{ config: Config }>(
         }
         done();
       });
+    /** Each part to this instance's own listeners of its topics (Redis brings it to the others). */
+    const deliverHere = (parts: readonly EventPart[]) => {
+      const local = emitter as unknown as LocalDelivery;
+      for (const { topics, payload } of parts)
+        for (const topic of topics)
+          local._emit({ topic, payload }, (err) => {
+            if (err) app.log.error({ err, topic }, 'delivering an event failed');
+          });
+    };
     const publishMany = async (all: readonly EventPart[]) => {
       const parts = all.filter((p) => p.topics.length > 0);
       const [only] = parts;
@@ -239,7 +281,9 @@ export default fp<{ config: Config }>(
         return;
       }
       try {
-        await redis.pub.publish(FANOUT_TOPIC, encodeFanout(parts));
+        const frame = encodeFanout(parts, origin);
+        deliverHere(parts);
+        await redis.pub.publish(FANOUT_TOPIC, frame);
       } catch (err) {
         app.log.error({ err, topics: parts.flatMap((p) => p.topics) }, 'publishing an event failed');
       }
