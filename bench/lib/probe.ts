@@ -59,6 +59,7 @@ process.channel?.unref();
  * (`.heapprofile`, opens in Chrome DevTools → Memory) is written to <file>.
  * `BENCH_ALLOC_SAMPLE` (same format) keeps what scavenges collected too:
  * every allocation, the young generation's churn that makes scavenges frequent.
+ * `{pid}` in <file> becomes the server's pid (one file per instance with `--instances`).
  */
 const promoted = (process.env.BENCH_PROMOTED_SAMPLE ?? process.env.BENCH_ALLOC_SAMPLE)?.split(':');
 if (promoted && promoted.length >= 3) {
@@ -79,8 +80,9 @@ if (promoted && promoted.length >= 3) {
     setTimeout(async () => {
       const { profile } = await session.post('HeapProfiler.stopSampling');
       // The directory may not exist yet (e.g. the run's --out, created when results are written).
-      mkdirSync(dirname(file.join(':')), { recursive: true });
-      writeFileSync(file.join(':'), JSON.stringify(profile));
+      const path = file.join(':').replaceAll('{pid}', String(process.pid));
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, JSON.stringify(profile));
       session.disconnect();
     }, Number(duration) * 1000).unref();
   }, Number(delay) * 1000).unref();

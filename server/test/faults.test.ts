@@ -105,6 +105,8 @@ describe.skipIf(!hasRedis)('Redis restarted mid-stream', () => {
       const room = await createGroup(a, alice, [bob]);
       const conn = await ws(a.wsUrl, bob);
       const sub: LiveSubscription<Ev> = conn.subscribe(ROOM_EVENTS, { r: room.id });
+      // Bob on another device, on the instance the messages are sent through.
+      const local: LiveSubscription<Ev> = (await ws(b.wsUrl, bob)).subscribe(ROOM_EVENTS, { r: room.id });
       // Live across instances: sent on B, received on A.
       let first = 0;
       for (let i = 0; i < 40 && first === 0; i++) {
@@ -124,6 +126,8 @@ describe.skipIf(!hasRedis)('Redis restarted mid-stream', () => {
         // Persisted, and the request did not hang on the dead pub/sub.
         expect(Date.now() - started).toBeLessThan(5_000);
         during.push(m.seq);
+        // Subscribers on the sending instance still get it live: it does not wait for Redis.
+        await until(local, m.seq, 5_000);
       }
       await redis.start();
 

@@ -23,7 +23,9 @@ export interface EventBus {
    * Call only after the change is committed (persist, then publish). A failure
    * to publish is logged, never thrown: the change exists and clients recover
    * it through their resume point. This instance's own listeners get it
-   * before this returns (with the same objects), the others' through Redis.
+   * before this returns (with the same objects), the others' through Redis:
+   * it resolves once the message is queued on the Redis connection (in order
+   * with everything published before it), without waiting for Redis' answer.
    */
   publish(topic: string, payload: unknown): Promise<void>;
   /**
@@ -238,31 +240,21 @@ export default fp<{ config: Config }>(
       });
       await redis.sub.subscribe(FANOUT_TOPIC);
     }
-    const publish = (topic: string, payload: unknown) =>
-      new Promise<void>((resolve) => {
-        emitter.emit({ topic, payload }, (err?: Error) => {
-          if (err) app.log.error({ err, topic }, 'publishing an event failed');
-          resolve();
-        });
+    // Publishing resolves once this instance's listeners have the event and its message is
+    // queued on the Redis connection, not when Redis answers: the connection keeps the order,
+    // and a publication that waited for Redis held up the room's next one (publications of a
+    // room go out one after another), so a Redis outage stopped live delivery here too.
+    const failed = (err: unknown, topics: readonly string[]) =>
+      app.log.error({ err, topics }, 'publishing an event failed');
+    const publish = async (topic: string, payload: unknown) => {
+      emitter.emit({ topic, payload }, (err?: Error) => {
+        if (err) failed(err, [topic]);
       });
-    /**
-     * Each part's payload on each of its topics, as `publish` would, with one
-     * callback counting them down: no promise per topic.
-     */
-    const publishEachTopic = (parts: readonly EventPart[]) =>
-      new Promise<void>((resolve) => {
-        let left = 1;
-        const done = (err?: Error) => {
-          if (err)
-            app.log.error({ err, topics: parts.flatMap((p) => p.topics) }, 'publishing an event failed');
-          if (--left === 0) resolve();
-        };
-        for (const { topics, payload } of parts) {
-          left += topics.length;
-          for (const topic of topics) emitter.emit({ topic, payload }, done);
-        }
-        done();
-      });
+    };
+    /** Each part's payload on each of its topics, as `publish` would. */
+    const publishEachTopic = (parts: readonly EventPart[]) => {
+      for (const { topics, payload } of parts) for (const topic of topics) void publish(topic, payload);
+    };
     /** Each part to this instance's own listeners of its topics (Redis brings it to the others). */
     const deliverHere = (parts: readonly EventPart[]) => {
       const local = emitter as unknown as LocalDelivery;
@@ -277,16 +269,19 @@ export default fp<{ config: Config }>(
       const [only] = parts;
       if (!only) return;
       if (!redis || (parts.length === 1 && only.topics.length === 1)) {
-        await publishEachTopic(parts);
+        publishEachTopic(parts);
         return;
       }
+      const topics = () => parts.flatMap((p) => p.topics);
+      let frame: Buffer;
       try {
-        const frame = encodeFanout(parts, origin);
-        deliverHere(parts);
-        await redis.pub.publish(FANOUT_TOPIC, frame);
+        frame = encodeFanout(parts, origin);
       } catch (err) {
-        app.log.error({ err, topics: parts.flatMap((p) => p.topics) }, 'publishing an event failed');
+        failed(err, topics());
+        return;
       }
+      deliverHere(parts);
+      redis.pub.publish(FANOUT_TOPIC, frame).catch((err: unknown) => failed(err, topics()));
     };
     const events: EventBus = {
       publish,
