@@ -1,17 +1,25 @@
-import type { Browser, Page } from 'playwright-core';
+import { createRequire } from 'node:module';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { createTestApp, type TestApp } from '../../server/test/helpers/app.ts';
-import { RESPOND, SEND } from '../../server/test/helpers/contacts.ts';
+import { BLOCKED, CONTACTS, RESPOND, SEND } from '../../server/test/helpers/contacts.ts';
 import { makePng, upload } from '../../server/test/helpers/files.ts';
-import { registerUser } from '../../server/test/helpers/users.ts';
-import { launchBrowser, newPage, screenshot, signIn, waitUntil } from './helpers/browser.ts';
+import { registerUser, type TestUser } from '../../server/test/helpers/users.ts';
+import { countOperations, launchBrowser, newPage, screenshot, signIn, waitUntil } from './helpers/browser.ts';
 
 const chromiumPath = inject('chromiumPath');
+const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 /** The list inside the card with this heading (e.g. "Your contacts"). */
 function section(page: Page, heading: string) {
   return page.getByRole('region', { name: heading });
 }
+
+/** Whether the element has keyboard focus. */
+const hasFocus = (locator: Locator) => locator.evaluate((el) => el === document.activeElement);
+
+/** Whether keyboard focus is on the element or inside it. */
+const hasFocusWithin = (locator: Locator) => locator.evaluate((el) => el.contains(document.activeElement));
 
 async function openContacts(page: Page) {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Contacts' }).click();
@@ -29,6 +37,22 @@ describe.skipIf(!chromiumPath)('contacts in the browser', () => {
     await browser?.close();
     await t?.close();
   });
+
+  /** Ids of `user`'s contacts, from the API. */
+  async function contactIds(user: TestUser): Promise<string[]> {
+    const data = await t.ok<{ contacts: { edges: { node: { id: string } }[] } }>(
+      CONTACTS,
+      {},
+      user.accessToken,
+    );
+    return data.contacts.edges.map((e) => e.node.id);
+  }
+
+  /** Ids of the people `user` blocked, from the API. */
+  async function blockedIds(user: TestUser): Promise<string[]> {
+    const data = await t.ok<{ blockedUsers: { id: string }[] }>(BLOCKED, {}, user.accessToken);
+    return data.blockedUsers.map((u) => u.id);
+  }
 
   test('A finds B and asks; B sees the bell rise live and accepts; A sees B as a contact live', async () => {
     const ada = await registerUser(t, { username: 'ada', displayName: 'Ada Lovelace' });
@@ -138,11 +162,32 @@ describe.skipIf(!chromiumPath)('contacts in the browser', () => {
     const contacts = section(page, 'Your contacts');
     await contacts.getByRole('listitem', { name: 'Carl Friedrich' }).waitFor();
 
-    await contacts.getByRole('button', { name: 'Remove Carl Friedrich' }).click();
+    // Remove asks first; Cancel leaves Carl a contact and puts focus back on the button.
+    const ops = countOperations(page);
+    const remove = contacts.getByRole('button', { name: 'Remove Carl Friedrich', exact: true });
+    await remove.click();
+    const removeStep = page.getByRole('group', { name: 'Remove Carl Friedrich from your contacts?' });
+    await removeStep.waitFor();
+    expect(await hasFocusWithin(removeStep)).toBe(true);
+    await removeStep.getByText("You'll be removed from their contacts too.").waitFor();
+    await removeStep.getByRole('button', { name: 'Yes, remove Carl Friedrich' }).waitFor();
+    await removeStep.getByRole('button', { name: 'Cancel', exact: true }).click();
+    await removeStep.waitFor({ state: 'detached' });
+    expect(await hasFocus(remove)).toBe(true);
+    await contacts.getByRole('listitem', { name: 'Carl Friedrich' }).waitFor();
+    expect(await contactIds(grace)).toEqual([carl.id]);
+    expect(ops.get('RemoveContact')).toBeUndefined();
+
+    // Confirmed, Carl is removed (on both sides).
+    await remove.click();
+    await removeStep.getByRole('button', { name: 'Yes, remove Carl Friedrich' }).click();
     await page.getByText('Removed Carl Friedrich from your contacts').waitFor();
     await page.getByText('No contacts yet').waitFor();
+    expect(ops.get('RemoveContact')).toBe(1);
+    expect(await contactIds(grace)).toEqual([]);
+    expect(await contactIds(carl)).toEqual([]);
 
-    // Block Dina from the search results; she moves to "Blocked".
+    // Dina becomes a contact again; Block asks first, saying what blocking does.
     await page.getByLabel('Search people').fill('dina');
     await page.getByRole('button', { name: 'Add Dina Dorn as a contact' }).waitFor();
     const again = await t.ok<{ sendFriendRequest: { request: { id: string } } }>(
@@ -151,11 +196,38 @@ describe.skipIf(!chromiumPath)('contacts in the browser', () => {
       dina.accessToken,
     );
     await t.ok(RESPOND, { id: again.sendFriendRequest.request.id, accept: true }, grace.accessToken);
-    await contacts.getByRole('button', { name: 'Block Dina Dorn' }).click();
+    const block = contacts.getByRole('button', { name: 'Block Dina Dorn', exact: true });
+    await block.click();
+    const blockStep = page.getByRole('group', { name: 'Block Dina Dorn?' });
+    await blockStep.waitFor();
+    expect(await hasFocusWithin(blockStep)).toBe(true);
+    await blockStep.getByText('Neither of you will be able to message the other directly').waitFor();
+    await screenshot(page, 'contacts-confirm-block');
+    // Cancel: still a contact, not blocked; focus back on Block.
+    await blockStep.getByRole('button', { name: 'Cancel', exact: true }).click();
+    await blockStep.waitFor({ state: 'detached' });
+    expect(await hasFocus(block)).toBe(true);
+    await contacts.getByRole('listitem', { name: 'Dina Dorn' }).waitFor();
+    expect(await section(page, 'Blocked').count()).toBe(0);
+    // Escape cancels too.
+    await block.click();
+    await blockStep.waitFor();
+    await page.keyboard.press('Escape');
+    await blockStep.waitFor({ state: 'detached' });
+    expect(await hasFocus(block)).toBe(true);
+    expect(ops.get('BlockUser')).toBeUndefined();
+    expect(await blockedIds(grace)).toEqual([]);
+    expect(await contactIds(grace)).toEqual([dina.id]);
+
+    // Confirmed: Dina moves to "Blocked".
+    await block.click();
+    await blockStep.getByRole('button', { name: 'Yes, block Dina Dorn' }).click();
     await page.getByText('Blocked Dina Dorn').waitFor();
     const blocked = section(page, 'Blocked');
     await blocked.getByRole('listitem', { name: 'Dina Dorn' }).waitFor();
     await page.getByText('No contacts yet').waitFor();
+    expect(ops.get('BlockUser')).toBe(1);
+    expect(await blockedIds(grace)).toEqual([dina.id]);
     // Dina cannot ask again.
     const refused = await t.gql(SEND, { id: grace.id }, dina.accessToken);
     expect(refused.errors?.[0]?.extensions.code).toBeTruthy();
@@ -202,6 +274,59 @@ describe.skipIf(!chromiumPath)('contacts in the browser', () => {
     expect(await img.evaluate((el: HTMLImageElement) => el.naturalWidth)).toBeGreaterThan(0);
     expect(await img.getAttribute('src')).toContain(picture.body.id);
     await screenshot(page, 'contacts-avatars');
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  });
+  test('at 390 px the confirm step fits beside the longest name, and Cancel changes nothing', async () => {
+    const longName = `Bartholomew${'x'.repeat(69)}`; // 80 characters, the longest display name
+    const nell = await registerUser(t, { username: 'nell', displayName: 'Nell Narrow' });
+    const bart = await registerUser(t, { username: 'bart', displayName: longName });
+    const sent = await t.ok<{ sendFriendRequest: { request: { id: string } } }>(
+      SEND,
+      { id: nell.id },
+      bart.accessToken,
+    );
+    await t.ok(RESPOND, { id: sent.sendFriendRequest.request.id, accept: true }, nell.accessToken);
+    const { context, page, pageErrors } = await newPage(browser, {
+      baseURL: t.url,
+      viewport: { width: 390, height: 844 },
+    });
+    await signIn(page, nell.username, nell.password);
+    await page.goto('/contacts');
+    const contacts = section(page, 'Your contacts');
+    const block = contacts.getByRole('button', { name: `Block ${longName}`, exact: true });
+    await block.click();
+    const step = page.getByRole('group', { name: `Block ${longName}?` });
+    await step.waitFor();
+    expect(await hasFocusWithin(step)).toBe(true);
+    const confirm = step.getByRole('button', { name: `Yes, block ${longName}` });
+    const cancel = step.getByRole('button', { name: 'Cancel', exact: true });
+    // Nothing wider than the screen; both buttons whole, on screen.
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
+    ).toBe(0);
+    for (const box of [await step.boundingBox(), await confirm.boundingBox(), await cancel.boundingBox()]) {
+      if (!box) throw new Error('not on screen');
+      expect(box.x).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width).toBeLessThanOrEqual(390);
+    }
+    await screenshot(page, 'narrow-contacts-confirm-block');
+    // No serious or critical axe-core findings in the step (names, roles, contrast).
+    await page.addScriptTag({ path: AXE_PATH });
+    const violations = await step.evaluate(async (el) => {
+      // biome-ignore lint/suspicious/noExplicitAny: axe is injected above, untyped in the page
+      const result = await (window as any).axe.run(el, { resultTypes: ['violations'] });
+      return (result.violations as { id: string; impact: string | null }[])
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => v.id);
+    });
+    expect(violations).toEqual([]);
+    await cancel.click();
+    await step.waitFor({ state: 'detached' });
+    expect(await hasFocus(block)).toBe(true);
+    await contacts.getByRole('listitem', { name: longName }).waitFor();
+    expect(await blockedIds(nell)).toEqual([]);
+    expect(await contactIds(nell)).toEqual([bart.id]);
     expect(pageErrors).toEqual([]);
     await context.close();
   });

@@ -1,13 +1,19 @@
-import type { Browser } from 'playwright-core';
+import type { Browser, Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { createTestApp, type TestApp } from '../../server/test/helpers/app.ts';
 import { registerUser } from '../../server/test/helpers/users.ts';
-import { launchBrowser, newPage, screenshot, signIn } from './helpers/browser.ts';
+import { countOperations, launchBrowser, newPage, screenshot, signIn } from './helpers/browser.ts';
 
 const chromiumPath = inject('chromiumPath');
 
 const IPHONE_SAFARI =
   'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1';
+
+/** Whether the element has keyboard focus. */
+const hasFocus = (locator: Locator) => locator.evaluate((el) => el === document.activeElement);
+
+/** Whether keyboard focus is on the element or inside it. */
+const hasFocusWithin = (locator: Locator) => locator.evaluate((el) => el.contains(document.activeElement));
 
 describe.skipIf(!chromiumPath)('signed-in devices in settings', () => {
   let t: TestApp;
@@ -19,6 +25,12 @@ describe.skipIf(!chromiumPath)('signed-in devices in settings', () => {
     await browser?.close();
     await t?.close();
   });
+
+  /** How many live sessions the API says the account has (asked with `token`, one of them). */
+  async function sessionCount(token: string): Promise<number> {
+    const data = await t.ok<{ mySessions: { id: string }[] }>('{ mySessions { id } }', {}, token);
+    return data.mySessions.length;
+  }
 
   test('signing out another device from settings ends it there; sign out everywhere ends all', async () => {
     const me = await registerUser(t);
@@ -44,20 +56,57 @@ describe.skipIf(!chromiumPath)('signed-in devices in settings', () => {
     ).toBe(0);
     await screenshot(laptop.page, 'settings-devices');
 
-    await devices.getByRole('button', { name: /^Sign out Safari on iOS/ }).click();
+    // Signing the phone out asks first; Cancel keeps every session and puts focus back.
+    const ops = countOperations(laptop.page);
+    const signOutPhone = devices.getByRole('button', { name: /^Sign out Safari on iOS/ });
+    await signOutPhone.click();
+    const phoneStep = devices.getByRole('group', { name: /^Sign out Safari on iOS, last used .*\?$/ });
+    await phoneStep.waitFor();
+    expect(await hasFocusWithin(phoneStep)).toBe(true);
+    await phoneStep.getByText('It is signed out at once and will have to sign in again.').waitFor();
+    await phoneStep.getByRole('button', { name: 'Cancel', exact: true }).click();
+    await phoneStep.waitFor({ state: 'detached' });
+    expect(await hasFocus(signOutPhone)).toBe(true);
+    expect(await devices.getByRole('listitem').count()).toBe(3);
+    expect(await sessionCount(me.accessToken)).toBe(3);
+    expect(ops.get('RevokeSession')).toBeUndefined();
+    expect(phone.page.url()).not.toContain('/signin');
+
+    // Confirmed: the phone is signed out.
+    await signOutPhone.click();
+    await phoneStep.getByRole('button', { name: 'Yes, sign out Safari on iOS' }).click();
     await laptop.page.getByText('Signed out Safari on iOS').waitFor();
     await devices.getByRole('listitem', { name: 'Safari on iOS' }).waitFor({ state: 'detached' });
     expect(await devices.getByRole('listitem').count()).toBe(2);
+    expect(ops.get('RevokeSession')).toBe(1);
 
     // The phone's open socket is closed (4403): it lands on the sign-in page with a reason
     // at once, without making a request of its own.
     await phone.page.waitForURL('**/signin', { timeout: 5000 });
     await phone.page.getByText('This session was signed out from another device').waitFor();
 
-    // Sign out everywhere: this device too, and the API session.
-    await laptop.page.getByRole('button', { name: 'Sign out everywhere' }).click();
+    // Sign out everywhere asks first too; Cancel keeps this device and the API session.
+    const everywhere = laptop.page.getByRole('button', { name: 'Sign out everywhere', exact: true });
+    await everywhere.click();
+    const everywhereStep = laptop.page.getByRole('group', { name: 'Sign out everywhere?' });
+    await everywhereStep.waitFor();
+    expect(await hasFocusWithin(everywhereStep)).toBe(true);
+    await everywhereStep.getByText('this one included').waitFor();
+    await screenshot(laptop.page, 'settings-confirm-sign-out-everywhere');
+    await everywhereStep.getByRole('button', { name: 'Cancel', exact: true }).click();
+    await everywhereStep.waitFor({ state: 'detached' });
+    expect(await hasFocus(everywhere)).toBe(true);
+    expect(ops.get('LogoutEverywhere')).toBeUndefined();
+    expect(laptop.page.url()).toMatch(/\/settings$/);
+    expect(await devices.getByRole('listitem').count()).toBe(2);
+    expect(await sessionCount(me.accessToken)).toBe(2);
+
+    // Confirmed: this device too, and the API session.
+    await everywhere.click();
+    await everywhereStep.getByRole('button', { name: 'Yes, sign out everywhere' }).click();
     await laptop.page.waitForURL('**/signin');
     await laptop.page.getByText('You have signed out.').waitFor();
+    expect(ops.get('LogoutEverywhere')).toBe(1);
     const after = await t.gql('{ me { id } }', {}, me.accessToken);
     expect(after.errors?.[0]?.extensions.code).toBe('UNAUTHENTICATED');
     expect(after.errors?.[0]?.message).toBe('Session has been revoked');
@@ -124,6 +173,48 @@ describe.skipIf(!chromiumPath)('signed-in devices in settings', () => {
     const lastUsed = row.locator('time').first();
     const lastUsedAt = (await lastUsed.getAttribute('datetime')) ?? '';
     expect(await lastUsed.getAttribute('title')).toBe(inZone(lastUsedAt, 'America/Los_Angeles'));
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  });
+  test('at 390 px the sign-out confirm steps fit the screen', async () => {
+    const me = await registerUser(t);
+    const { context, page, pageErrors } = await newPage(browser, {
+      baseURL: t.url,
+      viewport: { width: 390, height: 844 },
+    });
+    await signIn(page, me.username, me.password);
+    await page.goto('/settings');
+    const devices = page.getByRole('list', { name: 'Signed-in devices' });
+    // This phone-sized browser and the API session registerUser opened.
+    await devices.getByRole('listitem').nth(1).waitFor();
+    // The one other device's Sign out (this one has none).
+    await devices.getByRole('button', { name: /^Sign out / }).click();
+    const deviceStep = devices.getByRole('group', { name: /^Sign out .*\?$/ });
+    await deviceStep.waitFor();
+    await page.getByRole('button', { name: 'Sign out everywhere', exact: true }).click();
+    const everywhereStep = page.getByRole('group', { name: 'Sign out everywhere?' });
+    await everywhereStep.waitFor();
+    await everywhereStep.scrollIntoViewIfNeeded();
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
+    ).toBe(0);
+    for (const step of [deviceStep, everywhereStep]) {
+      for (const part of [
+        step,
+        step.getByRole('button').first(),
+        step.getByRole('button', { name: 'Cancel' }),
+      ]) {
+        const box = await part.boundingBox();
+        if (!box) throw new Error('not on screen');
+        expect(box.x).toBeGreaterThanOrEqual(0);
+        expect(box.x + box.width).toBeLessThanOrEqual(390);
+      }
+    }
+    await screenshot(page, 'narrow-settings-confirm-sign-out');
+    await everywhereStep.getByRole('button', { name: 'Cancel', exact: true }).click();
+    await deviceStep.getByRole('button', { name: 'Cancel', exact: true }).click();
+    await deviceStep.waitFor({ state: 'detached' });
+    expect(await sessionCount(me.accessToken)).toBe(2);
     expect(pageErrors).toEqual([]);
     await context.close();
   });

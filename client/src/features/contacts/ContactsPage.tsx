@@ -1,6 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import { useRef, useState } from 'react';
 import { type FragmentType, getFragmentData, graphql } from '../../gql/index.ts';
+import { ConfirmStep, useConfirmStep } from '../../ui/ConfirmStep.tsx';
 import { LoadError } from '../../ui/LoadError.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { relativeTime } from '../../ui/relative-time.ts';
@@ -137,38 +138,84 @@ function OutgoingRequest(props: {
   );
 }
 
+/** What blocking does (contacts.service blockUser and the checks that use blocks), for the confirm step. */
+const BLOCK_CONSEQUENCES =
+  "They'll be removed from your contacts. Neither of you will be able to message the other directly, " +
+  'add the other to a group, send a friend or meeting request, or see when the other is online, ' +
+  "and they won't find you in search. You can unblock them later.";
+
 function ContactRow(props: { user: FragmentType<typeof ContactRowFragment>; actions: ContactActions }) {
   const user = getFragmentData(ContactRowFragment, props.user);
-  const busy = props.actions.busy?.endsWith(`:${user.id}`) ?? false;
+  const { actions } = props;
+  const busy = actions.busy?.endsWith(`:${user.id}`) ?? false;
+  const step = useConfirmStep<'remove' | 'block'>();
+
+  async function confirmed(action: (p: typeof user) => Promise<boolean>) {
+    await action(user);
+    // Done: the row goes with the refetch. Failed: back to the buttons (the status says why).
+    step.close();
+  }
+
   return (
-    <PersonCard user={user}>
-      <button
-        type="button"
-        className="button primary"
-        disabled={busy}
-        aria-label={`Message ${user.displayName}`}
-        onClick={() => void props.actions.message(user)}
-      >
-        Message
-      </button>
-      <button
-        type="button"
-        className="button"
-        disabled={busy}
-        aria-label={`Remove ${user.displayName}`}
-        onClick={() => void props.actions.remove(user)}
-      >
-        Remove
-      </button>
-      <button
-        type="button"
-        className="button danger"
-        disabled={busy}
-        aria-label={`Block ${user.displayName}`}
-        onClick={() => void props.actions.block(user)}
-      >
-        Block
-      </button>
+    <PersonCard
+      user={user}
+      below={
+        step.asking === 'remove' ? (
+          <ConfirmStep
+            question={`Remove ${user.displayName} from your contacts?`}
+            detail="You'll be removed from their contacts too. You can send them a new request later."
+            confirm="Yes, remove"
+            confirmLabel={`Yes, remove ${user.displayName}`}
+            busy={busy}
+            onConfirm={() => void confirmed(actions.remove)}
+            onCancel={step.close}
+          />
+        ) : step.asking === 'block' ? (
+          <ConfirmStep
+            question={`Block ${user.displayName}?`}
+            detail={BLOCK_CONSEQUENCES}
+            confirm="Yes, block"
+            confirmLabel={`Yes, block ${user.displayName}`}
+            busy={busy}
+            onConfirm={() => void confirmed(actions.block)}
+            onCancel={step.close}
+          />
+        ) : null
+      }
+    >
+      {step.asking ? null : (
+        <>
+          <button
+            type="button"
+            className="button primary"
+            disabled={busy}
+            aria-label={`Message ${user.displayName}`}
+            onClick={() => void actions.message(user)}
+          >
+            Message
+          </button>
+          <button
+            ref={step.trigger('remove')}
+            type="button"
+            className="button"
+            disabled={busy}
+            aria-label={`Remove ${user.displayName}`}
+            onClick={() => step.ask('remove')}
+          >
+            Remove
+          </button>
+          <button
+            ref={step.trigger('block')}
+            type="button"
+            className="button danger"
+            disabled={busy}
+            aria-label={`Block ${user.displayName}`}
+            onClick={() => step.ask('block')}
+          >
+            Block
+          </button>
+        </>
+      )}
     </PersonCard>
   );
 }

@@ -11,11 +11,13 @@ export const PersonCardFragment = graphql(`
   }
 `);
 
-/** A person's picture (or initial), name and @username, with actions on the right. */
+/** A person's picture (or initial), name and @username, with actions on the right (or a step below). */
 export function PersonCard(props: {
   user: FragmentType<typeof PersonCardFragment>;
   detail?: ReactNode;
   children?: ReactNode;
+  /** Under the name and actions, across the row: a ConfirmStep in place of the actions. */
+  below?: ReactNode;
 }) {
   const user = getFragmentData(PersonCardFragment, props.user);
   return (
@@ -34,6 +36,7 @@ export function PersonCard(props: {
         </span>
       </span>
       <span className="person-actions">{props.children}</span>
+      {props.below}
     </li>
   );
 }

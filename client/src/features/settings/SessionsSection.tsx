@@ -3,6 +3,7 @@ import { useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useAuth } from '../../apollo/ServicesProvider.tsx';
 import { type FragmentType, getFragmentData, graphql } from '../../gql/index.ts';
+import { ConfirmStep, useConfirmStep } from '../../ui/ConfirmStep.tsx';
 import { formErrors } from '../../ui/forms.ts';
 import { relativeTime } from '../../ui/relative-time.ts';
 import { useRecoverFocus } from '../../ui/useRecoverFocus.ts';
@@ -68,10 +69,19 @@ function SessionRow(props: {
   busy: boolean;
   /** The viewer's profile zone, in which the times are shown. */
   timeZone: string | undefined;
-  onRevoke: (id: string, device: string) => void;
+  /** Signs the session out; resolves once done or failed (the section's status says which). */
+  onRevoke: (id: string, device: string) => Promise<void>;
 }) {
   const s = getFragmentData(SessionRowFragment, props.session);
   const device = describeDevice(s.userAgent);
+  const step = useConfirmStep<'revoke'>();
+
+  async function confirmed() {
+    await props.onRevoke(s.id, device);
+    // Done: the row is gone. Failed: back to the button.
+    step.close();
+  }
+
   return (
     <li className="session" aria-label={s.current ? `${device} (this device)` : device}>
       <span className="session-info">
@@ -87,13 +97,24 @@ function SessionRow(props: {
           · signed in <time dateTime={s.createdAt}>{dateTimeLabel(s.createdAt, props.timeZone)}</time>
         </span>
       </span>
-      {s.current ? null : (
+      {s.current ? null : step.asking === 'revoke' ? (
+        <ConfirmStep
+          question={`Sign out ${device}, last used ${relativeTime(s.lastUsedAt)}?`}
+          detail="It is signed out at once and will have to sign in again."
+          confirm="Yes, sign out"
+          confirmLabel={`Yes, sign out ${device}`}
+          busy={props.busy}
+          onConfirm={() => void confirmed()}
+          onCancel={step.close}
+        />
+      ) : (
         <button
+          ref={step.trigger('revoke')}
           type="button"
           className="button"
           disabled={props.busy}
           aria-label={`Sign out ${device}, last used ${relativeTime(s.lastUsedAt)}`}
-          onClick={() => props.onRevoke(s.id, device)}
+          onClick={() => step.ask('revoke')}
         >
           Sign out
         </button>
@@ -102,7 +123,7 @@ function SessionRow(props: {
   );
 }
 
-/** Signed-in devices: sign one out, or all of them (this one included). */
+/** Signed-in devices: sign one out, or all of them (this one included), each after a confirm step. */
 export function SessionsSection(props: { sessions: readonly FragmentType<typeof SessionRowFragment>[] }) {
   const auth = useAuth();
   const navigate = useNavigate();
@@ -112,6 +133,7 @@ export function SessionsSection(props: { sessions: readonly FragmentType<typeof 
   const [logoutEverywhere, { loading: leaving }] = useMutation(LogoutEverywhereMutation);
   const statusRef = useRef<HTMLSpanElement>(null);
   useRecoverFocus(statusRef, status.message);
+  const step = useConfirmStep<'everywhere'>();
 
   async function onRevoke(sessionId: string, device: string) {
     setStatus({ message: '' });
@@ -137,6 +159,7 @@ export function SessionsSection(props: { sessions: readonly FragmentType<typeof 
       navigate('/signin', { replace: true });
     } catch (err) {
       setStatus({ message: formErrors(err, []).form ?? 'Could not sign out everywhere', error: true });
+      step.close();
     }
   }
 
@@ -150,19 +173,31 @@ export function SessionsSection(props: { sessions: readonly FragmentType<typeof 
             session={session}
             busy={revoking}
             timeZone={timeZone}
-            onRevoke={(id, device) => void onRevoke(id, device)}
+            onRevoke={onRevoke}
           />
         ))}
       </ul>
       <div className="form-actions">
-        <button
-          type="button"
-          className="button danger"
-          disabled={leaving}
-          onClick={() => void onLogoutEverywhere()}
-        >
-          Sign out everywhere
-        </button>
+        {step.asking === 'everywhere' ? (
+          <ConfirmStep
+            question="Sign out everywhere?"
+            detail="Every device signed in to your account, this one included, is signed out at once and will have to sign in again."
+            confirm="Yes, sign out everywhere"
+            busy={leaving}
+            onConfirm={() => void onLogoutEverywhere()}
+            onCancel={step.close}
+          />
+        ) : (
+          <button
+            ref={step.trigger('everywhere')}
+            type="button"
+            className="button danger"
+            disabled={leaving}
+            onClick={() => step.ask('everywhere')}
+          >
+            Sign out everywhere
+          </button>
+        )}
         <span
           ref={statusRef}
           tabIndex={-1}
