@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { createTestApp, type TestApp } from '../../server/test/helpers/app.ts';
 import { waitForMail } from '../../server/test/helpers/outbox.ts';
 import { registerUser } from '../../server/test/helpers/users.ts';
-import { launchBrowser, newPage, screenshot, signIn } from './helpers/browser.ts';
+import { countOperations, launchBrowser, newPage, screenshot, signIn } from './helpers/browser.ts';
 
 const chromiumPath = inject('chromiumPath');
 
@@ -144,6 +144,45 @@ describe.skipIf(!chromiumPath)('accounts in the browser', () => {
     await context.close();
   });
 
+  test('a display name of emoji counts each as one character: 80 save, 81 are refused next to the field', async () => {
+    const user = await registerUser(t, { displayName: 'Emoji Fan' });
+    const { context, page, pageErrors } = await newPage(browser, { baseURL: t.url });
+    const operations = countOperations(page);
+    await signIn(page, user.username, user.password);
+    await page.getByRole('link', { name: 'Settings' }).click();
+    const displayName = page.getByLabel('Display name');
+    await displayName.waitFor();
+
+    // 80 emoji are 160 UTF-16 units: an HTML maxLength of 80 stopped them at 40.
+    const name = '🦄'.repeat(80);
+    await displayName.fill('');
+    await page.keyboard.insertText(name); // as a paste inserts it
+    expect(await displayName.inputValue()).toBe(name);
+    await page.getByText('80 / 80 characters', { exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Save profile' }).click();
+    await page.getByText('Profile saved').waitFor();
+    await page.getByTestId('viewer-name').getByText(name).waitFor();
+    const saves = operations.get('UpdateProfile');
+    expect(saves).toBe(1);
+
+    // One more is kept whole, marked, and refused with a message; nothing is sent.
+    await displayName.press('End');
+    await page.keyboard.insertText('🦄');
+    expect(await displayName.inputValue()).toBe(`${name}🦄`);
+    await page.getByText('81 / 80 characters: 1 too many').waitFor();
+    await page.getByRole('button', { name: 'Save profile' }).click();
+    await page.getByText('Too long: at most 80 characters.').waitFor();
+    expect(await displayName.getAttribute('aria-invalid')).toBe('true');
+    expect(await displayName.getAttribute('aria-describedby')).toContain('field-displayName-error');
+    expect(await displayName.evaluate((el) => el === document.activeElement)).toBe(true);
+    await screenshot(page, 'settings-name-too-long');
+    expect(operations.get('UpdateProfile')).toBe(saves);
+    const me = await t.ok<{ me: { displayName: string } }>('{ me { displayName } }', {}, user.accessToken);
+    expect(me.me.displayName).toBe(name);
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  });
+
   test('resets a forgotten password with the emailed link', async () => {
     const user = await registerUser(t);
     const { context, page, pageErrors } = await newPage(browser, { baseURL: t.url });
@@ -179,6 +218,80 @@ describe.skipIf(!chromiumPath)('accounts in the browser', () => {
     await page.getByLabel('Repeat the new password').fill('yet another secret');
     await page.getByRole('button', { name: 'Change password' }).click();
     await page.getByText('This reset link is invalid, already used or expired').waitFor();
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  });
+
+  /** Asks the server for a reset email for `email` and returns the code it carries. */
+  async function resetToken(email: string): Promise<string> {
+    await t.ok('mutation($email: String!) { requestPasswordReset(email: $email) }', { email });
+    const mail = await waitForMail(t, (m) => m.to.includes(email));
+    const token = /reset code is: ([A-Za-z0-9_-]+)/.exec(mail.raw)?.[1];
+    expect(token).toBeTruthy();
+    return token!;
+  }
+
+  test("opening another account's reset link keeps the signed-in session", async () => {
+    const a = await registerUser(t, { displayName: 'Alice Signed In' });
+    const b = await registerUser(t, { displayName: 'Bob Forgot' });
+    const { context, page, pageErrors } = await newPage(browser, { baseURL: t.url });
+    await signIn(page, a.username, a.password);
+    const token = await resetToken(b.email);
+
+    await page.goto(`/reset-password?token=${encodeURIComponent(token)}`);
+    // The form shows, with an honest word about the session, which is left alone.
+    await page.getByText(`You are signed in as Alice Signed In (@${a.username})`).waitFor();
+    await page.getByLabel('New password', { exact: true }).waitFor();
+    expect(await page.evaluate(() => localStorage.getItem('parley.refreshToken'))).toBeTruthy();
+    expect(page.url()).toContain('/reset-password');
+    await screenshot(page, 'reset-password-signed-in');
+
+    await page.getByLabel('New password', { exact: true }).fill('bob has a new secret');
+    await page.getByLabel('Repeat the new password').fill('bob has a new secret');
+    await page.getByRole('button', { name: 'Change password' }).click();
+    // Another account's sessions ended, not this one: no trip to the sign-in page.
+    await page.getByText('The password was changed, and the account this link was sent for').waitFor();
+    await page.getByText(`You are still signed in here as Alice Signed In (@${a.username})`).waitFor();
+    expect(page.url()).toContain('/reset-password');
+    expect(await page.evaluate(() => localStorage.getItem('parley.refreshToken'))).toBeTruthy();
+
+    // B signs in with the new password (and no longer with the old one).
+    await t.ok(`mutation($input: LoginInput!) { login(input: $input) { user { id } } }`, {
+      input: { login: b.username, password: 'bob has a new secret' },
+    });
+    const old = await t.gql(`mutation($input: LoginInput!) { login(input: $input) { user { id } } }`, {
+      input: { login: b.username, password: b.password },
+    });
+    expect(old.errors?.length).toBeGreaterThan(0);
+
+    // A's session still works, also after a reload.
+    await page.getByRole('link', { name: 'Back to Parley' }).click();
+    await page.waitForURL('**/rooms');
+    await page.getByTestId('viewer-name').getByText('Alice Signed In').waitFor();
+    await page.reload();
+    await page.getByTestId('viewer-name').getByText('Alice Signed In').waitFor();
+    expect(page.url()).toContain('/rooms');
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  });
+
+  test('resetting the signed-in account’s own password ends its session', async () => {
+    const a = await registerUser(t, { displayName: 'Own Reset' });
+    const { context, page, pageErrors } = await newPage(browser, { baseURL: t.url });
+    await signIn(page, a.username, a.password);
+    const token = await resetToken(a.email);
+
+    await page.goto(`/reset-password?token=${encodeURIComponent(token)}`);
+    await page.getByText(`You are signed in as Own Reset (@${a.username})`).waitFor();
+    await page.getByLabel('New password', { exact: true }).fill('my own new secret');
+    await page.getByLabel('Repeat the new password').fill('my own new secret');
+    await page.getByRole('button', { name: 'Change password' }).click();
+    // The server ended every session of the account, this one too: sign in again.
+    await page.waitForURL('**/signin');
+    await page.getByText('Your password was changed').waitFor();
+    expect(await page.evaluate(() => localStorage.getItem('parley.refreshToken'))).toBeNull();
+    await signIn(page, a.username, 'my own new secret');
+    await page.getByTestId('viewer-name').getByText('Own Reset').waitFor();
     expect(pageErrors).toEqual([]);
     await context.close();
   });

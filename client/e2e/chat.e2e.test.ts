@@ -23,6 +23,7 @@ import {
 import {
   makeContacts,
   messageItem,
+  messageLog,
   messageWithBody,
   roomLink,
   roomList,
@@ -216,6 +217,71 @@ describe.skipIf(!chromiumPath)('chat in the browser', () => {
       'On its way',
       'Through a tunnel',
     ]);
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  });
+
+  test('the composer counts emoji as one character each: up to 4000 send, more are kept and refused', async () => {
+    const [alice, bob] = await Promise.all([person(t, 'Alice'), person(t, 'Bob')]);
+    await makeContacts(t, alice, bob);
+    const room = await openDm(t, alice, bob);
+    const { context, page, pageErrors } = await newPage(browser, { baseURL: t.url });
+    await signIn(page, alice.username, alice.password);
+    await page.goto(`/rooms/${room.id}`);
+    const box = page.getByRole('textbox', { name: 'Message', exact: true });
+    await box.waitFor();
+    const history = async () =>
+      (
+        (await t.ok(HISTORY, { r: room.id, last: 10 }, alice.accessToken)) as {
+          messages: { edges: { node: { id: string; body: string } }[] };
+        }
+      ).messages.edges.map((e) => e.node);
+    const bodies = async () => (await history()).map((m) => m.body);
+
+    // 3000 emoji are 6000 UTF-16 units: an HTML maxLength of 4000 cut them at 2000.
+    const party = '🎉'.repeat(3000);
+    await box.focus();
+    await page.keyboard.insertText(party); // as a paste inserts it
+    expect(await box.inputValue()).toBe(party);
+    await box.press('Enter');
+    await messageLog(page).locator('[data-status="sent"]').first().waitFor();
+    await waitUntil('the emoji message is stored whole', async () => (await bodies()).at(-1) === party);
+
+    // 4001 emoji: kept whole (not cut mid-emoji), marked, and not sent.
+    const tooLong = '🎉'.repeat(4001);
+    await box.focus();
+    await page.keyboard.insertText(tooLong);
+    expect(await box.inputValue()).toBe(tooLong);
+    await page.getByText('4001 / 4000 characters: 1 too many').waitFor();
+    expect(await box.getAttribute('aria-invalid')).toBe('true');
+    await box.press('Enter');
+    await page.getByRole('alert').getByText('Not sent: a message can have at most 4000 characters').waitFor();
+    expect(await box.inputValue()).toBe(tooLong);
+    await screenshot(page, 'composer-too-long');
+    // One emoji fewer fits, and sends.
+    await box.press('Control+End');
+    await box.press('Backspace');
+    await page.getByText('4000 / 4000 characters', { exact: true }).waitFor();
+    expect(await page.getByText('Not sent:').count()).toBe(0);
+    await box.press('Enter');
+    await waitUntil(
+      'the 4000-emoji message is stored',
+      async () => (await bodies()).at(-1) === '🎉'.repeat(4000),
+    );
+    expect(await bodies()).toEqual([party, '🎉'.repeat(4000)]);
+    expect(await box.inputValue()).toBe('');
+
+    // Editing counts the same way: the first message grows to 3500 emoji.
+    const first = page.locator(`[data-message-id="${(await history())[0]!.id}"]`);
+    await first.hover();
+    await first.getByRole('button', { name: 'Edit' }).click();
+    const editBox = page.getByRole('textbox', { name: 'Edit message' });
+    await editBox.press('Control+End');
+    await page.keyboard.insertText('🎉'.repeat(500));
+    expect(await editBox.inputValue()).toBe('🎉'.repeat(3500));
+    await editBox.press('Enter');
+    await editBox.waitFor({ state: 'detached' });
+    await waitUntil('the edit is stored', async () => (await bodies())[0] === '🎉'.repeat(3500));
     expect(pageErrors).toEqual([]);
     await context.close();
   });

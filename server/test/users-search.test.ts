@@ -139,6 +139,9 @@ describe('searchUsers', () => {
     await bad({ q: '' });
     await bad({ q: '   ' });
     await bad({ q: 'x'.repeat(101) });
+    await bad({ q: '🔎'.repeat(101) });
+    // The limit counts characters, as every text limit: 100 emoji are 200 UTF-16 units.
+    expect(await usernames('🔎'.repeat(100))).toEqual([]);
     await bad({ q: 'ada', first: 0 });
     await bad({ q: 'ada', first: 101 });
     await bad({ q: 'ada', after: 'not-a-cursor' });

@@ -20,6 +20,7 @@ type Documents = {
     "\n  fragment MessageAttachments_message on Message {\n    id\n    attachments {\n      id\n      name\n      size\n      mimeType\n      isImage\n      width\n      height\n      url\n      thumbnailUrl\n    }\n  }\n": typeof types.MessageAttachments_MessageFragmentDoc,
     "\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n": typeof types.RequestPasswordResetDocument,
     "\n  mutation ResetPassword($token: String!, $newPassword: String!) {\n    resetPassword(token: $token, newPassword: $newPassword)\n  }\n": typeof types.ResetPasswordDocument,
+    "\n  query ResetPasswordViewer {\n    me {\n      id\n      displayName\n      username\n    }\n  }\n": typeof types.ResetPasswordViewerDocument,
     "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      ...AuthSession\n    }\n  }\n": typeof types.LoginDocument,
     "\n  mutation Register($input: RegisterInput!) {\n    register(input: $input) {\n      ...AuthSession\n    }\n  }\n": typeof types.RegisterDocument,
     "\n  fragment FriendRequestRow_request on FriendRequest {\n    id\n    createdAt\n    from {\n      id\n      displayName\n      ...PersonCard_user\n    }\n    to {\n      id\n      displayName\n      ...PersonCard_user\n    }\n  }\n": typeof types.FriendRequestRow_RequestFragmentDoc,
@@ -121,6 +122,7 @@ const documents: Documents = {
     "\n  fragment MessageAttachments_message on Message {\n    id\n    attachments {\n      id\n      name\n      size\n      mimeType\n      isImage\n      width\n      height\n      url\n      thumbnailUrl\n    }\n  }\n": types.MessageAttachments_MessageFragmentDoc,
     "\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n": types.RequestPasswordResetDocument,
     "\n  mutation ResetPassword($token: String!, $newPassword: String!) {\n    resetPassword(token: $token, newPassword: $newPassword)\n  }\n": types.ResetPasswordDocument,
+    "\n  query ResetPasswordViewer {\n    me {\n      id\n      displayName\n      username\n    }\n  }\n": types.ResetPasswordViewerDocument,
     "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      ...AuthSession\n    }\n  }\n": types.LoginDocument,
     "\n  mutation Register($input: RegisterInput!) {\n    register(input: $input) {\n      ...AuthSession\n    }\n  }\n": types.RegisterDocument,
     "\n  fragment FriendRequestRow_request on FriendRequest {\n    id\n    createdAt\n    from {\n      id\n      displayName\n      ...PersonCard_user\n    }\n    to {\n      id\n      displayName\n      ...PersonCard_user\n    }\n  }\n": types.FriendRequestRow_RequestFragmentDoc,
@@ -254,6 +256,10 @@ export function graphql(source: "\n  mutation RequestPasswordReset($email: Strin
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ResetPassword($token: String!, $newPassword: String!) {\n    resetPassword(token: $token, newPassword: $newPassword)\n  }\n"): (typeof documents)["\n  mutation ResetPassword($token: String!, $newPassword: String!) {\n    resetPassword(token: $token, newPassword: $newPassword)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ResetPasswordViewer {\n    me {\n      id\n      displayName\n      username\n    }\n  }\n"): (typeof documents)["\n  query ResetPasswordViewer {\n    me {\n      id\n      displayName\n      username\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

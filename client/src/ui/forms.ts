@@ -1,5 +1,6 @@
 import { CombinedGraphQLErrors } from '@apollo/client/errors';
 import { type RefObject, useEffect } from 'react';
+import { lengthError } from './chars.ts';
 
 export interface FormErrors<F extends string> {
   /** Messages for fields the form shows, keyed by the server's `extensions.field`. */
@@ -33,6 +34,24 @@ export function formErrors<F extends string>(err: unknown, fields: readonly F[])
     ? 'Parley cannot be reached right now. Check your connection and try again.'
     : 'Something went wrong. Please try again.';
   return result;
+}
+
+/**
+ * Errors for the texts longer than their limit, in characters as the server
+ * counts them (code points, see chars.ts), or undefined when all fit. Pass
+ * each text as the form sends it (trimmed):
+ * `lengthErrors({ bio: [bio, 500] })`. Checked before submitting, so an
+ * over-long text is refused here with a message next to its field.
+ */
+export function lengthErrors<F extends string>(
+  limits: Partial<Record<F, readonly [text: string, max: number]>>,
+): FormErrors<F> | undefined {
+  const result: FormErrors<F> = { fields: {} };
+  for (const [field, limit] of Object.entries(limits) as [F, readonly [string, number] | undefined][]) {
+    const message = limit ? lengthError(limit[0], limit[1]) : undefined;
+    if (message) result.fields[field] = message;
+  }
+  return hasErrors(result) ? result : undefined;
 }
 
 export function hasErrors(errors: FormErrors<string>): boolean {

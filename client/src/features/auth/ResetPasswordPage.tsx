@@ -1,7 +1,8 @@
-import { useMutation } from '@apollo/client/react';
+import { useMutation, useQuery } from '@apollo/client/react';
 import { type FormEvent, useRef, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { useAuth } from '../../apollo/ServicesProvider.tsx';
+import { AuthUnavailableError } from '../../apollo/auth-store.ts';
+import { useAuth, useAuthState } from '../../apollo/ServicesProvider.tsx';
 import { graphql } from '../../gql/index.ts';
 import { TextField } from '../../ui/Field.tsx';
 import { type FormErrors, formErrors, formValues, NO_ERRORS, useFocusFirstError } from '../../ui/forms.ts';
@@ -14,17 +15,56 @@ const ResetPasswordMutation = graphql(`
   }
 `);
 
+/** Who is signed in in this browser, if anyone: the link may be for another account. */
+const ResetPasswordViewerQuery = graphql(`
+  query ResetPasswordViewer {
+    me {
+      id
+      displayName
+      username
+    }
+  }
+`);
+
 const FIELDS = ['newPassword', 'confirm'] as const;
 
+/**
+ * /reset-password?token=…: sets a new password with the emailed link. The link
+ * does not say whose account it is for, and opening it leaves this browser's
+ * session alone: the server ends the sessions of the account whose password
+ * was reset, so this browser is signed out only if that was its own account.
+ */
 export function ResetPasswordPage() {
   const auth = useAuth();
+  const authState = useAuthState();
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const token = params.get('token') ?? '';
   const [resetPassword, { loading }] = useMutation(ResetPasswordMutation);
+  const viewer = useQuery(ResetPasswordViewerQuery, { skip: authState.status !== 'signedIn' });
+  const me = authState.status === 'signedIn' ? viewer.data?.me : undefined;
   const [errors, setErrors] = useState<FormErrors<(typeof FIELDS)[number]>>(NO_ERRORS);
+  const [checking, setChecking] = useState(false);
+  /** The password was changed and this browser's session lives on: it was another account's. */
+  const [doneForOther, setDoneForOther] = useState(false);
   const form = useRef<HTMLFormElement>(null);
   useFocusFirstError(errors, form);
+
+  /**
+   * Whether this browser's session outlived the reset. Asks the server (a
+   * refresh): it answers "revoked" when the password reset was this account's
+   * own, and the store then signs out. Unreachable: we cannot tell, so the
+   * session is kept (a later request finds out).
+   */
+  async function sessionLivesOn(): Promise<boolean> {
+    if (auth.getState().status === 'signedOut') return false;
+    try {
+      return (await auth.refresh()) !== null;
+    } catch (err) {
+      if (err instanceof AuthUnavailableError) return true;
+      throw err;
+    }
+  }
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -33,19 +73,28 @@ export function ResetPasswordPage() {
       setErrors({ fields: { confirm: 'The passwords do not match.' } });
       return;
     }
+    const wasSignedIn = auth.getState().status !== 'signedOut';
     try {
       await resetPassword({ variables: { token, newPassword } });
-      // Every session of the account was ended, this browser's included.
-      if (auth.getState().status === 'signedIn') auth.signOut('signedOut');
-      navigate('/signin', {
-        replace: true,
-        state: {
-          notice: 'Your password was changed. Sign in with your new password.',
-        } satisfies AuthRedirectState,
-      });
     } catch (err) {
       setErrors(formErrors(err, FIELDS));
+      return;
     }
+    setErrors(NO_ERRORS);
+    if (wasSignedIn) {
+      setChecking(true);
+      const livesOn = await sessionLivesOn().finally(() => setChecking(false));
+      if (livesOn) {
+        setDoneForOther(true);
+        return;
+      }
+    }
+    navigate('/signin', {
+      replace: true,
+      state: {
+        notice: 'Your password was changed. Sign in with your new password.',
+      } satisfies AuthRedirectState,
+    });
   }
 
   if (!token) {
@@ -62,10 +111,38 @@ export function ResetPasswordPage() {
     );
   }
 
+  if (doneForOther) {
+    return (
+      <>
+        <PageHeading title="Password changed" />
+        <p role="status" className="notice">
+          The password was changed, and the account this link was sent for was signed out everywhere.
+        </p>
+        <p>
+          {me
+            ? `You are still signed in here as ${me.displayName} (@${me.username}).`
+            : 'You are still signed in here with your own account.'}{' '}
+          To use the other account in this browser, sign out, then sign in with the new password.
+        </p>
+        <nav className="auth-links" aria-label="Next steps">
+          <Link to="/rooms">Back to Parley</Link>
+        </nav>
+      </>
+    );
+  }
+
+  const busy = loading || checking;
   return (
     <>
       <PageHeading title="Choose a new password" />
-      <form ref={form} onSubmit={onSubmit} className="stack" aria-busy={loading}>
+      {me ? (
+        <p className="notice">
+          {`You are signed in as ${me.displayName} (@${me.username}).`} This link sets a new password for the
+          account it was sent for. If that is another account, you stay signed in; if it is yours, you sign in
+          again with the new password.
+        </p>
+      ) : null}
+      <form ref={form} onSubmit={onSubmit} className="stack" aria-busy={busy}>
         {errors.form ? (
           <div role="alert" tabIndex={-1} className="alert">
             <p>{errors.form}</p>
@@ -91,7 +168,7 @@ export function ResetPasswordPage() {
           minLength={8}
           error={errors.fields.confirm}
         />
-        <button type="submit" className="button primary" disabled={loading}>
+        <button type="submit" className="button primary" disabled={busy}>
           Change password
         </button>
       </form>

@@ -4,8 +4,16 @@ import { Link, useLocation } from 'react-router';
 import { AuthSessionFragment } from '../../apollo/auth-store.ts';
 import { useAuth } from '../../apollo/ServicesProvider.tsx';
 import { getFragmentData, graphql } from '../../gql/index.ts';
+import { LIMITS, oneLine } from '../../ui/chars.ts';
 import { FormAlert, TextField } from '../../ui/Field.tsx';
-import { type FormErrors, formErrors, formValues, NO_ERRORS, useFocusFirstError } from '../../ui/forms.ts';
+import {
+  type FormErrors,
+  formErrors,
+  formValues,
+  lengthErrors,
+  NO_ERRORS,
+  useFocusFirstError,
+} from '../../ui/forms.ts';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { browserTimeZone, TimeZoneField } from '../../ui/TimeZoneField.tsx';
 import type { AuthRedirectState } from './guards.tsx';
@@ -31,13 +39,23 @@ export function SignUpPage() {
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const v = formValues(event.currentTarget);
+    const username = (v.username ?? '').trim();
+    const displayName = (v.displayName ?? '').trim();
+    const tooLong = lengthErrors<(typeof FIELDS)[number]>({
+      username: [username, LIMITS.username],
+      displayName: [oneLine(displayName), LIMITS.displayName],
+    });
+    if (tooLong) {
+      setErrors(tooLong);
+      return;
+    }
     try {
       const { data } = await register({
         variables: {
           input: {
             email: (v.email ?? '').trim(),
-            username: (v.username ?? '').trim(),
-            displayName: (v.displayName ?? '').trim(),
+            username,
+            displayName,
             password: v.password ?? '',
             timeZone: (v.timeZone ?? '').trim(),
           },
@@ -70,7 +88,7 @@ export function SignUpPage() {
           spellCheck={false}
           required
           minLength={3}
-          maxLength={32}
+          maxChars={LIMITS.username}
           pattern="[A-Za-z0-9_.]{3,32}"
           hint="3–32 letters, digits, _ or . — people mention you with @username."
           error={errors.fields.username}
@@ -80,7 +98,8 @@ export function SignUpPage() {
           name="displayName"
           autoComplete="name"
           required
-          maxLength={80}
+          maxChars={LIMITS.displayName}
+          oneLine
           error={errors.fields.displayName}
         />
         <TextField

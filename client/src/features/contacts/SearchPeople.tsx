@@ -1,6 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import { useEffect, useId, useState } from 'react';
 import { type FragmentType, getFragmentData, graphql } from '../../gql/index.ts';
+import { LIMITS, lengthError, oneLine } from '../../ui/chars.ts';
 import { PersonCard } from './PersonCard.tsx';
 import type { ContactActions } from './useContactActions.ts';
 
@@ -99,12 +100,14 @@ function SearchResult(props: { user: FragmentType<typeof SearchResultFragment>; 
 export function SearchPeople({ actions }: { actions: ContactActions }) {
   const inputId = useId();
   const [text, setText] = useState('');
-  const query = useDebounced(text.trim(), DEBOUNCE_MS);
+  const query = useDebounced(oneLine(text), DEBOUNCE_MS);
+  // Over the server's limit the search is not sent: the field says why instead.
+  const tooLong = lengthError(query, LIMITS.searchQuery);
   const { data, loading, error } = useQuery(SearchPeopleQuery, {
     variables: { query },
-    skip: query.length === 0,
+    skip: query.length === 0 || tooLong !== undefined,
   });
-  const results = query.length > 0 ? data?.searchUsers.edges : undefined;
+  const results = query.length > 0 && !tooLong ? data?.searchUsers.edges : undefined;
 
   return (
     <section className="card" aria-labelledby="search-people-heading">
@@ -117,10 +120,16 @@ export function SearchPeople({ actions }: { actions: ContactActions }) {
           value={text}
           autoComplete="off"
           spellCheck={false}
-          maxLength={100}
           placeholder="Name, username or email"
+          aria-invalid={tooLong ? true : undefined}
+          aria-describedby={tooLong ? `${inputId}-error` : undefined}
           onChange={(e) => setText(e.currentTarget.value)}
         />
+        {tooLong ? (
+          <p id={`${inputId}-error`} className="field-error">
+            {tooLong}
+          </p>
+        ) : null}
       </search>
       <p role="status" className="visually-hidden">
         {results ? (results.length === 1 ? '1 person found' : `${results.length} people found`) : ''}

@@ -1,8 +1,9 @@
-import { type FormEvent, type KeyboardEvent, type ReactNode, useEffect, useRef } from 'react';
+import { type FormEvent, type KeyboardEvent, type ReactNode, useEffect, useRef, useState } from 'react';
+import { charCount, counterLabel, LIMITS, longerThan } from '../../ui/chars.ts';
 import type { ReplyTarget } from './useConversation.ts';
 
-/** Most characters a message may have (the server trims and checks too). */
-const MAX_LENGTH = 4000;
+/** Most characters a message may have, counted as the server counts them (an emoji is one). */
+const MAX_LENGTH = LIMITS.message;
 
 /**
  * The message box: Enter sends, Shift+Enter adds a line. Shows what the
@@ -30,6 +31,12 @@ export function Composer(props: {
 }) {
   const box = useRef<HTMLTextAreaElement>(null);
   const { replyTo } = props;
+  /** Characters in the box (trimmed, as sent); over MAX_LENGTH it cannot be sent, and says so. */
+  const [count, setCount] = useState(0);
+  /** Sending was tried with too long a text: the alert stays until the text fits. */
+  const [refused, setRefused] = useState(false);
+  const over = count > MAX_LENGTH;
+  const counter = counterLabel(count, MAX_LENGTH);
 
   useEffect(() => {
     if (replyTo) box.current?.focus();
@@ -41,10 +48,26 @@ export function Composer(props: {
     const body = el.value.trim();
     if (props.waitingReason) return;
     if (!body && !props.attachmentCount) return;
+    if (longerThan(body, MAX_LENGTH)) {
+      // Kept in the box to be shortened, never cut: the server would refuse it too.
+      setCount(charCount(body));
+      setRefused(true);
+      el.focus();
+      return;
+    }
     props.onSend(body, replyTo);
     el.value = '';
+    setCount(0);
+    setRefused(false);
     props.onInput?.('');
     el.focus();
+  }
+
+  function onInput(text: string) {
+    const n = charCount(text.trim());
+    setCount(n);
+    if (n <= MAX_LENGTH) setRefused(false);
+    props.onInput?.(text);
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
@@ -99,13 +122,13 @@ export function Composer(props: {
           id="composer-input"
           ref={box}
           rows={2}
-          maxLength={MAX_LENGTH}
           placeholder={`Message ${props.roomTitle}`}
           disabled={props.disabled}
           onKeyDown={onKeyDown}
-          onInput={(e) => props.onInput?.(e.currentTarget.value)}
+          onInput={(e) => onInput(e.currentTarget.value)}
           onBlur={props.onBlur}
-          aria-describedby="composer-hint"
+          aria-invalid={over ? true : undefined}
+          aria-describedby={counter ? 'composer-hint composer-count' : 'composer-hint'}
         />
         <button
           type="submit"
@@ -118,6 +141,16 @@ export function Composer(props: {
       <p id="composer-hint" className="field-hint">
         {props.waitingReason ?? 'Enter to send · Shift+Enter for a new line'}
       </p>
+      {counter ? (
+        <p id="composer-count" className={over ? 'field-error' : 'field-hint'}>
+          {counter}
+        </p>
+      ) : null}
+      {refused && over ? (
+        <p role="alert" className="field-error">
+          {`Not sent: a message can have at most ${MAX_LENGTH} characters. Shorten it to send it.`}
+        </p>
+      ) : null}
     </form>
   );
 }

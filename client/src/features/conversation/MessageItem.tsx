@@ -1,5 +1,6 @@
 import { type KeyboardEvent, type ReactNode, useState } from 'react';
 import { type FragmentType, getFragmentData, graphql } from '../../gql/index.ts';
+import { charCount, counterLabel, LIMITS, longerThan } from '../../ui/chars.ts';
 import { Avatar } from '../attachments/Avatar.tsx';
 import { MessageBody } from './MessageBody.tsx';
 import { ReplyQuote } from './ReplyQuote.tsx';
@@ -64,6 +65,10 @@ export function MessageItem(props: MessageItemProps) {
   const [mode, setMode] = useState<'view' | 'edit' | 'confirm-delete'>('view');
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | undefined>();
+  /** Characters in the edit box (trimmed, as saved): over the limit it cannot be saved. */
+  const [editCount, setEditCount] = useState(0);
+  /** Saving was tried with too long a text: the alert stays until the text fits. */
+  const [editRefused, setEditRefused] = useState(false);
   const deleted = Boolean(m.deletedAt);
   const mine = Boolean(m.sender?.isMe);
   const mentionsMe = m.mentions.some((u) => u.isMe);
@@ -94,11 +99,16 @@ export function MessageItem(props: MessageItemProps) {
     if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
       event.preventDefault();
       const body = event.currentTarget.value.trim();
+      if (longerThan(body, LIMITS.message)) {
+        setEditRefused(true);
+        return;
+      }
       if (body) void run(() => props.onEdit(body));
     }
   }
 
   const author = m.sender?.displayName ?? 'Someone';
+  const editCounter = mode === 'edit' ? counterLabel(editCount, LIMITS.message) : undefined;
   return (
     <li
       className={`message${props.grouped ? ' grouped' : ''}${mine ? ' mine' : ''}${mentionsMe ? ' mentions-me' : ''}`}
@@ -132,13 +142,32 @@ export function MessageItem(props: MessageItemProps) {
             id={`edit-${m.id}`}
             defaultValue={m.body ?? ''}
             rows={2}
-            maxLength={4000}
             disabled={busy}
             onKeyDown={onEditKey}
+            onInput={(e) => {
+              const n = charCount(e.currentTarget.value.trim());
+              setEditCount(n);
+              if (n <= LIMITS.message) setEditRefused(false);
+            }}
+            aria-invalid={editCount > LIMITS.message ? true : undefined}
+            aria-describedby={editCounter ? `edit-${m.id}-count` : undefined}
             // biome-ignore lint/a11y/noAutofocus: the user just asked to edit this message.
             autoFocus
           />
           <p className="field-hint">Enter to save · Escape to cancel</p>
+          {editCounter ? (
+            <p
+              id={`edit-${m.id}-count`}
+              className={editCount > LIMITS.message ? 'field-error' : 'field-hint'}
+            >
+              {editCounter}
+            </p>
+          ) : null}
+          {editRefused ? (
+            <p role="alert" className="field-error">
+              {`Not saved: a message can have at most ${LIMITS.message} characters.`}
+            </p>
+          ) : null}
         </div>
       ) : (
         <MessageBody body={m.body ?? ''} mentions={m.mentions} />
@@ -177,7 +206,15 @@ export function MessageItem(props: MessageItemProps) {
           </button>
           {mine ? (
             <>
-              <button type="button" className="action" onClick={() => setMode('edit')}>
+              <button
+                type="button"
+                className="action"
+                onClick={() => {
+                  setEditCount(charCount((m.body ?? '').trim()));
+                  setEditRefused(false);
+                  setMode('edit');
+                }}
+              >
                 Edit
               </button>
               <button type="button" className="action" onClick={() => setMode('confirm-delete')}>

@@ -2,8 +2,16 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { type FormEvent, useMemo, useRef, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { graphql } from '../../gql/index.ts';
+import { LIMITS } from '../../ui/chars.ts';
 import { FormAlert, TextAreaField, TextField } from '../../ui/Field.tsx';
-import { type FormErrors, formErrors, formValues, NO_ERRORS, useFocusFirstError } from '../../ui/forms.ts';
+import {
+  type FormErrors,
+  formErrors,
+  formValues,
+  lengthErrors,
+  NO_ERRORS,
+  useFocusFirstError,
+} from '../../ui/forms.ts';
 import { LoadError } from '../../ui/LoadError.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { toWallTime, type WallTime, zonedIso } from '../../ui/zoned-time.ts';
@@ -64,7 +72,12 @@ function RequestForm(props: {
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const v = formValues(event.currentTarget);
-    const local: FormErrors<Field> = { fields: {} };
+    const location = kind === 'IN_PERSON' ? (v.location ?? '').trim() : null;
+    const agenda = (v.agenda ?? '').trim();
+    const local: FormErrors<Field> = lengthErrors<Field>({
+      ...(location !== null ? { location: [location, LIMITS.meetingLocation] as const } : {}),
+      agenda: [agenda, LIMITS.meetingAgenda],
+    }) ?? { fields: {} };
     if (!inviteeId) local.fields.inviteeId = 'Pick who to meet.';
     const startsAt = zonedIso(when, props.timeZone);
     if (!startsAt) local.fields.startsAt = 'Enter a date and a time.';
@@ -82,8 +95,8 @@ function RequestForm(props: {
             startsAt,
             durationMinutes: duration,
             kind,
-            location: kind === 'IN_PERSON' ? (v.location ?? '').trim() : null,
-            agenda: (v.agenda ?? '').trim(),
+            location,
+            agenda,
             roomId: props.roomId,
             clientId,
           },
@@ -183,7 +196,7 @@ function RequestForm(props: {
         <TextField
           label="Location"
           name="location"
-          maxLength={200}
+          maxChars={LIMITS.meetingLocation}
           required
           hint="Where you meet: an address or a place."
           error={errors.fields.location}
@@ -193,7 +206,7 @@ function RequestForm(props: {
         label="Agenda"
         name="agenda"
         rows={3}
-        maxLength={2000}
+        maxChars={LIMITS.meetingAgenda}
         hint="Optional: what it is about."
         error={errors.fields.agenda}
       />

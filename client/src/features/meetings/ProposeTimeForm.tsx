@@ -1,6 +1,14 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { LIMITS } from '../../ui/chars.ts';
 import { FormAlert, TextAreaField } from '../../ui/Field.tsx';
-import { type FormErrors, formErrors, formValues, NO_ERRORS, useFocusFirstError } from '../../ui/forms.ts';
+import {
+  type FormErrors,
+  formErrors,
+  formValues,
+  lengthErrors,
+  NO_ERRORS,
+  useFocusFirstError,
+} from '../../ui/forms.ts';
 import { toWallTime, type WallTime, zonedIso } from '../../ui/zoned-time.ts';
 import { WhenFields } from './WhenFields.tsx';
 
@@ -36,8 +44,12 @@ export function ProposeTimeForm(props: {
     event.preventDefault();
     const reason = (formValues(event.currentTarget).reason ?? '').trim();
     const startsAt = zonedIso(when, props.timeZone);
-    if (!startsAt) {
-      setErrors({ fields: { startsAt: 'Enter a date and a time.' } });
+    const local = lengthErrors<(typeof FIELDS)[number]>({ reason: [reason, LIMITS.meetingReason] }) ?? {
+      fields: {},
+    };
+    if (!startsAt) local.fields.startsAt = 'Enter a date and a time.';
+    if (!startsAt || local.fields.reason) {
+      setErrors(local);
       return;
     }
     setBusy(true);
@@ -94,7 +106,7 @@ export function ProposeTimeForm(props: {
         label="Why (optional)"
         name="reason"
         rows={2}
-        maxLength={500}
+        maxChars={LIMITS.meetingReason}
         error={errors.fields.reason}
       />
       <div className="form-actions">

@@ -1,6 +1,14 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { LIMITS } from '../../ui/chars.ts';
 import { FormAlert, TextAreaField } from '../../ui/Field.tsx';
-import { type FormErrors, formErrors, formValues, NO_ERRORS, useFocusFirstError } from '../../ui/forms.ts';
+import {
+  type FormErrors,
+  formErrors,
+  formValues,
+  lengthErrors,
+  NO_ERRORS,
+  useFocusFirstError,
+} from '../../ui/forms.ts';
 
 /**
  * An action that takes an optional reason (decline, cancel, reject a new
@@ -36,6 +44,11 @@ export function ReasonAction(props: {
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const reason = (formValues(event.currentTarget).reason ?? '').trim();
+    const tooLong = lengthErrors<'reason'>({ reason: [reason, LIMITS.meetingReason] });
+    if (tooLong) {
+      setErrors(tooLong);
+      return;
+    }
     setBusy(true);
     try {
       await props.onSubmit(reason || null);
@@ -74,7 +87,7 @@ export function ReasonAction(props: {
         label={props.reasonLabel}
         name="reason"
         rows={2}
-        maxLength={500}
+        maxChars={LIMITS.meetingReason}
         hint="Optional. The other person sees it."
         error={errors.fields.reason}
       />

@@ -1,6 +1,14 @@
 import { type FormEvent, useRef, useState } from 'react';
+import { LIMITS } from '../../ui/chars.ts';
 import { FormAlert, TextAreaField } from '../../ui/Field.tsx';
-import { type FormErrors, formErrors, formValues, NO_ERRORS, useFocusFirstError } from '../../ui/forms.ts';
+import {
+  type FormErrors,
+  formErrors,
+  formValues,
+  lengthErrors,
+  NO_ERRORS,
+  useFocusFirstError,
+} from '../../ui/forms.ts';
 
 const FIELDS = ['rating', 'comment'] as const;
 const RATINGS = [
@@ -22,13 +30,18 @@ export function ReviewForm(props: { onSubmit(rating: number, comment: string | n
     event.preventDefault();
     const v = formValues(event.currentTarget);
     const rating = Number(v.rating);
-    if (!rating) {
-      setErrors({ fields: { rating: 'Pick a rating from 1 to 5.' } });
+    const comment = (v.comment ?? '').trim();
+    const local = lengthErrors<(typeof FIELDS)[number]>({ comment: [comment, LIMITS.reviewComment] }) ?? {
+      fields: {},
+    };
+    if (!rating) local.fields.rating = 'Pick a rating from 1 to 5.';
+    if (!rating || local.fields.comment) {
+      setErrors(local);
       return;
     }
     setBusy(true);
     try {
-      await props.onSubmit(rating, (v.comment ?? '').trim() || null);
+      await props.onSubmit(rating, comment || null);
       setErrors(NO_ERRORS);
     } catch (err) {
       setErrors(formErrors(err, FIELDS));
@@ -77,7 +90,7 @@ export function ReviewForm(props: { onSubmit(rating: number, comment: string | n
         label="Comment"
         name="comment"
         rows={3}
-        maxLength={2000}
+        maxChars={LIMITS.reviewComment}
         error={errors.fields.comment}
         hint="Optional."
       />

@@ -2,8 +2,9 @@ import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
 import { type FormEvent, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { getFragmentData, graphql } from '../../gql/index.ts';
+import { LIMITS, oneLine } from '../../ui/chars.ts';
 import { FormAlert, TextField } from '../../ui/Field.tsx';
-import { type FormErrors, formErrors, formValues, NO_ERRORS } from '../../ui/forms.ts';
+import { type FormErrors, formErrors, formValues, lengthErrors, NO_ERRORS } from '../../ui/forms.ts';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { Avatar } from '../attachments/Avatar.tsx';
 import { ContactPicker } from './ContactPicker.tsx';
@@ -124,8 +125,14 @@ export function GroupSettingsPage() {
   async function onRename(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setSaved(false);
+    const title = (formValues(event.currentTarget).title ?? '').trim();
+    const tooLong = lengthErrors<'title'>({ title: [oneLine(title), LIMITS.roomTitle] });
+    if (tooLong) {
+      setRenameErrors(tooLong);
+      return;
+    }
     try {
-      await rename({ variables: { roomId, title: (formValues(event.currentTarget).title ?? '').trim() } });
+      await rename({ variables: { roomId, title } });
       setRenameErrors(NO_ERRORS);
       setSaved(true);
     } catch (err) {
@@ -161,7 +168,8 @@ export function GroupSettingsPage() {
               name="title"
               defaultValue={room.title}
               required
-              maxLength={100}
+              maxChars={LIMITS.roomTitle}
+              oneLine
               error={renameErrors.fields.title}
             />
             <div className="form-actions">

@@ -2,8 +2,16 @@ import { useMutation } from '@apollo/client/react';
 import { type FormEvent, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { graphql } from '../../gql/index.ts';
+import { LIMITS, oneLine } from '../../ui/chars.ts';
 import { FormAlert, TextAreaField, TextField } from '../../ui/Field.tsx';
-import { type FormErrors, formErrors, formValues, NO_ERRORS, useFocusFirstError } from '../../ui/forms.ts';
+import {
+  type FormErrors,
+  formErrors,
+  formValues,
+  lengthErrors,
+  NO_ERRORS,
+  useFocusFirstError,
+} from '../../ui/forms.ts';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { newClientId } from '../conversation/clientId.ts';
 import { SendMessageMutation } from '../conversation/documents.ts';
@@ -54,13 +62,22 @@ export function NewChatPage() {
     }
     const v = formValues(event.currentTarget);
     const firstMessage = (v.firstMessage ?? '').trim();
+    const title = (v.title ?? '').trim();
+    const tooLong = lengthErrors<(typeof FIELDS)[number]>({
+      ...(isGroup ? { title: [oneLine(title), LIMITS.roomTitle] as const } : {}),
+      firstMessage: [firstMessage, LIMITS.message],
+    });
+    if (tooLong) {
+      setErrors(tooLong);
+      return;
+    }
     try {
       let roomId: string;
       if (isGroup) {
         const { data } = await createGroup({
           variables: {
             input: {
-              title: (v.title ?? '').trim(),
+              title,
               memberIds: [...selected],
               ...(firstMessage ? { firstMessage } : {}),
             },
@@ -99,13 +116,20 @@ export function NewChatPage() {
           <span>Create a group</span>
         </label>
         {isGroup ? (
-          <TextField label="Group name" name="title" required maxLength={100} error={errors.fields.title} />
+          <TextField
+            label="Group name"
+            name="title"
+            required
+            maxChars={LIMITS.roomTitle}
+            oneLine
+            error={errors.fields.title}
+          />
         ) : null}
         <TextAreaField
           label="First message (optional)"
           name="firstMessage"
           rows={2}
-          maxLength={4000}
+          maxChars={LIMITS.message}
           error={errors.fields.firstMessage}
         />
         <div className="form-actions">

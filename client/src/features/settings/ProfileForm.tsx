@@ -1,8 +1,16 @@
 import { useMutation } from '@apollo/client/react';
 import { type FormEvent, useRef, useState } from 'react';
 import { type FragmentType, getFragmentData, graphql } from '../../gql/index.ts';
+import { LIMITS, oneLine } from '../../ui/chars.ts';
 import { FormAlert, TextAreaField, TextField } from '../../ui/Field.tsx';
-import { type FormErrors, formErrors, formValues, NO_ERRORS, useFocusFirstError } from '../../ui/forms.ts';
+import {
+  type FormErrors,
+  formErrors,
+  formValues,
+  lengthErrors,
+  NO_ERRORS,
+  useFocusFirstError,
+} from '../../ui/forms.ts';
 import { TimeZoneField } from '../../ui/TimeZoneField.tsx';
 
 export const ProfileFormFragment = graphql(`
@@ -38,13 +46,23 @@ export function ProfileForm(props: { user: FragmentType<typeof ProfileFormFragme
     event.preventDefault();
     const v = formValues(event.currentTarget);
     setSaved(false);
+    const displayName = (v.displayName ?? '').trim();
+    const bio = v.bio ?? '';
+    const tooLong = lengthErrors<(typeof FIELDS)[number]>({
+      displayName: [oneLine(displayName), LIMITS.displayName],
+      bio: [bio.trim(), LIMITS.bio],
+    });
+    if (tooLong) {
+      setErrors(tooLong);
+      return;
+    }
     try {
       await updateProfile({
         variables: {
           input: {
-            displayName: (v.displayName ?? '').trim(),
+            displayName,
             timeZone: (v.timeZone ?? '').trim(),
-            bio: v.bio ?? '',
+            bio,
           },
         },
       });
@@ -71,7 +89,8 @@ export function ProfileForm(props: { user: FragmentType<typeof ProfileFormFragme
           name="displayName"
           defaultValue={user.displayName}
           required
-          maxLength={80}
+          maxChars={LIMITS.displayName}
+          oneLine
           error={errors.fields.displayName}
         />
         <TimeZoneField defaultValue={user.timeZone} error={errors.fields.timeZone} />
@@ -80,8 +99,8 @@ export function ProfileForm(props: { user: FragmentType<typeof ProfileFormFragme
           name="bio"
           defaultValue={user.bio}
           rows={3}
-          maxLength={500}
-          hint="At most 500 characters."
+          maxChars={LIMITS.bio}
+          hint={`At most ${LIMITS.bio} characters.`}
           error={errors.fields.bio}
         />
         <div className="form-actions">

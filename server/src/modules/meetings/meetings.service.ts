@@ -31,10 +31,11 @@ import * as repo from './meetings.repository.ts';
 
 export const MIN_DURATION_MINUTES = 5;
 export const MAX_DURATION_MINUTES = 480;
-const LOCATION_MAX = 200;
-const AGENDA_MAX = 2000;
-const REASON_MAX = 500;
-const COMMENT_MAX = 2000;
+/** Text limits in characters (the web client's LIMITS in client/src/ui/chars.ts must match). */
+export const LOCATION_MAX = 200;
+export const AGENDA_MAX = 2000;
+export const REASON_MAX = 500;
+export const COMMENT_MAX = 2000;
 const CLIENT_ID_MAX = 64;
 
 export interface RequestMeetingInput {

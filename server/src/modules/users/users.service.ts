@@ -1,6 +1,7 @@
 import type { Deps, Viewer } from '../../deps.ts';
 import { badInput, notFound } from '../../graphql/errors.ts';
 import type { Loaders } from '../../graphql/loaders.ts';
+import { longerThan } from '../../lib/chars.ts';
 import { type Connection, forwardPage } from '../../lib/connections.ts';
 import { decodeCursor, pageSize } from '../../lib/cursor.ts';
 import { parseId } from '../../lib/ids.ts';
@@ -26,7 +27,8 @@ export async function getUser(loaders: Loaders, viewer: Viewer, id: string): Pro
   return user;
 }
 
-const MAX_QUERY_LENGTH = 100;
+/** In characters (code points), as every text limit. */
+export const MAX_QUERY_LENGTH = 100;
 
 /**
  * People search (see `repo.searchUsers` for what matches and the order). The
@@ -40,7 +42,7 @@ export async function searchUsers(
 ): Promise<Connection<UserModel>> {
   const term = args.query.trim().replace(/\s+/g, ' ').toLowerCase();
   if (!term) throw badInput('Enter something to search for', { field: 'query' });
-  if (term.length > MAX_QUERY_LENGTH)
+  if (longerThan(term, MAX_QUERY_LENGTH))
     throw badInput(`Search text must be at most ${MAX_QUERY_LENGTH} characters`, { field: 'query' });
   const limit = pageSize(args.first, 20, 100);
   const after =
