@@ -107,11 +107,12 @@ describe.skipIf(!hasRedis)('Redis restarted mid-stream', () => {
       const sub: LiveSubscription<Ev> = conn.subscribe(ROOM_EVENTS, { r: room.id });
       // Bob on another device, on the instance the messages are sent through.
       const local: LiveSubscription<Ev> = (await ws(b.wsUrl, bob)).subscribe(ROOM_EVENTS, { r: room.id });
-      // Live across instances: sent on B, received on A.
+      // Live across instances: sent on B, received on A (and on B: both subscriptions are
+      // in place, Redis included, before it goes away).
       let first = 0;
       for (let i = 0; i < 40 && first === 0; i++) {
         const m = await send(b, alice, room.id, `before ${i}`);
-        first = await until(sub, m.seq, 500).then(
+        first = await Promise.all([until(sub, m.seq, 500), until(local, m.seq, 500)]).then(
           () => m.seq,
           () => 0,
         );
