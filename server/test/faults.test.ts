@@ -9,6 +9,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
+import type { Message } from 'mqemitter';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmbeddedPostgres } from '../src/db/embedded.ts';
 import { uuidv7 } from '../src/lib/ids.ts';
@@ -194,6 +195,47 @@ describe.skipIf(!hasRedis)('shutting down while Redis is away', () => {
       await redis.stop();
     }
   }, 40_000);
+});
+
+describe.skipIf(!hasRedis)('a listener added while Redis is away', () => {
+  it('hears the other instances again once Redis is back, even after its SUBSCRIBE was given up', async () => {
+    const redis = await startPrivateRedis();
+    const a = await createTestApp({ config: { redisUrl: redis.url }, env: { JWT_SECRET } });
+    const b = await createTestApp({
+      config: { redisUrl: redis.url },
+      env: { JWT_SECRET },
+      database: a.database,
+    });
+    try {
+      await redis.crash();
+      // As a subscription started during the outage does: its listener's SUBSCRIBE waits in
+      // ioredis' queue until ioredis gives up on it (~10 s), and mqemitter-redis carries on.
+      const topic = `test:${uuidv7()}`;
+      const got: unknown[] = [];
+      await new Promise<void>((resolve) =>
+        a.app.emitter.on(
+          topic,
+          (m: Message, done: () => void) => {
+            got.push(m.payload);
+            done();
+          },
+          () => resolve(),
+        ),
+      );
+      await redis.start();
+      // Published on b until a hears it: without a SUBSCRIBE sent again at reconnection, never.
+      const deadline = Date.now() + 20_000;
+      for (let n = 0; got.length === 0 && Date.now() < deadline; n++) {
+        await b.app.events.publish(topic, { n });
+        await new Promise((r) => setTimeout(r, 250));
+      }
+      expect(got.length).toBeGreaterThan(0);
+    } finally {
+      await b.close();
+      await closeTelling(a, 'a');
+      await redis.stop();
+    }
+  }, 60_000);
 });
 
 describe('PostgreSQL restarted', () => {

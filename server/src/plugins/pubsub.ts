@@ -239,6 +239,20 @@ export default fp<{ config: Config }>(
         }
       });
       await redis.sub.subscribe(FANOUT_TOPIC);
+      // A listener added while Redis is away: mqemitter-redis queues its SUBSCRIBE, and when
+      // ioredis gives up on it (its retries, ~10 s) counts the topic as subscribed all the
+      // same; ioredis resubscribes after a reconnection only what Redis confirmed. That
+      // topic's listeners here would never hear the other instances again. On each
+      // (re)connection every topic with listeners here is subscribed again (a channel
+      // subscribed twice is still one subscription).
+      redis.sub.on('ready', () => {
+        const topics = Object.keys((emitter as unknown as { _topics: Record<string, number> })._topics);
+        const exact = topics.filter((t) => !t.includes('*'));
+        const patterns = topics.filter((t) => t.includes('*'));
+        const failed = (err: unknown) => app.log.warn({ err }, 'resubscribing after a reconnection failed');
+        if (exact.length > 0) redis.sub.subscribe(...exact).catch(failed);
+        if (patterns.length > 0) redis.sub.psubscribe(...patterns).catch(failed);
+      });
     }
     // Publishing resolves once this instance's listeners have the event and its message is
     // queued on the Redis connection, not when Redis answers: the connection keeps the order,
