@@ -286,6 +286,44 @@ describe.skipIf(!chromiumPath)('chat in the browser', () => {
     await context.close();
   });
 
+  test("the composer and the edit box follow the server's MESSAGE_MAX_LENGTH (Query.limits)", async () => {
+    const small = await createTestApp({ env: { MESSAGE_MAX_LENGTH: '20' } });
+    try {
+      const [alice, bob] = await Promise.all([person(small, 'Alice'), person(small, 'Bob')]);
+      await makeContacts(small, alice, bob);
+      const room = await openDm(small, alice, bob);
+      const { context, page, pageErrors } = await newPage(browser, { baseURL: small.url });
+      await signIn(page, alice.username, alice.password);
+      await page.goto(`/rooms/${room.id}`);
+      const box = page.getByRole('textbox', { name: 'Message', exact: true });
+      await box.waitFor();
+      // 21 emoji: far below the default 4000, over this server's 20.
+      await box.focus();
+      await page.keyboard.insertText('🎉'.repeat(21));
+      await page.getByText('21 / 20 characters: 1 too many').waitFor();
+      await box.press('Enter');
+      await page.getByRole('alert').getByText('Not sent: a message can have at most 20 characters').waitFor();
+      await box.press('Control+End');
+      await box.press('Backspace');
+      await page.getByText('20 / 20 characters', { exact: true }).waitFor();
+      await box.press('Enter');
+      await messageLog(page).locator('[data-status="sent"]').first().waitFor();
+      // Editing it to 21 is refused the same way.
+      const sent = messageLog(page).locator('[data-message-id]').last();
+      await sent.hover();
+      await sent.getByRole('button', { name: 'Edit' }).click();
+      const editBox = page.getByRole('textbox', { name: 'Edit message' });
+      await editBox.press('Control+End');
+      await page.keyboard.insertText('🎉');
+      await editBox.press('Enter');
+      await page.getByText('Not saved: a message can have at most 20 characters.').waitFor();
+      expect(pageErrors).toEqual([]);
+      await context.close();
+    } finally {
+      await small.close();
+    }
+  });
+
   test('a send the server refuses for good says why, offers no Retry, and a blocked DM stops the composer', async () => {
     const [alice, bob] = await Promise.all([person(t, 'Alice'), person(t, 'Bob')]);
     await makeContacts(t, alice, bob);

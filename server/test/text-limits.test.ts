@@ -90,3 +90,67 @@ describe('text limits', () => {
     }
   });
 });
+
+describe('Query.limits', () => {
+  const LIMITS = `{ limits {
+    messageMaxLength usernameMaxLength displayNameMaxLength bioMaxLength roomTitleMaxLength
+    searchQueryMaxLength meetingLocationMaxLength meetingAgendaMaxLength meetingReasonMaxLength
+    reviewCommentMaxLength uploadMaxBytes roomReplayMax
+  } }`;
+
+  it('tells anyone, signed in or not, the limits the checks enforce', async () => {
+    const { limits } = await t.ok(LIMITS);
+    expect(limits).toEqual({
+      messageMaxLength: t.app.deps.config.messageMaxLength,
+      usernameMaxLength: 32,
+      displayNameMaxLength: 80,
+      bioMaxLength: 500,
+      roomTitleMaxLength: 100,
+      searchQueryMaxLength: 100,
+      meetingLocationMaxLength: 200,
+      meetingAgendaMaxLength: 2000,
+      meetingReasonMaxLength: 500,
+      reviewCommentMaxLength: 2000,
+      uploadMaxBytes: t.app.deps.config.uploadMaxBytes,
+      roomReplayMax: t.app.deps.config.roomReplayMax,
+    });
+    // The published numbers are the enforced ones: a display name and a bio at their limit pass, one more fails.
+    const name = EMOJI.repeat(limits.displayNameMaxLength);
+    expect(
+      (await t.ok(UPDATE_PROFILE, { input: { displayName: name } }, alice.accessToken)).updateProfile
+        .displayName,
+    ).toBe(name);
+    expectError(
+      await t.gql(
+        UPDATE_PROFILE,
+        { input: { bio: EMOJI.repeat(limits.bioMaxLength + 1) } },
+        alice.accessToken,
+      ),
+      'BAD_USER_INPUT',
+    );
+  });
+
+  it('follows MESSAGE_MAX_LENGTH', async () => {
+    const small = await createTestApp({ env: { MESSAGE_MAX_LENGTH: '10' } });
+    try {
+      const { limits } = await small.ok('{ limits { messageMaxLength } }');
+      expect(limits.messageMaxLength).toBe(10);
+      const [carol, dan] = await Promise.all([registerUser(small), registerUser(small)]);
+      const { createGroupRoom: room } = await small.ok(
+        CREATE_GROUP,
+        { input: { title: 'Small', memberIds: [dan.id] } },
+        carol.accessToken,
+      );
+      const send = (body: string) =>
+        small.gql(
+          SEND,
+          { input: { roomId: room.id, body, clientId: `c-${body.length}-${Math.random()}` } },
+          carol.accessToken,
+        );
+      expect((await send(EMOJI.repeat(10))).errors).toBeUndefined();
+      expectError(await send(EMOJI.repeat(11)), 'BAD_USER_INPUT');
+    } finally {
+      await small.close();
+    }
+  });
+});

@@ -1080,6 +1080,8 @@ export type Query = {
   contacts: UserConnection;
   /** Pending friend requests, newest first. */
   friendRequests: FriendRequestConnection;
+  /** What this deployment allows (text limits, upload size, replay depth), so a client can check input before sending it. Needs no sign-in. */
+  limits: ServiceLimits;
   /** The signed-in user. UNAUTHENTICATED without a valid token. */
   me: User;
   /** One of the viewer's meetings. NOT_FOUND for meetings the viewer does not take part in. */
@@ -1497,6 +1499,38 @@ export type SendMessageInput = {
   roomId: Scalars['ID']['input'];
 };
 
+/**
+ * What this deployment allows. Text limits count characters (Unicode code points, as PostgreSQL does: an emoji is
+ * one character), measured after the trimming each field gets; input past a limit is refused with BAD_USER_INPUT.
+ */
+export type ServiceLimits = {
+  __typename?: 'ServiceLimits';
+  /** Characters in a profile bio, after trimming. */
+  bioMaxLength: Scalars['Int']['output'];
+  /** Characters in a display name, after trimming and collapsing runs of spaces. */
+  displayNameMaxLength: Scalars['Int']['output'];
+  /** Characters in a meeting's agenda. */
+  meetingAgendaMaxLength: Scalars['Int']['output'];
+  /** Characters in a meeting's location. */
+  meetingLocationMaxLength: Scalars['Int']['output'];
+  /** Characters in the reason given when declining, cancelling, proposing or rejecting a new time. */
+  meetingReasonMaxLength: Scalars['Int']['output'];
+  /** Characters in a message body, and in an edit (`MESSAGE_MAX_LENGTH`). */
+  messageMaxLength: Scalars['Int']['output'];
+  /** Characters in a meeting review's comment. */
+  reviewCommentMaxLength: Scalars['Int']['output'];
+  /** Messages `roomEvents(afterSeq)` replays at most; a subscriber further behind gets `ResyncRequired` and pages the gap. */
+  roomReplayMax: Scalars['Int']['output'];
+  /** Characters in a group title, after trimming and collapsing runs of spaces. */
+  roomTitleMaxLength: Scalars['Int']['output'];
+  /** Characters in a `searchUsers` query, after trimming and collapsing runs of spaces. */
+  searchQueryMaxLength: Scalars['Int']['output'];
+  /** Bytes in one uploaded file (`UPLOAD_MAX_BYTES`). */
+  uploadMaxBytes: Scalars['Int']['output'];
+  /** Characters in a username (at least 3, of a-z, 0-9, `_` and `.`). */
+  usernameMaxLength: Scalars['Int']['output'];
+};
+
 /** One signed-in device (a refresh-token family). */
 export type Session = {
   __typename?: 'Session';
@@ -1858,6 +1892,7 @@ export type ResolversTypes = {
   RoomTyping: ResolverTypeWrapper<Omit<RoomTyping, 'typingUsers'> & { typingUsers: Array<ResolversTypes['User']> }>;
   RoomUpdated: ResolverTypeWrapper<Omit<RoomUpdated, 'room'> & { room: ResolversTypes['Room'] }>;
   SendMessageInput: SendMessageInput;
+  ServiceLimits: ResolverTypeWrapper<ServiceLimits>;
   Session: ResolverTypeWrapper<SessionModel>;
   StreamResyncRequired: ResolverTypeWrapper<StreamResyncRequired>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
@@ -1934,6 +1969,7 @@ export type ResolversParentTypes = {
   RoomTyping: Omit<RoomTyping, 'typingUsers'> & { typingUsers: Array<ResolversParentTypes['User']> };
   RoomUpdated: Omit<RoomUpdated, 'room'> & { room: ResolversParentTypes['Room'] };
   SendMessageInput: SendMessageInput;
+  ServiceLimits: ServiceLimits;
   Session: SessionModel;
   StreamResyncRequired: StreamResyncRequired;
   String: Scalars['String']['output'];
@@ -2274,6 +2310,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   blockedUsers?: Resolver<Array<ResolversTypes['User']>, ParentType, ContextType>;
   contacts?: Resolver<ResolversTypes['UserConnection'], ParentType, ContextType, RequireFields<QueryContactsArgs, 'first'>>;
   friendRequests?: Resolver<ResolversTypes['FriendRequestConnection'], ParentType, ContextType, RequireFields<QueryFriendRequestsArgs, 'direction' | 'first'>>;
+  limits?: Resolver<ResolversTypes['ServiceLimits'], ParentType, ContextType>;
   me?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
   meeting?: Resolver<ResolversTypes['Meeting'], ParentType, ContextType, RequireFields<QueryMeetingArgs, 'id'>>;
   meetings?: Resolver<ResolversTypes['MeetingConnection'], ParentType, ContextType, RequireFields<QueryMeetingsArgs, 'order'>>;
@@ -2398,6 +2435,21 @@ export type RoomUpdatedResolvers<ContextType = GraphQLContext, ParentType extend
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type ServiceLimitsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ServiceLimits'] = ResolversParentTypes['ServiceLimits']> = {
+  bioMaxLength?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  displayNameMaxLength?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  meetingAgendaMaxLength?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  meetingLocationMaxLength?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  meetingReasonMaxLength?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  messageMaxLength?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  reviewCommentMaxLength?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  roomReplayMax?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  roomTitleMaxLength?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  searchQueryMaxLength?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  uploadMaxBytes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  usernameMaxLength?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type SessionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Session'] = ResolversParentTypes['Session']> = {
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   current?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -2507,6 +2559,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   RoomRenamed?: RoomRenamedResolvers<ContextType>;
   RoomTyping?: RoomTypingResolvers<ContextType>;
   RoomUpdated?: RoomUpdatedResolvers<ContextType>;
+  ServiceLimits?: ServiceLimitsResolvers<ContextType>;
   Session?: SessionResolvers<ContextType>;
   StreamResyncRequired?: StreamResyncRequiredResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;

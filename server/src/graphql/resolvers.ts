@@ -8,6 +8,7 @@ import { presenceResolvers } from '../modules/presence/presence.resolvers.ts';
 import { reactionsResolvers } from '../modules/reactions/reactions.resolvers.ts';
 import { receiptsResolvers } from '../modules/receipts/receipts.resolvers.ts';
 import { roomsResolvers } from '../modules/rooms/rooms.resolvers.ts';
+import { serviceLimitsResolvers } from '../modules/service-limits.ts';
 import { usersResolvers } from '../modules/users/users.resolvers.ts';
 import type { Resolvers } from './resolvers.generated.ts';
 import { DateTime } from './scalars.ts';
@@ -25,6 +26,7 @@ const modules: Resolvers[] = [
   reactionsResolvers,
   filesResolvers,
   meetingsResolvers,
+  serviceLimitsResolvers,
 ];
 
 export function allResolvers(): Resolvers {

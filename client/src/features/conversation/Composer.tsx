@@ -1,9 +1,9 @@
 import { type FormEvent, type KeyboardEvent, type ReactNode, useEffect, useRef, useState } from 'react';
-import { charCount, counterLabel, LIMITS, longerThan } from '../../ui/chars.ts';
+import { charCount, counterLabel, longerThan } from '../../ui/chars.ts';
+import { useLoadServiceLimits, useMessageMaxLength } from '../../ui/service-limits.ts';
 import type { ReplyTarget } from './useConversation.ts';
 
 /** Most characters a message may have, counted as the server counts them (an emoji is one). */
-const MAX_LENGTH = LIMITS.message;
 
 /**
  * The message box: Enter sends, Shift+Enter adds a line. Shows what the
@@ -31,12 +31,14 @@ export function Composer(props: {
 }) {
   const box = useRef<HTMLTextAreaElement>(null);
   const { replyTo } = props;
-  /** Characters in the box (trimmed, as sent); over MAX_LENGTH it cannot be sent, and says so. */
+  useLoadServiceLimits();
+  const maxLength = useMessageMaxLength();
+  /** Characters in the box (trimmed, as sent); over maxLength it cannot be sent, and says so. */
   const [count, setCount] = useState(0);
   /** Sending was tried with too long a text: the alert stays until the text fits. */
   const [refused, setRefused] = useState(false);
-  const over = count > MAX_LENGTH;
-  const counter = counterLabel(count, MAX_LENGTH);
+  const over = count > maxLength;
+  const counter = counterLabel(count, maxLength);
 
   useEffect(() => {
     if (replyTo) box.current?.focus();
@@ -48,7 +50,7 @@ export function Composer(props: {
     const body = el.value.trim();
     if (props.waitingReason) return;
     if (!body && !props.attachmentCount) return;
-    if (longerThan(body, MAX_LENGTH)) {
+    if (longerThan(body, maxLength)) {
       // Kept in the box to be shortened, never cut: the server would refuse it too.
       setCount(charCount(body));
       setRefused(true);
@@ -66,7 +68,7 @@ export function Composer(props: {
   function onInput(text: string) {
     const n = charCount(text.trim());
     setCount(n);
-    if (n <= MAX_LENGTH) setRefused(false);
+    if (n <= maxLength) setRefused(false);
     props.onInput?.(text);
   }
 
@@ -148,7 +150,7 @@ export function Composer(props: {
       ) : null}
       {refused && over ? (
         <p role="alert" className="field-error">
-          {`Not sent: a message can have at most ${MAX_LENGTH} characters. Shorten it to send it.`}
+          {`Not sent: a message can have at most ${maxLength} characters. Shorten it to send it.`}
         </p>
       ) : null}
     </form>

@@ -1,6 +1,7 @@
 import { type KeyboardEvent, type ReactNode, useState } from 'react';
 import { type FragmentType, getFragmentData, graphql } from '../../gql/index.ts';
-import { charCount, counterLabel, LIMITS, longerThan } from '../../ui/chars.ts';
+import { charCount, counterLabel, longerThan } from '../../ui/chars.ts';
+import { useMessageMaxLength } from '../../ui/service-limits.ts';
 import { Avatar } from '../attachments/Avatar.tsx';
 import { MessageBody } from './MessageBody.tsx';
 import { ReplyQuote } from './ReplyQuote.tsx';
@@ -62,6 +63,7 @@ function snippet(body: string): string {
 /** One message: sender and time, reply quote, body with mentions, markers, actions and extension slots. */
 export function MessageItem(props: MessageItemProps) {
   const m = getFragmentData(MessageItemFragment, props.message);
+  const maxLength = useMessageMaxLength();
   const [mode, setMode] = useState<'view' | 'edit' | 'confirm-delete'>('view');
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | undefined>();
@@ -99,7 +101,7 @@ export function MessageItem(props: MessageItemProps) {
     if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
       event.preventDefault();
       const body = event.currentTarget.value.trim();
-      if (longerThan(body, LIMITS.message)) {
+      if (longerThan(body, maxLength)) {
         setEditRefused(true);
         return;
       }
@@ -108,7 +110,7 @@ export function MessageItem(props: MessageItemProps) {
   }
 
   const author = m.sender?.displayName ?? 'Someone';
-  const editCounter = mode === 'edit' ? counterLabel(editCount, LIMITS.message) : undefined;
+  const editCounter = mode === 'edit' ? counterLabel(editCount, maxLength) : undefined;
   return (
     <li
       className={`message${props.grouped ? ' grouped' : ''}${mine ? ' mine' : ''}${mentionsMe ? ' mentions-me' : ''}`}
@@ -147,25 +149,22 @@ export function MessageItem(props: MessageItemProps) {
             onInput={(e) => {
               const n = charCount(e.currentTarget.value.trim());
               setEditCount(n);
-              if (n <= LIMITS.message) setEditRefused(false);
+              if (n <= maxLength) setEditRefused(false);
             }}
-            aria-invalid={editCount > LIMITS.message ? true : undefined}
+            aria-invalid={editCount > maxLength ? true : undefined}
             aria-describedby={editCounter ? `edit-${m.id}-count` : undefined}
             // biome-ignore lint/a11y/noAutofocus: the user just asked to edit this message.
             autoFocus
           />
           <p className="field-hint">Enter to save · Escape to cancel</p>
           {editCounter ? (
-            <p
-              id={`edit-${m.id}-count`}
-              className={editCount > LIMITS.message ? 'field-error' : 'field-hint'}
-            >
+            <p id={`edit-${m.id}-count`} className={editCount > maxLength ? 'field-error' : 'field-hint'}>
               {editCounter}
             </p>
           ) : null}
           {editRefused ? (
             <p role="alert" className="field-error">
-              {`Not saved: a message can have at most ${LIMITS.message} characters.`}
+              {`Not saved: a message can have at most ${maxLength} characters.`}
             </p>
           ) : null}
         </div>

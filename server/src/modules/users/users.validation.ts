@@ -2,7 +2,11 @@ import { badInput } from '../../graphql/errors.ts';
 import { charCount, hasVisibleChar, longerThan } from '../../lib/chars.ts';
 
 const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const USERNAME_RE = /^[a-z0-9_.]{3,32}$/;
+/** Limits in characters (code points), also published by `Query.limits`. */
+export const USERNAME_MAX = 32;
+export const DISPLAY_NAME_MAX = 80;
+export const BIO_MAX = 500;
+const USERNAME_RE = new RegExp(`^[a-z0-9_.]{3,${USERNAME_MAX}}$`);
 const zoneCache = new Map<string, boolean>();
 
 /** Trimmed and lower-cased; emails are unique regardless of case. */
@@ -17,7 +21,9 @@ export function normalizeEmail(raw: string): string {
 export function normalizeUsername(raw: string): string {
   const username = raw.trim().toLowerCase();
   if (!USERNAME_RE.test(username)) {
-    throw badInput('Username must be 3–32 characters of a-z, 0-9, _ and .', { field: 'username' });
+    throw badInput(`Username must be 3–${USERNAME_MAX} characters of a-z, 0-9, _ and .`, {
+      field: 'username',
+    });
   }
   return username;
 }
@@ -30,8 +36,8 @@ export function validatePassword(password: string, field = 'password'): string {
 
 export function normalizeDisplayName(raw: string): string {
   const name = raw.trim().replace(/\s+/g, ' ');
-  if (name.length < 1 || longerThan(name, 80))
-    throw badInput('Display name must be 1–80 characters', { field: 'displayName' });
+  if (name.length < 1 || longerThan(name, DISPLAY_NAME_MAX))
+    throw badInput(`Display name must be 1–${DISPLAY_NAME_MAX} characters`, { field: 'displayName' });
   if (!hasVisibleChar(name))
     throw badInput('Display name must have a visible character', { field: 'displayName' });
   return name;
@@ -39,7 +45,7 @@ export function normalizeDisplayName(raw: string): string {
 
 export function normalizeBio(raw: string): string {
   const bio = raw.trim();
-  if (longerThan(bio, 500)) throw badInput('Bio must be at most 500 characters', { field: 'bio' });
+  if (longerThan(bio, BIO_MAX)) throw badInput(`Bio must be at most ${BIO_MAX} characters`, { field: 'bio' });
   return bio;
 }
 
