@@ -195,6 +195,32 @@ describe.skipIf(!hasRedis)('shutting down while Redis is away', () => {
       await redis.stop();
     }
   }, 40_000);
+
+  it('closes an instance whose Redis connections reached a server that never answers', async () => {
+    const redis = await startPrivateRedis();
+    const t = await createTestApp({ config: { redisUrl: redis.url }, env: { JWT_SECRET } });
+    // In Redis' place, something that accepts connections and says nothing: ioredis
+    // reconnects, waits for its ready check, and queues everything else, quit() included.
+    const port = Number(new URL(redis.url).port);
+    const silent = net.createServer(() => {});
+    try {
+      await redis.crash();
+      await new Promise<void>((resolve) => silent.listen(port, '127.0.0.1', resolve));
+      const emitter = (t.app as unknown as { emitter: { pubConn: { status: string } } }).emitter;
+      const deadline = Date.now() + 15_000;
+      while (emitter.pubConn.status !== 'connect' && Date.now() < deadline)
+        await new Promise((r) => setTimeout(r, 20));
+      expect(emitter.pubConn.status).toBe('connect');
+      const outcome = await Promise.race([
+        t.close().then(() => 'closed'),
+        new Promise((r) => setTimeout(() => r('still closing after 15 s'), 15_000)),
+      ]);
+      expect(outcome).toBe('closed');
+    } finally {
+      silent.close();
+      await redis.stop();
+    }
+  }, 45_000);
 });
 
 describe.skipIf(!hasRedis)('a listener added while Redis is away', () => {

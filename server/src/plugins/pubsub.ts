@@ -305,19 +305,30 @@ export default fp<{ config: Config }>(
     app.decorate('emitter', emitter);
     app.decorate('events', events);
     app.addHook('onClose', async () => {
-      // mqemitter-redis waits for 'end' on both connections after quit(). ioredis answers
-      // quit() on a connection that is waiting to reconnect (Redis went away) by cancelling
-      // the retry, with no socket left to close, so 'end' never came and shutdown hung.
-      // Such a connection is ended here: its retry cancelled, what waited for it failed
-      // (publishers log it), then 'end' once mqemitter-redis listens for it.
-      const waiting = (redis ? [redis.pub, redis.sub] : []).filter((c) => c.status === 'reconnecting');
-      for (const conn of waiting) {
+      // mqemitter-redis waits for 'end' on both connections after quit(). A connection that
+      // is not ready never gives it: waiting to reconnect (Redis went away), ioredis answers
+      // quit() by cancelling the retry with no socket left to close; connected to a server
+      // that does not answer, it queues the QUIT behind a ready check that never passes.
+      // Either way shutdown hung. Such a connection is ended here: its retry cancelled, its
+      // socket dropped, what waited for it failed (publishers log it), then 'end' once
+      // mqemitter-redis listens for it.
+      type Internals = {
+        flushQueue(err: Error): void;
+        setStatus(s: 'end'): void;
+        stream?: { destroy(): void };
+      };
+      const stuck = (redis ? [redis.pub, redis.sub] : []).filter(
+        (c) => c.status !== 'ready' && c.status !== 'end',
+      );
+      for (const conn of stuck) {
         conn.disconnect();
-        (conn as unknown as { flushQueue(err: Error): void }).flushQueue(new Error('Connection is closed.'));
+        const internals = conn as unknown as Internals;
+        internals.stream?.destroy();
+        internals.flushQueue(new Error('Connection is closed.'));
       }
       await new Promise<void>((resolve) => {
         emitter.close(() => resolve());
-        for (const conn of waiting) (conn as unknown as { setStatus(s: 'end'): void }).setStatus('end');
+        for (const conn of stuck) (conn as unknown as Internals).setStatus('end');
       });
     });
   },

@@ -17,6 +17,7 @@
  * - `p:typer:<user>`  set of rooms the user is typing in (cleared on disconnect).
  */
 import { Redis } from 'ioredis';
+import { closeRedis } from '../../lib/redis-close.ts';
 import { turnBatcher } from '../../lib/turn-batch.ts';
 
 /** A user looking at a room (an active roomEvents subscription). */
@@ -336,7 +337,7 @@ export class RedisLiveStore implements LiveStore {
   }
 
   async close() {
-    await this.redis.quit().catch(() => this.redis.disconnect());
+    await closeRedis(this.redis);
   }
 }
 

@@ -32,6 +32,7 @@ import { Redis } from 'ioredis';
 import type { Config, RateLimitBucket, RateLimitRule } from '../../config.ts';
 import type { Deps } from '../../deps.ts';
 import { type AppError, ErrorCode, rateLimited } from '../../graphql/errors.ts';
+import { closeRedis } from '../../lib/redis-close.ts';
 import { turnBatcher } from '../../lib/turn-batch.ts';
 
 export type { RateLimitBucket };
@@ -337,7 +338,7 @@ export async function createRateLimiter(config: Config, log: FastifyBaseLogger):
       memory.close();
       redis.removeAllListeners('error');
       redis.on('error', () => {});
-      await redis.quit().catch(() => redis.disconnect());
+      await closeRedis(redis);
     },
   };
 }
