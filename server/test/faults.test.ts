@@ -175,22 +175,30 @@ describe.skipIf(!hasRedis)('Redis restarted mid-stream', () => {
 });
 
 describe.skipIf(!hasRedis)('shutting down while Redis is away', () => {
+  /** Waits (up to `ms`) for the app's publishing Redis connection to reach `status`, and checks it did. */
+  async function pubReaches(t: TestApp, status: string, ms: number): Promise<void> {
+    const emitter = (t.app as unknown as { emitter: { pubConn: { status: string } } }).emitter;
+    const deadline = Date.now() + ms;
+    while (emitter.pubConn.status !== status && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 20));
+    expect(emitter.pubConn.status).toBe(status);
+  }
+
+  /** Closes the app, and says whether that took over `ms`. */
+  const closeWithin = (t: TestApp, ms: number) =>
+    Promise.race([
+      t.close().then(() => 'closed'),
+      new Promise((r) => setTimeout(() => r(`still closing after ${ms / 1000} s`), ms)),
+    ]);
+
   it('closes an instance whose Redis connections are waiting to reconnect', async () => {
     const redis = await startPrivateRedis();
     const t = await createTestApp({ config: { redisUrl: redis.url }, env: { JWT_SECRET } });
     try {
       await redis.crash();
-      const emitter = (t.app as unknown as { emitter: { pubConn: { status: string } } }).emitter;
-      const deadline = Date.now() + 10_000;
-      while (emitter.pubConn.status !== 'reconnecting' && Date.now() < deadline)
-        await new Promise((r) => setTimeout(r, 20));
-      expect(emitter.pubConn.status).toBe('reconnecting');
+      await pubReaches(t, 'reconnecting', 10_000);
       // Before, mqemitter-redis waited for an 'end' that never came: shutdown hung for good.
-      const outcome = await Promise.race([
-        t.close().then(() => 'closed'),
-        new Promise((r) => setTimeout(() => r('still closing after 20 s'), 20_000)),
-      ]);
-      expect(outcome).toBe('closed');
+      expect(await closeWithin(t, 20_000)).toBe('closed');
     } finally {
       await redis.stop();
     }
@@ -206,16 +214,8 @@ describe.skipIf(!hasRedis)('shutting down while Redis is away', () => {
     try {
       await redis.crash();
       await new Promise<void>((resolve) => silent.listen(port, '127.0.0.1', resolve));
-      const emitter = (t.app as unknown as { emitter: { pubConn: { status: string } } }).emitter;
-      const deadline = Date.now() + 15_000;
-      while (emitter.pubConn.status !== 'connect' && Date.now() < deadline)
-        await new Promise((r) => setTimeout(r, 20));
-      expect(emitter.pubConn.status).toBe('connect');
-      const outcome = await Promise.race([
-        t.close().then(() => 'closed'),
-        new Promise((r) => setTimeout(() => r('still closing after 15 s'), 15_000)),
-      ]);
-      expect(outcome).toBe('closed');
+      await pubReaches(t, 'connect', 15_000);
+      expect(await closeWithin(t, 15_000)).toBe('closed');
     } finally {
       silent.close();
       await redis.stop();

@@ -6,7 +6,7 @@
  * now; the worker runs it exactly as it would at the real time.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createScratchDatabase } from '../src/db/admin.ts';
+import { createScratchDatabase, type ScratchDatabase } from '../src/db/admin.ts';
 import { MEETING_JOB, type MeetingJobData } from '../src/modules/meetings/meetings.jobs.ts';
 import { decide } from '../src/modules/meetings/meetings.machine.ts';
 import type { MeetingModel, MeetingStatus } from '../src/modules/meetings/meetings.model.ts';
@@ -23,7 +23,7 @@ import {
   sleepUntil,
   waitFor,
 } from './helpers/meetings.ts';
-import { registerUser } from './helpers/users.ts';
+import { registerUser, type TestUser } from './helpers/users.ts';
 
 const LEADS = [6, 3];
 const ENV = { MEETING_REMINDER_LEADS_SECONDS: LEADS.join(','), MEETING_REVIEW_WINDOW_SECONDS: '3' };
@@ -282,32 +282,46 @@ describe('unanswered requests lapse', () => {
 });
 
 describe('jobs across restarts and instances', () => {
-  it('a restart before its start still expires an unanswered request', async () => {
+  /**
+   * A scratch database, an instance that sets things up for Ann and Bob
+   * (`before`) and then stops, and a second instance on the same database that
+   * must finish the work (`after`, given what `before` returned).
+   */
+  async function acrossRestart<T>(
+    before: (first: TestApp, ann: TestUser, bob: TestUser, database: ScratchDatabase) => Promise<T>,
+    after: (second: TestApp, ann: TestUser, bob: TestUser, state: T) => Promise<void>,
+  ): Promise<void> {
     const database = await createScratchDatabase(inject('adminDatabaseUrl'), 'parley_test');
     let second: TestApp | undefined;
     try {
       const first = await createTestApp({ env: ENV, database });
       const ann = await registerUser(first);
       const bob = await registerUser(first);
-      const m = await requestMeeting(first, ann, bob, { startsAt: new Date(Date.now() + 6_000) });
-      await first.close();
+      const state = await before(first, ann, bob, database);
       second = await createTestApp({ env: ENV, database });
-      const s = second;
-      await waitFor(async () => (await statusOf(s, m.id)) === 'EXPIRED', 30_000, 'EXPIRED');
-      for (const u of [ann, bob]) expect(await notificationsOf(s, u.id, 'MEETING_EXPIRED')).toHaveLength(1);
+      await after(second, ann, bob, state);
     } finally {
       await second?.close();
       await database.drop();
     }
+  }
+
+  /** Both of them got one MEETING_EXPIRED once the meeting has expired. */
+  const expiresOnce = async (s: TestApp, ann: TestUser, bob: TestUser, id: string) => {
+    await waitFor(async () => (await statusOf(s, id)) === 'EXPIRED', 30_000, 'EXPIRED');
+    for (const u of [ann, bob]) expect(await notificationsOf(s, u.id, 'MEETING_EXPIRED')).toHaveLength(1);
+  };
+
+  it('a restart before its start still expires an unanswered request', async () => {
+    await acrossRestart(async (first, ann, bob) => {
+      const m = await requestMeeting(first, ann, bob, { startsAt: new Date(Date.now() + 6_000) });
+      await first.close();
+      return m.id;
+    }, expiresOnce);
   });
 
   it('a request made before expiry existed (no job) gets its expiry when an instance starts', async () => {
-    const database = await createScratchDatabase(inject('adminDatabaseUrl'), 'parley_test');
-    let second: TestApp | undefined;
-    try {
-      const first = await createTestApp({ env: ENV, database });
-      const ann = await registerUser(first);
-      const bob = await registerUser(first);
+    await acrossRestart(async (first, ann, bob) => {
       const m = await requestMeeting(first, ann, bob, { startsAt: new Date(Date.now() + 8_000) });
       // As an earlier build left it: no expiry job, none recorded.
       const row = await first.app.db
@@ -318,40 +332,28 @@ describe('jobs across restarts and instances', () => {
       await first.app.jobs.cancel(MEETING_JOB, row.job_ids as string[]);
       await first.app.db.updateTable('meetings').set({ job_ids: '[]' }).where('id', '=', m.id).execute();
       await first.close();
-      second = await createTestApp({ env: ENV, database });
-      const s = second;
-      await waitFor(async () => (await statusOf(s, m.id)) === 'EXPIRED', 30_000, 'EXPIRED');
-      for (const u of [ann, bob]) expect(await notificationsOf(s, u.id, 'MEETING_EXPIRED')).toHaveLength(1);
-    } finally {
-      await second?.close();
-      await database.drop();
-    }
+      return m.id;
+    }, expiresOnce);
   });
 
   it('a restart between scheduling and firing still fires each reminder once', async () => {
-    const database = await createScratchDatabase(inject('adminDatabaseUrl'), 'parley_test');
-    let second: TestApp | undefined;
-    try {
-      const first = await createTestApp({ env: ENV, database });
-      const ann = await registerUser(first);
-      const bob = await registerUser(first);
-      const startsAt = new Date(Date.now() + 12_000);
-      const m = await requestMeeting(first, ann, bob, { startsAt, durationMinutes: 5 });
-      await meetingOk(first, bob, 'acceptMeeting', m.id);
-      await first.close(); // pg-boss stops with it
-      expect(await notificationsOf(await peek(database.url), ann.id, 'MEETING_REMINDER')).toEqual([]);
-
-      second = await createTestApp({ env: ENV, database });
-      const s = second;
-      await waitFor(async () => (await statusOf(s, m.id)) === 'IN_PROGRESS', 40_000, 'IN_PROGRESS');
-      for (const u of [ann, bob]) {
-        expect((await notificationsOf(s, u.id, 'MEETING_REMINDER')).length).toBe(2);
-        expect((await notificationsOf(s, u.id, 'MEETING_STARTED')).length).toBe(1);
-      }
-    } finally {
-      await second?.close();
-      await database.drop();
-    }
+    await acrossRestart(
+      async (first, ann, bob, database) => {
+        const startsAt = new Date(Date.now() + 12_000);
+        const m = await requestMeeting(first, ann, bob, { startsAt, durationMinutes: 5 });
+        await meetingOk(first, bob, 'acceptMeeting', m.id);
+        await first.close(); // pg-boss stops with it
+        expect(await notificationsOf(await peek(database.url), ann.id, 'MEETING_REMINDER')).toEqual([]);
+        return m.id;
+      },
+      async (s, ann, bob, id) => {
+        await waitFor(async () => (await statusOf(s, id)) === 'IN_PROGRESS', 40_000, 'IN_PROGRESS');
+        for (const u of [ann, bob]) {
+          expect((await notificationsOf(s, u.id, 'MEETING_REMINDER')).length).toBe(2);
+          expect((await notificationsOf(s, u.id, 'MEETING_STARTED')).length).toBe(1);
+        }
+      },
+    );
   });
 
   it('two app instances fire each reminder once', async () => {
