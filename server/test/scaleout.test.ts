@@ -190,6 +190,69 @@ describe.skipIf(!hasRedis)('three instances', () => {
     }
   });
 
+  it('fan-outs published in one tick cross Redis as one message, a publish between them keeping its place', async () => {
+    const [room, u1, u2] = [uuidv7(), uuidv7(), uuidv7()].map((id) => `test:${id}`) as [
+      string,
+      string,
+      string,
+    ];
+    const seen: Array<[string, unknown]> = [];
+    await Promise.all(
+      [room, u1, u2].map(
+        (topic) =>
+          new Promise<void>((resolve) =>
+            b.app.emitter.on(
+              topic,
+              (m: Message, done: () => void) => {
+                seen.push([topic, m.payload]);
+                done();
+              },
+              () => resolve(),
+            ),
+          ),
+      ),
+    );
+    const spy = new Redis(process.env.REDIS_URL as string);
+    const onRedis: string[] = [];
+    const mine = Buffer.from(room.slice('test:'.length));
+    spy.on('messageBuffer', (channel: Buffer, message: Buffer) => {
+      if (message.includes(mine)) onRedis.push(channel.toString());
+    });
+    await spy.subscribe(FANOUT_TOPIC, room, u1, u2);
+    try {
+      const payload = { n: 2, room };
+      // One tick: three fan-outs, a plain publish, one more fan-out.
+      void a.app.events.publishMany([{ topics: [room, u1], payload: { n: 1, room } }]);
+      void a.app.events.publishEach([room, u2], payload);
+      // Sent as it was when published, whatever happens to it afterwards.
+      payload.n = -2;
+      void a.app.events.publishMany([
+        { topics: [room], payload: { n: 3, room } },
+        { topics: [u1, u2], payload: { n: 4, room } },
+      ]);
+      void a.app.events.publish(room, { n: 5, room });
+      void a.app.events.publishMany([{ topics: [room, u2], payload: { n: 6, room } }]);
+      const n = (p: unknown) => (p as { n: number }).n;
+      await expect.poll(() => seen.length).toBe(10);
+      expect(seen.map(([topic, p]) => [topic, n(p)])).toEqual([
+        [room, 1],
+        [u1, 1],
+        [room, 2],
+        [u2, 2],
+        [room, 3],
+        [u1, 4],
+        [u2, 4],
+        [room, 5],
+        [room, 6],
+        [u2, 6],
+      ]);
+      // The first three fan-outs in one message, then the plain publish, then the last one.
+      await expect.poll(() => onRedis).toEqual([FANOUT_TOPIC, room, FANOUT_TOPIC]);
+    } finally {
+      spy.disconnect();
+    }
+  });
+
   it('carries room events, my events, notifications, meeting events, typing and presence across instances', async () => {
     const [alice, bob, carol] = await Promise.all([registerUser(a), registerUser(b), registerUser(c)]);
     const room = await createGroup(c, carol, [alice, bob], 'Spread out');

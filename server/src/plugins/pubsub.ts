@@ -24,8 +24,8 @@ export interface EventBus {
    * to publish is logged, never thrown: the change exists and clients recover
    * it through their resume point. This instance's own listeners get it
    * before this returns (with the same objects), the others' through Redis:
-   * it resolves once the message is queued on the Redis connection (in order
-   * with everything published before it), without waiting for Redis' answer.
+   * it resolves once the message is on its way to Redis (in order with
+   * everything published before it), without waiting for Redis' answer.
    */
   publish(topic: string, payload: unknown): Promise<void>;
   /**
@@ -42,6 +42,9 @@ export interface EventBus {
    * message for all of them: a sent message's room event and its members'
    * room-view markers reach every instance together, in one message instead
    * of two. The same order as publishing part by part, and as `publish`.
+   * Every `publishEach`/`publishMany` of the same tick of the event loop
+   * shares that message (sent when the tick ends, or before the next
+   * `publish`).
    */
   publishMany(parts: readonly EventPart[]): Promise<void>;
 }
@@ -76,25 +79,40 @@ export const ORIGIN_BYTES = 8;
  * msgpack: two encodings and two decodings more per message.
  */
 export function encodeFanout(parts: readonly EventPart[], origin: Uint8Array): Buffer {
+  return fanoutFrame(parts.map(encodePart), origin);
+}
+
+/** One part of a fan-out frame, encoded: its topics (JSON) and its payload (node:v8 bytes). */
+interface EncodedPart {
+  head: Buffer;
+  body: Buffer;
+}
+
+/** Encodes a part (throws for a payload node:v8 cannot serialise). */
+function encodePart({ topics, payload }: EventPart): EncodedPart {
+  return { head: Buffer.from(JSON.stringify(topics)), body: v8.serialize(payload) };
+}
+
+/** The frame of `encodeFanout` from parts already encoded. */
+function fanoutFrame(parts: readonly EncodedPart[], origin: Uint8Array): Buffer {
   if (origin.length !== ORIGIN_BYTES) throw new Error(`an origin is ${ORIGIN_BYTES} bytes`);
-  const chunks: Uint8Array[] = [];
   let length = ORIGIN_BYTES;
-  for (const { topics, payload } of parts) {
-    const head = Buffer.from(JSON.stringify(topics));
-    const body = v8.serialize(payload);
-    chunks.push(head, body);
-    length += 8 + head.length + body.length;
-  }
+  for (const { head, body } of parts) length += 8 + head.length + body.length;
   const frame = Buffer.allocUnsafe(length);
   frame.set(origin, 0);
   let at = ORIGIN_BYTES;
-  for (const chunk of chunks) {
-    at = frame.writeUInt32BE(chunk.length, at);
-    frame.set(chunk, at);
-    at += chunk.length;
+  for (const { head, body } of parts) {
+    at = frame.writeUInt32BE(head.length, at);
+    frame.set(head, at);
+    at = frame.writeUInt32BE(body.length, at + head.length);
+    frame.set(body, at);
+    at += body.length;
   }
   return frame;
 }
+
+/** A tick's fan-out parts go out in frames of about this many bytes at most (a larger part alone). */
+export const MAX_FRAME_BYTES = 256 * 1024;
 
 /** Whether `frame` was published by the instance whose id is `origin`. */
 export const fanoutFrom = (frame: Buffer, origin: Buffer): boolean =>
@@ -260,7 +278,28 @@ export default fp<{ config: Config }>(
     // room go out one after another), so a Redis outage stopped live delivery here too.
     const failed = (err: unknown, topics: readonly string[]) =>
       app.log.error({ err, topics }, 'publishing an event failed');
+    /**
+     * Fan-out parts published during this tick of the event loop, sent as one frame when it
+     * ends: a batch of sends (up to 32 messages written by one statement) publishes every
+     * message's parts in the same tick, and each Redis message costs the publisher a command
+     * (an ioredis Command, its promise and its encoding, kept until Redis answers) and every
+     * other instance a read and a decode. Nothing waits for it: this instance's listeners
+     * have the parts at once, and the frame leaves when the tick's synchronous work and
+     * promise callbacks are done, as ioredis' auto-pipelining sent each command before.
+     * Each part is encoded when published (what is sent is the payload as it was then).
+     */
+    let outgoing: { parts: EncodedPart[]; bytes: number; topics: (readonly string[])[] } | undefined;
+    const sendOutgoing = () => {
+      const batch = outgoing;
+      outgoing = undefined;
+      if (!batch || !redis) return;
+      redis.pub
+        .publish(FANOUT_TOPIC, fanoutFrame(batch.parts, origin))
+        .catch((err: unknown) => failed(err, batch.topics.flat()));
+    };
     const publish = async (topic: string, payload: unknown) => {
+      // Fan-out parts published before this go out first: the connection keeps the order.
+      sendOutgoing();
       emitter.emit({ topic, payload }, (err?: Error) => {
         if (err) failed(err, [topic]);
       });
@@ -286,16 +325,28 @@ export default fp<{ config: Config }>(
         publishEachTopic(parts);
         return;
       }
-      const topics = () => parts.flatMap((p) => p.topics);
-      let frame: Buffer;
+      let encoded: EncodedPart[];
       try {
-        frame = encodeFanout(parts, origin);
+        encoded = parts.map(encodePart);
       } catch (err) {
-        failed(err, topics());
+        failed(
+          err,
+          parts.flatMap((p) => p.topics),
+        );
         return;
       }
       deliverHere(parts);
-      redis.pub.publish(FANOUT_TOPIC, frame).catch((err: unknown) => failed(err, topics()));
+      if (!outgoing) {
+        outgoing = { parts: [], bytes: 0, topics: [] };
+        process.nextTick(sendOutgoing);
+      }
+      for (const [i, part] of encoded.entries()) {
+        outgoing.parts.push(part);
+        outgoing.bytes += part.head.length + part.body.length;
+        outgoing.topics.push((parts[i] as EventPart).topics);
+      }
+      // A tick that publishes a great deal sends it in frames of about this size.
+      if (outgoing.bytes >= MAX_FRAME_BYTES) sendOutgoing();
     };
     const events: EventBus = {
       publish,
@@ -305,6 +356,7 @@ export default fp<{ config: Config }>(
     app.decorate('emitter', emitter);
     app.decorate('events', events);
     app.addHook('onClose', async () => {
+      sendOutgoing();
       // mqemitter-redis waits for 'end' on both connections after quit(). A connection that
       // is not ready never gives it: waiting to reconnect (Redis went away), ioredis answers
       // quit() by cancelling the retry with no socket left to close; connected to a server
