@@ -263,6 +263,33 @@ export default fp<{ config: Config }>(
       // topic's listeners here would never hear the other instances again. On each
       // (re)connection every topic with listeners here is subscribed again (a channel
       // subscribed twice is still one subscription).
+      // For the same reason a listener added while the subscriber connection is not ready
+      // starts at once: its SUBSCRIBE waits in ioredis' queue (~10 s before ioredis gives up
+      // on it), and a subscription started during an outage waited that long for its first
+      // event, even one published here. It hears this instance at once, and the others once
+      // the connection is back (it is subscribed then, below). While Redis is up, `on` still
+      // calls back only once Redis confirmed the SUBSCRIBE, so a subscription that reads
+      // what it missed afterwards cannot miss what another instance publishes meanwhile.
+      // (A SUBSCRIBE sent just before the connection dropped, before ioredis noticed, is
+      // answered as soon as it does.)
+      const on = emitter.on.bind(emitter);
+      const confirming = new Set<() => void>();
+      emitter.on = ((topic: string, listener: Parameters<MQEmitter['on']>[1], done?: () => void) => {
+        if (!done) return on(topic, listener);
+        if (redis.sub.status !== 'ready') {
+          on(topic, listener);
+          setImmediate(done);
+          return emitter;
+        }
+        const once = () => {
+          if (confirming.delete(once)) done();
+        };
+        confirming.add(once);
+        return on(topic, listener, once);
+      }) as MQEmitter['on'];
+      redis.sub.on('close', () => {
+        for (const once of [...confirming]) once();
+      });
       redis.sub.on('ready', () => {
         const topics = Object.keys((emitter as unknown as { _topics: Record<string, number> })._topics);
         const exact = topics.filter((t) => !t.includes('*'));
