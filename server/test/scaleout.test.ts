@@ -61,39 +61,49 @@ describe.skipIf(!hasRedis)('three instances', () => {
     throw new Error('never delivered');
   }
 
-  it('publishEach: one Redis message reaches the listeners of each named topic on every instance, in order with publish', async () => {
-    const [x, y, nobody] = [uuidv7(), uuidv7(), uuidv7()].map((id) => `test:${id}`) as [
-      string,
-      string,
-      string,
-    ];
-    const got = { ax: [] as unknown[], bx: [] as unknown[], cx: [] as unknown[], cy: [] as unknown[] };
-    const listen = (app: TestApp, topic: string, into: unknown[]) =>
-      new Promise<void>((resolve) =>
-        app.app.emitter.on(
-          topic,
-          (m: Message, done: () => void) => {
-            into.push(m.payload);
-            done();
-          },
-          () => resolve(),
-        ),
-      );
-    await Promise.all([
-      listen(a, x, got.ax),
-      listen(b, x, got.bx),
-      listen(c, x, got.cx),
-      listen(c, y, got.cy),
-    ]);
-    // What goes over Redis, seen by a plain subscriber.
+  /** Three topics of this test's own. */
+  const testTopics = () =>
+    [uuidv7(), uuidv7(), uuidv7()].map((id) => `test:${id}`) as [string, string, string];
+
+  /** Listens on `topic` on `app`'s emitter; resolves once the listener is in place. */
+  const listen = (app: TestApp, topic: string, onMessage: (payload: unknown) => void) =>
+    new Promise<void>((resolve) =>
+      app.app.emitter.on(
+        topic,
+        (m: Message, done: () => void) => {
+          onMessage(m.payload);
+          done();
+        },
+        () => resolve(),
+      ),
+    );
+
+  /**
+   * What goes over Redis on the fan-out channel and on `topics`, seen by a plain subscriber:
+   * the channel of each message that mentions `topics[0]` (other test files may publish
+   * fan-outs on the same Redis meanwhile).
+   */
+  async function spyOnRedis(topics: readonly string[]) {
     const spy = new Redis(process.env.REDIS_URL as string);
-    const onRedis: string[] = [];
-    // Only this test's messages: other test files may publish fan-outs on the same Redis meanwhile.
-    const mine = Buffer.from(x.slice('test:'.length));
+    const channels: string[] = [];
+    const mine = Buffer.from((topics[0] as string).slice('test:'.length));
     spy.on('messageBuffer', (channel: Buffer, message: Buffer) => {
-      if (message.includes(mine)) onRedis.push(channel.toString());
+      if (message.includes(mine)) channels.push(channel.toString());
     });
-    await spy.subscribe(FANOUT_TOPIC, x, y, nobody);
+    await spy.subscribe(FANOUT_TOPIC, ...topics);
+    return { channels, stop: () => spy.disconnect() };
+  }
+
+  it('publishEach: one Redis message reaches the listeners of each named topic on every instance, in order with publish', async () => {
+    const [x, y, nobody] = testTopics();
+    const got = { ax: [] as unknown[], bx: [] as unknown[], cx: [] as unknown[], cy: [] as unknown[] };
+    await Promise.all([
+      listen(a, x, (p) => got.ax.push(p)),
+      listen(b, x, (p) => got.bx.push(p)),
+      listen(c, x, (p) => got.cx.push(p)),
+      listen(c, y, (p) => got.cy.push(p)),
+    ]);
+    const redis = await spyOnRedis([x, y, nobody]);
     try {
       await a.app.events.publishEach([x, y, nobody], { n: 1, at: new Date(1000) });
       await a.app.events.publish(x, { n: 2 });
@@ -104,49 +114,29 @@ describe.skipIf(!hasRedis)('three instances', () => {
         .toEqual([[first, { n: 2 }], [first, { n: 2 }], [first]]);
       expect((got.cy[0] as { at: unknown }).at).toBeInstanceOf(Date);
       // One message for the three topics (then the plain publish); none per topic.
-      await expect.poll(() => onRedis).toEqual([FANOUT_TOPIC, x]);
+      await expect.poll(() => redis.channels).toEqual([FANOUT_TOPIC, x]);
       // The publisher's own listener, once each (its echo from Redis is skipped): b's
       // next message reaches a through Redis after a's own, so by then any echo would show.
       await b.app.events.publish(x, { n: 3 });
       await expect.poll(() => got.ax).toHaveLength(3);
       expect(got.ax).toEqual([first, { n: 2 }, { n: 3 }]);
     } finally {
-      spy.disconnect();
+      redis.stop();
     }
   });
 
   it('publishMany: parts for different topics cross Redis as one message and arrive in order', async () => {
-    const [room, u1, u2] = [uuidv7(), uuidv7(), uuidv7()].map((id) => `test:${id}`) as [
-      string,
-      string,
-      string,
-    ];
+    const [room, u1, u2] = testTopics();
     const seen: Array<[string, string, unknown]> = [];
-    const listen = (app: TestApp, name: string, topic: string) =>
-      new Promise<void>((resolve) =>
-        app.app.emitter.on(
-          topic,
-          (m: Message, done: () => void) => {
-            seen.push([name, topic, m.payload]);
-            done();
-          },
-          () => resolve(),
-        ),
-      );
+    const into = (name: string, topic: string) => (p: unknown) => seen.push([name, topic, p]);
     await Promise.all([
-      listen(a, 'a', room),
-      listen(b, 'b', room),
-      listen(b, 'b', u1),
-      listen(c, 'c', room),
-      listen(c, 'c', u2),
+      listen(a, room, into('a', room)),
+      listen(b, room, into('b', room)),
+      listen(b, u1, into('b', u1)),
+      listen(c, room, into('c', room)),
+      listen(c, u2, into('c', u2)),
     ]);
-    const spy = new Redis(process.env.REDIS_URL as string);
-    const onRedis: string[] = [];
-    const mine = Buffer.from(room.slice('test:'.length));
-    spy.on('messageBuffer', (channel: Buffer, message: Buffer) => {
-      if (message.includes(mine)) onRedis.push(channel.toString());
-    });
-    await spy.subscribe(FANOUT_TOPIC, room, u1, u2);
+    const redis = await spyOnRedis([room, u1, u2]);
     try {
       await a.app.events.publishMany([
         { topics: [room], payload: { n: 1, room } },
@@ -175,7 +165,7 @@ describe.skipIf(!hasRedis)('three instances', () => {
           [room, { n: 4, room }],
         ]);
       // One message for every part (then the plain publish).
-      await expect.poll(() => onRedis).toEqual([FANOUT_TOPIC, room]);
+      await expect.poll(() => redis.channels).toEqual([FANOUT_TOPIC, room]);
       // a skips its own messages when Redis brings them back: once c's next one has
       // come to a through Redis (after a's own, on the same connection), a saw each once.
       await c.app.events.publishMany([{ topics: [room, u1], payload: { n: 5, room } }]);
@@ -186,39 +176,15 @@ describe.skipIf(!hasRedis)('three instances', () => {
         [1, 2, 4, 5, 6].map((n) => ({ n, room })),
       );
     } finally {
-      spy.disconnect();
+      redis.stop();
     }
   });
 
   it('fan-outs published in one tick cross Redis as one message, a publish between them keeping its place', async () => {
-    const [room, u1, u2] = [uuidv7(), uuidv7(), uuidv7()].map((id) => `test:${id}`) as [
-      string,
-      string,
-      string,
-    ];
+    const [room, u1, u2] = testTopics();
     const seen: Array<[string, unknown]> = [];
-    await Promise.all(
-      [room, u1, u2].map(
-        (topic) =>
-          new Promise<void>((resolve) =>
-            b.app.emitter.on(
-              topic,
-              (m: Message, done: () => void) => {
-                seen.push([topic, m.payload]);
-                done();
-              },
-              () => resolve(),
-            ),
-          ),
-      ),
-    );
-    const spy = new Redis(process.env.REDIS_URL as string);
-    const onRedis: string[] = [];
-    const mine = Buffer.from(room.slice('test:'.length));
-    spy.on('messageBuffer', (channel: Buffer, message: Buffer) => {
-      if (message.includes(mine)) onRedis.push(channel.toString());
-    });
-    await spy.subscribe(FANOUT_TOPIC, room, u1, u2);
+    await Promise.all([room, u1, u2].map((topic) => listen(b, topic, (p) => seen.push([topic, p]))));
+    const redis = await spyOnRedis([room, u1, u2]);
     try {
       const payload = { n: 2, room };
       // One tick: three fan-outs, a plain publish, one more fan-out.
@@ -247,9 +213,9 @@ describe.skipIf(!hasRedis)('three instances', () => {
         [u2, 6],
       ]);
       // The first three fan-outs in one message, then the plain publish, then the last one.
-      await expect.poll(() => onRedis).toEqual([FANOUT_TOPIC, room, FANOUT_TOPIC]);
+      await expect.poll(() => redis.channels).toEqual([FANOUT_TOPIC, room, FANOUT_TOPIC]);
     } finally {
-      spy.disconnect();
+      redis.stop();
     }
   });
 
