@@ -4,7 +4,10 @@ import path from 'node:path';
 import type { Browser, Page, Route } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { uuidv7 } from '../../server/src/lib/ids.ts';
 import { createTestApp, type TestApp } from '../../server/test/helpers/app.ts';
+import { openDm, SEND } from '../../server/test/helpers/chat.ts';
+import { makePdf, makePng, upload } from '../../server/test/helpers/files.ts';
 import { registerUser, type TestUser } from '../../server/test/helpers/users.ts';
 import {
   graphqlOperation,
@@ -274,6 +277,52 @@ describe.skipIf(!chromiumPath)('attachments and avatars in the browser', () => {
     await a.page.getByRole('button', { name: 'Remove huge.png' }).click();
     expect(await tray.count()).toBe(0);
     expect(await messageLog(a.page).locator('[data-status]').count()).toBe(0);
+    expect(a.pageErrors).toEqual([]);
+    await a.context.close();
+  });
+
+  test('a reply to a message with only files says what it quotes: "Photo", the file name', async () => {
+    const [alice, bob] = await Promise.all([person(t, 'Alice'), person(t, 'Bob')]);
+    await makeContacts(t, alice, bob);
+    const room = await openDm(t, alice, bob);
+    const photo = await upload(t, bob.accessToken, { filename: 'beach.png', data: await makePng(64, 48) });
+    const pdf = await upload(t, bob.accessToken, { filename: 'plan.pdf', data: makePdf() });
+    expect([photo.status, pdf.status]).toEqual([201, 201]);
+    for (const file of [photo, pdf])
+      await t.ok(
+        SEND,
+        { input: { roomId: room.id, clientId: uuidv7(), attachmentIds: [file.body.id] } },
+        bob.accessToken,
+      );
+    const a = await newPage(browser, { baseURL: t.url });
+    await signIn(a.page, alice.username, alice.password);
+    await a.page.goto(`/rooms/${room.id}`);
+    const items = messageLog(a.page).locator('li.message');
+    await waitUntil('both messages show', async () => (await items.count()) === 2);
+
+    // Replying to the photo: the composer and then the sent reply's quote say "Photo".
+    await items.nth(0).hover();
+    await items.nth(0).getByRole('button', { name: 'Reply' }).click();
+    expect(await a.page.locator('.composer-reply').innerText()).toContain('Replying to Bob: Photo');
+    await sendMessage(a.page, 'Nice beach');
+    const reply = messageItem(a.page, 'Nice beach');
+    await reply.and(a.page.locator('[data-status="sent"]')).waitFor();
+    expect(await reply.locator('.reply-quote').innerText()).toBe('Bob Photo');
+
+    // Replying to the PDF: its name.
+    await items.nth(1).hover();
+    await items.nth(1).getByRole('button', { name: 'Reply' }).click();
+    expect(await a.page.locator('.composer-reply').innerText()).toContain('Replying to Bob: plan.pdf');
+    await sendMessage(a.page, 'Reading it');
+    const second = messageItem(a.page, 'Reading it');
+    await second.and(a.page.locator('[data-status="sent"]')).waitFor();
+    expect(await second.locator('.reply-quote').innerText()).toBe('Bob plan.pdf');
+
+    // The same after a reload (the quotes come with the history).
+    await a.page.reload();
+    await messageItem(a.page, 'Reading it').waitFor();
+    expect(await messageItem(a.page, 'Nice beach').locator('.reply-quote').innerText()).toBe('Bob Photo');
+    expect(await messageItem(a.page, 'Reading it').locator('.reply-quote').innerText()).toBe('Bob plan.pdf');
     expect(a.pageErrors).toEqual([]);
     await a.context.close();
   });

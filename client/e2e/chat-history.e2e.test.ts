@@ -1,7 +1,7 @@
 import type { Browser, Page, WebSocketRoute } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { createTestApp, type TestApp } from '../../server/test/helpers/app.ts';
-import { openDm, roomOf, send } from '../../server/test/helpers/chat.ts';
+import { DELETE, EDIT, openDm, roomOf, send } from '../../server/test/helpers/chat.ts';
 import { registerUser } from '../../server/test/helpers/users.ts';
 import {
   graphqlOperation,
@@ -165,6 +165,50 @@ describe.skipIf(!chromiumPath)('conversation history and layout', () => {
     expect(pageErrors).toEqual([]);
     await context.close();
   }, 90_000); // 50 messages are seeded one by one
+
+  test('an edit or deletion of a message older than the loaded history does not show it out of place', async () => {
+    const alice = await registerUser(t, { displayName: 'Alice' });
+    const bob = await registerUser(t, { displayName: 'Bob' });
+    const room = await openDm(t, alice, bob);
+    const sent: { id: string }[] = [];
+    for (let i = 1; i <= 60; i++) sent.push(await send(t, bob, room.id, `Old ${i}`));
+
+    const { context, page, pageErrors } = await newPage(browser, { baseURL: t.url });
+    await signIn(page, alice.username, alice.password);
+    await roomLink(page, /Bob/).click();
+    // The newest page: Old 11–60.
+    await messageItem(page, 'Old 60').waitFor();
+    const items = messageLog(page).locator('li.message');
+    expect(await items.count()).toBe(50);
+
+    // Bob edits Old 3 and deletes Old 5 (both older than the loaded page), then writes again:
+    // events arrive in order, so once the new message shows the edit and the deletion have too.
+    await t.ok(EDIT, { id: sent[2]!.id, body: 'Old 3 (fixed)' }, bob.accessToken);
+    await t.ok(DELETE, { id: sent[4]!.id }, bob.accessToken);
+    await send(t, bob, room.id, 'Newest');
+    await messageItem(page, 'Newest').waitFor();
+    // Neither is put on top of the loaded page (right above Old 11, as if they came just before it).
+    expect(await messageWithBody(page, 'Old 3 \\(fixed\\)').count()).toBe(0);
+    expect(await messageLog(page).getByText('Message deleted').count()).toBe(0);
+    expect(await items.count()).toBe(51);
+    expect(await items.first().locator('.message-body').innerText()).toBe('Old 11');
+
+    // Loading the older page brings them in their places, as they are now.
+    await page.getByRole('button', { name: 'Load older messages' }).click();
+    await messageWithBody(page, 'Old 1').waitFor();
+    expect(await items.count()).toBe(61);
+    const bodies = await items.locator('.message-body').allInnerTexts();
+    expect(bodies.slice(0, 6)).toEqual([
+      'Old 1',
+      'Old 2',
+      'Old 3 (fixed)',
+      'Old 4',
+      'Message deleted',
+      'Old 6',
+    ]);
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  }, 90_000); // 60 messages are seeded one by one
 
   test('narrow screens show one pane at a time; back button and browser history work', async () => {
     const alice = await registerUser(t, { displayName: 'Alice' });

@@ -555,6 +555,135 @@ describe.skipIf(!chromiumPath)('chat in the browser', () => {
     await b.context.close();
   });
 
+  test('a mention at the end of a sentence is highlighted; saving an unchanged edit does not mark it edited', async () => {
+    const [alice, bob] = await Promise.all([person(t, 'Alice'), person(t, 'Bob')]);
+    await makeContacts(t, alice, bob);
+    const room = await openDm(t, alice, bob);
+    const a = await newPage(browser, { baseURL: t.url });
+    const b = await newPage(browser, { baseURL: t.url });
+    const edits: string[] = [];
+    a.page.on('request', (request) => {
+      if (graphqlOperation(request) === 'EditMessage') edits.push(request.postData() ?? '');
+    });
+    await signIn(a.page, alice.username, alice.password);
+    await signIn(b.page, bob.username, bob.password);
+    await a.page.goto(`/rooms/${room.id}`);
+    await b.page.goto(`/rooms/${room.id}`);
+
+    // The server takes a trailing dot as punctuation (the mention is @bob_…): so does the highlight.
+    await sendMessage(a.page, `See you there @${bob.username}. Bring @${bob.username}'s notes`);
+    const sent = messageItem(b.page, 'See you there');
+    await sent.waitFor();
+    await sent.and(b.page.locator('.mentions-me')).waitFor();
+    expect(await sent.locator('mark.mention-me').allInnerTexts()).toEqual([
+      `@${bob.username}`,
+      `@${bob.username}`,
+    ]);
+    expect(await sent.locator('.message-body').innerText()).toBe(
+      `See you there @${bob.username}. Bring @${bob.username}'s notes`,
+    );
+
+    // Alice opens the edit box and presses Enter without changing anything: nothing is saved.
+    const mine = messageItem(a.page, 'See you there');
+    await mine.and(a.page.locator('[data-status="sent"]')).waitFor();
+    await mine.hover();
+    await mine.getByRole('button', { name: 'Edit' }).click();
+    await a.page.getByRole('textbox', { name: 'Edit message' }).press('Enter');
+    await a.page.getByRole('textbox', { name: 'Edit message' }).waitFor({ state: 'detached' });
+    // A real edit afterwards is saved (and is the only one sent).
+    await sendMessage(a.page, 'Second one');
+    const second = messageItem(a.page, 'Second one');
+    await second.and(a.page.locator('[data-status="sent"]')).waitFor();
+    await second.hover();
+    await second.getByRole('button', { name: 'Edit' }).click();
+    const editBox = a.page.getByRole('textbox', { name: 'Edit message' });
+    await editBox.fill('Second one, edited');
+    await editBox.press('Enter');
+    await messageItem(b.page, 'Second one, edited').getByText('(edited)').waitFor();
+    expect(edits).toHaveLength(1);
+    expect(await messageItem(b.page, 'See you there').getByText('(edited)').count()).toBe(0);
+    expect(await messageItem(a.page, 'See you there').getByText('(edited)').count()).toBe(0);
+
+    expect(a.pageErrors).toEqual([]);
+    expect(b.pageErrors).toEqual([]);
+    await a.context.close();
+    await b.context.close();
+  });
+
+  test("a group's owner can delete anyone's message there; other members only their own", async () => {
+    const [alice, bob, carol] = await Promise.all([person(t, 'Alice'), person(t, 'Bob'), person(t, 'Carol')]);
+    const room = await createGroup(t, alice, [bob, carol], 'Moderated');
+    await send(t, bob, room.id, 'Buy cheap watches');
+    const a = await newPage(browser, { baseURL: t.url });
+    const c = await newPage(browser, { baseURL: t.url });
+    await signIn(a.page, alice.username, alice.password);
+    await signIn(c.page, carol.username, carol.password);
+    await a.page.goto(`/rooms/${room.id}`);
+    await c.page.goto(`/rooms/${room.id}`);
+
+    // Carol, a member, can reply to Bob's message but not delete it.
+    const spamForCarol = messageItem(c.page, 'Buy cheap watches');
+    await spamForCarol.hover();
+    await spamForCarol.getByRole('button', { name: 'Reply' }).waitFor();
+    expect(await spamForCarol.getByRole('button', { name: 'Delete' }).count()).toBe(0);
+
+    // Alice, the owner, can delete it (not edit it); Carol sees it go live.
+    const spam = messageItem(a.page, 'Buy cheap watches');
+    await spam.hover();
+    expect(await spam.getByRole('button', { name: 'Edit' }).count()).toBe(0);
+    await spam.getByRole('button', { name: 'Delete' }).click();
+    await a.page.getByText('Delete this message?').waitFor();
+    await spam.getByRole('button', { name: 'Delete' }).click();
+    await messageLog(a.page).getByText('Message deleted').waitFor();
+    await messageLog(c.page).getByText('Message deleted').waitFor();
+    expect(await messageLog(c.page).getByText('Buy cheap watches').count()).toBe(0);
+
+    expect(a.pageErrors).toEqual([]);
+    expect(c.pageErrors).toEqual([]);
+    await a.context.close();
+    await c.context.close();
+  });
+
+  test('a half-written message waits in its room while the viewer looks at another one', async () => {
+    const [alice, bob, carol] = await Promise.all([person(t, 'Alice'), person(t, 'Bob'), person(t, 'Carol')]);
+    const withBob = await openDm(t, alice, bob);
+    const withCarol = await openDm(t, alice, carol);
+    await send(t, bob, withBob.id, 'Are you coming?');
+    await send(t, carol, withCarol.id, 'Lunch?');
+    const a = await newPage(browser, { baseURL: t.url });
+    await signIn(a.page, alice.username, alice.password);
+    const box = a.page.getByRole('textbox', { name: 'Message', exact: true });
+
+    await roomLink(a.page, /Bob/).click();
+    await messageItem(a.page, 'Are you coming?').waitFor();
+    await box.fill('Yes, I will be there at');
+    // Over to Carol's room: her composer starts empty, and what is typed there stays there.
+    await roomLink(a.page, /Carol/).click();
+    await messageItem(a.page, 'Lunch?').waitFor();
+    expect(await box.inputValue()).toBe('');
+    await box.fill('Sure, where?');
+    // Back to Bob: the draft is there; sending it empties the box for good.
+    await roomLink(a.page, /Bob/).click();
+    await messageItem(a.page, 'Are you coming?').waitFor();
+    expect(await box.inputValue()).toBe('Yes, I will be there at');
+    await box.focus();
+    await box.press('Control+End');
+    await box.pressSequentially(' six');
+    await box.press('Enter');
+    await messageItem(a.page, 'Yes, I will be there at six')
+      .and(a.page.locator('[data-status="sent"]'))
+      .waitFor();
+    await roomLink(a.page, /Carol/).click();
+    await messageItem(a.page, 'Lunch?').waitFor();
+    expect(await box.inputValue()).toBe('Sure, where?');
+    await roomLink(a.page, /Bob/).click();
+    await messageItem(a.page, 'Are you coming?').waitFor();
+    expect(await box.inputValue()).toBe('');
+
+    expect(a.pageErrors).toEqual([]);
+    await a.context.close();
+  });
+
   test('removed from a group while it is open, then added back: the conversation comes back to life', async () => {
     const [alice, bob, carol] = await Promise.all([person(t, 'Alice'), person(t, 'Bob'), person(t, 'Carol')]);
     await Promise.all([makeContacts(t, alice, bob), makeContacts(t, alice, carol)]);

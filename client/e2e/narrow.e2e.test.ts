@@ -204,4 +204,48 @@ describe.skipIf(!chromiumPath)('narrow screens (390 × 844)', () => {
     expect(b.pageErrors).toEqual([]);
     await b.context.close();
   });
+
+  test("a message's actions and the reaction picker fit a phone: every button whole, on screen", async () => {
+    const [alice, bob] = await Promise.all([
+      registerUser(t, { displayName: 'Alice' }),
+      registerUser(t, { displayName: 'Bob' }),
+    ]);
+    const room = await openDm(t, alice, bob);
+    await send(t, alice, room.id, 'Mine, with every action');
+    const { context, page, pageErrors } = await newPage(browser, { baseURL: t.url, viewport: PHONE });
+    await signIn(page, alice.username, alice.password);
+    await page.goto(`/rooms/${room.id}`);
+    const mine = messageLog(page).locator('li.message').filter({ hasText: 'Mine, with every action' });
+    await mine.hover();
+    await mine.getByRole('button', { name: 'React', exact: true }).click();
+    await mine.getByRole('button', { name: 'React with 👀' }).waitFor();
+    await screenshot(page, 'narrow-reaction-picker');
+
+    // Reply, Edit, Delete, React and the eight emoji: each label on one line, each button on screen.
+    const buttons = await mine.locator('.message-actions button').evaluateAll((els) =>
+      els.map((el) => {
+        const range = document.createRange();
+        range.selectNodeContents(el);
+        const box = el.getBoundingClientRect();
+        return {
+          label: el.textContent,
+          lines: range.getClientRects().length,
+          left: box.left,
+          right: box.right,
+        };
+      }),
+    );
+    expect(buttons).toHaveLength(12);
+    for (const b of buttons) {
+      expect(b.lines, `${b.label} on one line`).toBe(1);
+      expect(b.left, `${b.label} on screen`).toBeGreaterThanOrEqual(0);
+      expect(b.right, `${b.label} on screen`).toBeLessThanOrEqual(PHONE.width);
+    }
+    // The last emoji can be picked.
+    await mine.getByRole('button', { name: 'React with 👀' }).click();
+    await mine.getByRole('button', { name: 'React with 👀 (1)' }).waitFor();
+    expect(await overflowX(page)).toBe(0);
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  });
 });

@@ -3,7 +3,11 @@ import { charCount, counterLabel, longerThan } from '../../ui/chars.ts';
 import { useLoadServiceLimits, useMessageMaxLength } from '../../ui/service-limits.ts';
 import type { ReplyTarget } from './useConversation.ts';
 
-/** Most characters a message may have, counted as the server counts them (an emoji is one). */
+/**
+ * Unsent text per conversation (`draftKey`), kept while the app runs: going to
+ * another room and back finds the half-written message where it was left.
+ */
+const drafts = new Map<string, string>();
 
 /**
  * The message box: Enter sends, Shift+Enter adds a line. Shows what the
@@ -12,6 +16,8 @@ import type { ReplyTarget } from './useConversation.ts';
  */
 export function Composer(props: {
   roomTitle: string;
+  /** Keeps the unsent text under this key when the composer goes away (e.g. viewer and room ids). */
+  draftKey?: string;
   disabled?: boolean;
   replyTo: ReplyTarget | undefined;
   onCancelReply(): void;
@@ -30,11 +36,12 @@ export function Composer(props: {
   onFiles?: (files: File[]) => void;
 }) {
   const box = useRef<HTMLTextAreaElement>(null);
-  const { replyTo } = props;
+  const { replyTo, draftKey } = props;
   useLoadServiceLimits();
   const maxLength = useMessageMaxLength();
+  const [draft] = useState(() => (draftKey ? drafts.get(draftKey) : undefined));
   /** Characters in the box (trimmed, as sent); over maxLength it cannot be sent, and says so. */
-  const [count, setCount] = useState(0);
+  const [count, setCount] = useState(() => charCount((draft ?? '').trim()));
   /** Sending was tried with too long a text: the alert stays until the text fits. */
   const [refused, setRefused] = useState(false);
   const over = count > maxLength;
@@ -59,6 +66,7 @@ export function Composer(props: {
     }
     props.onSend(body, replyTo);
     el.value = '';
+    if (draftKey) drafts.delete(draftKey);
     setCount(0);
     setRefused(false);
     props.onInput?.('');
@@ -66,6 +74,10 @@ export function Composer(props: {
   }
 
   function onInput(text: string) {
+    if (draftKey) {
+      if (text.trim()) drafts.set(draftKey, text);
+      else drafts.delete(draftKey);
+    }
     const n = charCount(text.trim());
     setCount(n);
     if (n <= maxLength) setRefused(false);
@@ -125,6 +137,7 @@ export function Composer(props: {
           ref={box}
           rows={2}
           placeholder={`Message ${props.roomTitle}`}
+          defaultValue={draft}
           disabled={props.disabled}
           onKeyDown={onKeyDown}
           onInput={(e) => onInput(e.currentTarget.value)}

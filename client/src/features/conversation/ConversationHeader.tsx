@@ -11,6 +11,7 @@ export const ConversationHeaderFragment = graphql(`
     title
     avatarUrl
     memberCount
+    myRole
     peer {
       id
       username

@@ -128,6 +128,7 @@ function Conversation({ roomId, onRejoined }: { roomId: string; onRejoined(): vo
           pending={conv.pending}
           timeZone={timeZone}
           viewerName={data.me.displayName}
+          canModerate={room.kind === 'GROUP' && (room.myRole === 'OWNER' || room.myRole === 'ADMIN')}
           hasOlder={conv.hasOlder}
           loadingOlder={conv.loadingOlder}
           onLoadOlder={() => void conv.loadOlder()}
@@ -167,6 +168,7 @@ function Conversation({ roomId, onRejoined }: { roomId: string; onRejoined(): vo
       ) : (
         <Composer
           roomTitle={room.title}
+          draftKey={`${data.me.id}:${room.id}`}
           disabled={conv.status !== 'ready'}
           replyTo={replyTo}
           onCancelReply={() => setReplyTo(undefined)}

@@ -6,7 +6,9 @@ export interface Mention {
   isMe: boolean;
 }
 
-const MENTION = /@([a-z0-9_.]{3,32})/gi;
+// As the server reads mentions (messages.validation.ts): `@name` not preceded by
+// a word character (so emails do not count); trailing dots are sentence punctuation.
+const MENTION = /(?<![\w.@])@([a-z0-9_.]{3,32})/gi;
 
 /**
  * A message's text with @mentions highlighted. Only usernames the server
@@ -18,16 +20,17 @@ export function MessageBody({ body, mentions }: { body: string; mentions: readon
   const parts: ReactNode[] = [];
   let last = 0;
   for (const match of body.matchAll(MENTION)) {
-    const mention = byName.get((match[1] ?? '').toLowerCase());
+    const name = (match[1] ?? '').replace(/\.+$/, '');
+    const mention = byName.get(name.toLowerCase());
     if (!mention) continue;
     const start = match.index;
     if (start > last) parts.push(body.slice(last, start));
     parts.push(
       <mark key={start} className={mention.isMe ? 'mention mention-me' : 'mention'}>
-        {match[0]}
+        @{name}
       </mark>,
     );
-    last = start + match[0].length;
+    last = start + 1 + name.length;
   }
   if (last < body.length) parts.push(body.slice(last));
   return <p className="message-body">{parts}</p>;

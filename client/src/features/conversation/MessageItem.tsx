@@ -3,6 +3,7 @@ import { type FragmentType, getFragmentData, graphql } from '../../gql/index.ts'
 import { charCount, counterLabel, longerThan } from '../../ui/chars.ts';
 import { useMessageMaxLength } from '../../ui/service-limits.ts';
 import { Avatar } from '../attachments/Avatar.tsx';
+import { attachmentsPreview } from '../attachments/format.ts';
 import { MessageBody } from './MessageBody.tsx';
 import { ReplyQuote } from './ReplyQuote.tsx';
 import { fullLabel, timeLabel } from './time.ts';
@@ -33,6 +34,11 @@ export const MessageItemFragment = graphql(`
       id
       ...ReplyQuote_message
     }
+    attachments {
+      id
+      name
+      isImage
+    }
   }
 `);
 
@@ -50,6 +56,8 @@ export interface MessageItemProps extends MessageItemSlots {
   timeZone: string;
   /** Continues the previous message's group (same sender, shortly after): no name line. */
   grouped: boolean;
+  /** The viewer may delete others' messages too (a group's owner or admin). */
+  canModerate?: boolean;
   onReply(target: ReplyTarget): void;
   onEdit(body: string): Promise<void>;
   onDelete(): Promise<void>;
@@ -105,7 +113,9 @@ export function MessageItem(props: MessageItemProps) {
         setEditRefused(true);
         return;
       }
-      if (body) void run(() => props.onEdit(body));
+      // Unchanged: nothing to save (saving would mark it "(edited)" all the same).
+      if (body === (m.body ?? '').trim()) setMode('view');
+      else if (body) void run(() => props.onEdit(body));
     }
   }
 
@@ -199,27 +209,34 @@ export function MessageItem(props: MessageItemProps) {
           <button
             type="button"
             className="action"
-            onClick={() => props.onReply({ id: m.id, author, snippet: snippet(m.body ?? '') })}
+            onClick={() =>
+              props.onReply({
+                id: m.id,
+                author,
+                // A message with only files: what the room list says of it ("Photo", "report.pdf").
+                snippet: snippet(m.body ?? '') || attachmentsPreview(m.attachments),
+              })
+            }
           >
             Reply
           </button>
           {mine ? (
-            <>
-              <button
-                type="button"
-                className="action"
-                onClick={() => {
-                  setEditCount(charCount((m.body ?? '').trim()));
-                  setEditRefused(false);
-                  setMode('edit');
-                }}
-              >
-                Edit
-              </button>
-              <button type="button" className="action" onClick={() => setMode('confirm-delete')}>
-                Delete
-              </button>
-            </>
+            <button
+              type="button"
+              className="action"
+              onClick={() => {
+                setEditCount(charCount((m.body ?? '').trim()));
+                setEditRefused(false);
+                setMode('edit');
+              }}
+            >
+              Edit
+            </button>
+          ) : null}
+          {mine || props.canModerate ? (
+            <button type="button" className="action" onClick={() => setMode('confirm-delete')}>
+              Delete
+            </button>
           ) : null}
           {props.actions}
         </div>

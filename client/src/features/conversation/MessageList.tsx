@@ -16,6 +16,8 @@ interface Props {
   pending: readonly PendingMessage[];
   timeZone: string;
   viewerName: string;
+  /** The viewer may delete anyone's messages (a group's owner or admin). */
+  canModerate?: boolean;
   hasOlder: boolean;
   loadingOlder: boolean;
   onLoadOlder(): void;
@@ -129,6 +131,7 @@ export function MessageList(props: Props) {
           message={m}
           timeZone={timeZone}
           grouped={!newDay && !startsGroup(prev, m, timeZone)}
+          canModerate={props.canModerate}
           onReply={props.onReply}
           onEdit={(body) => props.onEdit(m.id, body)}
           onDelete={() => props.onDelete(m.id)}

@@ -1,5 +1,6 @@
 import { useApolloClient, useFragment } from '@apollo/client/react';
 import { type FragmentType, getFragmentData, graphql } from '../../gql/index.ts';
+import { attachmentsPreview } from '../attachments/format.ts';
 
 export const ReplyQuoteFragment = graphql(`
   fragment ReplyQuote_message on Message {
@@ -9,6 +10,11 @@ export const ReplyQuoteFragment = graphql(`
     sender {
       id
       displayName
+    }
+    attachments {
+      id
+      name
+      isImage
     }
   }
 `);
@@ -33,7 +39,9 @@ export function ReplyQuote(props: { quote: FragmentType<typeof ReplyQuoteFragmen
   return (
     <blockquote className="reply-quote">
       <span className="reply-sender">{quote.sender?.displayName ?? 'Someone'}</span>{' '}
-      <span className="reply-text">{quote.deletedAt ? 'Message deleted' : quote.body}</span>
+      <span className="reply-text">
+        {quote.deletedAt ? 'Message deleted' : quote.body || attachmentsPreview(quote.attachments)}
+      </span>
     </blockquote>
   );
 }

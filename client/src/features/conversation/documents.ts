@@ -28,6 +28,7 @@ export const ConversationQuery = graphql(`
       id
       kind
       title
+      myRole
       peer {
         id
         blockedByMe

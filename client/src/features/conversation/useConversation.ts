@@ -57,7 +57,11 @@ type Action =
   | { type: 'olderStart' }
   | { type: 'older'; messages: readonly Msg[]; cursor: string | null; hasOlder: boolean }
   | { type: 'olderFailed' }
-  | { type: 'upsert'; messages: readonly Msg[] }
+  /**
+   * `loadedOnly`: changes to messages (edits, deletions) that only apply to those within the loaded
+   * history; one older than the oldest loaded is left to the older page that brings it.
+   */
+  | { type: 'upsert'; messages: readonly Msg[]; loadedOnly?: boolean }
   | { type: 'left' };
 
 function merge(list: readonly Msg[], incoming: readonly Msg[]): Msg[] {
@@ -90,9 +94,15 @@ function reducer(state: State, action: Action): State {
       };
     case 'olderFailed':
       return { ...state, loadingOlder: false };
-    case 'upsert':
-      if (action.messages.length === 0) return state;
-      return { ...state, messages: merge(state.messages, action.messages) };
+    case 'upsert': {
+      const oldest = state.messages[0]?.seq;
+      const messages =
+        action.loadedOnly && state.hasOlder && oldest !== undefined
+          ? action.messages.filter((m) => m.seq >= oldest)
+          : action.messages;
+      if (messages.length === 0) return state;
+      return { ...state, messages: merge(state.messages, messages) };
+    }
     case 'left':
       return { ...state, left: true };
   }
@@ -147,9 +157,9 @@ export function useConversation(
 
   /** Merges messages in; the viewer's own among them are no longer pending. */
   const upsert = useCallback(
-    (messages: readonly Msg[]) => {
-      take(messages);
-      dispatch({ type: 'upsert', messages });
+    (messages: readonly Msg[], loadedOnly = false) => {
+      if (!loadedOnly) take(messages);
+      dispatch({ type: 'upsert', messages, loadedOnly });
       outbox.confirm(
         roomId,
         messages.flatMap((m) => (m.clientId ? [m.clientId] : [])),
@@ -269,7 +279,8 @@ export function useConversation(
             }
             case 'MessageEdited':
             case 'MessageDeleted':
-              upsert(unmask([event.message]));
+              // Not inserted out of place when older than the history loaded so far.
+              upsert(unmask([event.message]), true);
               break;
             case 'MemberLeft':
               if (event.user.id === viewer.current) dispatch({ type: 'left' });
