@@ -183,6 +183,24 @@ describe.skipIf(!chromiumPath)('accounts in the browser', () => {
     await context.close();
   });
 
+  test('a detour through "Forgot your password?" still ends where the visitor was headed', async () => {
+    const user = await registerUser(t);
+    const { context, page, pageErrors } = await newPage(browser, { baseURL: t.url });
+    await page.goto('/meetings?from=email');
+    await page.waitForURL('**/signin');
+    await page.getByRole('link', { name: 'Forgot your password?' }).click();
+    await page.waitForURL('**/forgot-password');
+    await page.getByRole('link', { name: 'Back to sign in' }).click();
+    await page.waitForURL('**/signin');
+    await page.getByLabel('Email or username').fill(user.username);
+    await page.getByLabel('Password', { exact: true }).fill(user.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL('**/meetings?from=email');
+    await page.getByRole('heading', { name: 'Meetings' }).waitFor();
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  });
+
   test('resets a forgotten password with the emailed link', async () => {
     const user = await registerUser(t);
     const { context, page, pageErrors } = await newPage(browser, { baseURL: t.url });

@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { createTestApp, type TestApp } from '../../server/test/helpers/app.ts';
-import { BLOCKED, CONTACTS, RESPOND, SEND } from '../../server/test/helpers/contacts.ts';
+import { BLOCKED, CONTACTS, REMOVE, RESPOND, SEND } from '../../server/test/helpers/contacts.ts';
 import { makePng, upload } from '../../server/test/helpers/files.ts';
 import { registerUser, type TestUser } from '../../server/test/helpers/users.ts';
 import { countOperations, launchBrowser, newPage, screenshot, signIn, waitUntil } from './helpers/browser.ts';
@@ -327,6 +327,50 @@ describe.skipIf(!chromiumPath)('contacts in the browser', () => {
     await contacts.getByRole('listitem', { name: longName }).waitFor();
     expect(await blockedIds(nell)).toEqual([]);
     expect(await contactIds(nell)).toEqual([bart.id]);
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  });
+
+  test("the sidebar's Contacts tab follows accepts and removals, made here or by the other side", async () => {
+    const sid = await registerUser(t, { username: 'sid', displayName: 'Sid Sidebar' });
+    const sam = await registerUser(t, { username: 'sam', displayName: 'Sam Sidebar' });
+    const sue = await registerUser(t, { username: 'sue', displayName: 'Sue Sidebar' });
+    const sal = await registerUser(t, { username: 'sal', displayName: 'Sal Sidebar' });
+    for (const other of [sam, sal]) {
+      const sent = await t.ok<{ sendFriendRequest: { request: { id: string } } }>(
+        SEND,
+        { id: sid.id },
+        other.accessToken,
+      );
+      await t.ok(RESPOND, { id: sent.sendFriendRequest.request.id, accept: true }, sid.accessToken);
+    }
+    await t.ok(SEND, { id: sid.id }, sue.accessToken);
+    const { context, page, pageErrors } = await newPage(browser, { baseURL: t.url });
+    await signIn(page, sid.username, sid.password);
+    await page.locator('[data-connection="connected"]').waitFor();
+    await page.getByRole('tab', { name: 'Contacts' }).click();
+    const sidebar = page.getByRole('list', { name: 'Your contacts', exact: true });
+    /** The names the sidebar lists, in its order (alphabetical: nobody is online). */
+    const sidebarNames = () => sidebar.locator('.room-title').allTextContents();
+    await sidebar.getByText('Sam Sidebar').waitFor();
+    expect(await sidebarNames()).toEqual(['Sal Sidebar', 'Sam Sidebar']);
+
+    // Accepting and removing on /contacts: the sidebar follows without a reload.
+    await openContacts(page);
+    await page.getByRole('button', { name: 'Accept request from Sue Sidebar' }).click();
+    await sidebar.getByText('Sue Sidebar').waitFor();
+    await page.getByRole('button', { name: 'Remove Sam Sidebar' }).click();
+    await page.getByRole('button', { name: 'Yes, remove Sam Sidebar' }).click();
+    await waitUntil(
+      'Sam left the sidebar',
+      async () => (await sidebarNames()).join() === 'Sal Sidebar,Sue Sidebar',
+    );
+
+    // Sal removes Sid elsewhere while Sid is on another page: live.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Meetings' }).click();
+    await page.waitForURL('**/meetings');
+    await t.ok(REMOVE, { id: sid.id }, sal.accessToken);
+    await waitUntil('Sal left the sidebar', async () => (await sidebarNames()).join() === 'Sue Sidebar');
     expect(pageErrors).toEqual([]);
     await context.close();
   });

@@ -4,6 +4,7 @@
  * timing of scheduled work is in meetings.jobs.test.ts.
  */
 import ICAL from 'ical.js';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatInZone } from '../src/lib/time.ts';
 import { createTestApp, expectError, type TestApp } from './helpers/app.ts';
@@ -638,5 +639,90 @@ describe('QA fixes', () => {
       expect(r.errors?.[0]?.message).toBe('Duration must be between 5 and 480 minutes');
       expect(r.errors?.[0]?.extensions?.field).toBe('durationMinutes');
     }
+  });
+
+  it('a question that is over stops counting as unread: answered, withdrawn or lapsed requests; answered, replaced or ended proposals', async () => {
+    const ann = await registerUser(t, { displayName: 'Ann Unread' });
+    const bob = await registerUser(t, { displayName: 'Bob Unread' });
+    /** The user's unread notification types about meeting `id`, and their badge. */
+    const unread = async (u: typeof ann, id: string) => {
+      const rows = await t.app.deps.db
+        .selectFrom('notifications')
+        .select('type')
+        .where('recipient_id', '=', u.id)
+        .where('read_at', 'is', null)
+        .where(sql<boolean>`data->>'meetingId' = ${id}`)
+        .orderBy('created_at')
+        .orderBy('id')
+        .execute();
+      return rows.map((r) => r.type);
+    };
+    const badge = async (u: typeof ann) =>
+      (await t.ok<{ unreadNotificationCount: number }>('{ unreadNotificationCount }', {}, u.accessToken))
+        .unreadNotificationCount;
+
+    // Accepted: Bob's request notice is done with; Ann has the acceptance to read.
+    const accepted = await requestMeeting(t, ann, bob, { startsAt: inHours(30) });
+    expect(await unread(bob, accepted.id)).toEqual(['MEETING_REQUESTED']);
+    const bobEvents = await connectWs(t.wsUrl, bob.accessToken);
+    const live = bobEvents.subscribe<{ notificationEvents: { ids: string[]; unreadCount: number } }>(
+      'subscription { notificationEvents { ... on NotificationsRead { ids unreadCount } } }',
+    );
+    expect((await live.next()).notificationEvents.ids).toEqual([]); // the sync on connect
+    const before = await badge(bob);
+    await meetingOk(t, bob, 'acceptMeeting', accepted.id);
+    expect(await unread(bob, accepted.id)).toEqual([]);
+    expect(await unread(ann, accepted.id)).toEqual(['MEETING_ACCEPTED']);
+    // Bob's devices hear it: the badge drops live.
+    const read = (await live.next()).notificationEvents;
+    expect(read.ids).toHaveLength(1);
+    expect(read.unreadCount).toBe(before - 1);
+    expect(await badge(bob)).toBe(before - 1);
+    await bobEvents.close();
+
+    // Declined.
+    const declined = await requestMeeting(t, ann, bob, { startsAt: inHours(60) });
+    await meetingOk(t, bob, 'declineMeeting', declined.id, { reason: 'Busy' });
+    expect(await unread(bob, declined.id)).toEqual([]);
+
+    // Withdrawn by Ann: Bob keeps only the cancellation.
+    const withdrawn = await requestMeeting(t, ann, bob, { startsAt: inHours(90) });
+    await meetingOk(t, ann, 'cancelMeeting', withdrawn.id, { reason: 'Never mind' });
+    expect(await unread(bob, withdrawn.id)).toEqual(['MEETING_CANCELLED']);
+
+    // Proposals: a counter-proposal answers Bob's; accepting answers Ann's counter; a rejection too.
+    await meetingOk(t, bob, 'proposeReschedule', accepted.id, { startsAt: inHours(31).toISOString() });
+    expect(await unread(ann, accepted.id)).toEqual(['MEETING_ACCEPTED', 'MEETING_RESCHEDULE_PROPOSED']);
+    await meetingOk(t, ann, 'proposeReschedule', accepted.id, { startsAt: inHours(32).toISOString() });
+    expect(await unread(ann, accepted.id)).toEqual(['MEETING_ACCEPTED']);
+    expect(await unread(bob, accepted.id)).toEqual(['MEETING_RESCHEDULE_PROPOSED']);
+    await meetingOk(t, bob, 'acceptReschedule', accepted.id);
+    expect(await unread(bob, accepted.id)).toEqual(['MEETING_RESCHEDULED']);
+    await meetingOk(t, ann, 'proposeReschedule', accepted.id, { startsAt: inHours(33).toISOString() });
+    await meetingOk(t, bob, 'rejectReschedule', accepted.id, { reason: 'No' });
+    expect(await unread(bob, accepted.id)).toEqual(['MEETING_RESCHEDULED']);
+    expect(await unread(ann, accepted.id)).toEqual([
+      'MEETING_ACCEPTED',
+      'MEETING_RESCHEDULED',
+      'MEETING_RESCHEDULE_REJECTED',
+    ]);
+    // Cancelling an accepted meeting with a proposal pending retires the proposal too.
+    await meetingOk(t, ann, 'proposeReschedule', accepted.id, { startsAt: inHours(34).toISOString() });
+    await meetingOk(t, ann, 'cancelMeeting', accepted.id);
+    expect(await unread(bob, accepted.id)).toEqual(['MEETING_RESCHEDULED', 'MEETING_CANCELLED']);
+
+    // Unanswered until its start: the lapse notice replaces the request's.
+    const lapsing = await requestMeeting(t, ann, bob, { startsAt: new Date(Date.now() + 2_000) });
+    await waitFor(async () => (await getMeeting(t, bob, lapsing.id)).status === 'EXPIRED', 20_000, 'EXPIRED');
+    expect(await unread(bob, lapsing.id)).toEqual(['MEETING_EXPIRED']);
+
+    // Over with a proposal still pending: nothing left to answer.
+    const ending = await requestMeeting(t, ann, bob, { startsAt: inHours(120) });
+    await meetingOk(t, bob, 'acceptMeeting', ending.id);
+    await meetingOk(t, bob, 'proposeReschedule', ending.id, { startsAt: inHours(121).toISOString() });
+    expect(await unread(ann, ending.id)).toEqual(['MEETING_ACCEPTED', 'MEETING_RESCHEDULE_PROPOSED']);
+    expect(await fastForward(t, ending.id, 'END')).toBe(1);
+    await waitFor(async () => (await getMeeting(t, ann, ending.id)).status === 'ENDED', 20_000, 'ENDED');
+    expect(await unread(ann, ending.id)).toEqual(['MEETING_ACCEPTED', 'MEETING_REVIEW_REQUESTED']);
   });
 });

@@ -59,6 +59,15 @@ describe('searchUsers', () => {
     expect(await usernames('  Ada.B ')).toEqual(['ada.byron']);
   });
 
+  it('finds people by @username, as the app shows and mentions them', async () => {
+    await insertUsers(t, [{ username: 'linus.t', displayName: 'Linus T' }, { username: 'linusx' }]);
+    expect(await usernames('@linus.t')).toEqual(['linus.t']);
+    expect(await usernames(' @Linus')).toEqual(['linus.t', 'linusx']);
+    const page = await search('@linus.t');
+    expect((await search('linus.t')).edges[0]?.cursor).toBe(page.edges[0]?.cursor);
+    expectError(await t.gql(SEARCH, { q: ' @ ' }, me.accessToken), 'BAD_USER_INPUT');
+  });
+
   it('treats _ and % in the query literally', async () => {
     await insertUsers(t, [{ username: 'und_score' }, { username: 'undxscore' }]);
     expect(await usernames('und_')).toEqual(['und_score']);

@@ -1,10 +1,11 @@
 import { useMutation } from '@apollo/client/react';
 import { type FormEvent, useRef, useState } from 'react';
-import { Link } from 'react-router';
+import { Link, useLocation } from 'react-router';
 import { graphql } from '../../gql/index.ts';
 import { FormAlert, TextField } from '../../ui/Field.tsx';
 import { type FormErrors, formErrors, formValues, NO_ERRORS, useFocusFirstError } from '../../ui/forms.ts';
 import { PageHeading } from '../../ui/PageHeading.tsx';
+import type { AuthRedirectState } from './guards.tsx';
 
 const RequestPasswordResetMutation = graphql(`
   mutation RequestPasswordReset($email: String!) {
@@ -15,6 +16,8 @@ const RequestPasswordResetMutation = graphql(`
 const FIELDS = ['email'] as const;
 
 export function ForgotPasswordPage() {
+  // Where the person was headed before signing in (SignInPage passes it on): back there afterwards.
+  const location = useLocation();
   const [requestReset, { loading }] = useMutation(RequestPasswordResetMutation);
   const [sentTo, setSentTo] = useState<string>();
   const [errors, setErrors] = useState<FormErrors<(typeof FIELDS)[number]>>(NO_ERRORS);
@@ -60,7 +63,9 @@ export function ForgotPasswordPage() {
         </button>
       </form>
       <nav className="auth-links" aria-label="Account help">
-        <Link to="/signin">Back to sign in</Link>
+        <Link to="/signin" state={location.state as AuthRedirectState | null}>
+          Back to sign in
+        </Link>
       </nav>
     </>
   );

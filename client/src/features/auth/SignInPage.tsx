@@ -83,7 +83,13 @@ export function SignInPage() {
         </button>
       </form>
       <nav className="auth-links" aria-label="Account help">
-        <Link to="/forgot-password">Forgot your password?</Link>
+        {/* Only where they were headed travels on (a notice is for this page): "Back to sign in" keeps it. */}
+        <Link
+          to="/forgot-password"
+          state={redirect?.from ? ({ from: redirect.from } satisfies AuthRedirectState) : null}
+        >
+          Forgot your password?
+        </Link>
         <Link to="/signup" state={redirect}>
           Create an account
         </Link>

@@ -3,6 +3,7 @@ import { Link, useNavigate } from 'react-router';
 import { graphql } from '../../gql/index.ts';
 import { Avatar } from '../attachments/Avatar.tsx';
 import { OpenDirectRoomMutation } from './contacts.operations.ts';
+import { useContactEvents } from './useContactEvents.ts';
 
 const SidebarContactsQuery = graphql(`
   query SidebarContacts {
@@ -23,10 +24,13 @@ const SidebarContactsQuery = graphql(`
 /**
  * The sidebar's Contacts tab: the viewer's contacts (online ones first, with
  * the live dot presence events keep current), each a button that opens (or
- * starts) the direct chat with them. Managing contacts is on /contacts.
+ * starts) the direct chat with them, kept current as contacts come and go
+ * (here or on /contacts, by us or the other side). Managing contacts is on /contacts.
  */
 export function SidebarContacts() {
   const { data, error } = useQuery(SidebarContactsQuery, { fetchPolicy: 'cache-and-network' });
+  // Someone accepts our request or removes us while the tab is open: the list follows.
+  useContactEvents();
   const [openDirect, opening] = useMutation(OpenDirectRoomMutation);
   const navigate = useNavigate();
   const contacts = [...(data?.contacts.edges ?? [])]

@@ -15,11 +15,12 @@ import {
 } from './contacts.operations.ts';
 
 /**
- * The lists of relationships, refetched after each change (when on screen).
- * Search results are not refetched: they show users, whose `contactStatus`
- * the cache updates from each mutation's answer (or setContactStatus).
+ * The lists of relationships, refetched after each change (when on screen):
+ * the contacts page and the sidebar's Contacts tab. Search results are not
+ * refetched: they show users, whose `contactStatus` the cache updates from
+ * each mutation's answer (or setContactStatus).
  */
-export const CONTACT_QUERIES = ['ContactsPage'];
+export const CONTACT_QUERIES = ['ContactsPage', 'SidebarContacts'];
 
 /** For mutations that answer only `true`: the person's new status, written to the cached User. */
 function setContactStatus(cache: ApolloCache, userId: string, status: ContactStatus) {

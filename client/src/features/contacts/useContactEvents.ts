@@ -29,7 +29,8 @@ const ContactEventsSubscription = graphql(`
 `);
 
 /**
- * Live relationship changes while the contacts page is open: a request
+ * Live relationship changes while the contacts page (or the sidebar's
+ * Contacts tab) is open: a request
  * arrives, someone accepts ours, cancels theirs or removes us. The changed
  * user is normalized into the cache by the subscription result itself; the
  * lists are refetched because membership in them changed. Room events on the

@@ -24,7 +24,7 @@ import type { AppError } from '../../graphql/errors.ts';
 import { type JobDefinition, punctual, untilDue } from '../../plugins/jobs.ts';
 import { type Decision, decide, type MeetingCommand } from './meetings.machine.ts';
 import { type MeetingModel, type MeetingRow, meetingRowToModel } from './meetings.model.ts';
-import { loadParties, noticeTo, publishMeeting } from './meetings.notices.ts';
+import { loadParties, noticeTo, publishMeeting, retireMeetingNotices } from './meetings.notices.ts';
 import * as repo from './meetings.repository.ts';
 
 export const MEETING_JOB = 'meetings.scheduled';
@@ -164,6 +164,8 @@ export async function runMeetingJob(deps: Deps, data: MeetingJobData): Promise<v
       const next = meetingRowToModel(
         await repo.updateMeeting(tx.trx, m.id, { status: d.to, job_ids: JSON.stringify([]) }),
       );
+      // Too late to answer: the lapse notice replaces the request's.
+      await retireMeetingNotices(deps, tx, m.inviteeId, m.id, ['MEETING_REQUESTED']);
       // The invitee's calendar got the invitation with the request: withdraw it there.
       await noticeTo(deps, tx, next, p, m.inviteeId, 'MEETING_EXPIRED', { ics: 'CANCEL' });
       await noticeTo(deps, tx, next, p, m.requesterId, 'MEETING_EXPIRED');
@@ -181,6 +183,7 @@ export async function runMeetingJob(deps: Deps, data: MeetingJobData): Promise<v
         proposal_reason: null,
       });
       const next = meetingRowToModel(updated);
+      for (const id of both) await retireMeetingNotices(deps, tx, id, m.id, ['MEETING_RESCHEDULE_PROPOSED']);
       const reviewUntil = new Date(Date.now() + deps.config.meetingReviewWindowSeconds * 1000);
       await deps.jobs.send(
         MEETING_JOB,

@@ -8,7 +8,12 @@ import type { Tx } from '../../db/tx.ts';
 import type { Deps } from '../../deps.ts';
 import type { EmailMessage } from '../mail/mail.service.ts';
 import type { NotificationType } from '../notifications/notifications.model.ts';
-import { emailWithoutNotification, notify, type Recipient } from '../notifications/notifications.service.ts';
+import {
+  emailWithoutNotification,
+  notify,
+  type Recipient,
+  retireNotifications,
+} from '../notifications/notifications.service.ts';
 import type { UserRow } from '../users/users.model.ts';
 import { findUsersByIds } from '../users/users.repository.ts';
 import { buildIcs } from './meetings.ics.ts';
@@ -41,6 +46,22 @@ export function publishMeeting(
     await deps.events.publish(meetingsTopic(meeting.requesterId), payload);
     await deps.events.publish(meetingsTopic(meeting.inviteeId), payload);
   });
+}
+
+/**
+ * The recipient's unread notices asking them to answer something about the
+ * meeting (its request, a proposed new time) once that question is over:
+ * answered, withdrawn or replaced. They stop counting as unread, as a friend
+ * request's notice does once it is answered (contacts.service.ts).
+ */
+export function retireMeetingNotices(
+  deps: Deps,
+  tx: Tx,
+  recipientId: string,
+  meetingId: string,
+  types: readonly (NotificationType & `MEETING_${string}`)[],
+): Promise<void> {
+  return retireNotifications(tx, deps, recipientId, types, { key: 'meetingId', value: meetingId });
 }
 
 /** The ICS invitation (REQUEST) or cancellation (CANCEL) of the meeting as it now is. */

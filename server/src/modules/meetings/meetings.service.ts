@@ -26,7 +26,13 @@ import {
   otherParticipant,
   roleOf,
 } from './meetings.model.ts';
-import { loadParties, noticeTo, type Parties, publishMeeting } from './meetings.notices.ts';
+import {
+  loadParties,
+  noticeTo,
+  type Parties,
+  publishMeeting,
+  retireMeetingNotices,
+} from './meetings.notices.ts';
 import * as repo from './meetings.repository.ts';
 
 export const MIN_DURATION_MINUTES = 5;
@@ -241,6 +247,7 @@ export function acceptMeeting(deps: Deps, viewer: Viewer, id: string): Promise<M
     const next = meetingRowToModel(
       await repo.updateMeeting(tx.trx, m.id, { status: to, job_ids: JSON.stringify(jobIds) }),
     );
+    await retireMeetingNotices(deps, tx, viewer.userId, m.id, ['MEETING_REQUESTED']);
     await noticeTo(deps, tx, next, await parties(), m.requesterId, 'MEETING_ACCEPTED', {
       actorId: viewer.userId,
       ics: 'REQUEST',
@@ -266,6 +273,7 @@ export function declineMeeting(
         job_ids: JSON.stringify([]),
       }),
     );
+    await retireMeetingNotices(deps, tx, viewer.userId, m.id, ['MEETING_REQUESTED']);
     const p = await parties();
     await noticeTo(deps, tx, next, p, m.requesterId, 'MEETING_DECLINED', {
       actorId: viewer.userId,
@@ -309,6 +317,9 @@ export function cancelMeeting(
     );
     const p = await parties();
     const otherId = otherParticipant(m, viewer.userId);
+    // Nothing is left to answer, on either side: the cancellation notice says what happened.
+    for (const id of [otherId, viewer.userId])
+      await retireMeetingNotices(deps, tx, id, m.id, ['MEETING_REQUESTED', 'MEETING_RESCHEDULE_PROPOSED']);
     await noticeTo(deps, tx, next, p, otherId, 'MEETING_CANCELLED', {
       actorId: viewer.userId,
       reason: why,
@@ -357,6 +368,8 @@ export function proposeReschedule(
         rejection_reason: null,
       }),
     );
+    // A counter-proposal answers the other's pending one.
+    await retireMeetingNotices(deps, tx, viewer.userId, m.id, ['MEETING_RESCHEDULE_PROPOSED']);
     await noticeTo(
       deps,
       tx,
@@ -397,6 +410,7 @@ export function acceptReschedule(deps: Deps, viewer: Viewer, id: string): Promis
         job_ids: JSON.stringify(jobIds),
       }),
     );
+    await retireMeetingNotices(deps, tx, viewer.userId, m.id, ['MEETING_RESCHEDULE_PROPOSED']);
     // Both calendars hold the event: both get the updated invitation.
     const p = await parties();
     for (const to of [m.requesterId, m.inviteeId])
@@ -429,6 +443,7 @@ export function rejectReschedule(
         rejection_reason: why,
       }),
     );
+    await retireMeetingNotices(deps, tx, viewer.userId, m.id, ['MEETING_RESCHEDULE_PROPOSED']);
     // The proposer hears the answer and the reason; calendars keep the unchanged time.
     await noticeTo(deps, tx, next, await parties(), proposal.proposedById, 'MEETING_RESCHEDULE_REJECTED', {
       actorId: viewer.userId,

@@ -40,7 +40,12 @@ export async function searchUsers(
   viewer: Viewer,
   args: { query: string; first?: number | null | undefined; after?: string | null | undefined },
 ): Promise<Connection<UserModel>> {
-  const term = args.query.trim().replace(/\s+/g, ' ').toLowerCase();
+  // People are shown (and mentioned) as @username: "@ada" looks for the username ada.
+  const term = args.query
+    .trim()
+    .replace(/^@+\s*/, '')
+    .replace(/\s+/g, ' ')
+    .toLowerCase();
   if (!term) throw badInput('Enter something to search for', { field: 'query' });
   if (longerThan(term, MAX_QUERY_LENGTH))
     throw badInput(`Search text must be at most ${MAX_QUERY_LENGTH} characters`, { field: 'query' });
