@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { loadConfig, RATE_LIMIT_DEFAULTS } from '../src/config.ts';
-import { AppError } from '../src/graphql/errors.ts';
+import { AppError, waitLabel } from '../src/graphql/errors.ts';
 import { uuidv7 } from '../src/lib/ids.ts';
 import {
   createMemoryCounter,
@@ -88,9 +88,25 @@ const expectLimited = (r: GqlResult<unknown>, windowSeconds: number) => {
   expect(Number.isInteger(retry)).toBe(true);
   expect(retry).toBeGreaterThanOrEqual(1);
   expect(retry).toBeLessThanOrEqual(windowSeconds);
-  expect(err.message).toMatch(/retry in \d+ s/);
+  expect(err.message).toBe(`Too many requests; try again in ${waitLabel(retry)}`);
   return err;
 };
+
+describe('the wait a RATE_LIMITED message names', () => {
+  it('reads as a person would say it, rounded up', () => {
+    expect([0.2, 1, 59, 60, 61, 3469, 7199, 7200, 86_400].map(waitLabel)).toEqual([
+      '1 second',
+      '1 second',
+      '59 seconds',
+      '1 minute',
+      '2 minutes',
+      '58 minutes',
+      '120 minutes',
+      '2 hours',
+      '24 hours',
+    ]);
+  });
+});
 
 describe('config', () => {
   it('parses RATE_LIMIT_<BUCKET>=count/seconds, is off under NODE_ENV=test unless enabled', () => {

@@ -64,8 +64,16 @@ export const forbidden = (message = 'You are not allowed to do that') =>
 export const notFound = (what = 'Resource') => new AppError(ErrorCode.NOT_FOUND, `${what} not found`);
 export const conflict = (message: string, details?: ErrorDetails) =>
   new AppError(ErrorCode.CONFLICT, message, details);
+/** "12 seconds", "1 minute", "58 minutes", "3 hours": how long until a retry, as a person reads it (rounded up). */
+export function waitLabel(seconds: number): string {
+  const s = Math.max(1, Math.ceil(seconds));
+  const [n, unit] =
+    s < 60 ? [s, 'second'] : s < 7200 ? [Math.ceil(s / 60), 'minute'] : [Math.ceil(s / 3600), 'hour'];
+  return `${n} ${unit}${n === 1 ? '' : 's'}`;
+}
+
 export const rateLimited = (retryAfterSeconds: number) =>
-  new AppError(ErrorCode.RATE_LIMITED, `Too many requests; retry in ${retryAfterSeconds} s`, {
+  new AppError(ErrorCode.RATE_LIMITED, `Too many requests; try again in ${waitLabel(retryAfterSeconds)}`, {
     retryAfterSeconds,
   });
 export const serviceUnavailable = (message = 'Service temporarily unavailable; retry shortly') =>
