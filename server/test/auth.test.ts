@@ -238,6 +238,19 @@ describe('profile and password', () => {
       showOnline: false,
       shareReadReceipts: false,
     });
+    // Zone names are case-insensitive: stored as the zone is spelled; an alias kept as given.
+    const zoneOf = async (timeZone: string) =>
+      (
+        await t.ok(
+          `mutation($i: UpdateProfileInput!) { updateProfile(input: $i) { timeZone } }`,
+          { i: { timeZone } },
+          u.accessToken,
+        )
+      ).updateProfile.timeZone;
+    expect(await zoneOf('Asia/Kolkata')).toBe('Asia/Kolkata');
+    expect(await zoneOf('america/new_york')).toBe('America/New_York');
+    expect(await zoneOf('utc')).toBe('UTC');
+    expect(await zoneOf(' asia/tokyo ')).toBe('Asia/Tokyo');
     const bad = await t.gql(
       `mutation { updateProfile(input: { timeZone: "Nowhere/City" }) { id } }`,
       {},

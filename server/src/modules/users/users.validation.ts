@@ -66,9 +66,17 @@ export function isValidTimeZone(zone: string): boolean {
   return ok;
 }
 
+/**
+ * A valid zone, spelled as the runtime spells it when the two differ only in
+ * letter case ("asia/tokyo" → "Asia/Tokyo"; IANA names are case-insensitive,
+ * and every place that shows the zone shows what is stored). A name the
+ * runtime knows under another one (Asia/Kolkata, which ICU calls
+ * Asia/Calcutta) is kept as given.
+ */
 export function validateTimeZone(zone: string): string {
   const z = zone.trim();
   if (!isValidTimeZone(z))
     throw badInput(`Unknown time zone "${z}"; use an IANA name such as Europe/Berlin`, { field: 'timeZone' });
-  return z;
+  const runtime = new Intl.DateTimeFormat('en-US', { timeZone: z }).resolvedOptions().timeZone;
+  return runtime.toLowerCase() === z.toLowerCase() ? runtime : z;
 }
