@@ -275,6 +275,13 @@ describe('profile and password', () => {
       'BAD_USER_INPUT',
     );
     expectError(await t.gql(CHANGE, { c: u.password, n: 'short' }, u.accessToken), 'BAD_USER_INPUT');
+    // The same password again changes nothing, and signs no one out.
+    const same = expectError(
+      await t.gql(CHANGE, { c: u.password, n: u.password }, u.accessToken),
+      'BAD_USER_INPUT',
+    );
+    expect(same.extensions.field).toBe('next');
+    expect((await t.ok(ME, {}, other.login.accessToken)).me.id).toBe(u.id);
     await t.ok(CHANGE, { c: u.password, n: 'a-new-password' }, u.accessToken);
     expect((await t.ok(ME, {}, u.accessToken)).me.id).toBe(u.id); // this session stays
     expectError(await t.gql(ME, {}, other.login.accessToken), 'UNAUTHENTICATED');

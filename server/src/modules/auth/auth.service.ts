@@ -202,6 +202,8 @@ export async function changePassword(
   if (!row || !(await verifyPassword(row.password_hash, current))) {
     throw badInput('Current password is incorrect', { field: 'current' });
   }
+  if (next === current)
+    throw badInput('The new password must differ from the current one', { field: 'next' });
   const hash = await hashPassword(next);
   await deps.db.transaction().execute(async (trx) => {
     await usersRepo.updatePasswordHash(trx, viewer.userId, hash);
