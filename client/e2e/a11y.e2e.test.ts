@@ -183,6 +183,22 @@ describe.skipIf(!chromiumPath)('accessibility', () => {
     await context.close();
   });
 
+  test('the tab shows Parley’s icon (browsers no longer ask for a missing /favicon.ico)', async () => {
+    const { context, page, pageErrors } = await newPage(browser, { baseURL: t.url });
+    try {
+      await page.goto('/signin');
+      const href = await page.locator('link[rel="icon"]').getAttribute('href');
+      expect(href).toBe('/favicon.svg');
+      const icon = await page.request.get(href as string);
+      expect(icon.status()).toBe(200);
+      expect(icon.headers()['content-type']).toMatch(/^image\/svg\+xml/);
+      expect(await icon.text()).toMatch(/^<svg /);
+      expect(pageErrors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
   test('keyboard: sidebar tabs, room list, composer and the image dialog; focus follows navigation', async () => {
     const [alice, bob] = await Promise.all([person(t, 'Alice'), person(t, 'Bob')]);
     await makeContacts(t, alice, bob);
