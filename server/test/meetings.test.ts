@@ -446,6 +446,8 @@ describe('time zones and calendars', () => {
     const host = new URL(t.config.publicUrl).hostname;
     for (const { e, ics } of all) {
       expect(ics.uid).toBe(`${m.id}@${host}`);
+      // The link opens the meeting, not Parley's front page.
+      expect(e.text).toContain(`Open in Parley: ${t.config.publicUrl}/meetings/${m.id}\n`);
       expect(e.icalEvent!.method).toBe(ics.method);
       expect(e.icalEvent!.content).toMatch(/DTSTART:\d{8}T\d{6}Z\r\n/);
       for (const line of e.icalEvent!.content.split('\r\n'))

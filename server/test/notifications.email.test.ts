@@ -60,6 +60,7 @@ describe('email preferences', () => {
     const eml = parseEml(mail.raw);
     expect(eml.text).toContain('Hi Erin,');
     expect(eml.text).toContain('Request (on by default) body');
+    expect(eml.text).toContain(`Open in Parley: ${t.config.publicUrl}/contacts`);
     expect(eml.header('List-Unsubscribe-Post')).toBe('List-Unsubscribe=One-Click');
     const link = /^<(.+)>$/.exec(eml.header('List-Unsubscribe'))?.[1] ?? '';
     expect(link.startsWith(`${t.config.publicUrl}/unsubscribe?token=`)).toBe(true);

@@ -100,6 +100,8 @@ describe('message notifications', () => {
     const emails = await queuedEmails(t, away.email);
     expect(emails.map((e) => e.subject)).toEqual(['2 unread messages in Launch crew']);
     expect(emails[0]?.text).toContain('2 new messages. Latest from Dee: hello?');
+    // The link opens the conversation, not Parley's front page.
+    expect(emails[0]?.text).toContain(`Open in Parley: ${t.config.publicUrl}/rooms/${unread.roomId}\n`);
     expect(emails[0]?.headers?.['List-Unsubscribe']).toMatch(/^<.+\/unsubscribe\?token=.+>$/);
 
     // The digest job is idempotent: running it again sends nothing more.

@@ -204,6 +204,8 @@ export async function noticeTo(
       type,
       title: o.confirmationOnly.title,
       body: o.confirmationOnly.body,
+      // What the email links to.
+      data: { meetingId: m.id },
       ...(o.ics ? { icalEvent: meetingIcs(deps, m, p, o.ics) } : {}),
     });
     return;

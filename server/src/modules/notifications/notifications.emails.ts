@@ -10,7 +10,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Config } from '../../config.ts';
 import type { EmailMessage } from '../mail/mail.service.ts';
-import { isNotificationType, type NotificationType } from './notifications.model.ts';
+import { isNotificationType, type NotificationData, type NotificationType } from './notifications.model.ts';
 
 /** What a notification email is about, in a sentence that finishes "emails about …". */
 const TYPE_LABELS: Record<NotificationType, string> = {
@@ -85,20 +85,32 @@ export interface EmailRecipient {
   displayName: string;
 }
 
-/** The common frame: greeting, text, link to Parley, and the unsubscribe footer and headers. */
+/**
+ * Where in the web client a notification leads: the meeting, the conversation,
+ * the contacts, or else the notifications list.
+ */
+export function notificationPath(type: NotificationType, data: NotificationData): string {
+  if (data.meetingId) return `/meetings/${encodeURIComponent(data.meetingId)}`;
+  if (data.roomId) return `/rooms/${encodeURIComponent(data.roomId)}`;
+  if (type === 'FRIEND_REQUEST' || type === 'FRIEND_ACCEPTED') return '/contacts';
+  return '/notifications';
+}
+
+/** The common frame: greeting, text, a link to what it is about, and the unsubscribe footer and headers. */
 function frame(
   config: Pick<Config, 'jwtSecret' | 'publicUrl'>,
   to: EmailRecipient,
   type: NotificationType,
   subject: string,
   text: string,
+  data: NotificationData,
 ): EmailMessage {
   const unsubscribe = unsubscribeUrl(config, to.id, type);
   return {
     to: to.email,
     subject,
     text:
-      `Hi ${to.displayName},\n\n${text}\n\nOpen Parley: ${config.publicUrl}/\n\n` +
+      `Hi ${to.displayName},\n\n${text}\n\nOpen in Parley: ${config.publicUrl}${notificationPath(type, data)}\n\n` +
       `--\nYou get this email because emails about ${typeLabel(type)} are on.\n` +
       `Stop emails about ${typeLabel(type)}: ${unsubscribe}\n`,
     headers: {
@@ -112,17 +124,18 @@ function frame(
 export function notificationEmail(
   config: Pick<Config, 'jwtSecret' | 'publicUrl'>,
   to: EmailRecipient,
-  n: { type: NotificationType; title: string; body: string },
+  n: { type: NotificationType; title: string; body: string; data?: NotificationData | undefined },
 ): EmailMessage {
-  return frame(config, to, n.type, n.title, n.body);
+  return frame(config, to, n.type, n.title, n.body, n.data ?? {});
 }
 
 /** The delayed digest of a collapsed MESSAGE notification still unread. */
 export function messageDigestEmail(
   config: Pick<Config, 'jwtSecret' | 'publicUrl'>,
   to: EmailRecipient,
-  n: { title: string; body: string; count: number },
+  n: { title: string; body: string; count: number; data: unknown },
 ): EmailMessage {
   const subject = n.count === 1 ? `Unread message in ${n.title}` : `${n.count} unread messages in ${n.title}`;
-  return frame(config, to, 'MESSAGE', subject, `${n.title}\n${n.body}`);
+  const roomId = (n.data as NotificationData | null)?.roomId;
+  return frame(config, to, 'MESSAGE', subject, `${n.title}\n${n.body}`, roomId ? { roomId } : {});
 }

@@ -87,7 +87,7 @@ export async function notify(tx: Tx, deps: Deps, input: NotifyInput): Promise<No
     const email = notificationEmail(
       deps.config,
       { id: to.id, email: to.email, displayName: to.display_name },
-      { type: input.type, title: row.title, body: row.body },
+      { type: input.type, title: row.title, body: row.body, data: input.data },
     );
     await queueEmail(deps, input.icalEvent ? { ...email, icalEvent: input.icalEvent } : email, tx.trx);
   }
@@ -114,7 +114,12 @@ export async function emailWithoutNotification(tx: Tx, deps: Deps, input: Notify
   const email = notificationEmail(
     deps.config,
     { id: to.id, email: to.email, displayName: to.display_name },
-    { type: input.type, title: render(input.title, recipient), body: render(input.body, recipient) },
+    {
+      type: input.type,
+      title: render(input.title, recipient),
+      body: render(input.body, recipient),
+      data: input.data,
+    },
   );
   await queueEmail(deps, input.icalEvent ? { ...email, icalEvent: input.icalEvent } : email, tx.trx);
 }
