@@ -18,19 +18,37 @@ function canListen(port: number): Promise<boolean> {
   });
 }
 
+/** The ports `freePort` picks from: 20000-31999, split between vitest's workers (see there). */
+const PORTS = { from: 20_000, count: 12_000 };
+const WORKER_SLOTS = 8;
+/** Ports this process handed out: two calls at once (instances started together) never get the same one. */
+const handedOut = new Set<number>();
+
 /**
  * A port to listen on later, free right now. Taken from below the kernel's
  * ephemeral range (32768-60999 on Linux, 49152-65535 elsewhere): a port
  * handed out for `listen(0)` or an outgoing connection in the meantime (a
  * test's own server, a database client) could otherwise take it before the
- * caller listens, which failed a run with EADDRINUSE.
+ * caller listens, which failed a run with EADDRINUSE. Each vitest worker
+ * (`VITEST_POOL_ID`, 1 to maxWorkers) picks from its own share of the range:
+ * two test files running at once drew the same port between one's check and
+ * its listen (or while it restarted an instance on its port), which failed
+ * another run with EADDRINUSE.
  */
 export async function freePort(): Promise<number> {
+  const worker = Number(process.env.VITEST_POOL_ID);
+  const share = PORTS.count / WORKER_SLOTS;
+  const [from, count] =
+    Number.isInteger(worker) && worker >= 1 && worker <= WORKER_SLOTS
+      ? [PORTS.from + (worker - 1) * share, share]
+      : [PORTS.from, PORTS.count];
   for (let attempt = 0; attempt < 100; attempt++) {
-    const port = 20_000 + Math.floor(Math.random() * 12_000);
+    const port = from + Math.floor(Math.random() * count);
+    if (handedOut.has(port)) continue;
+    handedOut.add(port);
     if (await canListen(port)) return port;
   }
-  throw new Error('no free port found between 20000 and 32000');
+  throw new Error(`no free port found between ${from} and ${from + count - 1}`);
 }
 
 async function waitFor(check: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
