@@ -32,12 +32,19 @@ export function dayKey(iso: string, timeZone: string): string {
   return `${parts.year}-${parts.month}-${parts.day}`;
 }
 
+/** The calendar day before a `dayKey` (`2026-03-01` → `2026-02-28`). */
+function dayBefore(key: string): string {
+  const [y, m, d] = key.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d - 1)).toISOString().slice(0, 10);
+}
+
 /** "Today", "Yesterday" or e.g. "Monday, March 9, 2026". */
 export function dayLabel(iso: string, timeZone: string, now = new Date()): string {
   const key = dayKey(iso, timeZone);
-  if (key === dayKey(now.toISOString(), timeZone)) return 'Today';
-  const yesterday = new Date(now.getTime() - 24 * 3600_000);
-  if (key === dayKey(yesterday.toISOString(), timeZone)) return 'Yesterday';
+  const today = dayKey(now.toISOString(), timeZone);
+  if (key === today) return 'Today';
+  // The calendar day before today, not 24 h ago: after a 23-hour day that is two days back.
+  if (key === dayBefore(today)) return 'Yesterday';
   return format(timeZone, 'day-label', {
     weekday: 'long',
     year: 'numeric',
