@@ -597,7 +597,12 @@ describe.skipIf(!chromiumPath)('chat in the browser', () => {
     await second.hover();
     await second.getByRole('button', { name: 'Edit' }).click();
     const editBox = a.page.getByRole('textbox', { name: 'Edit message' });
+    // Emptied: not saved, and it says why (before, Enter did nothing at all).
+    await editBox.fill('   ');
+    await editBox.press('Enter');
+    await a.page.getByRole('alert').filter({ hasText: 'a message needs some text' }).waitFor();
     await editBox.fill('Second one, edited');
+    expect(await a.page.getByRole('alert').filter({ hasText: 'a message needs some text' }).count()).toBe(0);
     await editBox.press('Enter');
     await messageItem(b.page, 'Second one, edited').getByText('(edited)').waitFor();
     expect(edits).toHaveLength(1);

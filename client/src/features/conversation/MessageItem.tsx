@@ -78,7 +78,8 @@ export function MessageItem(props: MessageItemProps) {
   /** Characters in the edit box (trimmed, as saved): over the limit it cannot be saved. */
   const [editCount, setEditCount] = useState(0);
   /** Saving was tried with too long a text: the alert stays until the text fits. */
-  const [editRefused, setEditRefused] = useState(false);
+  /** Saving the edit was refused here, and why; shown until the text can be saved. */
+  const [editRefused, setEditRefused] = useState<'too long' | 'empty' | undefined>();
   const deleted = Boolean(m.deletedAt);
   const mine = Boolean(m.sender?.isMe);
   const mentionsMe = m.mentions.some((u) => u.isMe);
@@ -110,12 +111,16 @@ export function MessageItem(props: MessageItemProps) {
       event.preventDefault();
       const body = event.currentTarget.value.trim();
       if (longerThan(body, maxLength)) {
-        setEditRefused(true);
+        setEditRefused('too long');
+        return;
+      }
+      if (!body) {
+        setEditRefused('empty');
         return;
       }
       // Unchanged: nothing to save (saving would mark it "(edited)" all the same).
       if (body === (m.body ?? '').trim()) setMode('view');
-      else if (body) void run(() => props.onEdit(body));
+      else void run(() => props.onEdit(body));
     }
   }
 
@@ -159,7 +164,7 @@ export function MessageItem(props: MessageItemProps) {
             onInput={(e) => {
               const n = charCount(e.currentTarget.value.trim());
               setEditCount(n);
-              if (n <= maxLength) setEditRefused(false);
+              if (n > 0 && n <= maxLength) setEditRefused(undefined);
             }}
             aria-invalid={editCount > maxLength ? true : undefined}
             aria-describedby={editCounter ? `edit-${m.id}-count` : undefined}
@@ -174,7 +179,9 @@ export function MessageItem(props: MessageItemProps) {
           ) : null}
           {editRefused ? (
             <p role="alert" className="field-error">
-              {`Not saved: a message can have at most ${maxLength} characters.`}
+              {editRefused === 'empty'
+                ? 'Not saved: a message needs some text. To remove it, delete it.'
+                : `Not saved: a message can have at most ${maxLength} characters.`}
             </p>
           ) : null}
         </div>
@@ -226,7 +233,7 @@ export function MessageItem(props: MessageItemProps) {
               className="action"
               onClick={() => {
                 setEditCount(charCount((m.body ?? '').trim()));
-                setEditRefused(false);
+                setEditRefused(undefined);
                 setMode('edit');
               }}
             >
