@@ -705,12 +705,18 @@ describe.skipIf(!chromiumPath)('chat in the browser', () => {
     await roomLink(c.page, /Comeback/).waitFor({ state: 'detached' });
     const composer = c.page.getByRole('textbox', { name: 'Message', exact: true });
     expect(await composer.count()).toBe(0);
+    // The header no longer offers her the group's settings, nor a member count she cannot follow.
+    const subtitle = c.page.locator('.conversation-subtitle');
+    expect(await subtitle.innerText()).toBe('Group · you are no longer a member');
+    expect(await c.page.getByRole('link', { name: 'Group settings' }).count()).toBe(0);
 
     // Added back, and someone writes: the open conversation is live again, with a composer.
     await t.ok(ADD_MEMBERS, { r: room.id, u: [carol.id] }, alice.accessToken);
     await send(t, alice, room.id, 'Welcome back Carol');
     await messageItem(c.page, 'Welcome back Carol').waitFor();
     await notice.waitFor({ state: 'detached' });
+    await c.page.getByRole('link', { name: 'Group settings' }).waitFor();
+    expect(await subtitle.innerText()).toBe('Group · 3 members');
     await roomLink(c.page, /Comeback/).waitFor();
     // Read where she is looking: no unread badge.
     await roomLink(c.page, /Comeback/)

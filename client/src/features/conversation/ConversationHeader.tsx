@@ -52,6 +52,8 @@ const SETTINGS_PATH =
 export function ConversationHeader(props: {
   room: FragmentType<typeof ConversationHeaderFragment>;
   status?: ReactNode;
+  /** The viewer is no longer a member (left or removed): no member count or settings of theirs to show. */
+  left?: boolean;
 }) {
   const room = getFragmentData(ConversationHeaderFragment, props.room);
   return (
@@ -66,7 +68,9 @@ export function ConversationHeader(props: {
         <PageHeading title={room.title} />
         <p className="muted conversation-subtitle">
           {room.kind === 'GROUP'
-            ? `Group · ${room.memberCount} ${room.memberCount === 1 ? 'member' : 'members'}`
+            ? props.left
+              ? 'Group · you are no longer a member'
+              : `Group · ${room.memberCount} ${room.memberCount === 1 ? 'member' : 'members'}`
             : room.peer
               ? `@${room.peer.username}`
               : 'Direct message'}
@@ -74,10 +78,12 @@ export function ConversationHeader(props: {
         {props.status}
       </div>
       {room.kind === 'GROUP' ? (
-        <Link to={`/rooms/${room.id}/settings`} className="button header-action" title="Group settings">
-          <HeaderIcon path={SETTINGS_PATH} />
-          <span className="header-action-text">Group settings</span>
-        </Link>
+        props.left ? null : (
+          <Link to={`/rooms/${room.id}/settings`} className="button header-action" title="Group settings">
+            <HeaderIcon path={SETTINGS_PATH} />
+            <span className="header-action-text">Group settings</span>
+          </Link>
+        )
       ) : room.peer ? (
         <Link
           to={`/meetings/new?with=${room.peer.id}&room=${room.id}`}

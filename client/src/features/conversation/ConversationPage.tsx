@@ -115,7 +115,7 @@ function Conversation({ roomId, onRejoined }: { roomId: string; onRejoined(): vo
   const blockedByMe = room.kind === 'DIRECT' && Boolean(room.peer?.blockedByMe);
   return (
     <section className="conversation" data-room-id={room.id}>
-      <ConversationHeader room={room} status={<PeerStatus room={room} />} />
+      <ConversationHeader room={room} status={<PeerStatus room={room} />} left={conv.left} />
       {conv.status === 'loading' ? (
         <p className="muted message-scroller" role="status">
           Loading messages…
@@ -128,7 +128,9 @@ function Conversation({ roomId, onRejoined }: { roomId: string; onRejoined(): vo
           pending={conv.pending}
           timeZone={timeZone}
           viewerName={data.me.displayName}
-          canModerate={room.kind === 'GROUP' && (room.myRole === 'OWNER' || room.myRole === 'ADMIN')}
+          canModerate={
+            !conv.left && room.kind === 'GROUP' && (room.myRole === 'OWNER' || room.myRole === 'ADMIN')
+          }
           hasOlder={conv.hasOlder}
           loadingOlder={conv.loadingOlder}
           onLoadOlder={() => void conv.loadOlder()}
