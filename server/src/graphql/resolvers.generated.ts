@@ -542,7 +542,7 @@ export type Mutation = {
   cancelFriendRequest: Scalars['Boolean']['output'];
   /** The requester cancels a requested meeting, or either participant an accepted one (idempotent). */
   cancelMeeting: Meeting;
-  /** Changes the password and signs out every other session. BAD_USER_INPUT (field `current`) if `current` is wrong, so a typo does not sign the user out. */
+  /** Changes the password and signs out every other session. BAD_USER_INPUT (field `current`) if `current` is wrong, so a typo does not sign the user out; BAD_USER_INPUT (field `next`) if `next` is too short or the same as `current`. */
   changePassword: Scalars['Boolean']['output'];
   /** Creates a group room with the viewer as OWNER. */
   createGroupRoom: Room;
