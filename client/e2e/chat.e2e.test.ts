@@ -25,9 +25,11 @@ import {
   messageItem,
   messageLog,
   messageWithBody,
+  openEdit,
   roomLink,
   roomList,
   sendMessage,
+  sentItem,
 } from './helpers/chat.ts';
 
 const chromiumPath = inject('chromiumPath');
@@ -130,11 +132,8 @@ describe.skipIf(!chromiumPath)('chat in the browser', () => {
 
     // Alice edits and deletes her own messages; Bob sees both live.
     await sendMessage(a.page, 'Typo hree');
-    const typo = messageItem(a.page, 'Typo hree');
-    await typo.and(a.page.locator('[data-status="sent"]')).waitFor();
-    await typo.hover();
-    await typo.getByRole('button', { name: 'Edit' }).click();
-    const editBox = a.page.getByRole('textbox', { name: 'Edit message' });
+    const typo = await sentItem(a.page, 'Typo hree');
+    const editBox = await openEdit(a.page, typo);
     await editBox.fill('Typo here');
     await editBox.press('Enter');
     await messageItem(b.page, 'Typo here').getByText('(edited)').waitFor();
@@ -273,9 +272,7 @@ describe.skipIf(!chromiumPath)('chat in the browser', () => {
 
     // Editing counts the same way: the first message grows to 3500 emoji.
     const first = page.locator(`[data-message-id="${(await history())[0]!.id}"]`);
-    await first.hover();
-    await first.getByRole('button', { name: 'Edit' }).click();
-    const editBox = page.getByRole('textbox', { name: 'Edit message' });
+    const editBox = await openEdit(page, first);
     await editBox.press('Control+End');
     await page.keyboard.insertText('🎉'.repeat(500));
     expect(await editBox.inputValue()).toBe('🎉'.repeat(3500));
@@ -309,10 +306,7 @@ describe.skipIf(!chromiumPath)('chat in the browser', () => {
       await box.press('Enter');
       await messageLog(page).locator('[data-status="sent"]').first().waitFor();
       // Editing it to 21 is refused the same way.
-      const sent = messageLog(page).locator('[data-message-id]').last();
-      await sent.hover();
-      await sent.getByRole('button', { name: 'Edit' }).click();
-      const editBox = page.getByRole('textbox', { name: 'Edit message' });
+      const editBox = await openEdit(page, messageLog(page).locator('[data-message-id]').last());
       await editBox.press('Control+End');
       await page.keyboard.insertText('🎉');
       await editBox.press('Enter');
@@ -532,10 +526,7 @@ describe.skipIf(!chromiumPath)('chat in the browser', () => {
     await quote(b.page).getByText('Lunch at noon').waitFor();
 
     // Alice edits the original on screen: both quotes follow (her answer, his live event).
-    const lunch = messageWithBody(a.page, 'Lunch at noon');
-    await lunch.hover();
-    await lunch.getByRole('button', { name: 'Edit' }).click();
-    const editBox = a.page.getByRole('textbox', { name: 'Edit message' });
+    const editBox = await openEdit(a.page, messageWithBody(a.page, 'Lunch at noon'));
     await editBox.fill('Lunch at one');
     await editBox.press('Enter');
     await messageWithBody(b.page, 'Lunch at one').getByText('(edited)').waitFor();
@@ -584,19 +575,12 @@ describe.skipIf(!chromiumPath)('chat in the browser', () => {
     );
 
     // Alice opens the edit box and presses Enter without changing anything: nothing is saved.
-    const mine = messageItem(a.page, 'See you there');
-    await mine.and(a.page.locator('[data-status="sent"]')).waitFor();
-    await mine.hover();
-    await mine.getByRole('button', { name: 'Edit' }).click();
-    await a.page.getByRole('textbox', { name: 'Edit message' }).press('Enter');
-    await a.page.getByRole('textbox', { name: 'Edit message' }).waitFor({ state: 'detached' });
+    const unchanged = await openEdit(a.page, await sentItem(a.page, 'See you there'));
+    await unchanged.press('Enter');
+    await unchanged.waitFor({ state: 'detached' });
     // A real edit afterwards is saved (and is the only one sent).
     await sendMessage(a.page, 'Second one');
-    const second = messageItem(a.page, 'Second one');
-    await second.and(a.page.locator('[data-status="sent"]')).waitFor();
-    await second.hover();
-    await second.getByRole('button', { name: 'Edit' }).click();
-    const editBox = a.page.getByRole('textbox', { name: 'Edit message' });
+    const editBox = await openEdit(a.page, await sentItem(a.page, 'Second one'));
     // Emptied: not saved, and it says why (before, Enter did nothing at all).
     await editBox.fill('   ');
     await editBox.press('Enter');

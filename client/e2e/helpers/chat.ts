@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import type { TestApp } from '../../../server/test/helpers/app.ts';
 import { SEND as SEND_FRIEND_REQUEST } from '../../../server/test/helpers/contacts.ts';
 import type { TestUser } from '../../../server/test/helpers/users.ts';
@@ -35,4 +35,18 @@ export async function sendMessage(page: Page, text: string): Promise<void> {
   const box = page.getByRole('textbox', { name: 'Message', exact: true });
   await box.fill(text);
   await box.press('Enter');
+}
+
+/** Opens the edit box of `message` (one of the viewer's own, in the log): hovers it, clicks Edit; returns the box. */
+export async function openEdit(page: Page, message: Locator): Promise<Locator> {
+  await message.hover();
+  await message.getByRole('button', { name: 'Edit' }).click();
+  return page.getByRole('textbox', { name: 'Edit message' });
+}
+
+/** The viewer's message with `text`, once the server has it (no longer pending). */
+export async function sentItem(page: Page, text: string): Promise<Locator> {
+  const item = messageItem(page, text);
+  await item.and(page.locator('[data-status="sent"]')).waitFor();
+  return item;
 }
