@@ -92,16 +92,32 @@ async function closeTelling(t: TestApp, name: string): Promise<void> {
   }
 }
 
+/**
+ * Runs `fn` with two instances (one database) on a private Redis it may crash and restart;
+ * then closes both (a telling what held it up, if anything) and stops that Redis.
+ */
+async function onPrivateRedis(
+  fn: (t: { redis: Awaited<ReturnType<typeof startPrivateRedis>>; a: TestApp; b: TestApp }) => Promise<void>,
+): Promise<void> {
+  const redis = await startPrivateRedis();
+  const a = await createTestApp({ config: { redisUrl: redis.url }, env: { JWT_SECRET } });
+  const b = await createTestApp({
+    config: { redisUrl: redis.url },
+    env: { JWT_SECRET },
+    database: a.database,
+  });
+  try {
+    await fn({ redis, a, b });
+  } finally {
+    await b.close();
+    await closeTelling(a, 'a');
+    await redis.stop();
+  }
+}
+
 describe.skipIf(!hasRedis)('Redis restarted mid-stream', () => {
   it('keeps sending, reconnects by itself, and a resume fills whatever the outage dropped', async () => {
-    const redis = await startPrivateRedis();
-    const a = await createTestApp({ config: { redisUrl: redis.url }, env: { JWT_SECRET } });
-    const b = await createTestApp({
-      config: { redisUrl: redis.url },
-      env: { JWT_SECRET },
-      database: a.database,
-    });
-    try {
+    await onPrivateRedis(async ({ redis, a, b }) => {
       const [alice, bob] = await Promise.all([registerUser(a), registerUser(a)]);
       const room = await createGroup(a, alice, [bob]);
       const conn = await ws(a.wsUrl, bob);
@@ -164,11 +180,7 @@ describe.skipIf(!hasRedis)('Redis restarted mid-stream', () => {
       const all = new Set([...seqs(sub).filter((s) => s <= resumeFrom), ...replayed]);
       for (let s = first; s <= after; s++) expect(all.has(s), `seq ${s}`).toBe(true);
       for (const s of during) expect(all.has(s)).toBe(true);
-    } finally {
-      await b.close();
-      await closeTelling(a, 'a');
-      await redis.stop();
-    }
+    });
     // Up to 30 s for the reconnection itself, on top of ~10 s for the rest on a busy machine:
     // past that the check above fails with its reason instead of a bare timeout.
   }, 60_000);
@@ -225,14 +237,7 @@ describe.skipIf(!hasRedis)('shutting down while Redis is away', () => {
 
 describe.skipIf(!hasRedis)('a listener added while Redis is away', () => {
   it('hears the other instances again once Redis is back, even after its SUBSCRIBE was given up', async () => {
-    const redis = await startPrivateRedis();
-    const a = await createTestApp({ config: { redisUrl: redis.url }, env: { JWT_SECRET } });
-    const b = await createTestApp({
-      config: { redisUrl: redis.url },
-      env: { JWT_SECRET },
-      database: a.database,
-    });
-    try {
+    await onPrivateRedis(async ({ redis, a, b }) => {
       await redis.crash();
       // As a subscription started during the outage does. Its SUBSCRIBE waits in ioredis'
       // queue until ioredis gives up on it (~10 s), and mqemitter-redis carries on; the
@@ -264,11 +269,7 @@ describe.skipIf(!hasRedis)('a listener added while Redis is away', () => {
         await new Promise((r) => setTimeout(r, 250));
       }
       expect(got.length).toBeGreaterThan(1);
-    } finally {
-      await b.close();
-      await closeTelling(a, 'a');
-      await redis.stop();
-    }
+    });
   }, 60_000);
 });
 
