@@ -17,7 +17,7 @@ import {
   signIn,
   waitUntil,
 } from './helpers/browser.ts';
-import { makeContacts, messageItem, messageLog, roomLink, sendMessage } from './helpers/chat.ts';
+import { makeContacts, messageItem, messageLog, roomLink, sendMessage, sentItem } from './helpers/chat.ts';
 
 const chromiumPath = inject('chromiumPath');
 
@@ -305,8 +305,7 @@ describe.skipIf(!chromiumPath)('attachments and avatars in the browser', () => {
     await items.nth(0).getByRole('button', { name: 'Reply' }).click();
     expect(await a.page.locator('.composer-reply').innerText()).toContain('Replying to Bob: Photo');
     await sendMessage(a.page, 'Nice beach');
-    const reply = messageItem(a.page, 'Nice beach');
-    await reply.and(a.page.locator('[data-status="sent"]')).waitFor();
+    const reply = await sentItem(a.page, 'Nice beach');
     expect(await reply.locator('.reply-quote').innerText()).toBe('Bob Photo');
 
     // Replying to the PDF: its name.
@@ -314,8 +313,7 @@ describe.skipIf(!chromiumPath)('attachments and avatars in the browser', () => {
     await items.nth(1).getByRole('button', { name: 'Reply' }).click();
     expect(await a.page.locator('.composer-reply').innerText()).toContain('Replying to Bob: plan.pdf');
     await sendMessage(a.page, 'Reading it');
-    const second = messageItem(a.page, 'Reading it');
-    await second.and(a.page.locator('[data-status="sent"]')).waitFor();
+    const second = await sentItem(a.page, 'Reading it');
     expect(await second.locator('.reply-quote').innerText()).toBe('Bob plan.pdf');
 
     // The same after a reload (the quotes come with the history).
