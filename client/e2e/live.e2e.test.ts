@@ -314,6 +314,34 @@ describe.skipIf(!chromiumPath)('live presence in the browser', () => {
     await Promise.all([a.context.close(), b.context.close()]);
   });
 
+  test('a receipt made after the history loaded but before the live stream started shows without a reload', async () => {
+    const [alice, bob] = await Promise.all([person(t, 'Alice'), person(t, 'Bob')]);
+    await makeContacts(t, alice, bob);
+    const room = await openDm(t, alice, bob);
+    const message = await send(t, alice, room.id, 'Are you there');
+    const { context, page, pageErrors } = await newPage(browser, { baseURL: t.url });
+    // No live connection until the history is on screen and Bob has read it.
+    let refuse = true;
+    await page.routeWebSocket(/\/graphql$/, (ws) => {
+      if (refuse) return void ws.close({ code: 1012, reason: 'Service restart' });
+      ws.connectToServer();
+    });
+    await signIn(page, alice.username, alice.password);
+    await openRoom(page, /Bob/, room.id);
+    const item = messageWithBody(page, 'Are you there');
+    await item.waitFor();
+    expect(await page.locator('[data-connection="connected"]').count()).toBe(0);
+
+    await t.ok(MARK_READ, { r: room.id, seq: message.seq }, bob.accessToken);
+    refuse = false;
+    await page.locator('[data-connection="connected"]').waitFor({ timeout: 20_000 });
+    // The stream's first subscription resumes from the history page (its `asOf`), so the receipt is replayed.
+    await item.getByTestId('receipt').getByText('Seen').waitFor();
+
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  });
+
   test('after a reconnect, receipts and reactions missed meanwhile show up', async () => {
     const [alice, bob] = await Promise.all([person(t, 'Alice'), person(t, 'Bob')]);
     await makeContacts(t, alice, bob);

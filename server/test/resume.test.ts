@@ -154,6 +154,48 @@ describe('roomEvents(afterSeq, since)', () => {
     const bad: LiveSubscription<Ev> = (await ws(bob)).subscribe(CHANGES, { r: room.id, since: at });
     await expect(bad.next()).rejects.toMatchObject({ errors: [{ extensions: { code: 'BAD_USER_INPUT' } }] });
   });
+
+  it('starts from a history page: its `asOf` replays what changed after the page was read', async () => {
+    const [alice, bob] = await people('Alice', 'Bob');
+    const room = await createGroup(t, alice, [bob]);
+    const m1 = await send(t, alice, room.id, 'hello');
+    const before = Date.now();
+    const page = (
+      await t.ok(
+        `query($r: ID!) { messages(roomId: $r, last: 50) { asOf edges { node { seq } } } }`,
+        { r: room.id },
+        alice.accessToken,
+      )
+    ).messages;
+    // The server's clock just before the page was read.
+    expect(Date.parse(page.asOf)).toBeGreaterThanOrEqual(before - 1_000);
+    expect(Date.parse(page.asOf)).toBeLessThanOrEqual(Date.now() + 1_000);
+    const held = Math.max(...page.edges.map((e: Ev) => e.node.seq));
+    expect(held).toBe(m1.seq);
+
+    // After the page, before the stream: Bob reads it and Alice edits it.
+    await t.ok(MARK_READ, { r: room.id, seq: m1.seq }, bob.accessToken);
+    await t.ok(
+      `mutation($id: ID!) { editMessage(id: $id, body: "hello, edited") { id } }`,
+      { id: m1.id },
+      alice.accessToken,
+    );
+    const sub: LiveSubscription<Ev> = (await ws(alice)).subscribe(CHANGES, {
+      r: room.id,
+      after: held,
+      since: page.asOf,
+    });
+    await nextMatching(
+      sub,
+      (e) => e.roomEvents.__typename === 'ReadReceipt' && e.roomEvents.user.id === bob.id,
+    );
+    expect(sub.received.map((e) => e.roomEvents)).toContainEqual(
+      expect.objectContaining({
+        __typename: 'MessageEdited',
+        message: expect.objectContaining({ body: 'hello, edited' }),
+      }),
+    );
+  });
 });
 
 describe('myEvents(since)', () => {

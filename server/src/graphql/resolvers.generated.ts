@@ -452,6 +452,13 @@ export type MessageBatch = {
 /** A page of messages ordered by `seq` ascending (oldest first within the page). */
 export type MessageConnection = {
   __typename?: 'MessageConnection';
+  /**
+   * The server's time just before this page was read. A client showing a history page goes live
+   * without missing anything by subscribing to `roomEvents(roomId, afterSeq: <the page's highest seq>,
+   * since: asOf)`: the messages sent after the page, and the edits, deletions and read receipts made
+   * since it was read, come first.
+   */
+  asOf: Scalars['DateTime']['output'];
   /** The messages of this page with their cursors. */
   edges: Array<MessageEdge>;
   /** Pagination state. */
@@ -2146,6 +2153,7 @@ export type MessageBatchResolvers<ContextType = GraphQLContext, ParentType exten
 };
 
 export type MessageConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MessageConnection'] = ResolversParentTypes['MessageConnection']> = {
+  asOf?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   edges?: Resolver<Array<ResolversTypes['MessageEdge']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
 };

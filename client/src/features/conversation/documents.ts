@@ -42,6 +42,7 @@ export const ConversationQuery = graphql(`
 export const ConversationHistoryQuery = graphql(`
   query ConversationHistory($roomId: ID!, $last: Int!, $before: String) {
     messages(roomId: $roomId, last: $last, before: $before) {
+      asOf
       edges {
         node {
           ...ConversationMessage

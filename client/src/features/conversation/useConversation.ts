@@ -212,6 +212,8 @@ export function useConversation(
         if (cancelled || !data) return;
         const messages = unmask(data.messages.edges.map((e) => e.node));
         take(messages);
+        // The live stream resumes from the page: what changed since it was read (receipts, edits) is replayed.
+        lastAt.current = data.messages.asOf;
         // A send whose answer was lost but which the server committed is in the history: not pending.
         outbox.confirm(
           roomId,
@@ -256,7 +258,7 @@ export function useConversation(
     const sub = client
       .subscribe({
         query: ConversationEventsSubscription,
-        // After a drop, `since` also replays edits and deletions of messages already on screen.
+        // `since` replays edits, deletions and receipts since the history page was read (or the last event).
         variables: {
           roomId,
           afterSeq: highest.current,

@@ -22,6 +22,8 @@ export interface MessageConnectionModel {
     startCursor: string | null;
     endCursor: string | null;
   };
+  /** Taken before the page's statements ran (`roomEvents(since:)` resumes from it). */
+  asOf: Date;
 }
 
 export async function getMessage(deps: Deps, viewer: Viewer, id: string): Promise<MessageModel> {
@@ -43,9 +45,11 @@ function connection(
   cursor: (m: MessageModel) => string,
   hasPreviousPage: boolean,
   hasNextPage: boolean,
+  asOf: Date,
 ): MessageConnectionModel {
   const edges = lazyEdges(nodes, cursor);
   return {
+    asOf,
     edges,
     pageInfo: {
       hasNextPage,
@@ -99,6 +103,7 @@ export async function listMessages(
   args: HistoryArgs,
   readersFor?: ReadersFor,
 ): Promise<MessageConnectionModel> {
+  const asOf = new Date();
   const roomId = parseId(args.roomId, 'Room');
   if (args.first != null && args.last != null)
     throw badInput('Pass either first or last, not both', { field: 'last' });
@@ -108,7 +113,7 @@ export async function listMessages(
   const beforeSeq = args.before ? readSeqCursor(args.before, 'before') : undefined;
   const senderId = args.senderId ? (isUuid(args.senderId) ? args.senderId.toLowerCase() : null) : undefined;
   const m = requireMember(await roomsRepo.findMembership(deps.db, roomId, viewer.userId));
-  if (senderId === null) return connection([], (n) => seqCursor(n.seq), false, false); // no such sender
+  if (senderId === null) return connection([], (n) => seqCursor(n.seq), false, false, asOf); // no such sender
 
   const { messages: page, more } = await historyPage(
     repo.listHistory(deps.db, {
@@ -126,8 +131,8 @@ export async function listMessages(
   );
   if (!forward) page.reverse();
   return forward
-    ? connection(page, (n) => seqCursor(n.seq), afterSeq !== undefined, more)
-    : connection(page, (n) => seqCursor(n.seq), more, beforeSeq !== undefined);
+    ? connection(page, (n) => seqCursor(n.seq), afterSeq !== undefined, more, asOf)
+    : connection(page, (n) => seqCursor(n.seq), more, beforeSeq !== undefined, asOf);
 }
 
 export interface MessageBatchModel {
@@ -182,6 +187,7 @@ export async function searchMessages(
   viewer: Viewer,
   args: SearchArgs,
 ): Promise<MessageConnectionModel> {
+  const asOf = new Date();
   const text = args.query.trim();
   if (text.length < 1 || text.length > 200)
     throw badInput('query must be 1–200 characters', { field: 'query' });
@@ -211,5 +217,6 @@ export async function searchMessages(
     (n) => encodeCursor({ r: String(ranks.get(n.id)), id: n.id }),
     after !== undefined,
     rows.length > first,
+    asOf,
   );
 }
