@@ -259,6 +259,32 @@ describe.skipIf(!chromiumPath)('conversation history and layout', () => {
     await context.close();
   });
 
+  test('the room list shows what arrived between loading it and going live', async () => {
+    const alice = await registerUser(t, { displayName: 'Alice' });
+    const bob = await registerUser(t, { displayName: 'Bob' });
+    const room = await openDm(t, alice, bob);
+    await send(t, bob, room.id, 'First');
+    const { context, page, pageErrors } = await newPage(browser, { baseURL: t.url });
+    // No live connection until the list is on screen and Bob has written again.
+    let refuse = true;
+    await page.routeWebSocket(/\/graphql$/, (ws) => {
+      if (refuse) return void ws.close({ code: 1012, reason: 'Service restart' });
+      ws.connectToServer();
+    });
+    await signIn(page, alice.username, alice.password);
+    await roomLink(page, /Bob/).getByTestId('unread-badge').getByText('1').waitFor();
+    expect(await page.locator('[data-connection="connected"]').count()).toBe(0);
+
+    await send(t, bob, room.id, 'Second');
+    refuse = false;
+    await page.locator('[data-connection="connected"]').waitFor({ timeout: 20_000 });
+    // The stream starts from the list's `asOf`: the room's change is replayed, no reload needed.
+    await roomLink(page, /Bob/).getByTestId('unread-badge').getByText('2').waitFor();
+    await roomLink(page, /Bob/).getByText('Second').waitFor();
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  });
+
   test('after a reconnect, resumes from the highest seq held: nothing lost, nothing twice', async () => {
     const alice = await registerUser(t, { displayName: 'Alice' });
     const bob = await registerUser(t, { displayName: 'Bob' });

@@ -214,6 +214,28 @@ describe('myEvents(since)', () => {
     throw new Error('myEvents never went live');
   }
 
+  it('starts from the room list: its `asOf` replays rooms that changed after the page was read', async () => {
+    const [alice, bob] = await people('Alice', 'Bob');
+    const dm = await openDm(t, alice, bob);
+    await send(t, alice, dm.id, 'first');
+    const before = Date.now();
+    const list = (
+      await t.ok(`query { rooms(first: 10) { asOf edges { node { id unreadCount } } } }`, {}, bob.accessToken)
+    ).rooms;
+    expect(list.edges).toEqual([{ node: { id: dm.id, unreadCount: 1 } }]);
+    expect(Date.parse(list.asOf)).toBeGreaterThanOrEqual(before - 1_000);
+    expect(Date.parse(list.asOf)).toBeLessThanOrEqual(Date.now() + 1_000);
+    // Served again from memory: the page is the same, and so is the time it was read.
+    const again = (await t.ok(`query { rooms(first: 10) { asOf } }`, {}, bob.accessToken)).rooms;
+    expect(again.asOf).toBe(list.asOf);
+
+    // After the list was read, before the stream starts.
+    await send(t, alice, dm.id, 'second');
+    const sub: LiveSubscription<Ev> = (await ws(bob)).subscribe(MY_EVENTS, { since: list.asOf });
+    const updated = await nextMatching(sub, (e) => e.myEvents.room?.id === dm.id);
+    expect(updated.myEvents.room).toMatchObject({ unreadCount: 2, lastMessage: { body: 'second' } });
+  });
+
   it('replays changed rooms and rooms left while away, as absolute snapshots, then goes live', async () => {
     const [alice, bob, carol] = await people('Alice', 'Bob', 'Carol');
     const dm = await openDm(t, alice, bob);

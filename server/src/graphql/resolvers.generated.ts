@@ -1395,6 +1395,12 @@ export type Room = {
 /** A page of rooms, newest activity first. */
 export type RoomConnection = {
   __typename?: 'RoomConnection';
+  /**
+   * The server's time just before this page was read (pages are served from memory until one of their
+   * rooms changes, so this can be earlier than the request). A client showing the list goes live without
+   * missing a change by subscribing to `myEvents(since: asOf)`.
+   */
+  asOf: Scalars['DateTime']['output'];
   /** The rooms of this page with their cursors. */
   edges: Array<RoomEdge>;
   /** Pagination state. */
@@ -1574,7 +1580,8 @@ export type Subscription = {
   /**
    * Everything the viewer's room list needs, for all rooms at once.
    *
-   * Resuming: pass `since` (the newest `at` received before the connection dropped). The
+   * Resuming: pass `since` (the newest `at` received before the connection dropped, or the `asOf` of
+   * the `rooms` page the client shows, when it first goes live). The
    * server first replays, from PostgreSQL, RoomUpdated for every room that changed since
    * (absolute snapshots: applying one twice is harmless) and RoomRemoved for rooms the
    * viewer left, then goes live. Changes to contacts, or a `since` older than the resume
@@ -2396,6 +2403,7 @@ export type RoomResolvers<ContextType = GraphQLContext, ParentType extends Resol
 };
 
 export type RoomConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RoomConnection'] = ResolversParentTypes['RoomConnection']> = {
+  asOf?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   edges?: Resolver<Array<ResolversTypes['RoomEdge']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
 };

@@ -28,6 +28,7 @@ export function RoomList() {
   useRoomListEvents(
     () => void refetch().catch(() => {}),
     (id) => known.has(id),
+    data?.rooms.asOf,
   );
 
   async function showMore() {

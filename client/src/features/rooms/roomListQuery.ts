@@ -12,6 +12,7 @@ export const RoomListQuery = graphql(`
       timeZone
     }
     rooms(first: 100, after: $after) {
+      asOf
       edges {
         node {
           id

@@ -14,8 +14,8 @@ import { RoomListQuery } from './roomListQuery.ts';
  * list row, the conversation header). The fields below are what those read.
  */
 const RoomListEventsSubscription = graphql(`
-  subscription RoomListEvents {
-    myEvents {
+  subscription RoomListEvents($since: DateTime) {
+    myEvents(since: $since) {
       __typename
       ... on RoomUpdated {
         room {
@@ -58,49 +58,59 @@ export function dropRoomFromList(client: ReturnType<typeof useApolloClient>, roo
 /**
  * Keeps the room list live: updates arrive through the cache; a room we do
  * not list yet (new DM, added to a group) refetches the list; a removed room
- * is dropped. After a reconnect the list is refetched (events were missed).
+ * is dropped. The stream starts once the list is loaded, from the list's
+ * `asOf`, so what changed between reading the list and going live is
+ * replayed. After a reconnect the list is refetched (events were missed).
  * RoomTyping feeds the "typing…" previews (typing.ts), which are forgotten
  * while the stream is down (typing is not replayed).
  */
-export function useRoomListEvents(refetch: () => void, knows: (roomId: string) => boolean) {
+export function useRoomListEvents(
+  refetch: () => void,
+  knows: (roomId: string) => boolean,
+  asOf: string | undefined,
+) {
   const client = useApolloClient();
   const status = useConnectionStatus();
   const live = status === 'connected';
+  const loaded = asOf !== undefined;
   const wasLive = useRef(false);
-  const latest = useRef({ refetch, knows });
-  latest.current = { refetch, knows };
+  const latest = useRef({ refetch, knows, asOf });
+  latest.current = { refetch, knows, asOf };
 
   useEffect(() => {
-    if (!live) return;
+    if (!live || !loaded) return;
+    const since = wasLive.current ? undefined : latest.current.asOf;
     if (wasLive.current) latest.current.refetch();
     wasLive.current = true;
-    const sub = client.subscribe({ query: RoomListEventsSubscription }).subscribe({
-      next: ({ data }) => {
-        const event = data?.myEvents;
-        if (!event) return;
-        if (event.__typename === 'RoomUpdated') {
-          if (!latest.current.knows(event.room.id)) latest.current.refetch();
-          publishRoomUpdated(event.room.id);
-        }
-        if (event.__typename === 'PresenceChanged') applyPresenceEvent(client.cache, event);
-        if (event.__typename === 'RoomTyping') {
-          const typing = getFragmentData(RoomTypingEventFragment, event);
-          if (typing.__typename === 'RoomTyping') publishRoomTyping(typing.roomId, typing.typingUsers);
-        }
-        if (event.__typename === 'RoomRemoved') {
-          publishRoomTyping(event.roomId, []);
-          dropRoomFromList(client, event.roomId);
-        }
-        // An event this client cannot apply (e.g. a resync request): refetch the list.
-        else if (!NOT_ABOUT_ROOMS.has(event.__typename)) latest.current.refetch();
-      },
-      error: () => {
-        // The socket dropped; the connection status change resubscribes.
-      },
-    });
+    const sub = client
+      .subscribe({ query: RoomListEventsSubscription, variables: since ? { since } : {} })
+      .subscribe({
+        next: ({ data }) => {
+          const event = data?.myEvents;
+          if (!event) return;
+          if (event.__typename === 'RoomUpdated') {
+            if (!latest.current.knows(event.room.id)) latest.current.refetch();
+            publishRoomUpdated(event.room.id);
+          }
+          if (event.__typename === 'PresenceChanged') applyPresenceEvent(client.cache, event);
+          if (event.__typename === 'RoomTyping') {
+            const typing = getFragmentData(RoomTypingEventFragment, event);
+            if (typing.__typename === 'RoomTyping') publishRoomTyping(typing.roomId, typing.typingUsers);
+          }
+          if (event.__typename === 'RoomRemoved') {
+            publishRoomTyping(event.roomId, []);
+            dropRoomFromList(client, event.roomId);
+          }
+          // An event this client cannot apply (e.g. a resync request): refetch the list.
+          else if (!NOT_ABOUT_ROOMS.has(event.__typename)) latest.current.refetch();
+        },
+        error: () => {
+          // The socket dropped; the connection status change resubscribes.
+        },
+      });
     return () => {
       sub.unsubscribe();
       clearRoomTyping(); // what this stream said about typing goes with it (not replayed)
     };
-  }, [client, live]);
+  }, [client, live, loaded]);
 }

@@ -134,14 +134,14 @@ export async function presentRoom(ctx: PresentContext, room: RoomModel): Promise
 /** A page of rooms (see `presentRooms`); cursors stay lazy. */
 export async function presentRoomPage(
   ctx: PresentContext,
-  page: Connection<RoomModel>,
+  page: Connection<RoomModel> & { asOf: Date },
   cursorOf: (room: RoomModel) => string,
   opts: { presence?: boolean } = {},
-): Promise<Connection<RoomView>> {
+): Promise<Connection<RoomView> & { asOf: Date }> {
   const nodes = await presentRooms(
     ctx,
     page.edges.map((e) => e.node),
     opts,
   );
-  return { edges: lazyEdges(nodes, cursorOf), pageInfo: page.pageInfo };
+  return { edges: lazyEdges(nodes, cursorOf), pageInfo: page.pageInfo, asOf: page.asOf };
 }

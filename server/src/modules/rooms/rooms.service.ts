@@ -32,6 +32,8 @@ export interface RoomConnectionModel {
     startCursor: string | null;
     endCursor: string | null;
   };
+  /** Taken before the page's statement ran (`myEvents(since:)` resumes from it). */
+  asOf: Date;
 }
 
 /** The room as the viewer sees it; NOT_FOUND when the viewer is not a member. */
@@ -63,10 +65,12 @@ export async function listRooms(
     : null;
   // Served from memory until one of the viewer's rooms changes for them (rooms.list-cache.ts).
   return deps.roomLists.page(viewer.userId, `${first}:${args.after ?? ''}`, async () => {
+    const asOf = new Date();
     const rows = await views.listRoomViews(deps.db, viewer.userId, first + 1, after);
     const nodes = rows.slice(0, first).map(roomViewToModel);
     const edges = lazyEdges(nodes, roomCursor);
     return {
+      asOf,
       edges,
       pageInfo: {
         hasNextPage: rows.length > first,
