@@ -152,6 +152,30 @@ describe.skipIf(!chromiumPath)('notifications in the browser', () => {
     await context.close();
   });
 
+  test('a notification that came after the list loaded, before the live stream started, shows in it', async () => {
+    const me = await registerUser(t, { displayName: 'Nia Notyet' });
+    const from = await registerUser(t, { displayName: 'Sol Soon' });
+    const { context, page, pageErrors } = await newPage(browser, { baseURL: t.url });
+    // No live connection until the (empty) list is on screen and the request has come.
+    let refuse = true;
+    await page.routeWebSocket(/\/graphql$/, (ws) => {
+      if (refuse) return void ws.close({ code: 1012, reason: 'Service restart' });
+      ws.connectToServer();
+    });
+    await signIn(page, me.username, me.password);
+    await page.goto('/notifications');
+    await page.getByText('No notifications yet').waitFor();
+    expect(await page.locator('[data-connection="connected"]').count()).toBe(0);
+
+    await t.ok(SEND, { id: me.id }, from.accessToken);
+    refuse = false;
+    await page.locator('[data-connection="connected"]').waitFor({ timeout: 20_000 });
+    await bell(page, 1).waitFor();
+    await item(page, 'Sol Soon').waitFor();
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  });
+
   test('each notification opens what it is about: its room, its meeting, or the contacts page', async () => {
     const me = await registerUser(t, { displayName: 'Rita Router' });
     const friend = await registerUser(t, { displayName: 'Finn Friend' });

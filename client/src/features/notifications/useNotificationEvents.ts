@@ -1,5 +1,4 @@
 import { useApolloClient, useSubscription } from '@apollo/client/react';
-import { useRef } from 'react';
 import { graphql } from '../../gql/index.ts';
 import { addLiveNotification } from './NotificationsPage.tsx';
 import { applyNotificationsRead, writeUnreadCount } from './notifications.cache.ts';
@@ -28,12 +27,12 @@ const NotificationEventsSubscription = graphql(`
  * (every event carries it), new or bumped notifications at the top of the
  * list, and reads made on any device. The server's first event after each
  * (re)connect is a NotificationsRead without ids: it syncs the badge, and
- * after a reconnect the list is refetched for whatever was missed meanwhile.
+ * an open list is refetched for whatever came before the stream was live
+ * (while offline, or, on the first connection, after the list was read).
  * Mount once, in the shell.
  */
 export function useNotificationEvents(): void {
   const client = useApolloClient();
-  const synced = useRef(false);
   useSubscription(NotificationEventsSubscription, {
     ignoreResults: true,
     onData: ({ data: { data } }) => {
@@ -45,11 +44,8 @@ export function useNotificationEvents(): void {
         writeUnreadCount(cache, event.unreadCount);
       } else if (event.__typename === 'NotificationsRead') {
         applyNotificationsRead(cache, event);
-        if (event.ids.length === 0) {
-          // A (re)connect: after the first one, catch up on what happened while offline.
-          if (synced.current) void client.refetchQueries({ include: ['NotificationsPage'] });
-          synced.current = true;
-        }
+        // A (re)connect: the stream is live from here; an open list catches up on what came before.
+        if (event.ids.length === 0) void client.refetchQueries({ include: ['NotificationsPage'] });
       }
     },
   });
