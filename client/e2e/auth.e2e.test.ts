@@ -94,6 +94,75 @@ describe.skipIf(!chromiumPath)('accounts in the browser', () => {
     await context.close();
   });
 
+  test('shows every server error of a sign-up at once, each under its own field', async () => {
+    const taken = await registerUser(t);
+    const { context, page, pageErrors } = await newPage(browser, { baseURL: t.url });
+    await page.goto('/signup');
+    await page.getByLabel('Email').fill(taken.email.toUpperCase());
+    await page.getByLabel('Username').fill(taken.username);
+    await page.getByLabel('Display name').fill('Someone');
+    await page.getByLabel('Password', { exact: true }).fill('long enough password');
+    await page.getByRole('button', { name: 'Create account' }).click();
+
+    await page.locator('#field-email-error').getByText('An account with this email already exists').waitFor();
+    await page.locator('#field-username-error').getByText('This username is taken').waitFor();
+    for (const label of ['Email', 'Username']) {
+      expect(await page.getByLabel(label).getAttribute('aria-invalid'), label).toBe('true');
+    }
+    expect(await page.getByRole('alert').count()).toBe(0);
+    // Focus moved to the first field to fix.
+    expect(await page.getByLabel('Email').evaluate((el) => el === document.activeElement)).toBe(true);
+    await screenshot(page, 'sign-up-errors');
+
+    // Fixing one field takes away its message only (and focus stays where the user types).
+    await page.getByLabel('Username').fill(`${taken.username}_2`);
+    await page.getByText('This username is taken').waitFor({ state: 'detached' });
+    expect(await page.getByText('An account with this email already exists').isVisible()).toBe(true);
+    expect(await page.getByLabel('Username').evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  });
+
+  test("a server error under a field goes as soon as that field changes, also when the browser's validation blocks the resubmit", async () => {
+    const taken = await registerUser(t);
+    const { context, page, pageErrors } = await newPage(browser, { baseURL: t.url });
+    const operations = countOperations(page);
+    await page.goto('/signup');
+    await page.getByLabel('Email').fill(`not-${taken.email}`);
+    await page.getByLabel('Username').fill(taken.username);
+    await page.getByLabel('Display name').fill('Someone');
+    await page.getByLabel('Password', { exact: true }).fill('long enough password');
+    await page.getByRole('button', { name: 'Create account' }).click();
+    const usernameError = page.getByText('This username is taken');
+    await usernameError.waitFor();
+    expect(operations.get('Register')).toBe(1);
+
+    // Emptied: the old message goes at once.
+    const username = page.getByLabel('Username');
+    await username.fill('');
+    await usernameError.waitFor({ state: 'detached' });
+    expect(await username.getAttribute('aria-invalid')).toBeNull();
+    // The browser refuses the empty field itself: nothing is sent, and no stale message comes back.
+    await page.getByRole('button', { name: 'Create account' }).click();
+    expect(await username.evaluate((el) => (el as HTMLInputElement).validity.valueMissing)).toBe(true);
+    expect(await usernameError.count()).toBe(0);
+
+    // The same for a value too short for the browser, after another server answer.
+    await username.fill(taken.username);
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await usernameError.waitFor();
+    await username.selectText();
+    await username.pressSequentially('ab');
+    await usernameError.waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: 'Create account' }).click();
+    expect(await username.evaluate((el) => (el as HTMLInputElement).validity.valid)).toBe(false);
+    expect(await usernameError.count()).toBe(0);
+    expect(operations.get('Register')).toBe(2);
+    expect(page.url()).toContain('/signup');
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  });
+
   test('updates the profile and privacy settings, kept after a reload', async () => {
     const user = await registerUser(t, { displayName: 'Grace', timeZone: 'Europe/Berlin' });
     const { context, page, pageErrors } = await newPage(browser, { baseURL: t.url });

@@ -56,6 +56,52 @@ describe('register and login', () => {
     expect(expectError(dupName, 'CONFLICT').extensions.field).toBe('username');
   });
 
+  it('reports a taken email and a taken username together, each in extensions.fieldErrors', async () => {
+    const r = await t.gql(REGISTER, {
+      input: input({ email: 'GRACE.hopper@example.com', username: 'Grace_h' }),
+    });
+    const err = expectError(r, 'CONFLICT');
+    // The first problem is the error itself, as for clients that read only `extensions.field`.
+    expect(err.message).toBe('An account with this email already exists');
+    expect(err.extensions.field).toBe('email');
+    expect(err.extensions.fieldErrors).toEqual([
+      { field: 'email', message: 'An account with this email already exists', code: 'CONFLICT' },
+      { field: 'username', message: 'This username is taken', code: 'CONFLICT' },
+    ]);
+    expect(r.errors).toHaveLength(1);
+  });
+
+  it('reports every invalid field and every taken one at once, invalid ones first (BAD_USER_INPUT)', async () => {
+    const r = await t.gql(REGISTER, {
+      input: input({
+        email: 'grace.hopper@example.com',
+        username: 'ab',
+        password: 'short',
+        timeZone: 'Mars/Base',
+      }),
+    });
+    const err = expectError(r, 'BAD_USER_INPUT');
+    expect(err.extensions.field).toBe('username');
+    expect(err.extensions.fieldErrors).toEqual([
+      { field: 'username', message: expect.stringContaining('Username must be'), code: 'BAD_USER_INPUT' },
+      { field: 'password', message: 'Password must be at least 8 characters', code: 'BAD_USER_INPUT' },
+      { field: 'timeZone', message: expect.stringContaining('Unknown time zone'), code: 'BAD_USER_INPUT' },
+      { field: 'email', message: 'An account with this email already exists', code: 'CONFLICT' },
+    ]);
+  });
+
+  it('lets the unique constraints decide between concurrent sign-ups, reporting both fields to the losers', async () => {
+    const same = input({ email: 'race@example.com', username: 'race_winner' });
+    const results = await Promise.all(Array.from({ length: 4 }, () => t.gql(REGISTER, { input: same })));
+    expect(results.filter((r) => !r.errors)).toHaveLength(1);
+    for (const r of results.filter((r) => r.errors)) {
+      expect(expectError(r, 'CONFLICT').extensions.fieldErrors).toEqual([
+        expect.objectContaining({ field: 'email', code: 'CONFLICT' }),
+        expect.objectContaining({ field: 'username', code: 'CONFLICT' }),
+      ]);
+    }
+  });
+
   it.each([
     ['a short password', { password: 'short' }, 'password'],
     ['an unknown time zone', { timeZone: 'Mars/Olympus' }, 'timeZone'],

@@ -583,7 +583,18 @@ export type Mutation = {
   proposeReschedule: Meeting;
   /** Exchanges a refresh token for new tokens. The old token stops working; presenting an already-used token revokes the whole session. */
   refreshSession: AuthPayload;
-  /** Creates an account and signs in. CONFLICT if the email or username is taken. */
+  /**
+   * Creates an account and signs in.
+   *
+   * Every problem with the input is reported at once, in one error:
+   * `extensions.fieldErrors` lists each as `{ field, message, code }`, where `field` names a
+   * `RegisterInput` field and `code` is BAD_USER_INPUT for an invalid value or CONFLICT for an
+   * email or username that another account holds (regardless of case). Invalid values come first,
+   * in the order email, username, password, displayName, timeZone; then a taken email, then a taken
+   * username. The error's own message, `extensions.code` and `extensions.field` are those of the
+   * first entry, as when only one problem was reported, so the error is CONFLICT only when
+   * nothing but a taken email or username is wrong.
+   */
   register: AuthPayload;
   /** Rejects the other participant's proposed time; the meeting keeps its time. The proposer is notified, with the reason. */
   rejectReschedule: Meeting;

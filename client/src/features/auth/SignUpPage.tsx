@@ -1,22 +1,16 @@
 import { useMutation } from '@apollo/client/react';
-import { type FormEvent, useRef, useState } from 'react';
+import { type FormEvent, useRef } from 'react';
 import { Link, useLocation } from 'react-router';
 import { AuthSessionFragment } from '../../apollo/auth-store.ts';
 import { useAuth } from '../../apollo/ServicesProvider.tsx';
 import { getFragmentData, graphql } from '../../gql/index.ts';
 import { LIMITS, oneLine } from '../../ui/chars.ts';
 import { FormAlert, TextField } from '../../ui/Field.tsx';
-import {
-  type FormErrors,
-  formErrors,
-  formValues,
-  lengthErrors,
-  NO_ERRORS,
-  useFocusFirstError,
-} from '../../ui/forms.ts';
+import { formValues, lengthErrors } from '../../ui/forms.ts';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { browserTimeZone, TimeZoneField } from '../../ui/TimeZoneField.tsx';
 import type { AuthRedirectState } from './guards.tsx';
+import { allFieldErrors, useFieldErrors } from './useFieldErrors.ts';
 
 const RegisterMutation = graphql(`
   mutation Register($input: RegisterInput!) {
@@ -32,9 +26,8 @@ export function SignUpPage() {
   const auth = useAuth();
   const location = useLocation();
   const [register, { loading }] = useMutation(RegisterMutation);
-  const [errors, setErrors] = useState<FormErrors<(typeof FIELDS)[number]>>(NO_ERRORS);
   const form = useRef<HTMLFormElement>(null);
-  useFocusFirstError(errors, form);
+  const { errors, setErrors, onInput } = useFieldErrors<(typeof FIELDS)[number]>(form);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -63,14 +56,14 @@ export function SignUpPage() {
       });
       if (data) auth.setSession(getFragmentData(AuthSessionFragment, data.register));
     } catch (err) {
-      setErrors(formErrors(err, FIELDS));
+      setErrors(allFieldErrors(err, FIELDS));
     }
   }
 
   return (
     <>
       <PageHeading title="Create your account" />
-      <form ref={form} onSubmit={onSubmit} className="stack" aria-busy={loading}>
+      <form ref={form} onSubmit={onSubmit} onInput={onInput} className="stack" aria-busy={loading}>
         <FormAlert message={errors.form} />
         <TextField
           label="Email"

@@ -10,17 +10,24 @@ export const ViewerBadgeFragment = graphql(`
   }
 `);
 
-/** Who is signed in, at the foot of the sidebar. */
+/**
+ * Who is signed in, at the foot of the sidebar. Each name stays on one line,
+ * cut with an ellipsis when long; the text stays whole for screen readers,
+ * and `title` shows it in full on hover.
+ */
 export function ViewerBadge(props: { user: FragmentType<typeof ViewerBadgeFragment> }) {
   const user = getFragmentData(ViewerBadgeFragment, props.user);
+  const handle = `@${user.username}`;
   return (
     <div className="viewer-badge">
       <Avatar name={user.displayName} url={user.avatarUrl} />
       <span className="viewer-names">
-        <span className="viewer-name" data-testid="viewer-name">
+        <span className="viewer-name" data-testid="viewer-name" title={user.displayName}>
           {user.displayName}
         </span>
-        <span className="muted">@{user.username}</span>
+        <span className="viewer-username muted" title={handle}>
+          {handle}
+        </span>
       </span>
     </div>
   );

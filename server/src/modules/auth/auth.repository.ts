@@ -121,3 +121,24 @@ export function consumePasswordResetToken(db: Db, tokenHash: Buffer) {
     .returning(['user_id'])
     .executeTakeFirst();
 }
+
+/**
+ * Accounts already holding `email` or `username` (both normalized; either may
+ * be omitted). A courtesy check before sign-up: the unique constraints decide.
+ */
+export function findEmailOrUsernameHolders(
+  db: Db,
+  taken: { email: string | undefined; username: string | undefined },
+) {
+  return db
+    .selectFrom('users')
+    .select(['email', 'username'])
+    .where((eb) =>
+      eb.or([
+        ...(taken.email === undefined ? [] : [eb('email', '=', taken.email)]),
+        ...(taken.username === undefined ? [] : [eb('username', '=', taken.username)]),
+      ]),
+    )
+    .limit(2)
+    .execute();
+}

@@ -10,7 +10,7 @@
  */
 import type { Deps, Viewer } from '../../deps.ts';
 import { TokenVerifyError } from '../../deps.ts';
-import { AppError, badInput, conflict, ErrorCode, notFound, unauthenticated } from '../../graphql/errors.ts';
+import { AppError, badInput, ErrorCode, notFound, unauthenticated } from '../../graphql/errors.ts';
 import { parseId, uuidv7 } from '../../lib/ids.ts';
 import { formatInZone } from '../../lib/time.ts';
 import { queueEmail } from '../mail/mail.service.ts';
@@ -26,6 +26,7 @@ import {
 } from '../users/users.validation.ts';
 import type { AuthResult, ClientInfo, SessionModel } from './auth.model.ts';
 import * as repo from './auth.repository.ts';
+import { checkField, type FieldProblem, fieldProblemsError } from './auth.validation.ts';
 import { burnPasswordCheck, hashPassword, verifyPassword } from './passwords.ts';
 import { digest, newOpaqueToken } from './secrets.ts';
 
@@ -41,6 +42,11 @@ export interface RegisterInput {
 
 const INVALID_LOGIN = 'Invalid login or password';
 
+/**
+ * Creates an account. Every problem with the input is reported at once (see
+ * `fieldProblemsError`): invalid values first, in the order checked, then an
+ * email or username another account holds.
+ */
 export async function register(
   deps: Deps,
   input: RegisterInput,
@@ -48,11 +54,24 @@ export async function register(
 ): Promise<AuthResult> {
   await rateLimit(deps, 'registerIp', client.ip ?? 'unknown');
   // Validate everything before the (deliberately slow) hash.
-  const email = normalizeEmail(input.email);
-  const username = normalizeUsername(input.username);
-  const password = validatePassword(input.password);
-  const displayName = normalizeDisplayName(input.displayName);
-  const timeZone = validateTimeZone(input.timeZone);
+  const problems: FieldProblem[] = [];
+  const email = checkField(problems, () => normalizeEmail(input.email));
+  const username = checkField(problems, () => normalizeUsername(input.username));
+  const password = checkField(problems, () => validatePassword(input.password));
+  const displayName = checkField(problems, () => normalizeDisplayName(input.displayName));
+  const timeZone = checkField(problems, () => validateTimeZone(input.timeZone));
+  problems.push(...(await takenProblems(deps, { email, username })));
+  const invalid = fieldProblemsError(problems);
+  if (invalid) throw invalid;
+  // Each failed check left a problem, so all are set here; this narrows their types.
+  if (
+    email === undefined ||
+    username === undefined ||
+    password === undefined ||
+    displayName === undefined ||
+    timeZone === undefined
+  )
+    throw new Error('register: a failed check reported no problem');
   const passwordHash = await hashPassword(password);
   try {
     return await deps.db.transaction().execute(async (trx) => {
@@ -67,12 +86,37 @@ export async function register(
       return startSession(deps, trx, userRowToModel(row), client);
     });
   } catch (err) {
-    const constraint = (err as { constraint?: string }).constraint;
-    if (constraint === 'users_email_key')
-      throw conflict('An account with this email already exists', { field: 'email' });
-    if (constraint === 'users_username_key') throw conflict('This username is taken', { field: 'username' });
-    throw err;
+    // The check above raced with another sign-up: the unique constraint is the arbiter. It names
+    // one field; ask again for the other, so both are reported when both were just taken.
+    const field = UNIQUE_FIELDS.get((err as { constraint?: unknown }).constraint);
+    if (!field) throw err;
+    const taken = new Set((await takenProblems(deps, { email, username })).map((p) => p.field)).add(field);
+    throw fieldProblemsError([TAKEN.email, TAKEN.username].filter((p) => taken.has(p.field))) ?? err;
   }
+}
+
+const TAKEN = {
+  email: { field: 'email', message: 'An account with this email already exists', code: ErrorCode.CONFLICT },
+  username: { field: 'username', message: 'This username is taken', code: ErrorCode.CONFLICT },
+} as const satisfies Record<string, FieldProblem>;
+
+/** The field each unique constraint of `users` guards. */
+const UNIQUE_FIELDS = new Map<unknown, string>([
+  ['users_email_key', 'email'],
+  ['users_username_key', 'username'],
+]);
+
+/** CONFLICT problems for the (valid, normalized) email and username other accounts hold. */
+async function takenProblems(
+  deps: Deps,
+  wanted: { email: string | undefined; username: string | undefined },
+): Promise<FieldProblem[]> {
+  if (wanted.email === undefined && wanted.username === undefined) return [];
+  const holders = await repo.findEmailOrUsernameHolders(deps.db, wanted);
+  const problems: FieldProblem[] = [];
+  if (holders.some((h) => h.email === wanted.email)) problems.push(TAKEN.email);
+  if (holders.some((h) => h.username === wanted.username)) problems.push(TAKEN.username);
+  return problems;
 }
 
 export async function login(
