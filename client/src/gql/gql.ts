@@ -93,6 +93,7 @@ type Documents = {
     "\n  mutation RenameRoom($roomId: ID!, $title: String!) {\n    renameRoom(roomId: $roomId, title: $title) {\n      id\n      ...GroupSettings_room\n    }\n  }\n": typeof types.RenameRoomDocument,
     "\n  mutation AddRoomMembers($roomId: ID!, $userIds: [ID!]!) {\n    addRoomMembers(roomId: $roomId, userIds: $userIds) {\n      id\n      ...GroupSettings_room\n    }\n  }\n": typeof types.AddRoomMembersDocument,
     "\n  mutation RemoveRoomMember($roomId: ID!, $userId: ID!) {\n    removeRoomMember(roomId: $roomId, userId: $userId) {\n      id\n      ...GroupSettings_room\n    }\n  }\n": typeof types.RemoveRoomMemberDocument,
+    "\n  mutation SetRoomMemberRole($roomId: ID!, $userId: ID!, $role: RoomRole!) {\n    setRoomMemberRole(roomId: $roomId, userId: $userId, role: $role) {\n      id\n      ...GroupSettings_room\n    }\n  }\n": typeof types.SetRoomMemberRoleDocument,
     "\n  mutation LeaveRoom($roomId: ID!) {\n    leaveRoom(roomId: $roomId)\n  }\n": typeof types.LeaveRoomDocument,
     "\n  mutation CreateGroupRoom($input: CreateGroupRoomInput!) {\n    createGroupRoom(input: $input) {\n      id\n    }\n  }\n": typeof types.CreateGroupRoomDocument,
     "\n  fragment RoomListItem_room on Room {\n    id\n    kind\n    title\n    avatarUrl\n    unreadCount\n    lastActivityAt\n    lastMessage {\n      id\n      kind\n      body\n      deletedAt\n      attachments {\n        id\n        name\n        isImage\n      }\n      sender {\n        id\n        displayName\n        isMe\n      }\n    }\n  }\n": typeof types.RoomListItem_RoomFragmentDoc,
@@ -196,6 +197,7 @@ const documents: Documents = {
     "\n  mutation RenameRoom($roomId: ID!, $title: String!) {\n    renameRoom(roomId: $roomId, title: $title) {\n      id\n      ...GroupSettings_room\n    }\n  }\n": types.RenameRoomDocument,
     "\n  mutation AddRoomMembers($roomId: ID!, $userIds: [ID!]!) {\n    addRoomMembers(roomId: $roomId, userIds: $userIds) {\n      id\n      ...GroupSettings_room\n    }\n  }\n": types.AddRoomMembersDocument,
     "\n  mutation RemoveRoomMember($roomId: ID!, $userId: ID!) {\n    removeRoomMember(roomId: $roomId, userId: $userId) {\n      id\n      ...GroupSettings_room\n    }\n  }\n": types.RemoveRoomMemberDocument,
+    "\n  mutation SetRoomMemberRole($roomId: ID!, $userId: ID!, $role: RoomRole!) {\n    setRoomMemberRole(roomId: $roomId, userId: $userId, role: $role) {\n      id\n      ...GroupSettings_room\n    }\n  }\n": types.SetRoomMemberRoleDocument,
     "\n  mutation LeaveRoom($roomId: ID!) {\n    leaveRoom(roomId: $roomId)\n  }\n": types.LeaveRoomDocument,
     "\n  mutation CreateGroupRoom($input: CreateGroupRoomInput!) {\n    createGroupRoom(input: $input) {\n      id\n    }\n  }\n": types.CreateGroupRoomDocument,
     "\n  fragment RoomListItem_room on Room {\n    id\n    kind\n    title\n    avatarUrl\n    unreadCount\n    lastActivityAt\n    lastMessage {\n      id\n      kind\n      body\n      deletedAt\n      attachments {\n        id\n        name\n        isImage\n      }\n      sender {\n        id\n        displayName\n        isMe\n      }\n    }\n  }\n": types.RoomListItem_RoomFragmentDoc,
@@ -550,6 +552,10 @@ export function graphql(source: "\n  mutation AddRoomMembers($roomId: ID!, $user
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RemoveRoomMember($roomId: ID!, $userId: ID!) {\n    removeRoomMember(roomId: $roomId, userId: $userId) {\n      id\n      ...GroupSettings_room\n    }\n  }\n"): (typeof documents)["\n  mutation RemoveRoomMember($roomId: ID!, $userId: ID!) {\n    removeRoomMember(roomId: $roomId, userId: $userId) {\n      id\n      ...GroupSettings_room\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetRoomMemberRole($roomId: ID!, $userId: ID!, $role: RoomRole!) {\n    setRoomMemberRole(roomId: $roomId, userId: $userId, role: $role) {\n      id\n      ...GroupSettings_room\n    }\n  }\n"): (typeof documents)["\n  mutation SetRoomMemberRole($roomId: ID!, $userId: ID!, $role: RoomRole!) {\n    setRoomMemberRole(roomId: $roomId, userId: $userId, role: $role) {\n      id\n      ...GroupSettings_room\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,6 +1,7 @@
 import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
+import type { RoomRole } from '../../gql/graphql.ts';
 import { getFragmentData, graphql } from '../../gql/index.ts';
 import { LIMITS, oneLine } from '../../ui/chars.ts';
 import { FormAlert, TextField } from '../../ui/Field.tsx';
@@ -69,6 +70,15 @@ const RemoveRoomMemberMutation = graphql(`
   }
 `);
 
+const SetRoomMemberRoleMutation = graphql(`
+  mutation SetRoomMemberRole($roomId: ID!, $userId: ID!, $role: RoomRole!) {
+    setRoomMemberRole(roomId: $roomId, userId: $userId, role: $role) {
+      id
+      ...GroupSettings_room
+    }
+  }
+`);
+
 const LeaveRoomMutation = graphql(`
   mutation LeaveRoom($roomId: ID!) {
     leaveRoom(roomId: $roomId)
@@ -77,20 +87,49 @@ const LeaveRoomMutation = graphql(`
 
 const ROLE_LABEL = { OWNER: 'Owner', ADMIN: 'Admin', MEMBER: 'Member' } as const;
 
-/** /rooms/:id/settings — rename, members (add, remove) and leave, for a group room. */
+/**
+ * The role change the viewer may make to a member, as the server allows it
+ * (rooms.members.service.ts `setRoomMemberRole`): only the owner, only for
+ * someone else, only between ADMIN and MEMBER (ownership is not transferable;
+ * it passes on only when the owner leaves).
+ */
+function roleChange(myRole: RoomRole, member: { role: RoomRole; user: { isMe: boolean } }) {
+  if (myRole !== 'OWNER' || member.user.isMe || member.role === 'OWNER') return undefined;
+  return member.role === 'ADMIN'
+    ? ({ role: 'MEMBER', text: 'Remove admin', done: 'is no longer an admin' } as const)
+    : ({ role: 'ADMIN', text: 'Make admin', done: 'is now an admin' } as const);
+}
+
+/** /rooms/:id/settings — rename, members (add, remove, roles) and leave, for a group room. */
 export function GroupSettingsPage() {
   const { id: roomId = '' } = useParams();
   const navigate = useNavigate();
   const client = useApolloClient();
-  const { data, error } = useQuery(GroupSettingsQuery, { variables: { roomId } });
+  const { data, error, refetch } = useQuery(GroupSettingsQuery, { variables: { roomId } });
   const [rename, renaming] = useMutation(RenameRoomMutation);
   const [addMembers, adding] = useMutation(AddRoomMembersMutation);
   const [removeMember] = useMutation(RemoveRoomMemberMutation);
+  const [setRole, settingRole] = useMutation(SetRoomMemberRoleMutation);
   const [leave, leaving] = useMutation(LeaveRoomMutation);
   const [renameErrors, setRenameErrors] = useState<FormErrors<'title'>>(NO_ERRORS);
   const [saved, setSaved] = useState(false);
   const [toAdd, setToAdd] = useState<Set<string>>(new Set());
   const [problem, setProblem] = useState<string | undefined>();
+  const [roleNote, setRoleNote] = useState('');
+  const room = data?.room ? getFragmentData(GroupSettingsFragment, data.room) : undefined;
+
+  // When the viewer's role changes, the server tells only them, with a
+  // RoomUpdated carrying the room's new `myRole` (useRoomListEvents writes it
+  // to the cache), not the member list: once the two disagree, refetch the
+  // list. (Nobody else is told of a role change; they see it on their next load.)
+  const myRole = room?.myRole;
+  const myListedRole = room?.members.find((m) => m.user.isMe)?.role;
+  useEffect(() => {
+    if (myRole && myListedRole && myRole !== myListedRole) {
+      // A failed refetch leaves the page as it was (and useQuery's error set); the next visit loads afresh.
+      refetch().catch(() => undefined);
+    }
+  }, [myRole, myListedRole, refetch]);
 
   if (error && !data) {
     return (
@@ -100,7 +139,6 @@ export function GroupSettingsPage() {
       </div>
     );
   }
-  const room = data?.room ? getFragmentData(GroupSettingsFragment, data.room) : undefined;
   const pictureRef = data?.room;
   if (!room) {
     return (
@@ -142,11 +180,25 @@ export function GroupSettingsPage() {
 
   async function attempt(action: () => Promise<unknown>) {
     setProblem(undefined);
+    setRoleNote('');
     try {
       await action();
     } catch (err) {
       setProblem(formErrors(err, []).form);
     }
+  }
+
+  function changeRole(userId: string, name: string, change: NonNullable<ReturnType<typeof roleChange>>) {
+    void attempt(async () => {
+      try {
+        await setRole({ variables: { roomId, userId, role: change.role } });
+      } catch (err) {
+        // Refused (e.g. NOT_FOUND: they were removed meanwhile): show the list as it is now, with the alert.
+        refetch().catch(() => undefined);
+        throw err;
+      }
+      setRoleNote(`${name} ${change.done}.`);
+    });
   }
 
   return (
@@ -193,6 +245,7 @@ export function GroupSettingsPage() {
               !m.user.isMe &&
               m.role !== 'OWNER' &&
               (m.role !== 'ADMIN' || room.myRole === 'OWNER');
+            const change = roleChange(room.myRole, m);
             return (
               <li key={m.user.id}>
                 <Avatar name={m.user.displayName} url={m.user.avatarUrl} />
@@ -203,23 +256,40 @@ export function GroupSettingsPage() {
                   </span>
                   <span className="muted">@{m.user.username}</span>
                 </span>
-                <span className="muted">{ROLE_LABEL[m.role]}</span>
-                {removable ? (
-                  <button
-                    type="button"
-                    className="button small"
-                    aria-label={`Remove ${m.user.displayName}`}
-                    onClick={() =>
-                      void attempt(() => removeMember({ variables: { roomId, userId: m.user.id } }))
-                    }
-                  >
-                    Remove
-                  </button>
-                ) : null}
+                <span className="member-actions">
+                  <span className="muted">{ROLE_LABEL[m.role]}</span>
+                  {change ? (
+                    <button
+                      type="button"
+                      className="button small"
+                      // Starts with the visible text; the name says whom it is for.
+                      aria-label={`${change.text}: ${m.user.displayName}`}
+                      disabled={settingRole.loading}
+                      onClick={() => changeRole(m.user.id, m.user.displayName, change)}
+                    >
+                      {change.text}
+                    </button>
+                  ) : null}
+                  {removable ? (
+                    <button
+                      type="button"
+                      className="button small"
+                      aria-label={`Remove ${m.user.displayName}`}
+                      onClick={() =>
+                        void attempt(() => removeMember({ variables: { roomId, userId: m.user.id } }))
+                      }
+                    >
+                      Remove
+                    </button>
+                  ) : null}
+                </span>
               </li>
             );
           })}
         </ul>
+        <p role="status" className="status member-status">
+          {roleNote}
+        </p>
         {canManage ? (
           <form
             className="stack add-members"
