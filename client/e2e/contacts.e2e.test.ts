@@ -1,11 +1,26 @@
 import { createRequire } from 'node:module';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Locator, Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { createTestApp, type TestApp } from '../../server/test/helpers/app.ts';
-import { BLOCKED, CONTACTS, REMOVE, RESPOND, SEND } from '../../server/test/helpers/contacts.ts';
+import {
+  BLOCKED,
+  CONTACTS,
+  insertContacts,
+  REMOVE,
+  RESPOND,
+  SEND,
+} from '../../server/test/helpers/contacts.ts';
 import { makePng, upload } from '../../server/test/helpers/files.ts';
 import { registerUser, type TestUser } from '../../server/test/helpers/users.ts';
-import { countOperations, launchBrowser, newPage, screenshot, signIn, waitUntil } from './helpers/browser.ts';
+import {
+  countOperations,
+  graphqlOperation,
+  launchBrowser,
+  newPage,
+  screenshot,
+  signIn,
+  waitUntil,
+} from './helpers/browser.ts';
 
 const chromiumPath = inject('chromiumPath');
 const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
@@ -327,6 +342,114 @@ describe.skipIf(!chromiumPath)('contacts in the browser', () => {
     await contacts.getByRole('listitem', { name: longName }).waitFor();
     expect(await blockedIds(nell)).toEqual([]);
     expect(await contactIds(nell)).toEqual([bart.id]);
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  });
+
+  /** `count` contacts of `user` named "<prefix> 001", "<prefix> 002"…, in that (display name) order. */
+  function seedContacts(user: TestUser, prefix: string, count: number): Promise<string[]> {
+    return insertContacts(
+      t,
+      user.id,
+      Array.from({ length: count }, (_, i) => {
+        const n = String(i + 1).padStart(3, '0');
+        return { username: `${prefix.toLowerCase()}${n}`, displayName: `${prefix} ${n}` };
+      }),
+    );
+  }
+
+  test('pages loaded with "Show more" stay through changes made live, elsewhere or here', async () => {
+    const mo = await registerUser(t, { username: 'mo.many', displayName: 'Mo Many' });
+    const pals = await seedContacts(mo, 'Pal', 60);
+    // Sorts between Pal 030 and Pal 031; Mo asked them, they accept once the page is open.
+    const quinn = await registerUser(t, { username: 'quinn', displayName: 'Pal 030a' });
+    const asked = await t.ok<{ sendFriendRequest: { request: { id: string } } }>(
+      SEND,
+      { id: quinn.id },
+      mo.accessToken,
+    );
+    const { context, page, pageErrors } = await newPage(browser, { baseURL: t.url });
+    const ops = countOperations(page);
+    await signIn(page, mo.username, mo.password);
+    await page.locator('[data-connection="connected"]').waitFor();
+    await openContacts(page);
+    const contacts = section(page, 'Your contacts');
+    const names = () => contacts.locator('.person-name').allTextContents();
+    await contacts.getByRole('listitem', { name: 'Pal 050' }).waitFor();
+    expect(await names()).toHaveLength(50);
+    await page.getByRole('button', { name: 'Show more contacts' }).click();
+    await contacts.getByRole('listitem', { name: 'Pal 060' }).waitFor();
+    expect(await names()).toHaveLength(60);
+    const listFetches = ops.get('ContactsPageContacts');
+
+    // Quinn accepts elsewhere: they join in name order, and the second page stays.
+    await t.ok(RESPOND, { id: asked.sendFriendRequest.request.id, accept: true }, quinn.accessToken);
+    await contacts.getByRole('listitem', { name: 'Pal 030a' }).waitFor();
+    await section(page, 'Sent requests').waitFor({ state: 'detached' });
+    const withQuinn = await names();
+    expect(withQuinn).toHaveLength(61);
+    expect(withQuinn.slice(29, 32)).toEqual(['Pal 030', 'Pal 030a', 'Pal 031']);
+    expect(withQuinn.at(-1)).toBe('Pal 060');
+
+    // Mo removes Pal 055 on another device: that row goes, the rest stay.
+    await t.ok(REMOVE, { id: pals[54] }, mo.accessToken);
+    await contacts.getByRole('listitem', { name: 'Pal 055' }).waitFor({ state: 'detached' });
+    expect(await names()).toHaveLength(60);
+
+    // And removing one here (from the second page) keeps the others too.
+    await contacts.getByRole('button', { name: 'Remove Pal 058', exact: true }).click();
+    await page.getByRole('button', { name: 'Yes, remove Pal 058' }).click();
+    await page.getByText('Removed Pal 058 from your contacts').waitFor();
+    await contacts.getByRole('listitem', { name: 'Pal 058' }).waitFor({ state: 'detached' });
+    const left = await names();
+    expect(left).toHaveLength(59);
+    expect(left.at(-1)).toBe('Pal 060');
+    expect(left).toEqual([...left].sort());
+    // Updated in place: the list was never fetched again.
+    expect(ops.get('ContactsPageContacts')).toBe(listFetches);
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  });
+
+  test('the count says "or more" until every contact is loaded; a failed "Show more" says so and retries', async () => {
+    const kit = await registerUser(t, { username: 'kit', displayName: 'Kit Counter' });
+    await seedContacts(kit, 'Bud', 55);
+    const { context, page, pageErrors } = await newPage(browser, { baseURL: t.url });
+    await signIn(page, kit.username, kit.password);
+    await openContacts(page);
+    const contacts = section(page, 'Your contacts');
+    await contacts.getByRole('listitem', { name: 'Bud 050' }).waitFor();
+    // 50 are loaded, more exist, and the API has no total: "50 or more", not "50".
+    await page.getByRole('heading', { name: 'Your contacts 50 or more', exact: true }).waitFor();
+
+    // The next page fails: an alert says so (no unhandled rejection) and offers to try again.
+    let failing = true;
+    await page.route('**/graphql', async (route: Route) => {
+      const request = route.request();
+      const paging =
+        graphqlOperation(request) === 'ContactsPageContacts' && request.postData()?.includes('"after"');
+      if (failing && paging)
+        return route.fulfill({ status: 503, contentType: 'text/plain', body: 'Unavailable' });
+      return route.fallback();
+    });
+    const showMore = page.getByRole('button', { name: 'Show more contacts' });
+    await showMore.focus();
+    await showMore.press('Enter');
+    const alert = page.getByRole('alert').filter({ hasText: 'More contacts could not be loaded.' });
+    await alert.waitFor();
+    await screenshot(page, 'contacts-show-more-failed');
+    expect(await contacts.locator('.person-name').count()).toBe(50);
+    // Focus stays on the button, which now offers to try again.
+    const retry = page.getByRole('button', { name: 'Try again' });
+    expect(await hasFocus(retry)).toBe(true);
+    failing = false;
+    await retry.press('Enter');
+    await contacts.getByRole('listitem', { name: 'Bud 055' }).waitFor();
+    await alert.waitFor({ state: 'detached' });
+    expect(await contacts.locator('.person-name').count()).toBe(55);
+    await page.getByRole('heading', { name: 'Your contacts 55', exact: true }).waitFor();
+    expect(await page.getByRole('button', { name: 'Show more contacts' }).count()).toBe(0);
+    await page.unroute('**/graphql');
     expect(pageErrors).toEqual([]);
     await context.close();
   });

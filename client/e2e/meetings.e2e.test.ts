@@ -1,13 +1,16 @@
+import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { createTestApp, type TestApp } from '../../server/test/helpers/app.ts';
 import { OPEN_DM } from '../../server/test/helpers/chat.ts';
+import { insertContacts } from '../../server/test/helpers/contacts.ts';
 import { meetingOk, requestMeeting, waitFor } from '../../server/test/helpers/meetings.ts';
 import { registerUser } from '../../server/test/helpers/users.ts';
-import { launchBrowser, newPage, screenshot, signIn } from './helpers/browser.ts';
+import { launchBrowser, newPage, screenshot, signIn, waitUntil } from './helpers/browser.ts';
 import { makeContacts } from './helpers/chat.ts';
 
 const chromiumPath = inject('chromiumPath');
+const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 /** The meeting's status pill on its page. */
 const status = (page: Page) => page.getByTestId('meeting-status');
@@ -52,9 +55,9 @@ describe.skipIf(!chromiumPath)('meetings in the browser', () => {
     await a.page.goto(`/rooms/${dm.openDirectRoom.id}`);
     await a.page.getByRole('link', { name: 'Book a meeting' }).click();
     await a.page.waitForURL('**/meetings/new?*');
-    const invitee = a.page.getByLabel('With');
+    const invitee = a.page.getByRole('combobox', { name: 'With' });
     await invitee.waitFor();
-    expect(await invitee.inputValue()).toBe(nick.id);
+    expect(await invitee.inputValue()).toBe(`Nick York (@${nick.username})`);
     await a.page.getByText('In your time zone, Europe/Berlin.').waitFor();
 
     // A reading the spring change skips in Berlin (02:00 → 03:00 on 28 March 2027) is explained.
@@ -186,6 +189,81 @@ describe.skipIf(!chromiumPath)('meetings in the browser', () => {
     expect(a.pageErrors).toEqual([]);
     expect(b.pageErrors).toEqual([]);
     await Promise.all([a.context.close(), b.context.close()]);
+  });
+
+  test('"With" reaches every contact, the 101st too: search as you type, more pages, all by keyboard', async () => {
+    const pia = await registerUser(t, { username: 'pia.picker', displayName: 'Pia Picker' });
+    // A hundred contacts sort before Zora: a list of the first 100 never showed her.
+    await insertContacts(
+      t,
+      pia.id,
+      Array.from({ length: 100 }, (_, i) => {
+        const n = String(i + 1).padStart(3, '0');
+        return { username: `mate${n}`, displayName: `Mate ${n}` };
+      }),
+    );
+    const [zoraId] = await insertContacts(t, pia.id, [{ username: 'zora.last', displayName: 'Zora Last' }]);
+    const { context, page, pageErrors } = await newPage(browser, { baseURL: t.url });
+    await signIn(page, pia.username, pia.password);
+    await page.goto('/meetings/new');
+    const field = page.getByRole('combobox', { name: 'With' });
+    const options = page.getByRole('listbox', { name: 'Contacts' }).getByRole('option');
+    const activeOption = async () => {
+      const id = await field.getAttribute('aria-activedescendant');
+      return id ? page.locator(`[id="${id}"]`).textContent() : null;
+    };
+
+    // Nothing typed: Down lists the contacts, a page at a time, the last option loading the next.
+    await field.focus();
+    await field.press('ArrowDown');
+    expect(await field.getAttribute('aria-expanded')).toBe('true');
+    await options.nth(20).waitFor();
+    expect(await options.count()).toBe(21);
+    expect(await activeOption()).toBe('Mate 001 @mate001');
+    await field.press('ArrowUp');
+    expect(await activeOption()).toBe('Show more contacts');
+    await field.press('Enter');
+    await options.nth(40).waitFor();
+    expect(await options.count()).toBe(41);
+    expect(await activeOption()).toBe('Mate 021 @mate021');
+    await field.press('Escape');
+    expect(await field.getAttribute('aria-expanded')).toBe('false');
+
+    // Typing searches all of them on the server.
+    await field.fill('zor');
+    await waitUntil(
+      'only Zora is offered',
+      async () => (await options.allTextContents()).join() === 'Zora Last @zora.last',
+    );
+    await page.getByRole('status').filter({ hasText: '1 contact.' }).waitFor();
+    await screenshot(page, 'meeting-request-invitee-search');
+    // No serious or critical axe-core findings with the list open (roles, names, contrast).
+    await page.addScriptTag({ path: AXE_PATH });
+    const violations = await page.locator('.invitee-picker').evaluate(async (el) => {
+      // biome-ignore lint/suspicious/noExplicitAny: axe is injected above, untyped in the page
+      const result = await (window as any).axe.run(el, { resultTypes: ['violations'] });
+      return (result.violations as { id: string; impact: string | null }[])
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => v.id);
+    });
+    expect(violations).toEqual([]);
+    await field.press('ArrowDown');
+    await field.press('Enter');
+    expect(await field.inputValue()).toBe('Zora Last (@zora.last)');
+    expect(await field.getAttribute('aria-expanded')).toBe('false');
+    await page.getByText('Zora Last’s time zone: UTC.').waitFor();
+    await page.getByRole('button', { name: 'Send request' }).click();
+    await page.waitForURL(/\/meetings\/[0-9a-f-]{36}$/);
+    await page.getByRole('heading', { name: 'Meeting with Zora Last' }).waitFor();
+    const meetingId = page.url().split('/').pop();
+    const stored = await t.ok<{ meeting: { invitee: { id: string } } }>(
+      'query($id: ID!) { meeting(id: $id) { invitee { id } } }',
+      { id: meetingId },
+      pia.accessToken,
+    );
+    expect(stored.meeting.invitee.id).toBe(zoraId);
+    expect(pageErrors).toEqual([]);
+    await context.close();
   });
 
   test('after a meeting ends each side reviews it once; the list and page follow live', async () => {

@@ -5,6 +5,8 @@ import {
   BLOCKED,
   CANCEL,
   CONTACTS,
+  insertContacts,
+  insertUsers,
   liveMyEvents,
   probeUserTopic,
   REMOVE,
@@ -228,6 +230,45 @@ describe('contacts', () => {
     expectError(await t.gql(CONTACTS, { first: 0 }, me.accessToken), 'BAD_USER_INPUT');
     expectError(await t.gql(CONTACTS, { first: 101 }, me.accessToken), 'BAD_USER_INPUT');
     expectError(await t.gql(CONTACTS, { after: 'garbage' }, me.accessToken), 'BAD_USER_INPUT');
+  });
+
+  it('finds contacts by username or any word of the display name, in name order across pages', async () => {
+    const me = await registerUser(t);
+    // Matches "ada" the way searchUsers would, but is not a contact.
+    await insertUsers(t, [{ username: 'cq_ada_stranger', displayName: 'Ada Stranger' }]);
+    const [lovelace, byron, zed, adams] = await insertContacts(t, me.id, [
+      { username: 'cq_lovelace', displayName: 'Lovelace Ada' },
+      { username: 'cq_byron', displayName: 'ada Byron' },
+      { username: 'ada_cq', displayName: 'Zed' },
+      { username: 'cq_bob', displayName: 'Bob Adams' },
+      { username: 'cq_nada', displayName: 'Nada' },
+      { username: 'cqnxda', displayName: 'Nxda' },
+    ]);
+    const find = async (query: string | null) => {
+      const ids: string[] = [];
+      let after: string | null = null;
+      do {
+        const r: {
+          contacts: {
+            edges: { node: { id: string } }[];
+            pageInfo: { hasNextPage: boolean; endCursor: string };
+          };
+        } = await t.ok(CONTACTS, { query, first: 2, after }, me.accessToken);
+        ids.push(...r.contacts.edges.map((e) => e.node.id));
+        after = r.contacts.pageInfo.hasNextPage ? r.contacts.pageInfo.endCursor : null;
+      } while (after);
+      return ids;
+    };
+    // By display name (case-insensitive): ada Byron, Bob Adams, Lovelace Ada, Zed (@ada_cq).
+    expect(await find('ada')).toEqual([byron, adams, lovelace, zed]);
+    expect(await find('  @ADA ')).toEqual([byron, adams, lovelace, zed]);
+    expect(await find('lovelace a')).toEqual([lovelace]);
+    // LIKE's wildcards are plain characters: "n_da" finds neither Nada nor Nxda.
+    expect(await find('n_da')).toEqual([]);
+    // Blank or omitted: everyone.
+    expect(await find('   ')).toHaveLength(6);
+    expect(await find(null)).toHaveLength(6);
+    expectError(await t.gql(CONTACTS, { query: 'a'.repeat(101) }, me.accessToken), 'BAD_USER_INPUT');
   });
 
   it("hides another user's private fields in user(id)", async () => {

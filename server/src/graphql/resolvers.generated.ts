@@ -1094,7 +1094,7 @@ export type Query = {
   __typename?: 'Query';
   /** People the viewer has blocked. */
   blockedUsers: Array<User>;
-  /** The viewer's contacts (accepted friends), by display name. */
+  /** The viewer's contacts (accepted friends), by display name (case-insensitive), then id. */
   contacts: UserConnection;
   /** Pending friend requests, newest first. */
   friendRequests: FriendRequestConnection;
@@ -1150,6 +1150,7 @@ export type Query = {
 export type QueryContactsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  query?: InputMaybe<Scalars['String']['input']>;
 };
 
 

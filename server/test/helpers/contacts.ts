@@ -13,7 +13,8 @@ export const BLOCK = `mutation($id: ID!) { blockUser(userId: $id) { id contactSt
 export const UNBLOCK = `mutation($id: ID!) { unblockUser(userId: $id) { id contactStatus blockedByMe } }`;
 export const USER = `query($id: ID!) { user(id: $id) {
   id username email showOnline shareReadReceipts contactStatus blockedByMe isMe } }`;
-export const CONTACTS = `query($first: Int, $after: String) { contacts(first: $first, after: $after) {
+export const CONTACTS = `query($first: Int, $after: String, $query: String) {
+  contacts(first: $first, after: $after, query: $query) {
   edges { cursor node { id displayName contactStatus } } pageInfo { hasNextPage endCursor } } }`;
 export const REQUESTS = `query($d: FriendRequestDirection!, $first: Int, $after: String) {
   friendRequests(direction: $d, first: $first, after: $after) {
@@ -47,6 +48,29 @@ export async function insertUsers(
     .returning('id')
     .execute();
   return rows.map((r) => r.id);
+}
+
+/**
+ * Inserts users (as insertUsers does) who are all contacts of `userId`, straight
+ * into the database: for tests that need more contacts than a page holds.
+ */
+export async function insertContacts(
+  t: TestApp,
+  userId: string,
+  users: { username: string; displayName?: string; email?: string }[],
+): Promise<string[]> {
+  const ids = await insertUsers(t, users);
+  if (ids.length === 0) return ids;
+  await t.app.db
+    .insertInto('friendships')
+    .values(
+      ids.flatMap((id) => [
+        { user_id: userId, friend_id: id },
+        { user_id: id, friend_id: userId },
+      ]),
+    )
+    .execute();
+  return ids;
 }
 
 export interface EventProbe {

@@ -41,7 +41,7 @@ export const ContactRowFragment = graphql(`
 const CONTACTS_PAGE_SIZE = 50;
 
 const ContactsPageQuery = graphql(`
-  query ContactsPage($first: Int!, $after: String) {
+  query ContactsPage {
     incoming: friendRequests(direction: INCOMING, first: 100) {
       edges {
         node {
@@ -58,9 +58,24 @@ const ContactsPageQuery = graphql(`
         }
       }
     }
+    blockedUsers {
+      id
+      ...ContactRow_user
+    }
+  }
+`);
+
+/**
+ * The viewer's contacts, a page at a time ("Show more" appends the next).
+ * Apart from ContactsPage because changes must not refetch it (that would
+ * bring back only the first page): mutations and live events update it in
+ * place (contacts.cache.ts), so it selects nothing such an update cannot
+ * supply (no edge cursors; pageInfo.endCursor is all paging needs).
+ */
+const ContactsPageContactsQuery = graphql(`
+  query ContactsPageContacts($first: Int!, $after: String) {
     contacts(first: $first, after: $after) {
       edges {
-        cursor
         node {
           id
           ...ContactRow_user
@@ -70,10 +85,6 @@ const ContactsPageQuery = graphql(`
         hasNextPage
         endCursor
       }
-    }
-    blockedUsers {
-      id
-      ...ContactRow_user
     }
   }
 `);
@@ -152,7 +163,7 @@ function ContactRow(props: { user: FragmentType<typeof ContactRowFragment>; acti
 
   async function confirmed(action: (p: typeof user) => Promise<boolean>) {
     await action(user);
-    // Done: the row goes with the refetch. Failed: back to the buttons (the status says why).
+    // Done: the row goes with the cache update. Failed: back to the buttons (the status says why).
     step.close();
   }
 
@@ -238,12 +249,32 @@ function BlockedRow(props: { user: FragmentType<typeof ContactRowFragment>; acti
   );
 }
 
-/** A titled card with a list, or a quiet line when the list is empty. */
-function ListSection(props: { id: string; title: string; empty: string; count: number; children: unknown }) {
+/**
+ * A titled card with a list, or a quiet line when the list is empty. With
+ * `more` (further pages not loaded yet) the count says "at least": the API
+ * has no total to show instead.
+ */
+function ListSection(props: {
+  id: string;
+  title: string;
+  empty: string;
+  count: number;
+  more?: boolean;
+  children: unknown;
+}) {
   return (
     <section className="card" aria-labelledby={`${props.id}-heading`}>
       <h2 id={`${props.id}-heading`}>
-        {props.title} <span className="count">{props.count}</span>
+        {props.title}{' '}
+        <span className="count">
+          {props.count}
+          {props.more ? (
+            <>
+              <span aria-hidden="true">+</span>
+              <span className="visually-hidden"> or more</span>
+            </>
+          ) : null}
+        </span>
       </h2>
       {props.count === 0 ? (
         <p className="muted">{props.empty}</p>
@@ -256,37 +287,62 @@ function ListSection(props: { id: string; title: string; empty: string; count: n
   );
 }
 
+/**
+ * The contacts list's paging: `showMore` appends the next page (skipping
+ * anyone already listed, e.g. added live meanwhile) and never rejects; a
+ * failure is kept in `failed` for the page to show with a retry.
+ */
+function useShowMore(list: ReturnType<typeof useContactList>) {
+  const [loading, setLoading] = useState(false);
+  const [failed, setFailed] = useState(false);
+  async function showMore() {
+    const after = list.data?.contacts.pageInfo.endCursor;
+    if (!after || loading) return;
+    setLoading(true);
+    setFailed(false);
+    try {
+      await list.fetchMore({
+        variables: { after },
+        updateQuery: (previous, { fetchMoreResult }) => {
+          const listed = new Set(previous.contacts.edges.map((e) => e.node.id));
+          return {
+            ...previous,
+            contacts: {
+              ...fetchMoreResult.contacts,
+              edges: [
+                ...previous.contacts.edges,
+                ...fetchMoreResult.contacts.edges.filter((e) => !listed.has(e.node.id)),
+              ],
+            },
+          };
+        },
+      });
+    } catch {
+      setFailed(true);
+    } finally {
+      setLoading(false);
+    }
+  }
+  return { loading, failed, showMore };
+}
+
+function useContactList() {
+  return useQuery(ContactsPageContactsQuery, {
+    variables: { first: CONTACTS_PAGE_SIZE },
+    fetchPolicy: 'cache-and-network',
+  });
+}
+
 /** /contacts: find people, answer and follow up requests, contacts and blocked people, live. */
 export function ContactsPage() {
   useContactEvents();
   const actions = useContactActions();
-  const [loadingMore, setLoadingMore] = useState(false);
   const statusRef = useRef<HTMLParagraphElement>(null);
   useRecoverFocus(statusRef, actions.status.message);
-  const { data, error, loading, refetch, fetchMore } = useQuery(ContactsPageQuery, {
-    variables: { first: CONTACTS_PAGE_SIZE },
-    fetchPolicy: 'cache-and-network',
-  });
-
-  async function showMore() {
-    const after = data?.contacts.pageInfo.endCursor;
-    if (!after) return;
-    setLoadingMore(true);
-    try {
-      await fetchMore({
-        variables: { after },
-        updateQuery: (previous, { fetchMoreResult }) => ({
-          ...previous,
-          contacts: {
-            ...fetchMoreResult.contacts,
-            edges: [...previous.contacts.edges, ...fetchMoreResult.contacts.edges],
-          },
-        }),
-      });
-    } finally {
-      setLoadingMore(false);
-    }
-  }
+  const { data, error, loading, refetch } = useQuery(ContactsPageQuery, { fetchPolicy: 'cache-and-network' });
+  const list = useContactList();
+  const more = useShowMore(list);
+  const contacts = list.data?.contacts;
 
   return (
     <div className="page">
@@ -300,7 +356,7 @@ export function ContactsPage() {
         {actions.status.message}
       </p>
       <SearchPeople actions={actions} />
-      {data ? (
+      {data && contacts ? (
         <>
           {data.incoming.edges.length > 0 ? (
             <ListSection id="incoming" title="Requests for you" empty="" count={data.incoming.edges.length}>
@@ -313,15 +369,27 @@ export function ContactsPage() {
             id="contacts"
             title="Your contacts"
             empty="No contacts yet. Find people above and add them."
-            count={data.contacts.edges.length}
+            count={contacts.edges.length}
+            more={contacts.pageInfo.hasNextPage}
           >
-            {data.contacts.edges.map((e) => (
+            {contacts.edges.map((e) => (
               <ContactRow key={e.node.id} user={e.node} actions={actions} />
             ))}
           </ListSection>
-          {data.contacts.pageInfo.hasNextPage ? (
-            <button type="button" className="button" onClick={() => void showMore()} disabled={loadingMore}>
-              {loadingMore ? 'Loading…' : 'Show more contacts'}
+          {more.failed ? (
+            <p role="alert" className="status status-error">
+              More contacts could not be loaded.
+            </p>
+          ) : null}
+          {contacts.pageInfo.hasNextPage ? (
+            // One button throughout (aria-disabled while loading, "Try again" after a failure): focus stays on it.
+            <button
+              type="button"
+              className="button"
+              onClick={() => void more.showMore()}
+              aria-disabled={more.loading}
+            >
+              {more.loading ? 'Loading…' : more.failed ? 'Try again' : 'Show more contacts'}
             </button>
           ) : null}
           {data.outgoing.edges.length > 0 ? (
@@ -339,9 +407,12 @@ export function ContactsPage() {
             </ListSection>
           ) : null}
         </>
-      ) : error ? (
-        <LoadError what="Your contacts" retry={refetch} />
-      ) : loading ? (
+      ) : (error && !data) || (list.error && !contacts) ? (
+        <LoadError
+          what="Your contacts"
+          retry={() => Promise.all([refetch(), list.refetch()]).catch(() => {})}
+        />
+      ) : loading || list.loading ? (
         <p role="status">Loading…</p>
       ) : null}
     </div>

@@ -3,8 +3,31 @@ import { graphql } from '../../gql/index.ts';
 /**
  * The contact mutations. Each returns what the cache needs: the other person
  * with their new `contactStatus`/`blockedByMe` (normalized, so search results
- * update in place); lists are refetched (see useContactActions).
+ * update in place) and, where they may become a contact, ContactListPerson_user.
+ * The contact lists are updated in place (contacts.cache.ts); the request and
+ * block lists are refetched (see useContactActions).
  */
+
+/**
+ * Someone whose relationship changed, with everything the contact lists show
+ * of them (the contacts page's row, the sidebar's presence dot, the meeting
+ * form's time zone): enough for updateContactLists to add them without any
+ * of those lists being fetched again.
+ */
+export const ContactListPersonFragment = graphql(`
+  fragment ContactListPerson_user on User {
+    id
+    displayName
+    username
+    avatarUrl
+    online
+    timeZone
+    contactStatus
+    blockedByMe
+    ...ContactRow_user
+  }
+`);
+
 export const SendFriendRequestMutation = graphql(`
   mutation SendFriendRequest($userId: ID!) {
     sendFriendRequest(userId: $userId) {
@@ -13,8 +36,7 @@ export const SendFriendRequestMutation = graphql(`
       }
       user {
         id
-        contactStatus
-        blockedByMe
+        ...ContactListPerson_user
       }
     }
   }
@@ -25,8 +47,7 @@ export const RespondToFriendRequestMutation = graphql(`
     respondToFriendRequest(requestId: $requestId, accept: $accept) {
       user {
         id
-        contactStatus
-        blockedByMe
+        ...ContactListPerson_user
       }
     }
   }

@@ -3,10 +3,13 @@ import { useApolloClient } from '@apollo/client/react';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { ContactStatus } from '../../gql/graphql.ts';
+import { type FragmentType, getFragmentData } from '../../gql/index.ts';
 import { formErrors } from '../../ui/forms.ts';
+import { updateContactLists } from './contacts.cache.ts';
 import {
   BlockUserMutation,
   CancelFriendRequestMutation,
+  ContactListPersonFragment,
   OpenDirectRoomMutation,
   RemoveContactMutation,
   RespondToFriendRequestMutation,
@@ -16,16 +19,28 @@ import {
 
 /**
  * The lists of relationships, refetched after each change (when on screen):
- * the contacts page and the sidebar's Contacts tab. Search results are not
- * refetched: they show users, whose `contactStatus` the cache updates from
- * each mutation's answer (or setContactStatus).
+ * the contacts page's requests and blocked people, and the sidebar's Contacts
+ * tab. Not the contacts page's paged list of contacts (CONTACT_LIST_QUERY):
+ * refetching it would bring back only its first page, so changes are applied
+ * to it in place (updateContactLists). Search results are not refetched
+ * either: they show users, whose `contactStatus` the cache updates from each
+ * mutation's answer (or setContactStatus).
  */
 export const CONTACT_QUERIES = ['ContactsPage', 'SidebarContacts'];
 
-/** For mutations that answer only `true`: the person's new status, written to the cached User. */
+/** The contacts page's list of contacts (ContactsPage.tsx), paged with "Show more". */
+export const CONTACT_LIST_QUERY = 'ContactsPageContacts';
+
+/** For mutations that answer only `true`: the person's new status, written to the cached User and the lists. */
 function setContactStatus(cache: ApolloCache, userId: string, status: ContactStatus) {
   const id = cache.identify({ __typename: 'User', id: userId });
   if (id) cache.modify({ id, fields: { contactStatus: () => status } });
+  updateContactLists(cache, { id: userId, contactStatus: status });
+}
+
+/** For mutations that answer with the person: the contact lists take (or drop) them. */
+function updateLists(cache: ApolloCache, user: FragmentType<typeof ContactListPersonFragment> | undefined) {
+  if (user) updateContactLists(cache, getFragmentData(ContactListPersonFragment, user));
 }
 
 export interface Person {
@@ -71,7 +86,14 @@ export function useContactActions() {
     sendRequest: (p: Person) =>
       run(
         `send:${p.id}`,
-        () => client.mutate({ mutation: SendFriendRequestMutation, variables: { userId: p.id }, ...refetch }),
+        () =>
+          client.mutate({
+            mutation: SendFriendRequestMutation,
+            variables: { userId: p.id },
+            // They had asked us: now contacts.
+            update: (cache, { data }) => updateLists(cache, data?.sendFriendRequest.user),
+            ...refetch,
+          }),
         `Friend request sent to ${p.displayName}`,
       ),
     respond: (requestId: string, p: Person, accept: boolean) =>
@@ -81,6 +103,7 @@ export function useContactActions() {
           client.mutate({
             mutation: RespondToFriendRequestMutation,
             variables: { requestId, accept },
+            update: (cache, { data }) => updateLists(cache, data?.respondToFriendRequest.user),
             ...refetch,
           }),
         accept ? `${p.displayName} is now a contact` : `Declined the request from ${p.displayName}`,
@@ -112,7 +135,15 @@ export function useContactActions() {
     block: (p: Person) =>
       run(
         `block:${p.id}`,
-        () => client.mutate({ mutation: BlockUserMutation, variables: { userId: p.id }, ...refetch }),
+        () =>
+          client.mutate({
+            mutation: BlockUserMutation,
+            variables: { userId: p.id },
+            update: (cache, { data }) => {
+              if (data) updateContactLists(cache, data.blockUser);
+            },
+            ...refetch,
+          }),
         `Blocked ${p.displayName}`,
       ),
     unblock: (p: Person) =>

@@ -1,8 +1,10 @@
 import { useApolloClient, useSubscription } from '@apollo/client/react';
 import { useEffect, useRef } from 'react';
 import { useConnectionStatus } from '../../apollo/ServicesProvider.tsx';
-import { graphql } from '../../gql/index.ts';
-import { CONTACT_QUERIES } from './useContactActions.ts';
+import { getFragmentData, graphql } from '../../gql/index.ts';
+import { updateContactLists } from './contacts.cache.ts';
+import { ContactListPersonFragment } from './contacts.operations.ts';
+import { CONTACT_LIST_QUERY, CONTACT_QUERIES } from './useContactActions.ts';
 
 const ContactEventsSubscription = graphql(`
   subscription ContactEvents {
@@ -20,8 +22,7 @@ const ContactEventsSubscription = graphql(`
       ... on ContactsChanged {
         user {
           id
-          contactStatus
-          blockedByMe
+          ...ContactListPerson_user
         }
       }
     }
@@ -33,36 +34,39 @@ const ContactEventsSubscription = graphql(`
  * Contacts tab) is open: a request
  * arrives, someone accepts ours, cancels theirs or removes us. The changed
  * user is normalized into the cache by the subscription result itself; the
- * lists are refetched because membership in them changed. Room events on the
- * same stream are ignored here. After a reconnect the lists are refetched,
- * since events sent while the socket was down are not replayed.
+ * contact lists take or drop them in place (updateContactLists), so pages
+ * loaded with "Show more" stay; the request and block lists are refetched.
+ * Room events on the same stream are ignored here. After a reconnect every
+ * list is refetched from its first page, the contacts too, since events sent
+ * while the socket was down are not replayed.
  */
 export function useContactEvents(): void {
   const client = useApolloClient();
   const connection = useConnectionStatus();
   const wasDown = useRef(false);
-  const refetching = useRef<{ running: boolean; again: boolean }>({ running: false, again: false });
+  const refetching = useRef<{ running: boolean; again: Set<string> }>({ running: false, again: new Set() });
 
   /**
    * Refetches the lists, one request at a time: Apollo deduplicates identical
    * in-flight queries, so a refetch asked for during another would get that
    * older answer (from before the latest change). Ask again once it is back.
    */
-  function refetch() {
+  function refetch(include: readonly string[] = CONTACT_QUERIES) {
     const state = refetching.current;
     if (state.running) {
-      state.again = true;
+      for (const name of include) state.again.add(name);
       return;
     }
     state.running = true;
     void client
-      .refetchQueries({ include: CONTACT_QUERIES })
+      .refetchQueries({ include: [...include] })
       .catch(() => {})
       .finally(() => {
         state.running = false;
-        if (state.again) {
-          state.again = false;
-          refetch();
+        if (state.again.size > 0) {
+          const next = [...state.again];
+          state.again.clear();
+          refetch(next);
         }
       });
   }
@@ -71,14 +75,17 @@ export function useContactEvents(): void {
     if (connection === 'reconnecting') wasDown.current = true;
     else if (connection === 'connected' && wasDown.current) {
       wasDown.current = false;
-      refetch();
+      refetch([...CONTACT_QUERIES, CONTACT_LIST_QUERY]);
     }
   });
   useSubscription(ContactEventsSubscription, {
     ignoreResults: true,
     onData: ({ data: { data } }) => {
-      const type = data?.myEvents.__typename;
-      if (type === 'FriendRequestReceived' || type === 'ContactsChanged') refetch();
+      const event = data?.myEvents;
+      if (event?.__typename === 'ContactsChanged') {
+        updateContactLists(client.cache, getFragmentData(ContactListPersonFragment, event.user));
+        refetch();
+      } else if (event?.__typename === 'FriendRequestReceived') refetch();
     },
   });
 }

@@ -16,6 +16,7 @@ import { LoadError } from '../../ui/LoadError.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { toWallTime, type WallTime, zonedIso } from '../../ui/zoned-time.ts';
 import { newClientId } from '../conversation/clientId.ts';
+import { type Invitee, InviteePicker } from './InviteePicker.tsx';
 import { RequestMeetingMutation } from './meetings.operations.ts';
 import { MEETING_LIST_QUERIES } from './useMeetingEvents.ts';
 import { WhenFields } from './WhenFields.tsx';
@@ -26,15 +27,18 @@ const MeetingRequestQuery = graphql(`
       id
       timeZone
     }
-    contacts(first: 100) {
-      edges {
-        node {
-          id
-          displayName
-          username
-          timeZone
-        }
-      }
+  }
+`);
+
+/** The person named by `?with=` (the direct chat's "Book a meeting"), picked to start with. */
+const MeetingInviteeQuery = graphql(`
+  query MeetingInvitee($id: ID!) {
+    user(id: $id) {
+      id
+      displayName
+      username
+      timeZone
+      isMe
     }
   }
 `);
@@ -47,19 +51,12 @@ function tomorrowAtTen(timeZone: string): WallTime {
   return { date: toWallTime(Date.now() + 24 * 3600_000, timeZone).date, time: '10:00' };
 }
 
-function RequestForm(props: {
-  timeZone: string;
-  contacts: { id: string; displayName: string; username: string; timeZone: string }[];
-  withId: string | null;
-  roomId: string | null;
-}) {
+function RequestForm(props: { timeZone: string; invitee: Invitee | null; roomId: string | null }) {
   const navigate = useNavigate();
   const [requestMeeting, { loading }] = useMutation(RequestMeetingMutation, {
     refetchQueries: MEETING_LIST_QUERIES,
   });
-  const [inviteeId, setInviteeId] = useState(
-    props.withId && props.contacts.some((c) => c.id === props.withId) ? props.withId : '',
-  );
+  const [invitee, setInvitee] = useState<Invitee | null>(props.invitee);
   const [when, setWhen] = useState<WallTime>(() => tomorrowAtTen(props.timeZone));
   const [kind, setKind] = useState<'VIDEO' | 'IN_PERSON'>('VIDEO');
   const [errors, setErrors] = useState<FormErrors<Field>>(NO_ERRORS);
@@ -67,7 +64,6 @@ function RequestForm(props: {
   const clientId = useMemo(() => newClientId(), []);
   const form = useRef<HTMLFormElement>(null);
   useFocusFirstError(errors, form);
-  const other = props.contacts.find((c) => c.id === inviteeId);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -78,12 +74,12 @@ function RequestForm(props: {
       ...(location !== null ? { location: [location, LIMITS.meetingLocation] as const } : {}),
       agenda: [agenda, LIMITS.meetingAgenda],
     }) ?? { fields: {} };
-    if (!inviteeId) local.fields.inviteeId = 'Pick who to meet.';
+    if (!invitee) local.fields.inviteeId = 'Pick who to meet.';
     const startsAt = zonedIso(when, props.timeZone);
     if (!startsAt) local.fields.startsAt = 'Enter a date and a time.';
     const duration = Number(v.durationMinutes);
     if (!Number.isInteger(duration)) local.fields.durationMinutes = 'Enter the length in whole minutes.';
-    if (Object.keys(local.fields).length > 0 || !startsAt) {
+    if (Object.keys(local.fields).length > 0 || !startsAt || !invitee) {
       setErrors(local);
       return;
     }
@@ -91,7 +87,7 @@ function RequestForm(props: {
       const { data } = await requestMeeting({
         variables: {
           input: {
-            inviteeId,
+            inviteeId: invitee.id,
             startsAt,
             durationMinutes: duration,
             kind,
@@ -118,43 +114,18 @@ function RequestForm(props: {
       noValidate
     >
       <FormAlert message={errors.form} />
-      <div className="field">
-        <label htmlFor="field-inviteeId">With</label>
-        <select
-          id="field-inviteeId"
-          name="inviteeId"
-          value={inviteeId}
-          onChange={(e) => setInviteeId(e.target.value)}
-          aria-invalid={errors.fields.inviteeId ? true : undefined}
-          aria-describedby={errors.fields.inviteeId ? 'field-inviteeId-error' : 'field-inviteeId-hint'}
-        >
-          <option value="">Pick a contact…</option>
-          {props.contacts.map((c) => (
-            <option key={c.id} value={c.id}>
-              {`${c.displayName} (@${c.username})`}
-            </option>
-          ))}
-        </select>
-        {errors.fields.inviteeId ? (
-          <p id="field-inviteeId-error" className="field-error">
-            {errors.fields.inviteeId}
-          </p>
-        ) : (
-          <p id="field-inviteeId-hint" className="field-hint">
-            {props.contacts.length === 0
-              ? 'You have no contacts yet. Add people on the Contacts page first.'
-              : other
-                ? `${other.displayName}’s time zone: ${other.timeZone}.`
-                : 'One of your contacts.'}
-          </p>
-        )}
-      </div>
+      <InviteePicker
+        id="field-inviteeId"
+        value={invitee}
+        onChange={setInvitee}
+        error={errors.fields.inviteeId}
+      />
       <WhenFields
         idPrefix="request"
         value={when}
         onChange={setWhen}
         timeZone={props.timeZone}
-        other={other}
+        other={invitee}
         error={errors.fields.startsAt}
       />
       <TextField
@@ -222,22 +193,26 @@ function RequestForm(props: {
 /** /meetings/new (?with=<userId>&room=<roomId>): ask a contact for a meeting. */
 export function MeetingRequestPage() {
   const [params] = useSearchParams();
+  const withId = params.get('with');
   const { data, error, refetch } = useQuery(MeetingRequestQuery, { fetchPolicy: 'cache-and-network' });
+  // Someone who cannot be found (or has blocked the viewer) is simply not picked: errorPolicy 'all'.
+  const prefill = useQuery(MeetingInviteeQuery, {
+    variables: { id: withId ?? '' },
+    skip: !withId,
+    errorPolicy: 'all',
+  });
+  const waiting = withId !== null && prefill.loading && !prefill.data;
+  const invitee = prefill.data?.user && !prefill.data.user.isMe ? prefill.data.user : null;
   return (
     <div className="page meeting-request-page">
       <PageHeading title="Request a meeting" />
-      {data ? (
+      {data && !waiting ? (
         <>
           <p className="muted">{`Pick the date and time as your clock shows it (${data.me.timeZone}).`}</p>
-          <RequestForm
-            timeZone={data.me.timeZone}
-            contacts={data.contacts.edges.map((e) => e.node)}
-            withId={params.get('with')}
-            roomId={params.get('room')}
-          />
+          <RequestForm timeZone={data.me.timeZone} invitee={invitee} roomId={params.get('room')} />
         </>
-      ) : error ? (
-        <LoadError what="Your contacts" retry={refetch} />
+      ) : error && !data ? (
+        <LoadError what="The meeting form" retry={() => refetch().catch(() => {})} />
       ) : (
         <p role="status">Loading…</p>
       )}

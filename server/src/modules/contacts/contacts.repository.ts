@@ -230,12 +230,17 @@ export async function deleteFriendship(db: Db, a: string, b: string): Promise<bo
 
 export type ContactRow = UserRow & { sort_name: string };
 
-/** A page of `userId`'s contacts ordered by lower-cased display name, then id. */
+/**
+ * A page of `userId`'s contacts ordered by lower-cased display name, then id;
+ * with `term` (trimmed and lower-cased), only those whose username or any word
+ * of whose display name starts with it, as people search matches them.
+ */
 export function listContacts(
   db: Db,
   userId: string,
   limit: number,
   after: { name: string; id: string } | undefined,
+  term?: string,
 ): Promise<ContactRow[]> {
   const sortName = sql<string>`lower(users.display_name)`;
   let q = db
@@ -243,6 +248,16 @@ export function listContacts(
     .innerJoin('users', 'users.id', 'friendships.friend_id')
     .select([...USER_COLUMNS, sortName.as('sort_name')])
     .where('friendships.user_id', '=', userId);
+  if (term) {
+    const prefix = `${term.replace(/[\\%_]/g, '\\$&')}%`;
+    q = q.where((eb) =>
+      eb.or([
+        eb('users.username', 'like', prefix),
+        eb(sortName, 'like', prefix),
+        eb(sortName, 'like', `% ${prefix}`),
+      ]),
+    );
+  }
   if (after) q = q.where(sql<boolean>`(${sortName}, users.id) > (${after.name}, ${after.id}::uuid)`);
   return q.orderBy(sortName).orderBy('users.id').limit(limit).execute();
 }

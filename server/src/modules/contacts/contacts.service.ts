@@ -20,6 +20,7 @@ import { presenceChanged } from '../presence/presence.topics.ts';
 import { rateLimit } from '../ratelimit/ratelimit.ts';
 import { type UserModel, userRowToModel } from '../users/users.model.ts';
 import { findUsersByIds } from '../users/users.repository.ts';
+import { searchTerm } from '../users/users.service.ts';
 import { type MyEventPayload, userTopic } from '../users/users.topics.ts';
 import {
   type FriendRequestModel,
@@ -297,12 +298,17 @@ interface PageArgs {
   after?: string | null | undefined;
 }
 
-/** The viewer's contacts by display name (case-insensitive), then id. */
+/**
+ * The viewer's contacts by display name (case-insensitive), then id; with a
+ * non-blank `query`, only those it finds (see repo.listContacts). The cursor
+ * is a position in that order, so it stays valid whatever `query` is.
+ */
 export async function listContacts(
   deps: Deps,
   viewer: Viewer,
-  args: PageArgs,
+  args: PageArgs & { query?: string | null | undefined },
 ): Promise<Connection<UserModel>> {
+  const term = args.query == null ? '' : searchTerm(args.query);
   const limit = pageSize(args.first, 50, 100);
   const after =
     args.after == null
@@ -315,6 +321,7 @@ export async function listContacts(
     viewer.userId,
     limit + 1,
     after && { name: after.n, id: after.i },
+    term,
   );
   return forwardPage(rows, limit, userRowToModel, (r) => ({ n: r.sort_name, i: r.id }));
 }

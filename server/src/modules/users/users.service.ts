@@ -31,6 +31,23 @@ export async function getUser(loaders: Loaders, viewer: Viewer, id: string): Pro
 export const MAX_QUERY_LENGTH = 100;
 
 /**
+ * A search text as people searches match it (`searchUsers`, `contacts(query)`):
+ * trimmed, runs of spaces collapsed, lower-cased, without a leading "@" (people
+ * are shown and mentioned as @username: "@ada" looks for the username ada).
+ * Empty when blank; BAD_USER_INPUT (field `query`) when over MAX_QUERY_LENGTH.
+ */
+export function searchTerm(query: string): string {
+  const term = query
+    .trim()
+    .replace(/^@+\s*/, '')
+    .replace(/\s+/g, ' ')
+    .toLowerCase();
+  if (longerThan(term, MAX_QUERY_LENGTH))
+    throw badInput(`Search text must be at most ${MAX_QUERY_LENGTH} characters`, { field: 'query' });
+  return term;
+}
+
+/**
  * People search (see `repo.searchUsers` for what matches and the order). The
  * cursor is the last hit's sort key plus the term it was made for, so a cursor
  * from another search is refused instead of silently skipping people.
@@ -40,15 +57,8 @@ export async function searchUsers(
   viewer: Viewer,
   args: { query: string; first?: number | null | undefined; after?: string | null | undefined },
 ): Promise<Connection<UserModel>> {
-  // People are shown (and mentioned) as @username: "@ada" looks for the username ada.
-  const term = args.query
-    .trim()
-    .replace(/^@+\s*/, '')
-    .replace(/\s+/g, ' ')
-    .toLowerCase();
+  const term = searchTerm(args.query);
   if (!term) throw badInput('Enter something to search for', { field: 'query' });
-  if (longerThan(term, MAX_QUERY_LENGTH))
-    throw badInput(`Search text must be at most ${MAX_QUERY_LENGTH} characters`, { field: 'query' });
   const limit = pageSize(args.first, 20, 100);
   const after =
     args.after == null

@@ -1,0 +1,336 @@
+import { useQuery } from '@apollo/client/react';
+import { type KeyboardEvent, type ReactNode, useEffect, useRef, useState } from 'react';
+import { graphql } from '../../gql/index.ts';
+import { LIMITS, lengthError, oneLine } from '../../ui/chars.ts';
+
+/** Wait this long after the last keystroke before searching. */
+const DEBOUNCE_MS = 250;
+/** Contacts per page of results; "Show more contacts" loads the next. */
+const PAGE_SIZE = 20;
+
+/** Who a meeting is with: what the form and the time fields need. */
+export interface Invitee {
+  id: string;
+  displayName: string;
+  username: string;
+  timeZone: string;
+}
+
+const InviteeSearchQuery = graphql(`
+  query MeetingInviteeSearch($query: String, $first: Int!, $after: String) {
+    contacts(query: $query, first: $first, after: $after) {
+      edges {
+        node {
+          id
+          displayName
+          username
+          timeZone
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+`);
+
+/** What the field shows for a chosen person. */
+export const inviteeLabel = (p: Pick<Invitee, 'displayName' | 'username'>): string =>
+  `${p.displayName} (@${p.username})`;
+
+function useDebounced(value: string, ms: number): string {
+  const [debounced, setDebounced] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setDebounced(value), ms);
+    return () => clearTimeout(timer);
+  }, [value, ms]);
+  return debounced;
+}
+
+/**
+ * The contacts matching `query` (all when blank), a page at a time, once
+ * `wanted` (the list was opened). `more` appends the next page and never
+ * rejects: a failure is kept in `moreFailed`, and the same option tries again.
+ */
+function useInviteeSearch(query: string, wanted: boolean) {
+  const tooLong = lengthError(query, LIMITS.searchQuery);
+  const result = useQuery(InviteeSearchQuery, {
+    variables: { query: query || null, first: PAGE_SIZE },
+    skip: !wanted || tooLong !== undefined,
+    fetchPolicy: 'cache-and-network',
+  });
+  const [loadingMore, setLoadingMore] = useState(false);
+  const [moreFailed, setMoreFailed] = useState(false);
+  const connection = tooLong ? undefined : result.data?.contacts;
+
+  async function more() {
+    const after = connection?.pageInfo.endCursor;
+    if (!after || loadingMore) return;
+    setLoadingMore(true);
+    setMoreFailed(false);
+    try {
+      await result.fetchMore({
+        variables: { after },
+        updateQuery: (previous, { fetchMoreResult }) => {
+          const listed = new Set(previous.contacts.edges.map((e) => e.node.id));
+          return {
+            ...previous,
+            contacts: {
+              ...fetchMoreResult.contacts,
+              edges: [
+                ...previous.contacts.edges,
+                ...fetchMoreResult.contacts.edges.filter((e) => !listed.has(e.node.id)),
+              ],
+            },
+          };
+        },
+      });
+    } catch {
+      setMoreFailed(true);
+    } finally {
+      setLoadingMore(false);
+    }
+  }
+
+  return {
+    tooLong,
+    people: connection?.edges.map((e) => e.node),
+    hasMore: connection?.pageInfo.hasNextPage ?? false,
+    loading: result.loading || loadingMore,
+    error: connection ? undefined : result.error,
+    retry: () => result.refetch().catch(() => {}),
+    more,
+    moreFailed,
+  };
+}
+
+/**
+ * One option of the list. Keyboard focus stays in the field, which points at
+ * the active option (aria-activedescendant) and handles the keys; a click
+ * picks, without taking focus from the field.
+ */
+function Option(props: { id: string; active: boolean; onPick(): void; more?: boolean; children: ReactNode }) {
+  return (
+    // biome-ignore lint/a11y/useKeyWithClickEvents: the keys are the combobox field's (see above)
+    <div
+      id={props.id}
+      role="option"
+      tabIndex={-1}
+      aria-selected={props.active}
+      className={props.more ? 'invitee-option invitee-more' : 'invitee-option'}
+      onMouseDown={(e) => e.preventDefault()}
+      onClick={props.onPick}
+    >
+      {props.children}
+    </div>
+  );
+}
+
+/** What the open list holds, for screen readers (and, when empty, for everyone). An error is an alert instead. */
+function resultsText(search: ReturnType<typeof useInviteeSearch>, query: string): string {
+  if (search.tooLong || search.error) return '';
+  const { people } = search;
+  if (people === undefined) return search.loading ? 'Searching…' : '';
+  if (people.length === 0)
+    return query
+      ? `No contact matches “${query}”.`
+      : 'You have no contacts yet. Add people on the Contacts page first.';
+  const found = people.length === 1 ? '1 contact' : `${people.length} contacts`;
+  return search.hasMore ? `${found}, more below.` : `${found}.`;
+}
+
+/**
+ * "With": an editable combobox over the viewer's contacts (the WAI-ARIA
+ * combobox pattern with a listbox popup, https://www.w3.org/WAI/ARIA/apg/patterns/combobox/):
+ * typing searches every contact by name or username on the server, so the
+ * 101st is as reachable as the first; the results come a page at a time, the
+ * last option loading the next. Down/Up move through the options (Down opens
+ * the list, every contact when nothing is typed), Enter picks, Escape closes
+ * (then clears). `value` is the person picked, `null` until one is.
+ */
+export function InviteePicker(props: {
+  id: string;
+  value: Invitee | null;
+  onChange(next: Invitee | null): void;
+  error?: string | undefined;
+}) {
+  const { id, value } = props;
+  const listId = `${id}-options`;
+  const input = useRef<HTMLInputElement>(null);
+  const [text, setText] = useState(value ? inviteeLabel(value) : '');
+  const [open, setOpenState] = useState(false);
+  // Nothing is fetched until the list is first opened; after that results (or an error) stay while it is closed.
+  const [opened, setOpened] = useState(false);
+  const [active, setActive] = useState(-1);
+  // The field shows the chosen person: opening it then lists everyone rather than searching for that label.
+  const typed = value && text === inviteeLabel(value) ? '' : oneLine(text);
+  const query = useDebounced(typed, DEBOUNCE_MS);
+  const search = useInviteeSearch(query, opened);
+  const people = search.people ?? [];
+  // The options: the people, then "Show more contacts" while more pages exist.
+  const count = people.length + (search.hasMore ? 1 : 0);
+  const activeIndex = active < count ? active : -1;
+  const optionId = (i: number) => `${listId}-${i}`;
+
+  useEffect(() => {
+    if (open && activeIndex >= 0)
+      document.getElementById(optionId(activeIndex))?.scrollIntoView({ block: 'nearest' });
+  });
+
+  function setOpen(next: boolean) {
+    setOpenState(next);
+    if (next) setOpened(true);
+  }
+
+  function close() {
+    setOpen(false);
+    setActive(-1);
+  }
+
+  function choose(index: number) {
+    if (index === people.length) {
+      // The "Show more" option: it stays active, and is the first new contact once they arrive.
+      void search.more();
+      return;
+    }
+    const person = people[index];
+    if (!person) return;
+    props.onChange(person);
+    setText(inviteeLabel(person));
+    close();
+  }
+
+  function onKeyDown(event: KeyboardEvent<HTMLInputElement>) {
+    switch (event.key) {
+      case 'ArrowDown':
+        event.preventDefault();
+        if (!open) {
+          setOpen(true);
+          setActive(0);
+        } else setActive(Math.min(activeIndex + 1, count - 1));
+        return;
+      case 'ArrowUp':
+        event.preventDefault();
+        if (!open) setOpen(true);
+        setActive(activeIndex <= 0 ? count - 1 : activeIndex - 1);
+        return;
+      case 'Enter':
+        // With the list open, Enter picks (or closes it); it never submits the form from here.
+        if (!open) return;
+        event.preventDefault();
+        if (activeIndex >= 0) choose(activeIndex);
+        else close();
+        return;
+      case 'Escape':
+        if (open) {
+          event.preventDefault();
+          close();
+        } else if (text) {
+          event.preventDefault();
+          setText('');
+          props.onChange(null);
+        }
+        return;
+      case 'Tab':
+        close();
+        return;
+    }
+  }
+
+  const hintId = `${id}-hint`;
+  const errorId = `${id}-error`;
+  const statusText = open ? resultsText(search, query) : '';
+
+  return (
+    <div className="field invitee-picker">
+      <label htmlFor={id}>With</label>
+      <input
+        ref={input}
+        id={id}
+        type="text"
+        role="combobox"
+        value={text}
+        autoComplete="off"
+        spellCheck={false}
+        placeholder="Search your contacts"
+        aria-autocomplete="list"
+        aria-expanded={open}
+        aria-controls={listId}
+        aria-activedescendant={open && activeIndex >= 0 ? optionId(activeIndex) : undefined}
+        aria-invalid={props.error || search.tooLong ? true : undefined}
+        aria-describedby={props.error || search.tooLong ? errorId : hintId}
+        onChange={(e) => {
+          const next = e.currentTarget.value;
+          setText(next);
+          setOpen(true);
+          setActive(-1);
+          if (value && next !== inviteeLabel(value)) props.onChange(null);
+        }}
+        onClick={() => setOpen(true)}
+        onKeyDown={onKeyDown}
+        onBlur={close}
+      />
+      <div className="invitee-popup" hidden={!open}>
+        <div
+          id={listId}
+          role="listbox"
+          aria-label="Contacts"
+          aria-busy={search.loading}
+          className="invitee-options"
+        >
+          {people.map((p, i) => (
+            <Option key={p.id} id={optionId(i)} active={i === activeIndex} onPick={() => choose(i)}>
+              <span className="invitee-name">{p.displayName}</span>{' '}
+              <span className="muted">@{p.username}</span>
+            </Option>
+          ))}
+          {search.hasMore ? (
+            <Option
+              id={optionId(people.length)}
+              active={activeIndex === people.length}
+              onPick={() => choose(people.length)}
+              more
+            >
+              {search.moreFailed ? 'More contacts could not be loaded: try again' : 'Show more contacts'}
+            </Option>
+          ) : null}
+        </div>
+        {open && statusText && people.length === 0 ? (
+          <p className="muted invitee-empty">{statusText}</p>
+        ) : null}
+      </div>
+      <p role="status" className="visually-hidden">
+        {statusText}
+      </p>
+      {search.error ? (
+        <div className="field-error" role="alert">
+          Your contacts could not be searched.{' '}
+          <button
+            type="button"
+            className="button"
+            // A mouse click leaves the list open; from the keyboard, Tab reaches it with the list closed.
+            onMouseDown={(e) => e.preventDefault()}
+            onClick={() => {
+              void search.retry();
+              input.current?.focus();
+            }}
+          >
+            Try again
+          </button>
+        </div>
+      ) : null}
+      {props.error || search.tooLong ? (
+        <p id={errorId} className="field-error">
+          {props.error ?? search.tooLong}
+        </p>
+      ) : (
+        <p id={hintId} className="field-hint">
+          {value
+            ? `${value.displayName}’s time zone: ${value.timeZone}.`
+            : 'One of your contacts: type a name or username, or press ↓ to list them.'}
+        </p>
+      )}
+    </div>
+  );
+}
