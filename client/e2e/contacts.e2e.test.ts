@@ -137,6 +137,29 @@ describe.skipIf(!chromiumPath)('contacts in the browser', () => {
     await b.context.close();
   });
 
+  test('a request sent after the page loaded, before the live connection, shows once it connects', async () => {
+    const cy = await registerUser(t, { displayName: 'Cy Connecting' });
+    const dee = await registerUser(t, { displayName: 'Dee Early' });
+    const { context, page, pageErrors } = await newPage(browser, { baseURL: t.url });
+    // No live connection until the page is on screen and Dee has asked.
+    let refuse = true;
+    await page.routeWebSocket(/\/graphql$/, (ws) => {
+      if (refuse) return void ws.close({ code: 1012, reason: 'Service restart' });
+      ws.connectToServer();
+    });
+    await signIn(page, cy.username, cy.password);
+    await openContacts(page);
+    expect(await section(page, 'Requests for you').count()).toBe(0);
+    expect(await page.locator('[data-connection="connected"]').count()).toBe(0);
+
+    await t.ok(SEND, { id: cy.id }, dee.accessToken);
+    refuse = false;
+    await page.locator('[data-connection="connected"]').waitFor({ timeout: 20_000 });
+    await section(page, 'Requests for you').getByText('Dee Early').waitFor();
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  });
+
   test('declines, cancels, removes, blocks and unblocks, following changes made elsewhere', async () => {
     const grace = await registerUser(t, { username: 'grace', displayName: 'Grace Hopper' });
     const carl = await registerUser(t, { username: 'carl', displayName: 'Carl Friedrich' });

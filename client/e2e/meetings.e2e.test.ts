@@ -266,6 +266,33 @@ describe.skipIf(!chromiumPath)('meetings in the browser', () => {
     await context.close();
   });
 
+  test('a request made after the list loaded, before the live connection, shows once it connects', async () => {
+    const ann = await registerUser(t, { displayName: 'Ann Early' });
+    const nick = await registerUser(t, { displayName: 'Nick Early' });
+    await makeContacts(t, ann, nick);
+    const b = await newPage(browser, { baseURL: t.url });
+    // No live connection until the (empty) list is on screen and Ann has asked.
+    let refuse = true;
+    await b.page.routeWebSocket(/\/graphql$/, (ws) => {
+      if (refuse) return void ws.close({ code: 1012, reason: 'Service restart' });
+      ws.connectToServer();
+    });
+    await signIn(b.page, nick.username, nick.password);
+    await b.page.goto('/meetings');
+    await section(b.page, 'Pending').waitFor();
+    expect(await section(b.page, 'Pending').getByRole('listitem').count()).toBe(0);
+    expect(await b.page.locator('[data-connection="connected"]').count()).toBe(0);
+
+    await requestMeeting(t, ann, nick, { startsAt: new Date(Date.now() + 5 * 3600_000) });
+    refuse = false;
+    await b.page.locator('[data-connection="connected"]').waitFor({ timeout: 20_000 });
+    await section(b.page, 'Pending')
+      .getByRole('link', { name: /Meeting with Ann Early/ })
+      .waitFor();
+    expect(b.pageErrors).toEqual([]);
+    await b.context.close();
+  });
+
   test('after a meeting ends each side reviews it once; the list and page follow live', async () => {
     const ann = await registerUser(t, { displayName: 'Ann Review', timeZone: 'Europe/Berlin' });
     const nick = await registerUser(t, { displayName: 'Nick Review', timeZone: 'America/New_York' });

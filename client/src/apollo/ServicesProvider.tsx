@@ -1,5 +1,5 @@
 import { ApolloProvider } from '@apollo/client/react';
-import { createContext, type ReactNode, useContext, useSyncExternalStore } from 'react';
+import { createContext, type ReactNode, useContext, useEffect, useRef, useSyncExternalStore } from 'react';
 import type { AuthState, AuthStore } from './auth-store.ts';
 import type { ConnectionStatus } from './live-socket.ts';
 import type { Services } from './services.ts';
@@ -37,4 +37,25 @@ export function useOutbox(): Services['outbox'] {
 export function useConnectionStatus(): ConnectionStatus {
   const { socket } = useServices();
   return useSyncExternalStore(socket.subscribe, socket.getStatus);
+}
+
+/**
+ * Calls `catchUp` whenever the live connection comes up while the caller is
+ * mounted, the first connection included: a stream without a resume point
+ * misses what happened before it was live (while offline, or between the
+ * caller's first fetch and the socket connecting), so the caller fetches
+ * what it shows again.
+ */
+export function useCatchUpWhenLive(catchUp: () => void): void {
+  const status = useConnectionStatus();
+  const down = useRef(status !== 'connected');
+  const latest = useRef(catchUp);
+  latest.current = catchUp;
+  useEffect(() => {
+    if (status !== 'connected') down.current = true;
+    else if (down.current) {
+      down.current = false;
+      latest.current();
+    }
+  }, [status]);
 }

@@ -1,6 +1,6 @@
 import { useApolloClient, useSubscription } from '@apollo/client/react';
-import { useEffect, useRef } from 'react';
-import { useConnectionStatus } from '../../apollo/ServicesProvider.tsx';
+import { useRef } from 'react';
+import { useCatchUpWhenLive } from '../../apollo/ServicesProvider.tsx';
 import { getFragmentData, graphql } from '../../gql/index.ts';
 import { updateContactLists } from './contacts.cache.ts';
 import { ContactListPersonFragment } from './contacts.operations.ts';
@@ -36,14 +36,13 @@ const ContactEventsSubscription = graphql(`
  * user is normalized into the cache by the subscription result itself; the
  * contact lists take or drop them in place (updateContactLists), so pages
  * loaded with "Show more" stay; the request and block lists are refetched.
- * Room events on the same stream are ignored here. After a reconnect every
- * list is refetched from its first page, the contacts too, since events sent
- * while the socket was down are not replayed.
+ * Room events on the same stream are ignored here. Each time the socket
+ * comes up (the first time included) every list is refetched from its first
+ * page, the contacts too, since events sent before the stream was live are
+ * not replayed.
  */
 export function useContactEvents(): void {
   const client = useApolloClient();
-  const connection = useConnectionStatus();
-  const wasDown = useRef(false);
   const refetching = useRef<{ running: boolean; again: Set<string> }>({ running: false, again: new Set() });
 
   /**
@@ -71,13 +70,7 @@ export function useContactEvents(): void {
       });
   }
 
-  useEffect(() => {
-    if (connection === 'reconnecting') wasDown.current = true;
-    else if (connection === 'connected' && wasDown.current) {
-      wasDown.current = false;
-      refetch([...CONTACT_QUERIES, CONTACT_LIST_QUERY]);
-    }
-  });
+  useCatchUpWhenLive(() => refetch([...CONTACT_QUERIES, CONTACT_LIST_QUERY]));
   useSubscription(ContactEventsSubscription, {
     ignoreResults: true,
     onData: ({ data: { data } }) => {

@@ -1,6 +1,6 @@
 import { useApolloClient, useSubscription } from '@apollo/client/react';
-import { useEffect, useRef } from 'react';
-import { useConnectionStatus } from '../../apollo/ServicesProvider.tsx';
+import { useRef } from 'react';
+import { useCatchUpWhenLive } from '../../apollo/ServicesProvider.tsx';
 import type { MeetingAction } from '../../gql/graphql.ts';
 import { graphql } from '../../gql/index.ts';
 
@@ -24,13 +24,12 @@ export const MEETING_LIST_QUERIES = ['MeetingsPage', 'PastMeetings'];
  * Keeps meetings live while a meetings page is open. The changed meeting is
  * normalized into the cache by the subscription result itself (so an open
  * meeting re-renders); the lists are refetched since a change of state moves
- * a meeting between them. Events missed while the socket was down are not
- * replayed: after a reconnect the lists and the open meeting are refetched.
+ * a meeting between them. Events sent before the stream was live are not
+ * replayed: each time the socket comes up (the first time included) the
+ * lists and the open meeting are refetched.
  */
 export function useMeetingEvents(onEvent?: (action: MeetingAction, meetingId: string) => void): void {
   const client = useApolloClient();
-  const connection = useConnectionStatus();
-  const wasDown = useRef(false);
   const onEventRef = useRef(onEvent);
   onEventRef.current = onEvent;
   const refetching = useRef<{ running: boolean; again: boolean }>({ running: false, again: false });
@@ -59,13 +58,7 @@ export function useMeetingEvents(onEvent?: (action: MeetingAction, meetingId: st
       });
   }
 
-  useEffect(() => {
-    if (connection === 'reconnecting') wasDown.current = true;
-    else if (connection === 'connected' && wasDown.current) {
-      wasDown.current = false;
-      refetch([...MEETING_LIST_QUERIES, 'MeetingPage']);
-    }
-  });
+  useCatchUpWhenLive(() => refetch([...MEETING_LIST_QUERIES, 'MeetingPage']));
   useSubscription(MeetingEventsSubscription, {
     ignoreResults: true,
     onData: ({ data: { data } }) => {
