@@ -266,6 +266,51 @@ describe.skipIf(!chromiumPath)('meetings in the browser', () => {
     await context.close();
   });
 
+  test('a message under a request field goes when that field changes: "With" by picking, the start by its date or time', async () => {
+    const rita = await registerUser(t, { displayName: 'Rita Request', timeZone: 'Europe/Berlin' });
+    await insertContacts(t, rita.id, [{ username: 'otto.other', displayName: 'Otto Other' }]);
+    const { context, page, pageErrors } = await newPage(browser, { baseURL: t.url });
+    await signIn(page, rita.username, rita.password);
+    await page.goto('/meetings/new');
+    const field = page.getByRole('combobox', { name: 'With' });
+    await field.waitFor();
+
+    // Nobody picked: said under "With" (checked here, nothing sent), and focus goes there.
+    await page.getByRole('button', { name: 'Send request' }).click();
+    const pickError = page.getByText('Pick who to meet.');
+    await pickError.waitFor();
+    expect(await field.getAttribute('aria-invalid')).toBe('true');
+    expect(await field.evaluate((el) => el === document.activeElement)).toBe(true);
+    // The picker's input has no form name: picking someone clears the message.
+    await field.fill('otto');
+    await page
+      .getByRole('listbox', { name: 'Contacts' })
+      .getByRole('option', { name: /Otto Other/ })
+      .waitFor();
+    await field.press('ArrowDown');
+    await field.press('Enter');
+    expect(await field.inputValue()).toBe('Otto Other (@otto.other)');
+    await pickError.waitFor({ state: 'detached' });
+    expect(await field.getAttribute('aria-invalid')).toBeNull();
+
+    // A start in the past, refused by the server under the date; changing the time (a control named
+    // "time", not "startsAt") changes the start, so the message goes, and focus stays where the user types.
+    const date = page.getByLabel('Date', { exact: true });
+    const time = page.getByLabel('Time', { exact: true });
+    await date.fill('2020-03-15');
+    await page.getByRole('button', { name: 'Send request' }).click();
+    const pastError = page.getByText('The start must be in the future');
+    await pastError.waitFor();
+    expect(await date.getAttribute('aria-invalid')).toBe('true');
+    await time.fill('11:30');
+    await pastError.waitFor({ state: 'detached' });
+    expect(await date.getAttribute('aria-invalid')).toBeNull();
+    expect(await time.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(page.url()).toContain('/meetings/new');
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  });
+
   test('a request made after the list loaded, before the live connection, shows once it connects', async () => {
     const ann = await registerUser(t, { displayName: 'Ann Early' });
     const nick = await registerUser(t, { displayName: 'Nick Early' });

@@ -3,7 +3,7 @@ import { type FormEvent, useRef, useState } from 'react';
 import { Link, useLocation } from 'react-router';
 import { graphql } from '../../gql/index.ts';
 import { FormAlert, TextField } from '../../ui/Field.tsx';
-import { type FormErrors, formErrors, formValues, NO_ERRORS, useFocusFirstError } from '../../ui/forms.ts';
+import { formErrors, formValues, NO_ERRORS, useFormErrors } from '../../ui/forms.ts';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import type { AuthRedirectState } from './guards.tsx';
 
@@ -20,9 +20,8 @@ export function ForgotPasswordPage() {
   const location = useLocation();
   const [requestReset, { loading }] = useMutation(RequestPasswordResetMutation);
   const [sentTo, setSentTo] = useState<string>();
-  const [errors, setErrors] = useState<FormErrors<(typeof FIELDS)[number]>>(NO_ERRORS);
   const form = useRef<HTMLFormElement>(null);
-  useFocusFirstError(errors, form);
+  const { errors, setErrors, onInput } = useFormErrors<(typeof FIELDS)[number]>(form);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -48,7 +47,7 @@ export function ForgotPasswordPage() {
       ) : (
         <p>Enter the email address of your account and we will email you a link to choose a new password.</p>
       )}
-      <form ref={form} onSubmit={onSubmit} className="stack" aria-busy={loading}>
+      <form ref={form} onSubmit={onSubmit} onInput={onInput} className="stack" aria-busy={loading}>
         <FormAlert message={errors.form} />
         <TextField
           label="Email"

@@ -5,7 +5,7 @@ import { AuthUnavailableError } from '../../apollo/auth-store.ts';
 import { useAuth, useAuthState } from '../../apollo/ServicesProvider.tsx';
 import { graphql } from '../../gql/index.ts';
 import { TextField } from '../../ui/Field.tsx';
-import { type FormErrors, formErrors, formValues, NO_ERRORS, useFocusFirstError } from '../../ui/forms.ts';
+import { formErrors, formValues, NO_ERRORS, useFormErrors } from '../../ui/forms.ts';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import type { AuthRedirectState } from './guards.tsx';
 
@@ -43,12 +43,11 @@ export function ResetPasswordPage() {
   const [resetPassword, { loading }] = useMutation(ResetPasswordMutation);
   const viewer = useQuery(ResetPasswordViewerQuery, { skip: authState.status !== 'signedIn' });
   const me = authState.status === 'signedIn' ? viewer.data?.me : undefined;
-  const [errors, setErrors] = useState<FormErrors<(typeof FIELDS)[number]>>(NO_ERRORS);
   const [checking, setChecking] = useState(false);
   /** The password was changed and this browser's session lives on: it was another account's. */
   const [doneForOther, setDoneForOther] = useState(false);
   const form = useRef<HTMLFormElement>(null);
-  useFocusFirstError(errors, form);
+  const { errors, setErrors, onInput } = useFormErrors<(typeof FIELDS)[number]>(form);
 
   /**
    * Whether this browser's session outlived the reset. Asks the server (a
@@ -142,7 +141,7 @@ export function ResetPasswordPage() {
           again with the new password.
         </p>
       ) : null}
-      <form ref={form} onSubmit={onSubmit} className="stack" aria-busy={busy}>
+      <form ref={form} onSubmit={onSubmit} onInput={onInput} className="stack" aria-busy={busy}>
         {errors.form ? (
           <div role="alert" tabIndex={-1} className="alert">
             <p>{errors.form}</p>

@@ -1,11 +1,11 @@
 import { useMutation } from '@apollo/client/react';
-import { type FormEvent, useRef, useState } from 'react';
+import { type FormEvent, useRef } from 'react';
 import { Link, useLocation } from 'react-router';
 import { AuthSessionFragment } from '../../apollo/auth-store.ts';
 import { useAuth, useAuthState } from '../../apollo/ServicesProvider.tsx';
 import { getFragmentData, graphql } from '../../gql/index.ts';
 import { FormAlert, TextField } from '../../ui/Field.tsx';
-import { type FormErrors, formErrors, formValues, NO_ERRORS, useFocusFirstError } from '../../ui/forms.ts';
+import { formErrors, formValues, useFormErrors } from '../../ui/forms.ts';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import type { AuthRedirectState } from './guards.tsx';
 
@@ -30,9 +30,8 @@ export function SignInPage() {
   const state = useAuthState();
   const location = useLocation();
   const [login, { loading }] = useMutation(LoginMutation);
-  const [errors, setErrors] = useState<FormErrors<(typeof FIELDS)[number]>>(NO_ERRORS);
   const form = useRef<HTMLFormElement>(null);
-  useFocusFirstError(errors, form);
+  const { errors, setErrors, onInput } = useFormErrors<(typeof FIELDS)[number]>(form);
 
   const redirect = location.state as AuthRedirectState | null;
   const notice =
@@ -59,7 +58,7 @@ export function SignInPage() {
           {notice}
         </p>
       ) : null}
-      <form ref={form} onSubmit={onSubmit} className="stack" aria-busy={loading}>
+      <form ref={form} onSubmit={onSubmit} onInput={onInput} className="stack" aria-busy={loading}>
         <FormAlert message={errors.form} />
         <TextField
           label="Email or username"

@@ -6,11 +6,10 @@ import { useAuth } from '../../apollo/ServicesProvider.tsx';
 import { getFragmentData, graphql } from '../../gql/index.ts';
 import { LIMITS, oneLine } from '../../ui/chars.ts';
 import { FormAlert, TextField } from '../../ui/Field.tsx';
-import { formValues, lengthErrors } from '../../ui/forms.ts';
+import { formErrors, formValues, lengthErrors, useFormErrors } from '../../ui/forms.ts';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { browserTimeZone, TimeZoneField } from '../../ui/TimeZoneField.tsx';
 import type { AuthRedirectState } from './guards.tsx';
-import { allFieldErrors, useFieldErrors } from './useFieldErrors.ts';
 
 const RegisterMutation = graphql(`
   mutation Register($input: RegisterInput!) {
@@ -27,7 +26,7 @@ export function SignUpPage() {
   const location = useLocation();
   const [register, { loading }] = useMutation(RegisterMutation);
   const form = useRef<HTMLFormElement>(null);
-  const { errors, setErrors, onInput } = useFieldErrors<(typeof FIELDS)[number]>(form);
+  const { errors, setErrors, onInput } = useFormErrors<(typeof FIELDS)[number]>(form);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -56,7 +55,7 @@ export function SignUpPage() {
       });
       if (data) auth.setSession(getFragmentData(AuthSessionFragment, data.register));
     } catch (err) {
-      setErrors(allFieldErrors(err, FIELDS));
+      setErrors(formErrors(err, FIELDS));
     }
   }
 

@@ -10,7 +10,7 @@ import {
   formValues,
   lengthErrors,
   NO_ERRORS,
-  useFocusFirstError,
+  useFormErrors,
 } from '../../ui/forms.ts';
 import { LoadError } from '../../ui/LoadError.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
@@ -59,11 +59,10 @@ function RequestForm(props: { timeZone: string; invitee: Invitee | null; roomId:
   const [invitee, setInvitee] = useState<Invitee | null>(props.invitee);
   const [when, setWhen] = useState<WallTime>(() => tomorrowAtTen(props.timeZone));
   const [kind, setKind] = useState<'VIDEO' | 'IN_PERSON'>('VIDEO');
-  const [errors, setErrors] = useState<FormErrors<Field>>(NO_ERRORS);
   // One idempotency key per form: a retried submit returns the meeting already made.
   const clientId = useMemo(() => newClientId(), []);
   const form = useRef<HTMLFormElement>(null);
-  useFocusFirstError(errors, form);
+  const { errors, setErrors, clear, onInput } = useFormErrors<Field>(form);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -110,6 +109,7 @@ function RequestForm(props: { timeZone: string; invitee: Invitee | null; roomId:
       ref={form}
       className="stack card meeting-request"
       onSubmit={onSubmit}
+      onInput={onInput}
       aria-busy={loading}
       noValidate
     >
@@ -117,13 +117,19 @@ function RequestForm(props: { timeZone: string; invitee: Invitee | null; roomId:
       <InviteePicker
         id="field-inviteeId"
         value={invitee}
-        onChange={setInvitee}
+        onChange={(next) => {
+          setInvitee(next);
+          clear('inviteeId');
+        }}
         error={errors.fields.inviteeId}
       />
       <WhenFields
         idPrefix="request"
         value={when}
-        onChange={setWhen}
+        onChange={(next) => {
+          setWhen(next);
+          clear('startsAt');
+        }}
         timeZone={props.timeZone}
         other={invitee}
         error={errors.fields.startsAt}
@@ -212,7 +218,7 @@ export function MeetingRequestPage() {
           <RequestForm timeZone={data.me.timeZone} invitee={invitee} roomId={params.get('room')} />
         </>
       ) : error && !data ? (
-        <LoadError what="The meeting form" retry={() => refetch().catch(() => {})} />
+        <LoadError what="The meeting form" retry={refetch} />
       ) : (
         <p role="status">Loading…</p>
       )}

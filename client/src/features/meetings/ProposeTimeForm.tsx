@@ -1,14 +1,7 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { LIMITS } from '../../ui/chars.ts';
 import { FormAlert, TextAreaField } from '../../ui/Field.tsx';
-import {
-  type FormErrors,
-  formErrors,
-  formValues,
-  lengthErrors,
-  NO_ERRORS,
-  useFocusFirstError,
-} from '../../ui/forms.ts';
+import { formErrors, formValues, lengthErrors, NO_ERRORS, useFormErrors } from '../../ui/forms.ts';
 import { toWallTime, type WallTime, zonedIso } from '../../ui/zoned-time.ts';
 import { WhenFields } from './WhenFields.tsx';
 
@@ -27,12 +20,11 @@ export function ProposeTimeForm(props: {
   const [open, setOpen] = useState(false);
   const [when, setWhen] = useState<WallTime>(() => toWallTime(props.startsAt, props.timeZone));
   const [busy, setBusy] = useState(false);
-  const [errors, setErrors] = useState<FormErrors<(typeof FIELDS)[number]>>(NO_ERRORS);
   const toggle = useRef<HTMLButtonElement>(null);
   const form = useRef<HTMLFormElement>(null);
   const wasOpen = useRef(false);
   const id = useId();
-  useFocusFirstError(errors, form);
+  const { errors, setErrors, clear, onInput } = useFormErrors<(typeof FIELDS)[number]>(form);
 
   useEffect(() => {
     if (open) form.current?.querySelector<HTMLInputElement>('input')?.focus();
@@ -85,6 +77,7 @@ export function ProposeTimeForm(props: {
       ref={form}
       className="stack propose-form"
       onSubmit={onSubmit}
+      onInput={onInput}
       aria-busy={busy}
       aria-labelledby={`${id}-h`}
       noValidate
@@ -94,7 +87,10 @@ export function ProposeTimeForm(props: {
       <WhenFields
         idPrefix={`${id}-new`}
         value={when}
-        onChange={setWhen}
+        onChange={(next) => {
+          setWhen(next);
+          clear('startsAt');
+        }}
         timeZone={props.timeZone}
         other={props.other}
         error={errors.fields.startsAt}

@@ -1,14 +1,7 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { LIMITS } from '../../ui/chars.ts';
 import { FormAlert, TextAreaField } from '../../ui/Field.tsx';
-import {
-  type FormErrors,
-  formErrors,
-  formValues,
-  lengthErrors,
-  NO_ERRORS,
-  useFocusFirstError,
-} from '../../ui/forms.ts';
+import { formErrors, formValues, lengthErrors, NO_ERRORS, useFormErrors } from '../../ui/forms.ts';
 
 /**
  * An action that takes an optional reason (decline, cancel, reject a new
@@ -28,12 +21,11 @@ export function ReasonAction(props: {
 }) {
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
-  const [errors, setErrors] = useState<FormErrors<'reason'>>(NO_ERRORS);
   const toggle = useRef<HTMLButtonElement>(null);
   const form = useRef<HTMLFormElement>(null);
   const wasOpen = useRef(false);
   const id = useId();
-  useFocusFirstError(errors, form);
+  const { errors, setErrors, onInput } = useFormErrors<'reason'>(form);
 
   useEffect(() => {
     if (open) form.current?.querySelector('textarea')?.focus();
@@ -78,6 +70,7 @@ export function ReasonAction(props: {
       ref={form}
       className="stack reason-form"
       onSubmit={onSubmit}
+      onInput={onInput}
       aria-busy={busy}
       aria-label={props.confirm}
     >

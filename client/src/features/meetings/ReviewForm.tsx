@@ -1,14 +1,7 @@
 import { type FormEvent, useRef, useState } from 'react';
 import { LIMITS } from '../../ui/chars.ts';
 import { FormAlert, TextAreaField } from '../../ui/Field.tsx';
-import {
-  type FormErrors,
-  formErrors,
-  formValues,
-  lengthErrors,
-  NO_ERRORS,
-  useFocusFirstError,
-} from '../../ui/forms.ts';
+import { formErrors, formValues, lengthErrors, NO_ERRORS, useFormErrors } from '../../ui/forms.ts';
 
 const FIELDS = ['rating', 'comment'] as const;
 const RATINGS = [
@@ -22,9 +15,8 @@ const RATINGS = [
 /** The review of an ended meeting: a rating 1–5 (radio buttons) and a comment. */
 export function ReviewForm(props: { onSubmit(rating: number, comment: string | null): Promise<void> }) {
   const [busy, setBusy] = useState(false);
-  const [errors, setErrors] = useState<FormErrors<(typeof FIELDS)[number]>>(NO_ERRORS);
   const form = useRef<HTMLFormElement>(null);
-  useFocusFirstError(errors, form);
+  const { errors, setErrors, onInput } = useFormErrors<(typeof FIELDS)[number]>(form);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -55,6 +47,7 @@ export function ReviewForm(props: { onSubmit(rating: number, comment: string | n
       ref={form}
       className="stack"
       onSubmit={onSubmit}
+      onInput={onInput}
       aria-busy={busy}
       aria-labelledby="review-heading"
       noValidate

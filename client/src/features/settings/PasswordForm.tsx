@@ -3,7 +3,7 @@ import { useMutation } from '@apollo/client/react';
 import { type FormEvent, useRef, useState } from 'react';
 import { graphql } from '../../gql/index.ts';
 import { FormAlert, TextField } from '../../ui/Field.tsx';
-import { type FormErrors, formErrors, formValues, NO_ERRORS, useFocusFirstError } from '../../ui/forms.ts';
+import { formErrors, formValues, NO_ERRORS, useFormErrors } from '../../ui/forms.ts';
 
 const ChangePasswordMutation = graphql(`
   mutation ChangePassword($current: String!, $next: String!) {
@@ -15,10 +15,9 @@ const FIELDS = ['current', 'next'] as const;
 
 export function PasswordForm() {
   const [changePassword, { loading }] = useMutation(ChangePasswordMutation);
-  const [errors, setErrors] = useState<FormErrors<(typeof FIELDS)[number]>>(NO_ERRORS);
   const [done, setDone] = useState(false);
   const form = useRef<HTMLFormElement>(null);
-  useFocusFirstError(errors, form);
+  const { errors, setErrors, onInput } = useFormErrors<(typeof FIELDS)[number]>(form);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -51,7 +50,7 @@ export function PasswordForm() {
   return (
     <section className="card" aria-labelledby="password-heading">
       <h2 id="password-heading">Password</h2>
-      <form ref={form} onSubmit={onSubmit} className="stack" aria-busy={loading}>
+      <form ref={form} onSubmit={onSubmit} onInput={onInput} className="stack" aria-busy={loading}>
         <FormAlert message={errors.form} />
         <TextField
           label="Current password"

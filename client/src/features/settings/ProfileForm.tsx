@@ -3,14 +3,7 @@ import { type FormEvent, useRef, useState } from 'react';
 import { type FragmentType, getFragmentData, graphql } from '../../gql/index.ts';
 import { LIMITS, oneLine } from '../../ui/chars.ts';
 import { FormAlert, TextAreaField, TextField } from '../../ui/Field.tsx';
-import {
-  type FormErrors,
-  formErrors,
-  formValues,
-  lengthErrors,
-  NO_ERRORS,
-  useFocusFirstError,
-} from '../../ui/forms.ts';
+import { formErrors, formValues, lengthErrors, NO_ERRORS, useFormErrors } from '../../ui/forms.ts';
 import { TimeZoneField } from '../../ui/TimeZoneField.tsx';
 
 export const ProfileFormFragment = graphql(`
@@ -37,10 +30,9 @@ const FIELDS = ['displayName', 'timeZone', 'bio'] as const;
 export function ProfileForm(props: { user: FragmentType<typeof ProfileFormFragment> }) {
   const user = getFragmentData(ProfileFormFragment, props.user);
   const [updateProfile, { loading }] = useMutation(UpdateProfileMutation);
-  const [errors, setErrors] = useState<FormErrors<(typeof FIELDS)[number]>>(NO_ERRORS);
   const [saved, setSaved] = useState(false);
   const form = useRef<HTMLFormElement>(null);
-  useFocusFirstError(errors, form);
+  const { errors, setErrors, onInput } = useFormErrors<(typeof FIELDS)[number]>(form);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -81,6 +73,7 @@ export function ProfileForm(props: { user: FragmentType<typeof ProfileFormFragme
         onSubmit={onSubmit}
         className="stack"
         aria-busy={loading}
+        onInput={onInput}
         onChange={() => setSaved(false)}
       >
         <FormAlert message={errors.form} />
