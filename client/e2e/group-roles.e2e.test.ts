@@ -1,13 +1,14 @@
 /**
  * Group roles in the browser: the owner makes members admins and back on the
- * group settings page; the member whose role changed sees it live (the server
- * sends them, and only them, a RoomUpdated); nobody but the owner gets the
- * controls; refusals are shown in an alert.
+ * group settings page; every member with the page open sees roles and members
+ * change live, whoever changed them (the room's MemberRoleChanged,
+ * MemberJoined and MemberLeft events); nobody but the owner gets the controls;
+ * refusals are shown in an alert.
  */
 import type { Browser, Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { createTestApp, type TestApp } from '../../server/test/helpers/app.ts';
-import { createGroup, REMOVE_MEMBER, roomOf, SET_ROLE } from '../../server/test/helpers/chat.ts';
+import { ADD_MEMBERS, createGroup, REMOVE_MEMBER, roomOf, SET_ROLE } from '../../server/test/helpers/chat.ts';
 import { registerUser, type TestUser } from '../../server/test/helpers/users.ts';
 import { graphqlOperation, launchBrowser, newPage, screenshot, signIn } from './helpers/browser.ts';
 
@@ -99,6 +100,46 @@ describe.skipIf(!chromiumPath)('group roles in the browser', () => {
     await b.context.close();
   });
 
+  test('another member’s open page follows role changes and members added or removed elsewhere, live', async () => {
+    const [alice, bob, carol, dave] = await Promise.all([
+      person(t, 'Alice'),
+      person(t, 'Bob'),
+      person(t, 'Carol'),
+      person(t, 'Dave'),
+    ]);
+    const room = await createGroup(t, alice, [bob, carol], 'Watchers');
+    const b = await newPage(browser, { baseURL: t.url });
+    await signIn(b.page, bob.username, bob.password);
+    await b.page.goto(`/rooms/${room.id}/settings`);
+    const heading = b.page.getByRole('heading', { name: /^Members \(/ });
+    await roleShown(b.page, 'Carol', 'Member').waitFor();
+
+    // The owner, elsewhere, makes Carol an admin: Bob's list shows it (he is not the one who changed).
+    await t.ok(SET_ROLE, { r: room.id, u: carol.id, role: 'ADMIN' }, alice.accessToken);
+    await roleShown(b.page, 'Carol', 'Admin').waitFor();
+
+    // Someone is added: their row appears, with the count.
+    await t.ok(ADD_MEMBERS, { r: room.id, u: [dave.id] }, alice.accessToken);
+    await roleShown(b.page, 'Dave', 'Member').waitFor();
+    await heading.filter({ hasText: 'Members (4)' }).waitFor();
+
+    // Someone is removed: their row goes.
+    await t.ok(REMOVE_MEMBER, { r: room.id, u: carol.id }, alice.accessToken);
+    await memberRow(b.page, 'Carol').waitFor({ state: 'detached' });
+    await heading.filter({ hasText: 'Members (3)' }).waitFor();
+    await roleShown(b.page, 'Dave', 'Member').waitFor();
+    await screenshot(b.page, 'group-roles-live-list');
+
+    // Bob himself is removed: the page says so instead of offering what he can no longer do.
+    await t.ok(REMOVE_MEMBER, { r: room.id, u: bob.id }, alice.accessToken);
+    await b.page.getByText('You are no longer a member of this group.').waitFor();
+    expect(await b.page.getByRole('list', { name: 'Members' }).count()).toBe(0);
+    expect(await b.page.getByRole('button', { name: 'Leave group' }).count()).toBe(0);
+
+    expect(b.pageErrors).toEqual([]);
+    await b.context.close();
+  });
+
   test('on a phone, the role and its buttons go under the name: names stay readable, buttons whole', async () => {
     const [alice, bob] = await Promise.all([person(t, 'Alice'), person(t, 'Bartholomew Longfellow')]);
     const room = await createGroup(t, alice, [bob], 'Phone');
@@ -140,11 +181,17 @@ describe.skipIf(!chromiumPath)('group roles in the browser', () => {
     await a.page.goto(`/rooms/${room.id}/settings`);
     await roleShown(a.page, 'Carol', 'Member').waitFor();
 
-    // Carol is removed elsewhere while the page shows her: NOT_FOUND, said in an alert; her row goes.
-    await t.ok(REMOVE_MEMBER, { r: room.id, u: carol.id }, alice.accessToken);
+    // Carol is removed elsewhere just as the change is on its way (the page follows removals live, so
+    // this is the moment it cannot know of): NOT_FOUND, said in an alert; her row goes.
+    await a.page.route('**/graphql', async (route: Route) => {
+      if (graphqlOperation(route.request()) !== 'SetRoomMemberRole') return route.fallback();
+      await t.ok(REMOVE_MEMBER, { r: room.id, u: carol.id }, alice.accessToken);
+      return route.fallback();
+    });
     await a.page.getByRole('button', { name: 'Make admin: Carol' }).click();
     await a.page.getByRole('alert').filter({ hasText: 'Room member not found' }).waitFor();
     await memberRow(a.page, 'Carol').waitFor({ state: 'detached' });
+    await a.page.unroute('**/graphql');
 
     // Any other refusal (here a FORBIDDEN) is shown the same way, with the server's message.
     await a.page.route('**/graphql', async (route: Route) => {

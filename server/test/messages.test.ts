@@ -146,7 +146,11 @@ describe('editing and deleting', () => {
     expect((await t.ok(DELETE, { id: b2.id }, carol.accessToken)).deleteMessage.body).toBeNull();
     expectError(await t.gql(EDIT, { id: b1.id, body: 'back' }, bob.accessToken), 'BAD_USER_INPUT');
     const h = await t.ok(HISTORY, { r: room.id }, alice.accessToken);
-    expect(h.messages.edges.map((e: { node: { body: string | null } }) => e.node.body)).toEqual([null, null]);
+    expect(h.messages.edges.map((e: { node: { body: string | null } }) => e.node.body)).toEqual([
+      null,
+      null,
+      'Alice made Carol an admin', // the role change is history too
+    ]);
     const row = await t.app.db
       .selectFrom('messages')
       .select('body')

@@ -174,6 +174,37 @@ describe('while looking at the room', () => {
   });
 });
 
+describe('following a room without reading it', () => {
+  it('a roomEvents stream with `reading: false` does not count as looking: notifications go on', async () => {
+    const [alice, bob] = await registerTrio(t);
+    const dm = await openDm(t, alice, bob);
+    await send(t, alice, dm.id, 'hello');
+    await t.ok(MARK_READ, { r: dm.id, seq: 1 }, bob.accessToken);
+    const conn = await connectWs(t.wsUrl, bob.accessToken);
+    try {
+      const sub = conn.subscribe(
+        `subscription($r: ID!) { roomEvents(roomId: $r, reading: false) { __typename ... on MessageCreated { seq } } }`,
+        { r: dm.id },
+      );
+      // Live once a message arrives on it; Bob still counts as away.
+      let live: { seq: number } | undefined;
+      for (let i = 0; !live; i++) {
+        if (i > 40) throw new Error('the stream never went live');
+        const m = await send(t, alice, dm.id, `ping ${i}`);
+        const e = await sub.next(250).catch(() => undefined);
+        if (e) live = { seq: m.seq };
+      }
+      expect(await t.app.deps.presence.isViewingRoom(bob.id, dm.id)).toBe(false);
+      await send(t, alice, dm.id, 'while you only follow');
+      expect((await unread(bob)).nodes).toMatchObject([{ roomId: dm.id }]);
+      expect((await unread(bob)).nodes[0]?.body).toMatch(/while you only follow$/);
+      sub.unsubscribe();
+    } finally {
+      await conn.close();
+    }
+  });
+});
+
 describe('muteRoom', () => {
   it('stops message notifications until unmuted, and shows on the room', async () => {
     const [alice, bob] = await registerTrio(t);

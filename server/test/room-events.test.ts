@@ -4,6 +4,7 @@ import { roomTopic } from '../src/modules/rooms/rooms.topics.ts';
 import { createTestApp, expectError, type TestApp } from './helpers/app.ts';
 import {
   ADD_MEMBERS,
+  AFTER,
   createGroup,
   DELETE,
   EDIT,
@@ -21,6 +22,8 @@ import {
   type Room,
   registerTrio,
   roomList,
+  roomOf,
+  SET_ROLE,
   send,
 } from './helpers/chat.ts';
 import { registerUser, type TestUser } from './helpers/users.ts';
@@ -51,8 +54,8 @@ type Ev = { roomEvents: any };
 // biome-ignore lint/suspicious/noExplicitAny: idem
 type MyEv = { myEvents: any };
 
-const roomEvents = async (user: TestUser, roomId: string, afterSeq?: number) =>
-  (await ws(user)).subscribe<Ev>(ROOM_EVENTS, {
+const roomEvents = async (user: TestUser, roomId: string, afterSeq?: number, query = ROOM_EVENTS) =>
+  (await ws(user)).subscribe<Ev>(query, {
     r: roomId,
     ...(afterSeq !== undefined ? { after: afterSeq } : {}),
   });
@@ -66,8 +69,9 @@ const roomEvents = async (user: TestUser, roomId: string, afterSeq?: number) =>
 async function liveRoomEvents<const U extends readonly TestUser[]>(
   room: { id: string; lastSeq: number },
   users: U,
+  query = ROOM_EVENTS,
 ): Promise<{ [K in keyof U]: LiveSubscription<Ev> }> {
-  const subs = await Promise.all(users.map((u) => roomEvents(u, room.id, room.lastSeq)));
+  const subs = await Promise.all(users.map((u) => roomEvents(u, room.id, room.lastSeq, query)));
   const warm = await send(t, alice, room.id, 'warm-up');
   await Promise.all(subs.map((sub) => nextMatching(sub, (e) => e.roomEvents.seq === warm.seq)));
   return subs as { [K in keyof U]: LiveSubscription<Ev> };
@@ -250,6 +254,106 @@ describe('roomEvents', () => {
       emitter.on = on!;
       emitter.removeListener = removeListener!;
     }
+  });
+});
+
+describe('roomEvents: member roles', () => {
+  /** ROOM_EVENTS with role changes. */
+  const ROLE_EVENTS = ROOM_EVENTS.replace(
+    /} }$/,
+    '... on MemberRoleChanged { roomId seq user { id } role changedBy { id } at } } }',
+  );
+  const setRole = (room: Room, user: TestUser, role: string, by = alice) =>
+    t.ok(SET_ROLE, { r: room.id, u: user.id, role }, by.accessToken);
+
+  it('announces a role change to every member, with the seq of the system message recording it', async () => {
+    const room = await createGroup(t, alice, [bob, carol]);
+    const subs = await liveRoomEvents(room, [alice, bob, carol], ROLE_EVENTS);
+
+    await setRole(room, bob, 'ADMIN');
+    const seq = room.lastSeq + 2; // after the warm-up
+    for (const sub of subs) {
+      const e = (await sub.next()).roomEvents;
+      expect(e).toMatchObject({
+        __typename: 'MemberRoleChanged',
+        roomId: room.id,
+        seq,
+        user: { id: bob.id },
+        role: 'ADMIN',
+        changedBy: { id: alice.id },
+      });
+      expect(Date.parse(e.at)).not.toBeNaN();
+    }
+    const history = await t.ok(AFTER, { r: room.id, s: seq - 1 }, carol.accessToken);
+    expect(history.messagesAfter.messages).toMatchObject([{ seq, body: 'Alice made Bob an admin' }]);
+    expect((await roomOf(t, carol, room.id)).unreadCount).toBe(1); // the warm-up: system messages are not unread
+
+    // The role he already has: nothing recorded, nothing sent (the next event is the next message).
+    await setRole(room, bob, 'ADMIN');
+    const m = await send(t, alice, room.id, 'after the no-op');
+    expect((await subs[2].next()).roomEvents).toMatchObject({ __typename: 'MessageCreated', seq: m.seq });
+
+    await setRole(room, bob, 'MEMBER');
+    expect((await subs[2].next()).roomEvents).toMatchObject({
+      __typename: 'MemberRoleChanged',
+      seq: m.seq + 1,
+      user: { id: bob.id },
+      role: 'MEMBER',
+      changedBy: { id: alice.id },
+    });
+  });
+
+  it('never reaches people outside the room, former members included', async () => {
+    const dave = await registerUser(t);
+    const room = await createGroup(t, alice, [bob, carol]);
+    const [forBob, forCarol] = await liveRoomEvents(room, [bob, carol], ROLE_EVENTS);
+    const stranger = await firstOutcome(await roomEvents(dave, room.id, undefined, ROLE_EVENTS));
+    expect(stranger.error?.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+
+    await t.ok(REMOVE_MEMBER, { r: room.id, u: carol.id }, alice.accessToken);
+    expect(await ended(forCarol)).toBeUndefined();
+    await setRole(room, bob, 'ADMIN');
+    await nextMatching(forBob, (e) => e.roomEvents.__typename === 'MemberRoleChanged');
+    expect(forCarol.received.map((e) => e.roomEvents.__typename)).toEqual(['MessageCreated', 'MemberLeft']);
+    const former = await firstOutcome(await roomEvents(carol, room.id, room.lastSeq, ROLE_EVENTS));
+    expect(former.error?.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('replays a role change on resume, as the system message recording it', async () => {
+    const room = await createGroup(t, alice, [bob, carol]);
+    const before = await send(t, alice, room.id, 'before');
+    await setRole(room, carol, 'ADMIN');
+    const resumed = await roomEvents(bob, room.id, before.seq, ROLE_EVENTS);
+    expect((await resumed.next()).roomEvents).toMatchObject({
+      __typename: 'MessageCreated',
+      seq: before.seq + 1,
+      message: { kind: 'SYSTEM', body: 'Alice made Carol an admin' },
+    });
+    // Live from there: no duplicate MemberRoleChanged for the replayed seq.
+    const live = await send(t, alice, room.id, 'live');
+    expect((await resumed.next()).roomEvents).toMatchObject({ __typename: 'MessageCreated', seq: live.seq });
+  });
+
+  it('announces ownership passing on when the owner leaves, after their departure', async () => {
+    const room = await createGroup(t, alice, [bob, carol]);
+    await setRole(room, carol, 'ADMIN');
+    const [forBob] = await liveRoomEvents(await roomOf(t, alice, room.id), [bob], ROLE_EVENTS);
+    await t.ok(LEAVE, { r: room.id }, alice.accessToken);
+    const left = (await forBob.next()).roomEvents;
+    expect(left).toMatchObject({ __typename: 'MemberLeft', user: { id: alice.id }, removedBy: null });
+    expect((await forBob.next()).roomEvents).toMatchObject({
+      __typename: 'MemberRoleChanged',
+      seq: left.seq + 1,
+      user: { id: carol.id },
+      role: 'OWNER',
+      changedBy: null,
+    });
+    const history = await t.ok(AFTER, { r: room.id, s: left.seq - 1 }, bob.accessToken);
+    expect(history.messagesAfter.messages.map((m: { body: string }) => m.body)).toEqual([
+      'Alice left',
+      'Carol is now the owner',
+    ]);
+    expect((await roomOf(t, carol, room.id)).myRole).toBe('OWNER');
   });
 });
 

@@ -18,6 +18,7 @@
     "RoomEvent": [
       "MemberJoined",
       "MemberLeft",
+      "MemberRoleChanged",
       "MessageCreated",
       "MessageDeleted",
       "MessageEdited",
@@ -48,6 +49,7 @@
     "RoomEvent": [
       "MemberJoined",
       "MemberLeft",
+      "MemberRoleChanged",
       "MessageCreated",
       "MessageDeleted",
       "MessageEdited",

@@ -392,6 +392,27 @@ export type MemberLeft = {
   user: User;
 };
 
+/**
+ * A member's role changed: the owner made them an admin or a member again, or ownership passed to them
+ * because the owner left (then after that owner's MemberLeft). Recorded as a system message like joins
+ * and renames, so it is in history and resuming with `afterSeq` replays it (as that MessageCreated).
+ */
+export type MemberRoleChanged = {
+  __typename?: 'MemberRoleChanged';
+  /** When the server sent this event; with `afterSeq`, pass the newest `at` you received as `since` when resubscribing. */
+  at: Scalars['DateTime']['output'];
+  /** Who changed it (the owner); null when ownership passed on because the owner left. */
+  changedBy?: Maybe<User>;
+  /** Their role from now on. */
+  role: RoomRole;
+  /** The room. */
+  roomId: Scalars['ID']['output'];
+  /** `seq` of the system message recording it. */
+  seq: Scalars['Int']['output'];
+  /** The member whose role changed. */
+  user: User;
+};
+
 /** A message in a room. */
 export type Message = {
   __typename?: 'Message';
@@ -515,7 +536,7 @@ export type MessageEdited = {
 
 /** What a message is. */
 export type MessageKind =
-  /** Written by Parley about the room: member joined or left, room renamed. */
+  /** Written by Parley about the room: member joined or left, a member's role changed, room renamed. */
   | 'SYSTEM'
   /** Written by a member. */
   | 'USER';
@@ -620,7 +641,10 @@ export type Mutation = {
   sendFriendRequest: FriendRequestResult;
   /** Posts a message. Idempotent per `clientId`: a retry returns the original message. */
   sendMessage: Message;
-  /** Changes a member's role (owner only). */
+  /**
+   * Changes a member's role (owner only). Recorded as a system message; members following `roomEvents`
+   * get a MemberRoleChanged. Setting the role the member already has changes nothing.
+   */
   setRoomMemberRole: Room;
   /**
    * Says the viewer is (or stopped) typing in a room; NOT_FOUND unless a member. While typing, call it again
@@ -1429,7 +1453,7 @@ export type RoomEdge = {
 };
 
 /** Something that happened in a room. Events with a `seq` are also in history. */
-export type RoomEvent = MemberJoined | MemberLeft | MessageCreated | MessageDeleted | MessageEdited | ReactionChanged | ReadReceipt | ResyncRequired | RoomRenamed | TypingChanged;
+export type RoomEvent = MemberJoined | MemberLeft | MemberRoleChanged | MessageCreated | MessageDeleted | MessageEdited | ReactionChanged | ReadReceipt | ResyncRequired | RoomRenamed | TypingChanged;
 
 /** Kind of conversation. */
 export type RoomKind =
@@ -1642,6 +1666,7 @@ export type SubscriptionNotificationEventsArgs = {
 /** Live streams over graphql-transport-ws. */
 export type SubscriptionRoomEventsArgs = {
   afterSeq?: InputMaybe<Scalars['Int']['input']>;
+  reading?: InputMaybe<Scalars['Boolean']['input']>;
   roomId: Scalars['ID']['input'];
   since?: InputMaybe<Scalars['DateTime']['input']>;
 };
@@ -1831,6 +1856,7 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
   RoomEvent:
     | ( Omit<MemberJoined, 'addedBy' | 'member'> & { addedBy?: Maybe<_RefType['User']>, member: _RefType['RoomMember'] } & { __typename: 'MemberJoined' } )
     | ( Omit<MemberLeft, 'removedBy' | 'user'> & { removedBy?: Maybe<_RefType['User']>, user: _RefType['User'] } & { __typename: 'MemberLeft' } )
+    | ( Omit<MemberRoleChanged, 'changedBy' | 'user'> & { changedBy?: Maybe<_RefType['User']>, user: _RefType['User'] } & { __typename: 'MemberRoleChanged' } )
     | ( Omit<MessageCreated, 'message'> & { message: _RefType['Message'] } & { __typename: 'MessageCreated' } )
     | ( Omit<MessageDeleted, 'message'> & { message: _RefType['Message'] } & { __typename: 'MessageDeleted' } )
     | ( Omit<MessageEdited, 'message'> & { message: _RefType['Message'] } & { __typename: 'MessageEdited' } )
@@ -1876,6 +1902,7 @@ export type ResolversTypes = {
   MeetingStatus: MeetingStatus;
   MemberJoined: ResolverTypeWrapper<Omit<MemberJoined, 'addedBy' | 'member'> & { addedBy?: Maybe<ResolversTypes['User']>, member: ResolversTypes['RoomMember'] }>;
   MemberLeft: ResolverTypeWrapper<Omit<MemberLeft, 'removedBy' | 'user'> & { removedBy?: Maybe<ResolversTypes['User']>, user: ResolversTypes['User'] }>;
+  MemberRoleChanged: ResolverTypeWrapper<Omit<MemberRoleChanged, 'changedBy' | 'user'> & { changedBy?: Maybe<ResolversTypes['User']>, user: ResolversTypes['User'] }>;
   Message: ResolverTypeWrapper<MessageModel>;
   MessageBatch: ResolverTypeWrapper<Omit<MessageBatch, 'messages'> & { messages: Array<ResolversTypes['Message']> }>;
   MessageConnection: ResolverTypeWrapper<Omit<MessageConnection, 'edges'> & { edges: Array<ResolversTypes['MessageEdge']> }>;
@@ -1957,6 +1984,7 @@ export type ResolversParentTypes = {
   MeetingReview: MeetingReviewModel;
   MemberJoined: Omit<MemberJoined, 'addedBy' | 'member'> & { addedBy?: Maybe<ResolversParentTypes['User']>, member: ResolversParentTypes['RoomMember'] };
   MemberLeft: Omit<MemberLeft, 'removedBy' | 'user'> & { removedBy?: Maybe<ResolversParentTypes['User']>, user: ResolversParentTypes['User'] };
+  MemberRoleChanged: Omit<MemberRoleChanged, 'changedBy' | 'user'> & { changedBy?: Maybe<ResolversParentTypes['User']>, user: ResolversParentTypes['User'] };
   Message: MessageModel;
   MessageBatch: Omit<MessageBatch, 'messages'> & { messages: Array<ResolversParentTypes['Message']> };
   MessageConnection: Omit<MessageConnection, 'edges'> & { edges: Array<ResolversParentTypes['MessageEdge']> };
@@ -2140,6 +2168,16 @@ export type MemberJoinedResolvers<ContextType = GraphQLContext, ParentType exten
 export type MemberLeftResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MemberLeft'] = ResolversParentTypes['MemberLeft']> = {
   at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   removedBy?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+  roomId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  seq?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  user?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type MemberRoleChangedResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MemberRoleChanged'] = ResolversParentTypes['MemberRoleChanged']> = {
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  changedBy?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['RoomRole'], ParentType, ContextType>;
   roomId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   seq?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   user?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
@@ -2426,7 +2464,7 @@ export type RoomEdgeResolvers<ContextType = GraphQLContext, ParentType extends R
 };
 
 export type RoomEventResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RoomEvent'] = ResolversParentTypes['RoomEvent']> = {
-  __resolveType: TypeResolveFn<'MemberJoined' | 'MemberLeft' | 'MessageCreated' | 'MessageDeleted' | 'MessageEdited' | 'ReactionChanged' | 'ReadReceipt' | 'ResyncRequired' | 'RoomRenamed' | 'TypingChanged', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'MemberJoined' | 'MemberLeft' | 'MemberRoleChanged' | 'MessageCreated' | 'MessageDeleted' | 'MessageEdited' | 'ReactionChanged' | 'ReadReceipt' | 'ResyncRequired' | 'RoomRenamed' | 'TypingChanged', ParentType, ContextType>;
 };
 
 export type RoomMemberResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RoomMember'] = ResolversParentTypes['RoomMember']> = {
@@ -2496,7 +2534,7 @@ export type SubscriptionResolvers<ContextType = GraphQLContext, ParentType exten
   meetingEvents?: SubscriptionResolver<ResolversTypes['MeetingEvent'], "meetingEvents", ParentType, ContextType>;
   myEvents?: SubscriptionResolver<ResolversTypes['MyEvent'], "myEvents", ParentType, ContextType, Partial<SubscriptionMyEventsArgs>>;
   notificationEvents?: SubscriptionResolver<ResolversTypes['NotificationEvent'], "notificationEvents", ParentType, ContextType, Partial<SubscriptionNotificationEventsArgs>>;
-  roomEvents?: SubscriptionResolver<ResolversTypes['RoomEvent'], "roomEvents", ParentType, ContextType, RequireFields<SubscriptionRoomEventsArgs, 'roomId'>>;
+  roomEvents?: SubscriptionResolver<ResolversTypes['RoomEvent'], "roomEvents", ParentType, ContextType, RequireFields<SubscriptionRoomEventsArgs, 'reading' | 'roomId'>>;
 };
 
 export type TypingChangedResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['TypingChanged'] = ResolversParentTypes['TypingChanged']> = {
@@ -2553,6 +2591,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   MeetingReview?: MeetingReviewResolvers<ContextType>;
   MemberJoined?: MemberJoinedResolvers<ContextType>;
   MemberLeft?: MemberLeftResolvers<ContextType>;
+  MemberRoleChanged?: MemberRoleChangedResolvers<ContextType>;
   Message?: MessageResolvers<ContextType>;
   MessageBatch?: MessageBatchResolvers<ContextType>;
   MessageConnection?: MessageConnectionResolvers<ContextType>;

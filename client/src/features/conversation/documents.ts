@@ -104,6 +104,9 @@ export const ConversationEventsSubscription = graphql(`
           id
         }
       }
+      ... on MemberRoleChanged {
+        seq
+      }
       ... on RoomRenamed {
         seq
       }

@@ -10,8 +10,8 @@
  * `roomEvents(afterSeq)`: it is (re)opened whenever the socket is connected,
  * from the highest `seq` held at that moment, and the server replays what
  * was committed since, so a reconnect loses nothing. Events that announce a
- * new `seq` without carrying the message (member joined/left, renamed) or
- * that reveal a gap are filled with `messagesAfter`.
+ * new `seq` without carrying the message (member joined/left, role changed,
+ * renamed) or that reveal a gap are filled with `messagesAfter`.
  */
 import { CombinedGraphQLErrors } from '@apollo/client/errors';
 import { useApolloClient } from '@apollo/client/react';
@@ -289,6 +289,7 @@ export function useConversation(
               else if (event.seq > highest.current) void catchUp();
               break;
             case 'MemberJoined':
+            case 'MemberRoleChanged':
             case 'RoomRenamed':
               // The system message recording it has this seq: fetch it.
               if (event.seq > highest.current) void catchUp();

@@ -1,5 +1,5 @@
 import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, useCallback, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { RoomRole } from '../../gql/graphql.ts';
 import { getFragmentData, graphql } from '../../gql/index.ts';
@@ -10,12 +10,14 @@ import { PageHeading } from '../../ui/PageHeading.tsx';
 import { Avatar } from '../attachments/Avatar.tsx';
 import { ContactPicker } from './ContactPicker.tsx';
 import { GroupPicture } from './GroupPicture.tsx';
+import { useMemberListEvents } from './useMemberListEvents.ts';
 import { dropRoomFromList } from './useRoomListEvents.ts';
 
 const GroupSettingsQuery = graphql(`
   query GroupSettings($roomId: ID!) {
     room(id: $roomId) {
       id
+      lastSeq
       ...GroupSettings_room
       ...GroupPicture_room
     }
@@ -118,19 +120,27 @@ export function GroupSettingsPage() {
   const [roleNote, setRoleNote] = useState('');
   const room = data?.room ? getFragmentData(GroupSettingsFragment, data.room) : undefined;
 
-  // When the viewer's role changes, the server tells only them, with a
-  // RoomUpdated carrying the room's new `myRole` (useRoomListEvents writes it
-  // to the cache), not the member list: once the two disagree, refetch the
-  // list. (Nobody else is told of a role change; they see it on their next load.)
-  const myRole = room?.myRole;
-  const myListedRole = room?.members.find((m) => m.user.isMe)?.role;
-  useEffect(() => {
-    if (myRole && myListedRole && myRole !== myListedRole) {
-      // A failed refetch leaves the page as it was (and useQuery's error set); the next visit loads afresh.
-      refetch().catch(() => undefined);
-    }
-  }, [myRole, myListedRole, refetch]);
+  // Members, their roles and the viewer's own role follow changes made by anyone, live.
+  const reload = useCallback(async () => {
+    const result = await client.query({
+      query: GroupSettingsQuery,
+      variables: { roomId },
+      fetchPolicy: 'network-only',
+    });
+    return result.data?.room?.lastSeq;
+  }, [client, roomId]);
+  const left = useMemberListEvents(roomId, reload);
 
+  if (left) {
+    return (
+      <div className="page">
+        <PageHeading title="Group settings" />
+        <p className="notice">
+          You are no longer a member of this group. <Link to="/rooms">Back to your conversations</Link>
+        </p>
+      </div>
+    );
+  }
   if (error && !data) {
     return (
       <div className="page">

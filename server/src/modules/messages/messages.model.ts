@@ -7,11 +7,13 @@ export type MessageKind = 'USER' | 'SYSTEM';
 
 /** What a SYSTEM message records (stored in `messages.system_data`). */
 export interface SystemData {
-  type: 'MEMBER_JOINED' | 'MEMBER_LEFT' | 'ROOM_RENAMED';
-  /** The member who joined or left. */
+  type: 'MEMBER_JOINED' | 'MEMBER_LEFT' | 'MEMBER_ROLE_CHANGED' | 'ROOM_RENAMED';
+  /** The member who joined, left or whose role changed. */
   userId?: string;
-  /** Who added, removed or renamed (absent when the member acted alone). */
+  /** Who added, removed, changed the role or renamed (absent when the member acted alone, or ownership passed on). */
   byUserId?: string;
+  /** MEMBER_ROLE_CHANGED: the member's new role. */
+  role?: 'OWNER' | 'ADMIN' | 'MEMBER';
   /** ROOM_RENAMED: the new title. */
   title?: string;
 }

@@ -1,8 +1,12 @@
 /**
- * Group membership and titles. Each change takes the room row lock (so two
- * admins adding people at once cannot exceed the cap), records a SYSTEM
+ * Group membership, roles and titles. Each change takes the room row lock (so
+ * two admins adding people at once cannot exceed the cap), records a SYSTEM
  * message that takes the next `seq` (history and resume include it; unread
  * counts ignore it), and publishes after commit.
+ *
+ * Role changes are recorded like joins and renames: who may remove members and
+ * delete others' messages is part of the group's story, and a seq'd event is
+ * replayed on resume (`roomEvents(afterSeq)`) instead of being lost.
  */
 import type { Transaction } from 'kysely';
 import type { DB } from '../../db/index.ts';
@@ -20,7 +24,13 @@ import { MAX_GROUP_MEMBERS, type RoomModel, type RoomRole } from './rooms.model.
 import { publishAfterCommit } from './rooms.publish.ts';
 import * as repo from './rooms.repository.ts';
 import { checkNewMembers, getRoom } from './rooms.service.ts';
-import type { MemberJoinedEvent, MemberLeftEvent, RoomRenamedEvent } from './rooms.topics.ts';
+import type {
+  MemberJoinedEvent,
+  MemberLeftEvent,
+  MemberRoleChangedEvent,
+  RoomEventPayload,
+  RoomRenamedEvent,
+} from './rooms.topics.ts';
 import { normalizeTitle } from './rooms.validation.ts';
 
 async function usersById(db: Transaction<DB>, ids: readonly string[]): Promise<Map<string, UserModel>> {
@@ -115,8 +125,13 @@ export async function addRoomMembers(
   return getRoom(deps, viewer, id);
 }
 
-/** Records that `userId` left (removed by `byUserId`, or on their own) and schedules the events. */
-async function recordDeparture(deps: Deps, tx: Tx, roomId: string, userId: string, byUserId: string | null) {
+/** Records that `userId` left (removed by `byUserId`, or on their own); returns the event. */
+async function recordDeparture(
+  tx: Tx,
+  roomId: string,
+  userId: string,
+  byUserId: string | null,
+): Promise<MemberLeftEvent> {
   const users = await usersById(tx.trx, byUserId ? [userId, byUserId] : [userId]);
   const user = users.get(userId);
   const by = byUserId ? (users.get(byUserId) ?? null) : null;
@@ -127,10 +142,45 @@ async function recordDeparture(deps: Deps, tx: Tx, roomId: string, userId: strin
     userId,
     ...(byUserId ? { byUserId } : {}),
   });
-  const event: MemberLeftEvent = { __typename: 'MemberLeft', roomId, seq: msg.seq, user, removedBy: by };
-  publishAfterCommit(deps, tx, roomId, { events: [event], removed: [userId], views: 'members' });
+  return { __typename: 'MemberLeft', roomId, seq: msg.seq, user, removedBy: by };
+}
+
+/** Schedules a departure's events (its MemberLeft first, then what followed from it). */
+function publishDeparture(deps: Deps, tx: Tx, roomId: string, userId: string, events: RoomEventPayload[]) {
+  publishAfterCommit(deps, tx, roomId, { events, removed: [userId], views: 'members' });
   // A former member is no longer typing there.
   tx.afterCommit(() => deps.presence.stopTyping(roomId, userId));
+}
+
+const ROLE_SENTENCE: Record<RoomRole, (user: string, by: string | undefined) => string> = {
+  OWNER: (user) => `${user} is now the owner`,
+  ADMIN: (user, by) => `${by ?? 'Someone'} made ${user} an admin`,
+  MEMBER: (user, by) => `${by ?? 'Someone'} removed ${user} as admin`,
+};
+
+/**
+ * Sets `userId`'s role (the caller holds the room row lock and checked the change) and records it
+ * (`byUserId` null: ownership passed on). Returns the event to publish.
+ */
+async function recordRoleChange(
+  tx: Tx,
+  roomId: string,
+  userId: string,
+  role: RoomRole,
+  byUserId: string | null,
+): Promise<MemberRoleChangedEvent> {
+  if (!(await repo.setRole(tx.trx, roomId, userId, role))) throw notFound('Room member');
+  const users = await usersById(tx.trx, byUserId ? [userId, byUserId] : [userId]);
+  const user = users.get(userId);
+  const by = byUserId ? (users.get(byUserId) ?? null) : null;
+  if (!user) throw notFound('User');
+  const msg = await systemMessage(tx, roomId, ROLE_SENTENCE[role](user.displayName, by?.displayName), {
+    type: 'MEMBER_ROLE_CHANGED',
+    userId,
+    role,
+    ...(byUserId ? { byUserId } : {}),
+  });
+  return { __typename: 'MemberRoleChanged', roomId, seq: msg.seq, user, role, changedBy: by };
 }
 
 /** Removes a member (owner or admin; only the owner removes admins; the owner cannot be removed). */
@@ -151,7 +201,7 @@ export async function removeRoomMember(
     if (target.role === 'OWNER') throw forbidden('The owner cannot be removed');
     if (target.role === 'ADMIN' && m.role !== 'OWNER') throw forbidden('Only the owner can remove admins');
     await repo.deleteMember(tx.trx, id, targetId);
-    await recordDeparture(deps, tx, id, targetId, viewer.userId);
+    publishDeparture(deps, tx, id, targetId, [await recordDeparture(tx, id, targetId, viewer.userId)]);
   });
   return getRoom(deps, viewer, id);
 }
@@ -163,16 +213,17 @@ export async function leaveRoom(deps: Deps, viewer: Viewer, roomId: string): Pro
     const m = requireMember(await repo.lockMembership(tx.trx, id, viewer.userId));
     requireGroup(m, 'be left');
     await repo.deleteMember(tx.trx, id, viewer.userId);
+    const events: RoomEventPayload[] = [await recordDeparture(tx, id, viewer.userId, null)];
     if (m.role === 'OWNER') {
       const successor = await repo.findSuccessor(tx.trx, id);
-      if (successor) await repo.setRole(tx.trx, id, successor.user_id, 'OWNER');
+      if (successor) events.push(await recordRoleChange(tx, id, successor.user_id, 'OWNER', null));
     }
-    await recordDeparture(deps, tx, id, viewer.userId, null);
+    publishDeparture(deps, tx, id, viewer.userId, events);
   });
   return true;
 }
 
-/** Makes a member ADMIN or MEMBER (owner only). */
+/** Makes a member ADMIN or MEMBER (owner only); a no-op when they already have that role. */
 export async function setRoomMemberRole(
   deps: Deps,
   viewer: Viewer,
@@ -188,8 +239,12 @@ export async function setRoomMemberRole(
     requireGroup(m, 'have roles');
     if (m.role !== 'OWNER') throw forbidden('Only the owner can change roles');
     if (targetId === viewer.userId) throw badInput('The owner keeps the OWNER role', { field: 'userId' });
-    if (!(await repo.setRole(tx.trx, id, targetId, role))) throw notFound('Room member');
-    publishAfterCommit(deps, tx, id, { views: [targetId] });
+    const target = await repo.findMembership(tx.trx, id, targetId);
+    if (!target) throw notFound('Room member');
+    if (target.role === role) return;
+    const event = await recordRoleChange(tx, id, targetId, role, viewer.userId);
+    // Everyone: the target's `myRole`, and every member's last message and seq.
+    publishAfterCommit(deps, tx, id, { events: [event], views: 'members' });
   });
   return getRoom(deps, viewer, id);
 }

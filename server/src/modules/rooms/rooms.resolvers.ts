@@ -42,8 +42,8 @@ export const roomsResolvers: Resolvers = {
   Subscription: {
     roomEvents: {
       // An async function (not a generator) so that FORBIDDEN is raised when subscribing.
-      subscribe: async (_p, { roomId, afterSeq, since }, ctx) =>
-        live.roomEvents(ctx.deps, requireViewer(ctx), ctx.pubsub, roomId, afterSeq, since),
+      subscribe: async (_p, { roomId, afterSeq, since, reading }, ctx) =>
+        live.roomEvents(ctx.deps, requireViewer(ctx), ctx.pubsub, roomId, afterSeq, since, reading ?? true),
       resolve: (payload: unknown) => payload as never,
     },
     myEvents: {

@@ -60,7 +60,13 @@ function stampedOnce(event: RoomEventPayload): RoomEventPayload & { at: Date } {
 }
 
 /** Events whose seq is a message's own (a replayed MessageCreated already covered it). */
-const SEQ_CREATING = new Set(['MessageCreated', 'MemberJoined', 'MemberLeft', 'RoomRenamed']);
+const SEQ_CREATING = new Set([
+  'MessageCreated',
+  'MemberJoined',
+  'MemberLeft',
+  'MemberRoleChanged',
+  'RoomRenamed',
+]);
 
 /**
  * Makes a generator closable while it waits: `return()` first closes the source
@@ -114,6 +120,7 @@ export async function roomEvents(
   roomId: string,
   afterSeq: number | null | undefined,
   since?: Date | null,
+  reading = true,
 ): Promise<AsyncGenerator<RoomEventPayload>> {
   const refuse = () => forbidden('You are not a member of this room');
   if (since && afterSeq == null) throw badInput('`since` needs `afterSeq`', { field: 'since' });
@@ -156,8 +163,8 @@ export async function roomEvents(
     pubsub.close();
     throw err;
   }
-  // While this runs the viewer counts as looking at the room (notifications skip it).
-  const leaveRoom = deps.presence.enterRoom(viewer.userId, id);
+  // While a reading stream runs the viewer counts as looking at the room (notifications skip it).
+  const leaveRoom = reading ? deps.presence.enterRoom(viewer.userId, id) : () => {};
   // Per subscriber: no own typing, receipts never backwards (presence.topics.ts).
   const personalize = roomEventFilter(viewer.userId);
 

@@ -5,7 +5,7 @@ import type {
   TypingChangedEvent,
 } from '../presence/presence.topics.ts';
 import type { UserModel } from '../users/users.model.ts';
-import type { RoomMemberModel, RoomView } from './rooms.model.ts';
+import type { RoomMemberModel, RoomRole, RoomView } from './rooms.model.ts';
 
 /**
  * Topic of one room's live events (`roomEvents`). Payloads are plain data that
@@ -51,6 +51,16 @@ export interface MemberLeftEvent {
   removedBy: UserModel | null;
 }
 
+/** A member's role changed (`changedBy` null: ownership passed on when the owner left). */
+export interface MemberRoleChangedEvent {
+  __typename: 'MemberRoleChanged';
+  roomId: string;
+  seq: number;
+  user: UserModel;
+  role: RoomRole;
+  changedBy: UserModel | null;
+}
+
 export interface RoomRenamedEvent {
   __typename: 'RoomRenamed';
   roomId: string;
@@ -75,6 +85,7 @@ export type RoomEventPayload =
   | MessageDeletedEvent
   | MemberJoinedEvent
   | MemberLeftEvent
+  | MemberRoleChangedEvent
   | RoomRenamedEvent
   | ReadReceiptEvent
   | TypingChangedEvent
