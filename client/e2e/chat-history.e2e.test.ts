@@ -11,7 +11,7 @@ import {
   signIn,
   waitUntil,
 } from './helpers/browser.ts';
-import { messageItem, messageLog, messageWithBody, roomLink, sendMessage } from './helpers/chat.ts';
+import { messageItem, messageLog, messageWithBody, roomLink, sendMessage, sentItem } from './helpers/chat.ts';
 
 const chromiumPath = inject('chromiumPath');
 
@@ -255,6 +255,46 @@ describe.skipIf(!chromiumPath)('conversation history and layout', () => {
     await page.waitForURL(`**/rooms/${withBob.id}`);
     await messageItem(page, 'Hello from a phone').waitFor();
     expect(await sidebar.isVisible()).toBe(false);
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  });
+
+  test('a message sent while the live connection is down does not hide the ones that came before it', async () => {
+    const alice = await registerUser(t, { displayName: 'Alice' });
+    const bob = await registerUser(t, { displayName: 'Bob' });
+    const room = await openDm(t, alice, bob);
+    await send(t, bob, room.id, 'Before the drop');
+    const { context, page, pageErrors } = await newPage(browser, { baseURL: t.url });
+    let refuse = false;
+    const sockets: WebSocketRoute[] = [];
+    await page.routeWebSocket(/\/graphql$/, (ws) => {
+      if (refuse) return void ws.close({ code: 1012, reason: 'Service restart' });
+      ws.connectToServer();
+      sockets.push(ws);
+    });
+    await signIn(page, alice.username, alice.password);
+    await page.goto(`/rooms/${room.id}`);
+    await messageItem(page, 'Before the drop').waitFor();
+    await page.locator('[data-connection="connected"]').waitFor();
+
+    // The socket drops (HTTP still works); Bob writes twice, then Alice sends: hers takes a later seq.
+    refuse = true;
+    await sockets.at(-1)!.close({ code: 1012, reason: 'Service restart' });
+    await page.getByText('Reconnecting…').waitFor();
+    await send(t, bob, room.id, 'Missed 1');
+    await send(t, bob, room.id, 'Missed 2');
+    await sendMessage(page, 'Sent while offline');
+    await sentItem(page, 'Sent while offline');
+    // Its answer showed the gap: the two before it are fetched, in order, without waiting for the socket.
+    await messageItem(page, 'Missed 2').waitFor();
+    refuse = false;
+    await page.locator('[data-connection="connected"]').waitFor({ timeout: 20_000 });
+    await send(t, bob, room.id, 'Live again');
+    await messageItem(page, 'Live again').waitFor();
+    const bodies = await messageLog(page)
+      .locator('li.message .message-body')
+      .evaluateAll((els) => els.map((e) => e.textContent?.trim()));
+    expect(bodies).toEqual(['Before the drop', 'Missed 1', 'Missed 2', 'Sent while offline', 'Live again']);
     expect(pageErrors).toEqual([]);
     await context.close();
   });

@@ -140,7 +140,13 @@ export function useConversation(
   const [state, dispatch] = useReducer(reducer, INITIAL);
   const live = useConnectionStatus() === 'connected';
   const [generation, setGeneration] = useState(0);
-  /** Highest seq held; updated as messages arrive, before React renders them. */
+  /**
+   * The resume point: every message up to this seq is held (seqs are gap-free
+   * per room). Updated as messages arrive, before React renders them. A
+   * message past a gap (a live one after a missed one, the answer to a send
+   * made while the stream was down) does not move it: `catchUp` fills the gap
+   * from here, and a resubscription replays from here.
+   */
   const highest = useRef(0);
   /** The newest `at` of a room event received: the `since` of the next resubscription. */
   const lastAt = useRef<string | null>(null);
@@ -151,19 +157,35 @@ export function useConversation(
   const liveEvent = useRef(onLiveEvent);
   liveEvent.current = onLiveEvent;
 
-  const take = useCallback((messages: readonly Msg[]) => {
-    for (const m of messages) highest.current = Math.max(highest.current, m.seq);
+  /**
+   * Moves the resume point over `messages`; true when one lies past a gap.
+   * `complete`: the server listed every message after the resume point (the
+   * newest history page, a catch-up batch), so the highest of them is held
+   * with all before it.
+   */
+  const take = useCallback((messages: readonly Msg[], complete = false) => {
+    let gap = false;
+    for (const seq of messages.map((m) => m.seq).sort((a, b) => a - b)) {
+      if (complete || seq <= highest.current + 1) highest.current = Math.max(highest.current, seq);
+      else gap = true;
+    }
+    return gap;
   }, []);
 
-  /** Merges messages in; the viewer's own among them are no longer pending. */
+  /**
+   * Merges messages in; the viewer's own among them are no longer pending.
+   * Returns true when one lies past a gap (the caller catches up).
+   */
   const upsert = useCallback(
-    (messages: readonly Msg[], loadedOnly = false) => {
-      if (!loadedOnly) take(messages);
+    (messages: readonly Msg[], opts: { loadedOnly?: boolean; complete?: boolean } = {}) => {
+      const loadedOnly = opts.loadedOnly ?? false;
+      const gap = loadedOnly ? false : take(messages, opts.complete);
       dispatch({ type: 'upsert', messages, loadedOnly });
       outbox.confirm(
         roomId,
         messages.flatMap((m) => (m.clientId ? [m.clientId] : [])),
       );
+      return gap;
     },
     [take, outbox, roomId],
   );
@@ -188,7 +210,7 @@ export function useConversation(
           });
           const batch = data?.messagesAfter;
           if (!batch) break;
-          upsert(unmask(batch.messages));
+          upsert(unmask(batch.messages), { complete: true });
           if (!batch.hasMore || batch.messages.length === 0) break;
         }
       } while (flight.again);
@@ -211,7 +233,7 @@ export function useConversation(
       .then(({ data }) => {
         if (cancelled || !data) return;
         const messages = unmask(data.messages.edges.map((e) => e.node));
-        take(messages);
+        take(messages, true);
         // The live stream resumes from the page: what changed since it was read (receipts, edits) is replayed.
         lastAt.current = data.messages.asOf;
         // A send whose answer was lost but which the server committed is in the history: not pending.
@@ -273,8 +295,7 @@ export function useConversation(
           if ('at' in event && typeof event.at === 'string') lastAt.current = event.at;
           switch (event.__typename) {
             case 'MessageCreated': {
-              const gap = event.seq > highest.current + 1;
-              upsert(unmask([event.message]));
+              const gap = upsert(unmask([event.message]));
               liveEvent.current?.(event); // its sender stopped typing
               if (gap) void catchUp();
               break;
@@ -282,7 +303,7 @@ export function useConversation(
             case 'MessageEdited':
             case 'MessageDeleted':
               // Not inserted out of place when older than the history loaded so far.
-              upsert(unmask([event.message]), true);
+              upsert(unmask([event.message]), { loadedOnly: true });
               break;
             case 'MemberLeft':
               if (event.user.id === viewer.current) dispatch({ type: 'left' });
@@ -338,7 +359,14 @@ export function useConversation(
   // The viewer's messages on their way, and the server's answers to them (also those sent before
   // this room was last left, that complete while it is open).
   const pending = useSyncExternalStore(outbox.subscribe, () => outbox.pending(roomId));
-  useEffect(() => outbox.onSent(roomId, (message) => upsert([message])), [outbox, roomId, upsert]);
+  // A send answered while the stream was down can be past messages not held yet: fetch them.
+  useEffect(
+    () =>
+      outbox.onSent(roomId, (message) => {
+        if (upsert([message])) void catchUp();
+      }),
+    [outbox, roomId, upsert, catchUp],
+  );
 
   /** Shows the message at once (pending) and sends it with a fresh clientId. */
   const send = useCallback(
