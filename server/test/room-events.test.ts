@@ -220,6 +220,12 @@ describe('roomEvents', () => {
     expect((await upToDate.next()).roomEvents.seq).toBe(live.seq);
     const bad = await firstOutcome(await roomEvents(bob, room.id, -1));
     expect(bad.error?.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    // Past the newest seq: refused (following from there would silently drop live messages up to it).
+    const ahead = await firstOutcome(await roomEvents(bob, room.id, live.seq + 1));
+    expect(ahead.error?.errors?.[0]).toMatchObject({
+      message: `afterSeq ${live.seq + 1} is past the room's newest message (seq ${live.seq})`,
+      extensions: { code: 'BAD_USER_INPUT', field: 'afterSeq' },
+    });
   });
 
   it('removes its emitter listeners when the client stops or the server ends the stream', async () => {

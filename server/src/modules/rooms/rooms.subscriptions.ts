@@ -141,6 +141,11 @@ export async function roomEvents(
     if (afterSeq != null) {
       const from = Math.max(afterSeq, Number(m.visible_from_seq) - 1);
       const lastSeq = Number(m.last_seq);
+      // Never a seq the server handed out: following from it would drop every live message up to it.
+      if (afterSeq > lastSeq)
+        throw badInput(`afterSeq ${afterSeq} is past the room's newest message (seq ${lastSeq})`, {
+          field: 'afterSeq',
+        });
       const max = deps.config.roomReplayMax;
       if (lastSeq - from > max) {
         // Too far behind to replay: the client pages the gap with messagesAfter;
