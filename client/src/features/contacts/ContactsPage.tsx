@@ -1,5 +1,5 @@
 import { useQuery } from '@apollo/client/react';
-import { useRef, useState } from 'react';
+import { useRef } from 'react';
 import { type FragmentType, getFragmentData, graphql } from '../../gql/index.ts';
 import { ConfirmStep, useConfirmStep } from '../../ui/ConfirmStep.tsx';
 import { LoadError } from '../../ui/LoadError.tsx';
@@ -12,6 +12,7 @@ import { PersonCard } from './PersonCard.tsx';
 import { SearchPeople } from './SearchPeople.tsx';
 import { type ContactActions, useContactActions } from './useContactActions.ts';
 import { useContactEvents } from './useContactEvents.ts';
+import { useShowMore } from './useShowMore.ts';
 
 export const FriendRequestRowFragment = graphql(`
   fragment FriendRequestRow_request on FriendRequest {
@@ -38,26 +39,18 @@ export const ContactRowFragment = graphql(`
   }
 `);
 
-const CONTACTS_PAGE_SIZE = 50;
+/** Contacts, and requests each way, per page; "Show more" loads the next. */
+const PAGE_SIZE = 50;
 
+/**
+ * The people the viewer blocked: refetched after each change (it is short
+ * and unpaged). The paged lists are apart, because refetching them would
+ * bring back only their first page: mutations and live events update them in
+ * place (contacts.cache.ts), so they select nothing such an update cannot
+ * supply (no edge cursors; pageInfo.endCursor is all paging needs).
+ */
 const ContactsPageQuery = graphql(`
   query ContactsPage {
-    incoming: friendRequests(direction: INCOMING, first: 100) {
-      edges {
-        node {
-          id
-          ...FriendRequestRow_request
-        }
-      }
-    }
-    outgoing: friendRequests(direction: OUTGOING, first: 100) {
-      edges {
-        node {
-          id
-          ...FriendRequestRow_request
-        }
-      }
-    }
     blockedUsers {
       id
       ...ContactRow_user
@@ -65,13 +58,25 @@ const ContactsPageQuery = graphql(`
   }
 `);
 
-/**
- * The viewer's contacts, a page at a time ("Show more" appends the next).
- * Apart from ContactsPage because changes must not refetch it (that would
- * bring back only the first page): mutations and live events update it in
- * place (contacts.cache.ts), so it selects nothing such an update cannot
- * supply (no edge cursors; pageInfo.endCursor is all paging needs).
- */
+/** Pending requests one way ("Requests for you", "Sent requests"), a page at a time. */
+const ContactsPageRequestsQuery = graphql(`
+  query ContactsPageRequests($direction: FriendRequestDirection!, $first: Int!, $after: String) {
+    friendRequests(direction: $direction, first: $first, after: $after) {
+      edges {
+        node {
+          id
+          ...FriendRequestRow_request
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+`);
+
+/** The viewer's contacts, a page at a time. */
 const ContactsPageContactsQuery = graphql(`
   query ContactsPageContacts($first: Int!, $after: String) {
     contacts(first: $first, after: $after) {
@@ -288,49 +293,30 @@ function ListSection(props: {
 }
 
 /**
- * The contacts list's paging: `showMore` appends the next page (skipping
- * anyone already listed, e.g. added live meanwhile) and never rejects; a
- * failure is kept in `failed` for the page to show with a retry.
+ * "Show more" after a paged list: an alert while the last attempt failed, and
+ * one button throughout (aria-disabled while loading, "Try again" after a
+ * failure), so focus stays on it.
  */
-function useShowMore(list: ReturnType<typeof useContactList>) {
-  const [loading, setLoading] = useState(false);
-  const [failed, setFailed] = useState(false);
-  async function showMore() {
-    const after = list.data?.contacts.pageInfo.endCursor;
-    if (!after || loading) return;
-    setLoading(true);
-    setFailed(false);
-    try {
-      await list.fetchMore({
-        variables: { after },
-        updateQuery: (previous, { fetchMoreResult }) => {
-          const listed = new Set(previous.contacts.edges.map((e) => e.node.id));
-          return {
-            ...previous,
-            contacts: {
-              ...fetchMoreResult.contacts,
-              edges: [
-                ...previous.contacts.edges,
-                ...fetchMoreResult.contacts.edges.filter((e) => !listed.has(e.node.id)),
-              ],
-            },
-          };
-        },
-      });
-    } catch {
-      setFailed(true);
-    } finally {
-      setLoading(false);
-    }
-  }
-  return { loading, failed, showMore };
-}
-
-function useContactList() {
-  return useQuery(ContactsPageContactsQuery, {
-    variables: { first: CONTACTS_PAGE_SIZE },
-    fetchPolicy: 'cache-and-network',
-  });
+function ShowMore(props: { paging: ReturnType<typeof useShowMore>; what: string; label: string }) {
+  const { paging } = props;
+  if (!paging.hasMore) return null;
+  return (
+    <>
+      {paging.failed ? (
+        <p role="alert" className="status status-error">
+          More {props.what} could not be loaded.
+        </p>
+      ) : null}
+      <button
+        type="button"
+        className="button"
+        onClick={() => void paging.showMore()}
+        aria-disabled={paging.loading}
+      >
+        {paging.loading ? 'Loading…' : paging.failed ? 'Try again' : props.label}
+      </button>
+    </>
+  );
 }
 
 /** /contacts: find people, answer and follow up requests, contacts and blocked people, live. */
@@ -339,10 +325,27 @@ export function ContactsPage() {
   const actions = useContactActions();
   const statusRef = useRef<HTMLParagraphElement>(null);
   useRecoverFocus(statusRef, actions.status.message);
-  const { data, error, loading, refetch } = useQuery(ContactsPageQuery, { fetchPolicy: 'cache-and-network' });
-  const list = useContactList();
-  const more = useShowMore(list);
+  const blocked = useQuery(ContactsPageQuery, { fetchPolicy: 'cache-and-network' });
+  const list = useQuery(ContactsPageContactsQuery, {
+    variables: { first: PAGE_SIZE },
+    fetchPolicy: 'cache-and-network',
+  });
+  const incomingList = useQuery(ContactsPageRequestsQuery, {
+    variables: { direction: 'INCOMING', first: PAGE_SIZE },
+    fetchPolicy: 'cache-and-network',
+  });
+  const outgoingList = useQuery(ContactsPageRequestsQuery, {
+    variables: { direction: 'OUTGOING', first: PAGE_SIZE },
+    fetchPolicy: 'cache-and-network',
+  });
+  const lists = [blocked, list, incomingList, outgoingList];
+  const moreContacts = useShowMore(list, 'contacts');
+  const moreIncoming = useShowMore(incomingList, 'friendRequests');
+  const moreOutgoing = useShowMore(outgoingList, 'friendRequests');
   const contacts = list.data?.contacts;
+  const incoming = incomingList.data?.friendRequests;
+  const outgoing = outgoingList.data?.friendRequests;
+  const blockedUsers = blocked.data?.blockedUsers;
 
   return (
     <div className="page">
@@ -356,15 +359,22 @@ export function ContactsPage() {
         {actions.status.message}
       </p>
       <SearchPeople actions={actions} />
-      {data && contacts ? (
+      {contacts && incoming && outgoing && blockedUsers ? (
         <>
-          {data.incoming.edges.length > 0 ? (
-            <ListSection id="incoming" title="Requests for you" empty="" count={data.incoming.edges.length}>
-              {data.incoming.edges.map((e) => (
+          {incoming.edges.length > 0 ? (
+            <ListSection
+              id="incoming"
+              title="Requests for you"
+              empty=""
+              count={incoming.edges.length}
+              more={incoming.pageInfo.hasNextPage}
+            >
+              {incoming.edges.map((e) => (
                 <IncomingRequest key={e.node.id} request={e.node} actions={actions} />
               ))}
             </ListSection>
           ) : null}
+          <ShowMore paging={moreIncoming} what="requests" label="Show more requests for you" />
           <ListSection
             id="contacts"
             title="Your contacts"
@@ -376,43 +386,35 @@ export function ContactsPage() {
               <ContactRow key={e.node.id} user={e.node} actions={actions} />
             ))}
           </ListSection>
-          {more.failed ? (
-            <p role="alert" className="status status-error">
-              More contacts could not be loaded.
-            </p>
-          ) : null}
-          {contacts.pageInfo.hasNextPage ? (
-            // One button throughout (aria-disabled while loading, "Try again" after a failure): focus stays on it.
-            <button
-              type="button"
-              className="button"
-              onClick={() => void more.showMore()}
-              aria-disabled={more.loading}
+          <ShowMore paging={moreContacts} what="contacts" label="Show more contacts" />
+          {outgoing.edges.length > 0 ? (
+            <ListSection
+              id="outgoing"
+              title="Sent requests"
+              empty=""
+              count={outgoing.edges.length}
+              more={outgoing.pageInfo.hasNextPage}
             >
-              {more.loading ? 'Loading…' : more.failed ? 'Try again' : 'Show more contacts'}
-            </button>
-          ) : null}
-          {data.outgoing.edges.length > 0 ? (
-            <ListSection id="outgoing" title="Sent requests" empty="" count={data.outgoing.edges.length}>
-              {data.outgoing.edges.map((e) => (
+              {outgoing.edges.map((e) => (
                 <OutgoingRequest key={e.node.id} request={e.node} actions={actions} />
               ))}
             </ListSection>
           ) : null}
-          {data.blockedUsers.length > 0 ? (
-            <ListSection id="blocked" title="Blocked" empty="" count={data.blockedUsers.length}>
-              {data.blockedUsers.map((u) => (
+          <ShowMore paging={moreOutgoing} what="sent requests" label="Show more sent requests" />
+          {blockedUsers.length > 0 ? (
+            <ListSection id="blocked" title="Blocked" empty="" count={blockedUsers.length}>
+              {blockedUsers.map((u) => (
                 <BlockedRow key={u.id} user={u} actions={actions} />
               ))}
             </ListSection>
           ) : null}
         </>
-      ) : (error && !data) || (list.error && !contacts) ? (
+      ) : lists.some((l) => l.error && !l.data) ? (
         <LoadError
           what="Your contacts"
-          retry={() => Promise.all([refetch(), list.refetch()]).catch(() => {})}
+          retry={() => Promise.all(lists.map((l) => (l.data ? undefined : l.refetch()))).catch(() => {})}
         />
-      ) : loading || list.loading ? (
+      ) : lists.some((l) => l.loading) ? (
         <p role="status">Loading…</p>
       ) : null}
     </div>

@@ -1,9 +1,10 @@
 import { useQuery } from '@apollo/client/react';
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { type FragmentType, getFragmentData, graphql } from '../../gql/index.ts';
 import { LIMITS, lengthError, oneLine } from '../../ui/chars.ts';
 import { PersonCard } from './PersonCard.tsx';
 import type { ContactActions } from './useContactActions.ts';
+import { useDebounced } from './useContactSearch.ts';
 
 /** Wait this long after the last keystroke before searching. */
 const DEBOUNCE_MS = 300;
@@ -30,15 +31,6 @@ const SearchPeopleQuery = graphql(`
     }
   }
 `);
-
-function useDebounced(value: string, ms: number): string {
-  const [debounced, setDebounced] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setDebounced(value), ms);
-    return () => clearTimeout(timer);
-  }, [value, ms]);
-  return debounced;
-}
 
 function SearchResult(props: { user: FragmentType<typeof SearchResultFragment>; actions: ContactActions }) {
   const user = getFragmentData(SearchResultFragment, props.user);

@@ -1,13 +1,23 @@
-import { useMutation, useQuery } from '@apollo/client/react';
+import { useMutation } from '@apollo/client/react';
+import { useId, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { graphql } from '../../gql/index.ts';
 import { Avatar } from '../attachments/Avatar.tsx';
 import { OpenDirectRoomMutation } from './contacts.operations.ts';
 import { useContactEvents } from './useContactEvents.ts';
+import { contactResultsText, useContactSearch } from './useContactSearch.ts';
 
+/** Contacts per page; "Show more contacts" at the end of the list loads the next. */
+const PAGE_SIZE = 100;
+
+/**
+ * The sidebar's page of contacts, or of those the filter finds. Changes are
+ * applied to it in place (contacts.cache.ts), so pages loaded with "Show
+ * more" stay; it is refetched only when the live stream comes up.
+ */
 const SidebarContactsQuery = graphql(`
-  query SidebarContacts {
-    contacts(first: 100) {
+  query SidebarContacts($query: String, $first: Int!, $after: String) {
+    contacts(query: $query, first: $first, after: $after) {
       edges {
         node {
           id
@@ -17,47 +27,95 @@ const SidebarContactsQuery = graphql(`
           online
         }
       }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
     }
   }
 `);
 
 /**
- * The sidebar's Contacts tab: the viewer's contacts (online ones first, with
- * the live dot presence events keep current), each a button that opens (or
- * starts) the direct chat with them, kept current as contacts come and go
- * (here or on /contacts, by us or the other side). Managing contacts is on /contacts.
+ * The sidebar's Contacts tab: the viewer's contacts (online ones first among
+ * those loaded, with the live dot presence events keep current), each a
+ * button that opens (or starts) the direct chat with them, kept current as
+ * contacts come and go (here or on /contacts, by us or the other side). A
+ * filter field searches every contact on the server, and "Show more contacts"
+ * loads past the first page, so none is out of reach. Managing contacts is on
+ * /contacts.
  */
 export function SidebarContacts() {
-  const { data, error } = useQuery(SidebarContactsQuery, { fetchPolicy: 'cache-and-network' });
+  const [filter, setFilter] = useState('');
+  const search = useContactSearch(SidebarContactsQuery, { text: filter, pageSize: PAGE_SIZE });
   // Someone accepts our request or removes us while the tab is open: the list follows.
   useContactEvents();
   const [openDirect, opening] = useMutation(OpenDirectRoomMutation);
   const navigate = useNavigate();
-  const contacts = [...(data?.contacts.edges ?? [])]
-    .map((e) => e.node)
-    .sort((a, b) => Number(b.online) - Number(a.online) || a.displayName.localeCompare(b.displayName));
+  const id = useId();
+  const contacts = [...(search.people ?? [])].sort(
+    (a, b) => Number(b.online) - Number(a.online) || a.displayName.localeCompare(b.displayName),
+  );
 
   async function open(userId: string) {
     const { data: opened } = await openDirect({ variables: { userId } }).catch(() => ({ data: undefined }));
     if (opened) navigate(`/rooms/${opened.openDirectRoom.id}`);
   }
 
-  if (error && !data) return <p className="status status-error">Your contacts could not be loaded.</p>;
-  if (!data) return <p className="muted">Loading…</p>;
+  // With no contacts at all there is nothing to filter.
+  const filterable = filter !== '' || search.query !== '' || contacts.length > 0 || search.hasMore;
+
   return (
     <div className="room-list-body">
       <Link to="/contacts" className="button new-chat">
         Find people
       </Link>
+      {filterable ? (
+        <div className="sidebar-filter">
+          <label htmlFor={`${id}-filter`} className="visually-hidden">
+            Filter contacts
+          </label>
+          <input
+            id={`${id}-filter`}
+            type="search"
+            value={filter}
+            placeholder="Filter contacts"
+            autoComplete="off"
+            spellCheck={false}
+            aria-invalid={search.tooLong ? true : undefined}
+            aria-describedby={search.tooLong ? `${id}-error` : undefined}
+            onChange={(e) => setFilter(e.currentTarget.value)}
+          />
+          {search.tooLong ? (
+            <p id={`${id}-error`} className="field-error" role="alert">
+              {search.tooLong}
+            </p>
+          ) : null}
+        </div>
+      ) : null}
       {opening.error ? (
         <p className="status status-error" role="alert">
           The chat could not be opened. Try again.
         </p>
       ) : null}
-      {contacts.length === 0 ? (
-        <p className="muted">No contacts yet. Find people to chat with on the Contacts page.</p>
+      {search.error ? (
+        <div className="alert" role="alert">
+          <p>Your contacts could not be loaded.</p>
+          <button type="button" className="button small" onClick={() => void search.retry()}>
+            Try again
+          </button>
+        </div>
+      ) : search.people === undefined ? (
+        search.tooLong ? null : (
+          <p className="muted">Loading…</p>
+        )
+      ) : contacts.length === 0 ? (
+        <p className="muted">
+          {search.query
+            ? `No contact matches “${search.query}”.`
+            : 'No contacts yet. Find people to chat with on the Contacts page.'}
+        </p>
       ) : (
-        <ul className="rooms" aria-label="Your contacts">
+        <ul className="rooms" aria-label="Your contacts" aria-busy={search.loading || search.pending}>
           {contacts.map((c) => (
             <li key={c.id} className="room-item">
               <button
@@ -81,6 +139,27 @@ export function SidebarContacts() {
           ))}
         </ul>
       )}
+      {search.moreFailed ? (
+        <p role="alert" className="status status-error">
+          More contacts could not be loaded.
+        </p>
+      ) : null}
+      {search.hasMore ? (
+        // One button throughout (aria-disabled while loading, "Try again" after a failure): focus stays on it.
+        <button
+          type="button"
+          className="button small sidebar-more"
+          aria-disabled={search.loadingMore}
+          onClick={() => void search.more()}
+        >
+          {search.loadingMore ? 'Loading…' : search.moreFailed ? 'Try again' : 'Show more contacts'}
+        </button>
+      ) : null}
+      {filterable ? (
+        <p role="status" className="visually-hidden">
+          {search.query ? contactResultsText(search) : ''}
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -3,9 +3,10 @@ import { graphql } from '../../gql/index.ts';
 /**
  * The contact mutations. Each returns what the cache needs: the other person
  * with their new `contactStatus`/`blockedByMe` (normalized, so search results
- * update in place) and, where they may become a contact, ContactListPerson_user.
- * The contact lists are updated in place (contacts.cache.ts); the request and
- * block lists are refetched (see useContactActions).
+ * update in place) and, where they may become a contact, ContactListPerson_user;
+ * a new request with what its row shows. The contact and request lists are
+ * updated in place (contacts.cache.ts); the block list is refetched (see
+ * useContactActions).
  */
 
 /**
@@ -33,6 +34,7 @@ export const SendFriendRequestMutation = graphql(`
     sendFriendRequest(userId: $userId) {
       request {
         id
+        ...FriendRequestRow_request
       }
       user {
         id

@@ -5,7 +5,7 @@ import { useNavigate } from 'react-router';
 import type { ContactStatus } from '../../gql/graphql.ts';
 import { type FragmentType, getFragmentData } from '../../gql/index.ts';
 import { formErrors } from '../../ui/forms.ts';
-import { updateContactLists } from './contacts.cache.ts';
+import { addFriendRequest, updateContactLists } from './contacts.cache.ts';
 import {
   BlockUserMutation,
   CancelFriendRequestMutation,
@@ -18,18 +18,22 @@ import {
 } from './contacts.operations.ts';
 
 /**
- * The lists of relationships, refetched after each change (when on screen):
- * the contacts page's requests and blocked people, and the sidebar's Contacts
- * tab. Not the contacts page's paged list of contacts (CONTACT_LIST_QUERY):
- * refetching it would bring back only its first page, so changes are applied
- * to it in place (updateContactLists). Search results are not refetched
- * either: they show users, whose `contactStatus` the cache updates from each
- * mutation's answer (or setContactStatus).
+ * Refetched after each change (when on screen): the contacts page's list of
+ * blocked people (short and unpaged). Not the paged lists (PAGED_LIST_QUERIES):
+ * refetching one would bring back only its first page, so changes are
+ * applied to them in place (updateContactLists, addFriendRequest). Search
+ * results are not refetched either: they show users, whose `contactStatus`
+ * the cache updates from each mutation's answer (or setContactStatus).
  */
-export const CONTACT_QUERIES = ['ContactsPage', 'SidebarContacts'];
+export const CONTACT_QUERIES = ['ContactsPage'];
 
-/** The contacts page's list of contacts (ContactsPage.tsx), paged with "Show more". */
-export const CONTACT_LIST_QUERY = 'ContactsPageContacts';
+/**
+ * The paged lists, updated in place and fetched again from their first page
+ * only when the live stream comes up (see useContactEvents): the contacts
+ * page's contacts and requests each way (ContactsPage.tsx), the sidebar's
+ * Contacts tab (SidebarContacts.tsx).
+ */
+export const PAGED_LIST_QUERIES = ['ContactsPageContacts', 'ContactsPageRequests', 'SidebarContacts'];
 
 /** For mutations that answer only `true`: the person's new status, written to the cached User and the lists. */
 function setContactStatus(cache: ApolloCache, userId: string, status: ContactStatus) {
@@ -90,8 +94,12 @@ export function useContactActions() {
           client.mutate({
             mutation: SendFriendRequestMutation,
             variables: { userId: p.id },
-            // They had asked us: now contacts.
-            update: (cache, { data }) => updateLists(cache, data?.sendFriendRequest.user),
+            update: (cache, { data }) => {
+              const request = data?.sendFriendRequest.request;
+              if (request) addFriendRequest(cache, 'OUTGOING', request.id);
+              // Or they had asked us: now contacts.
+              updateLists(cache, data?.sendFriendRequest.user);
+            },
             ...refetch,
           }),
         `Friend request sent to ${p.displayName}`,

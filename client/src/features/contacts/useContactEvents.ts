@@ -2,9 +2,9 @@ import { useApolloClient, useSubscription } from '@apollo/client/react';
 import { useRef } from 'react';
 import { useCatchUpWhenLive } from '../../apollo/ServicesProvider.tsx';
 import { getFragmentData, graphql } from '../../gql/index.ts';
-import { updateContactLists } from './contacts.cache.ts';
+import { addFriendRequest, updateContactLists } from './contacts.cache.ts';
 import { ContactListPersonFragment } from './contacts.operations.ts';
-import { CONTACT_LIST_QUERY, CONTACT_QUERIES } from './useContactActions.ts';
+import { CONTACT_QUERIES, PAGED_LIST_QUERIES } from './useContactActions.ts';
 
 const ContactEventsSubscription = graphql(`
   subscription ContactEvents {
@@ -17,6 +17,7 @@ const ContactEventsSubscription = graphql(`
             id
             contactStatus
           }
+          ...FriendRequestRow_request
         }
       }
       ... on ContactsChanged {
@@ -34,12 +35,12 @@ const ContactEventsSubscription = graphql(`
  * Contacts tab) is open: a request
  * arrives, someone accepts ours, cancels theirs or removes us. The changed
  * user is normalized into the cache by the subscription result itself; the
- * contact lists take or drop them in place (updateContactLists), so pages
- * loaded with "Show more" stay; the request and block lists are refetched.
- * Room events on the same stream are ignored here. Each time the socket
- * comes up (the first time included) every list is refetched from its first
- * page, the contacts too, since events sent before the stream was live are
- * not replayed.
+ * contact and request lists take or drop them in place (updateContactLists,
+ * addFriendRequest), so pages loaded with "Show more" stay; the block list is
+ * refetched. Room events on the same stream are ignored here. Each time the
+ * socket comes up (the first time included) every list is refetched from its
+ * first page, the paged ones too, since events sent before the stream was
+ * live are not replayed.
  */
 export function useContactEvents(): void {
   const client = useApolloClient();
@@ -70,7 +71,7 @@ export function useContactEvents(): void {
       });
   }
 
-  useCatchUpWhenLive(() => refetch([...CONTACT_QUERIES, CONTACT_LIST_QUERY]));
+  useCatchUpWhenLive(() => refetch([...CONTACT_QUERIES, ...PAGED_LIST_QUERIES]));
   useSubscription(ContactEventsSubscription, {
     ignoreResults: true,
     onData: ({ data: { data } }) => {
@@ -78,7 +79,9 @@ export function useContactEvents(): void {
       if (event?.__typename === 'ContactsChanged') {
         updateContactLists(client.cache, getFragmentData(ContactListPersonFragment, event.user));
         refetch();
-      } else if (event?.__typename === 'FriendRequestReceived') refetch();
+      } else if (event?.__typename === 'FriendRequestReceived') {
+        addFriendRequest(client.cache, 'INCOMING', event.request.id);
+      }
     },
   });
 }

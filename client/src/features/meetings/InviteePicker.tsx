@@ -1,10 +1,7 @@
-import { useQuery } from '@apollo/client/react';
 import { type KeyboardEvent, type ReactNode, useEffect, useRef, useState } from 'react';
 import { graphql } from '../../gql/index.ts';
-import { LIMITS, lengthError, oneLine } from '../../ui/chars.ts';
+import { contactResultsText, useContactSearch } from '../contacts/useContactSearch.ts';
 
-/** Wait this long after the last keystroke before searching. */
-const DEBOUNCE_MS = 250;
 /** Contacts per page of results; "Show more contacts" loads the next. */
 const PAGE_SIZE = 20;
 
@@ -39,72 +36,6 @@ const InviteeSearchQuery = graphql(`
 export const inviteeLabel = (p: Pick<Invitee, 'displayName' | 'username'>): string =>
   `${p.displayName} (@${p.username})`;
 
-function useDebounced(value: string, ms: number): string {
-  const [debounced, setDebounced] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setDebounced(value), ms);
-    return () => clearTimeout(timer);
-  }, [value, ms]);
-  return debounced;
-}
-
-/**
- * The contacts matching `query` (all when blank), a page at a time, once
- * `wanted` (the list was opened). `more` appends the next page and never
- * rejects: a failure is kept in `moreFailed`, and the same option tries again.
- */
-function useInviteeSearch(query: string, wanted: boolean) {
-  const tooLong = lengthError(query, LIMITS.searchQuery);
-  const result = useQuery(InviteeSearchQuery, {
-    variables: { query: query || null, first: PAGE_SIZE },
-    skip: !wanted || tooLong !== undefined,
-    fetchPolicy: 'cache-and-network',
-  });
-  const [loadingMore, setLoadingMore] = useState(false);
-  const [moreFailed, setMoreFailed] = useState(false);
-  const connection = tooLong ? undefined : result.data?.contacts;
-
-  async function more() {
-    const after = connection?.pageInfo.endCursor;
-    if (!after || loadingMore) return;
-    setLoadingMore(true);
-    setMoreFailed(false);
-    try {
-      await result.fetchMore({
-        variables: { after },
-        updateQuery: (previous, { fetchMoreResult }) => {
-          const listed = new Set(previous.contacts.edges.map((e) => e.node.id));
-          return {
-            ...previous,
-            contacts: {
-              ...fetchMoreResult.contacts,
-              edges: [
-                ...previous.contacts.edges,
-                ...fetchMoreResult.contacts.edges.filter((e) => !listed.has(e.node.id)),
-              ],
-            },
-          };
-        },
-      });
-    } catch {
-      setMoreFailed(true);
-    } finally {
-      setLoadingMore(false);
-    }
-  }
-
-  return {
-    tooLong,
-    people: connection?.edges.map((e) => e.node),
-    hasMore: connection?.pageInfo.hasNextPage ?? false,
-    loading: result.loading || loadingMore,
-    error: connection ? undefined : result.error,
-    retry: () => result.refetch().catch(() => {}),
-    more,
-    moreFailed,
-  };
-}
-
 /**
  * One option of the list. Keyboard focus stays in the field, which points at
  * the active option (aria-activedescendant) and handles the keys; a click
@@ -125,19 +56,6 @@ function Option(props: { id: string; active: boolean; onPick(): void; more?: boo
       {props.children}
     </div>
   );
-}
-
-/** What the open list holds, for screen readers (and, when empty, for everyone). An error is an alert instead. */
-function resultsText(search: ReturnType<typeof useInviteeSearch>, query: string): string {
-  if (search.tooLong || search.error) return '';
-  const { people } = search;
-  if (people === undefined) return search.loading ? 'Searching…' : '';
-  if (people.length === 0)
-    return query
-      ? `No contact matches “${query}”.`
-      : 'You have no contacts yet. Add people on the Contacts page first.';
-  const found = people.length === 1 ? '1 contact' : `${people.length} contacts`;
-  return search.hasMore ? `${found}, more below.` : `${found}.`;
 }
 
 /**
@@ -164,9 +82,8 @@ export function InviteePicker(props: {
   const [opened, setOpened] = useState(false);
   const [active, setActive] = useState(-1);
   // The field shows the chosen person: opening it then lists everyone rather than searching for that label.
-  const typed = value && text === inviteeLabel(value) ? '' : oneLine(text);
-  const query = useDebounced(typed, DEBOUNCE_MS);
-  const search = useInviteeSearch(query, opened);
+  const typed = value && text === inviteeLabel(value) ? '' : text;
+  const search = useContactSearch(InviteeSearchQuery, { text: typed, pageSize: PAGE_SIZE, wanted: opened });
   const people = search.people ?? [];
   // The options: the people, then "Show more contacts" while more pages exist.
   const count = people.length + (search.hasMore ? 1 : 0);
@@ -240,7 +157,7 @@ export function InviteePicker(props: {
 
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
-  const statusText = open ? resultsText(search, query) : '';
+  const statusText = open ? contactResultsText(search) : '';
 
   return (
     <div className="field invitee-picker">
