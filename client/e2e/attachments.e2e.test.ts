@@ -325,6 +325,69 @@ describe.skipIf(!chromiumPath)('attachments and avatars in the browser', () => {
     await a.context.close();
   });
 
+  test('a very tall image shows as a box one can see and click; a click shows all of it', async () => {
+    const [alice, bob] = await Promise.all([person(t, 'Alice'), person(t, 'Bob')]);
+    await makeContacts(t, alice, bob);
+    const room = await openDm(t, alice, bob);
+    const tall = await upload(t, bob.accessToken, { filename: 'tall.png', data: await makePng(10, 3000) });
+    expect(tall.status).toBe(201);
+    // Its thumbnail first, so the log shows that (cropped to 10 × 30) rather than the original.
+    await waitUntil('the thumbnail is made', async () => {
+      const row = await t.app.db
+        .selectFrom('files')
+        .select('thumbnail_key')
+        .where('id', '=', tall.body.id)
+        .executeTakeFirst();
+      return !!row?.thumbnail_key;
+    });
+    await t.ok(
+      SEND,
+      { input: { roomId: room.id, clientId: uuidv7(), attachmentIds: [tall.body.id] } },
+      bob.accessToken,
+    );
+    const a = await newPage(browser, { baseURL: t.url });
+    await signIn(a.page, alice.username, alice.password);
+    await a.page.goto(`/rooms/${room.id}`);
+    const preview = messageLog(a.page).getByRole('button', { name: 'Open image tall.png' });
+    await preview.waitFor();
+    const img = preview.getByRole('img', { name: 'tall.png' });
+    expect(await img.getAttribute('src')).toMatch(/\/thumbnail\?/);
+    expect(await loadedWidth(a.page, '.image-preview img[alt="tall.png"]')).toBe(10);
+    // Not a 1 px line: a 1 : 3 box the image covers, whatever shape the loaded file has.
+    const box = await img.boundingBox();
+    expect(box?.width).toBeCloseTo(80, 0);
+    expect(box?.height).toBeCloseTo(240, 0);
+    expect(await img.evaluate((el) => getComputedStyle(el).objectFit)).toBe('cover');
+    await screenshot(a.page, 'attachments-tall-image');
+
+    await preview.click();
+    const lightbox = a.page.getByRole('dialog', { name: 'tall.png' });
+    await lightbox.waitFor();
+    const full = lightbox.getByRole('img', { name: 'tall.png' });
+    expect(await loadedWidth(a.page, 'dialog[open] img')).toBe(10);
+    expect(await full.evaluate((el: HTMLImageElement) => el.naturalHeight)).toBe(3000);
+    // At its own size, scrolling, rather than squeezed to the screen's height.
+    expect((await full.boundingBox())?.height).toBeCloseTo(3000, 0);
+    await lightbox.getByRole('link', { name: 'Open original' }).waitFor();
+    await a.page.keyboard.press('Escape');
+    await lightbox.waitFor({ state: 'hidden' });
+
+    // Without its thumbnail (not made yet, or failing) the preview shows the original: the same box.
+    await a.page.route('**/files/*/thumbnail?*', (route: Route) => route.abort());
+    await a.page.reload();
+    await preview.waitFor();
+    await waitUntil('the preview falls back to the original', async () =>
+      /\/files\/[0-9a-f-]{36}\?/.test((await img.getAttribute('src')) ?? ''),
+    );
+    expect(await loadedWidth(a.page, '.image-preview img[alt="tall.png"]')).toBe(10);
+    const original = await img.boundingBox();
+    expect(original?.width).toBeCloseTo(80, 0);
+    expect(original?.height).toBeCloseTo(240, 0);
+    await a.page.unroute('**/files/*/thumbnail?*');
+    expect(a.pageErrors).toEqual([]);
+    await a.context.close();
+  });
+
   test('an avatar set in settings shows for the other person; a group gets a picture', async () => {
     const [alice, bob] = await Promise.all([person(t, 'Alice'), person(t, 'Bob')]);
     await makeContacts(t, alice, bob);

@@ -9,6 +9,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registeredStatements } from '../src/db/index.ts';
 import { uuidv7 } from '../src/lib/ids.ts';
+import { currentFileQuery } from '../src/modules/files/files.repository.ts';
 import { listHistory } from '../src/modules/messages/messages.repository.ts';
 import { readersOfRooms } from '../src/modules/receipts/receipts.repository.ts';
 import { createTestApp, type TestApp } from './helpers/app.ts';
@@ -145,5 +146,21 @@ describe('the full-text index on messages', () => {
       "SELECT reloptions FROM pg_class WHERE relname = 'messages_search_idx'",
     );
     expect(rows[0]?.reloptions).toContain('fastupdate=off');
+  });
+});
+
+describe('the signed download check', () => {
+  it('finds the file and whether a live message or a picture uses it by index, never whole tables', async () => {
+    const { rows } = await client.query<{ file_id: string }>(
+      'SELECT file_id FROM message_attachments LIMIT 1',
+    );
+    const fileId = (rows[0] as { file_id: string }).file_id;
+    const { sql, parameters } = currentFileQuery(t.app.db, fileId).compile();
+    expect(parameters).toEqual([fileId]);
+    const plan = await genericPlan(sql, `'${fileId}'::uuid`);
+    expect(plan).not.toMatch(/Seq Scan on (files|message_attachments|messages|users|rooms)\b/);
+    expect(plan).toMatch(/message_attachments_file_idx/);
+    expect(plan).toMatch(/users_avatar_file_idx/);
+    expect(plan).toMatch(/rooms_avatar_file_idx/);
   });
 });

@@ -158,6 +158,41 @@ describe('POST /uploads and GET /files/:id', () => {
     expect(row.storage_key).toMatch(/^[0-9a-f-]{36}$/);
   });
 
+  it('keeps a name a browser sends whole, backslashes included; strips only real folder parts', async () => {
+    const cases: [sent: string, stored: string][] = [
+      // What every current browser sends: the base name, in which `\` is just a character.
+      ['weird name <b>x<\\b> ü 😀 שלום.txt', 'weird name <b>x<\\b> ü 😀 שלום.txt'],
+      ['back\\slash\\.txt', 'back\\slash\\.txt'],
+      ['family 👩\u200d👩\u200d👧 plan.txt', 'family 👩\u200d👩\u200d👧 plan.txt'],
+      // Old Internet Explorer: the whole Windows path.
+      ['C:\\Users\\me\\Desktop\\report.txt', 'report.txt'],
+      ['\\\\server\\share\\minutes.txt', 'minutes.txt'],
+      // Traversal, leading slashes, hidden characters: neutralised.
+      ['..\\..\\windows\\win.ini.txt', 'win.ini.txt'],
+      ['/etc/passwd.txt', 'passwd.txt'],
+      ['../..', 'file'],
+      ['.\u0000.\\x.txt', 'x.txt'],
+      ['nul\u0000byte\u001b.txt', 'nulbyte.txt'],
+    ];
+    for (const [sent, stored] of cases) {
+      const f = await uploadOk(alice, { filename: sent, type: 'text/plain', data: 'ok' });
+      expect(f.name, JSON.stringify(sent)).toBe(stored);
+      const row = await t.app.db
+        .selectFrom('files')
+        .select(['name', 'storage_key'])
+        .where('id', '=', f.id)
+        .executeTakeFirstOrThrow();
+      expect(row.name).toBe(stored);
+      expect(row.storage_key).toMatch(/^[0-9a-f-]{36}$/);
+    }
+    // The stored name is what a download saves as (the exact name in filename*, an ASCII stand-in before it).
+    const weird = await uploadOk(alice, { filename: 'a<\\b>.txt', type: 'text/plain', data: 'ok' });
+    const res = await get(t, `/files/${weird.id}`, alice.accessToken);
+    expect(res.headers.get('content-disposition')).toBe(
+      `attachment; filename="a<_b>.txt"; filename*=UTF-8''a%3C%5Cb%3E.txt`,
+    );
+  });
+
   it('refuses scripts posing as images, HTML and unknown binaries with 415, leaving nothing behind', async () => {
     const before = await fileCount();
     // Thumbnails of earlier uploads may still be arriving (.webp): count the rest.
@@ -260,7 +295,7 @@ describe('POST /uploads and GET /files/:id', () => {
       },
     });
     expect(res.status).toBe(413);
-    expect(res.body.error).toEqual({ code: 'PAYLOAD_TOO_LARGE', message: expect.stringMatching(/25 MB/) });
+    expect(res.body.error).toEqual({ code: 'PAYLOAD_TOO_LARGE', message: 'Files may be at most 25 MB' });
     expect(complete).toBe(false); // refused while the upload was still going
     expect(await fileCount()).toBe(before);
     expect(await filesUnder(`${t.config.uploadsDir}/tmp`)).toEqual([]);
@@ -571,6 +606,118 @@ describe('signed URLs and thumbnails', () => {
     // Bearer works for thumbnails too, for members only.
     expect((await get(t, `/files/${f.id}/thumbnail`, bob.accessToken)).status).toBe(200);
     expect((await get(t, `/files/${f.id}/thumbnail`, carol.accessToken)).status).toBe(404);
+  });
+});
+
+describe('thumbnails of extreme shapes', () => {
+  /** The thumbnail's size once the job has made it (the image's own size is served until then). */
+  const thumbnailOf = async (id: string) => {
+    await waitFor(async () => {
+      const row = await t.app.db
+        .selectFrom('files')
+        .select('thumbnail_key')
+        .where('id', '=', id)
+        .executeTakeFirst();
+      return row?.thumbnail_key ?? undefined;
+    });
+    const res = await get(t, `/files/${id}/thumbnail`, alice.accessToken);
+    expect(res.headers.get('content-type')).toBe('image/webp');
+    const { width, height } = await sharp(res.body).metadata();
+    return { width, height };
+  };
+
+  it('crops a very tall or wide image around its centre to at most 3 : 1, never to a hairline', async () => {
+    const cases: [w: number, h: number, thumb: { width: number; height: number }][] = [
+      [10, 3000, { width: 10, height: 30 }], // was 1 × 320
+      [300, 3000, { width: 107, height: 320 }], // a long screenshot; was 32 × 320
+      [3000, 10, { width: 30, height: 10 }],
+      [900, 300, { width: 320, height: 107 }], // exactly 3 : 1: only scaled
+      [640, 480, { width: 320, height: 240 }],
+    ];
+    for (const [w, h, thumb] of cases) {
+      const data = await makePng(w, h);
+      const f = await uploadOk(alice, { filename: `${w}x${h}.png`, data });
+      // The image itself keeps its size and every byte: a click opens it whole.
+      expect(f).toMatchObject({ width: w, height: h });
+      expect(await thumbnailOf(f.id), `${w} × ${h}`).toEqual(thumb);
+      expect((await get(t, `/files/${f.id}`, alice.accessToken)).body.equals(data)).toBe(true);
+    }
+  });
+
+  it('measures a photo as it is shown: EXIF orientation applied to its size and its thumbnail', async () => {
+    // A phone photo: stored 640 × 320 landscape, shown portrait (orientation 6: rotate 90°).
+    const jpeg = await sharp(await makePng(640, 320))
+      .jpeg()
+      .withMetadata({ orientation: 6 })
+      .toBuffer();
+    const f = await uploadOk(alice, { filename: 'portrait.jpg', data: jpeg });
+    expect(f).toMatchObject({ mimeType: 'image/jpeg', width: 320, height: 640 });
+    expect(await thumbnailOf(f.id)).toEqual({ width: 160, height: 320 });
+  });
+});
+
+describe('signed URLs after a change', () => {
+  const DELETE = 'mutation($id: ID!) { deleteMessage(id: $id) { id } }';
+  const signed = (id: string, variant: 'original' | 'thumbnail') => {
+    const { exp, sig } = signFile(t.config, id, variant);
+    return `/files/${id}${variant === 'thumbnail' ? '/thumbnail' : ''}?exp=${exp}&sig=${sig}`;
+  };
+
+  it('end with the message: a deleted message’s files are 404 through links already handed out', async () => {
+    const room = await createGroup(t, alice, [bob]);
+    const pic = await uploadOk(alice, { filename: 'gone.png', data: png });
+    const doc = await uploadOk(alice, { filename: 'gone.pdf', data: makePdf() });
+    const shared = await uploadOk(alice, { filename: 'shared.pdf', data: makePdf() });
+    const sent = await sendWith(alice, room.id, [pic.id, doc.id, shared.id], 'soon gone');
+    await sendWith(alice, room.id, [shared.id], 'stays');
+    const messageId = sent.data.sendMessage.id;
+    const thumbUrl = await waitFor(async () => {
+      const m = await t.ok(MESSAGE, { id: messageId }, bob.accessToken);
+      return m.message.attachments[0].thumbnailUrl ?? undefined;
+    });
+    const urls = [
+      ...sent.data.sendMessage.attachments.map((a: { url: string }) => a.url),
+      thumbUrl,
+    ] as string[];
+    for (const url of urls) expect((await get(t, url)).status).toBe(200);
+
+    await t.ok(DELETE, { id: messageId }, alice.accessToken);
+    const [picUrl, docUrl, sharedUrl] = urls;
+    for (const url of [picUrl, docUrl, thumbUrl]) {
+      const res = await get(t, url as string);
+      expect(res.status).toBe(404);
+      expect(JSON.parse(res.body.toString()).error.code).toBe('NOT_FOUND');
+      // The same as with a token.
+      expect((await get(t, new URL(url as string).pathname, bob.accessToken)).status).toBe(404);
+    }
+    // A file another (live) message still carries keeps working.
+    expect((await get(t, sharedUrl as string)).status).toBe(200);
+  });
+
+  it('end with the picture: a replaced or removed avatar is 404; a pending upload has no signed access', async () => {
+    const UPDATE_PROFILE = `mutation($input: UpdateProfileInput!) { updateProfile(input: $input) { avatarUrl } }`;
+    const first = await uploadOk(carol, { filename: 'first.png', data: png });
+    const second = await uploadOk(carol, { filename: 'second.png', data: png });
+    const a = await t.ok(UPDATE_PROFILE, { input: { avatarId: first.id } }, carol.accessToken);
+    expect((await get(t, a.updateProfile.avatarUrl)).status).toBe(200);
+    const b = await t.ok(UPDATE_PROFILE, { input: { avatarId: second.id } }, carol.accessToken);
+    expect((await get(t, a.updateProfile.avatarUrl)).status).toBe(404);
+    expect((await get(t, b.updateProfile.avatarUrl)).status).toBe(200);
+    await t.ok(UPDATE_PROFILE, { input: { avatarId: null } }, carol.accessToken);
+    expect((await get(t, b.updateProfile.avatarUrl)).status).toBe(404);
+
+    const room = await createGroup(t, alice, [bob]);
+    const roomPic = await uploadOk(alice, { filename: 'group.png', data: png });
+    const ROOM = `mutation($r: ID!, $input: UpdateRoomInput!) { updateRoom(roomId: $r, input: $input) { avatarUrl } }`;
+    const set = await t.ok(ROOM, { r: room.id, input: { avatarId: roomPic.id } }, alice.accessToken);
+    expect((await get(t, set.updateRoom.avatarUrl)).status).toBe(200);
+    await t.ok(ROOM, { r: room.id, input: { avatarId: null } }, alice.accessToken);
+    expect((await get(t, set.updateRoom.avatarUrl)).status).toBe(404);
+
+    // The API signs no URL for an upload not yet sent; one signed anyway gets nothing.
+    const pending = await uploadOk(alice, { filename: 'draft.png', data: png });
+    expect((await get(t, signed(pending.id, 'original'))).status).toBe(404);
+    expect((await get(t, `/files/${pending.id}`, alice.accessToken)).status).toBe(200);
   });
 });
 

@@ -29,10 +29,11 @@ export type Scalars = {
  * A file shared in a room (an upload from `POST /uploads` attached to a message).
  * Its URLs are signed and short-lived (about an hour): they work without an
  * Authorization header (e.g. in `<img src>`); fetch the message again for fresh ones.
+ * They stop working (404) as soon as the message is deleted.
  */
 export type Attachment = {
   __typename?: 'Attachment';
-  /** Image height in pixels; null for other files. */
+  /** Image height in pixels as displayed (EXIF orientation applied); null for other files. */
   height?: Maybe<Scalars['Int']['output']>;
   /** The upload's id. */
   id: Scalars['ID']['output'];
@@ -44,11 +45,11 @@ export type Attachment = {
   name: Scalars['String']['output'];
   /** Size in bytes. */
   size: Scalars['Int']['output'];
-  /** Signed URL of a preview at most 320 pixels wide and high (WebP); null for non-images and until the preview is ready. */
+  /** Signed URL of a preview at most 320 pixels wide and high (WebP), cropped around the centre to at most 3:1 for very tall or wide images; null for non-images and until the preview is ready. */
   thumbnailUrl?: Maybe<Scalars['String']['output']>;
   /** Signed download URL of the file itself. */
   url: Scalars['String']['output'];
-  /** Image width in pixels; null for other files. */
+  /** Image width in pixels as displayed (EXIF orientation applied); null for other files. */
   width?: Maybe<Scalars['Int']['output']>;
 };
 

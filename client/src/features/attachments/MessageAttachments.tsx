@@ -2,7 +2,7 @@ import { useRef, useState } from 'react';
 import type { MessageAttachments_MessageFragment } from '../../gql/graphql.ts';
 import { type FragmentType, getFragmentData, graphql } from '../../gql/index.ts';
 import { FileIcon } from './FileIcon.tsx';
-import { humanSize, previewSize, sameOriginFileUrl } from './format.ts';
+import { humanSize, isTallImage, previewSize, sameOriginFileUrl } from './format.ts';
 
 export const MessageAttachmentsFragment = graphql(`
   fragment MessageAttachments_message on Message {
@@ -47,6 +47,8 @@ function ImagePreview(props: { file: Attachment }) {
           alt={f.name}
           width={size.width}
           height={size.height}
+          // The box's shape, not the loaded file's: a thin image (or its cropped thumbnail) covers it.
+          style={{ aspectRatio: `${size.width} / ${size.height}` }}
           loading="lazy"
           decoding="async"
           onError={() => {
@@ -67,7 +69,12 @@ function ImagePreview(props: { file: Attachment }) {
         }}
       >
         <figure>
-          <img src={f.url} alt={f.name} />
+          {/* A very tall image at a readable width, scrolling, rather than squeezed into the screen's height. */}
+          <img
+            src={f.url}
+            alt={f.name}
+            className={isTallImage(f.width ?? null, f.height ?? null) ? 'tall' : undefined}
+          />
           <figcaption>
             <span>
               {f.name} <span className="muted">· {humanSize(f.size)}</span>

@@ -1,16 +1,28 @@
 /** Pure helpers for showing files: sizes, preview boxes, kinds, URLs, list previews. */
 
-/** "1.4 MB", "820 KB", "12 bytes". */
+/**
+ * A file's size for people to read: "12 bytes", "1.5 KB", "820 KB", "25.1 MB".
+ * Three significant digits, rounded *up*, units of 1024: a size is never shown
+ * smaller than it is, so with the server's limits (rounded down the same way,
+ * `formatByteLimit` in server/src/modules/files/files.model.ts) a file over the
+ * limit never reads as equal to it (26,214,608 bytes is "25.1 MB", the 25 MiB
+ * limit "25 MB").
+ */
 export function humanSize(bytes: number): string {
   if (bytes < 1024) return `${bytes} ${bytes === 1 ? 'byte' : 'bytes'}`;
   const units = ['KB', 'MB', 'GB'];
-  let value = bytes / 1024;
   let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
+  let size = 1024;
+  while (bytes >= size * 1024 && unit < units.length - 1) {
     unit += 1;
+    size *= 1024;
   }
-  return `${value >= 10 ? Math.round(value) : value.toFixed(1)} ${units[unit]}`;
+  const value = bytes / size;
+  const scale = value < 10 ? 100 : value < 100 ? 10 : 1;
+  const shown = Math.ceil((bytes * scale) / size) / scale;
+  // 1023.4 KB rounds up to 1024 KB: say 1 MB instead.
+  if (shown >= 1024 && unit < units.length - 1) return `1 ${units[unit + 1]}`;
+  return `${shown} ${units[unit]}`;
 }
 
 /**
@@ -36,13 +48,37 @@ export function sameOriginFileUrl(url: string | null | undefined): string | null
 /** Largest box an image preview takes in the log (the server's thumbnails are at most 320 px). */
 const PREVIEW_MAX_W = 320;
 const PREVIEW_MAX_H = 240;
+/**
+ * Most a preview's longer side may be to its shorter one. A thinner image (a
+ * 10 × 3000 strip, a long screenshot) fills a box of this shape, cropped
+ * around its centre, as the server crops its thumbnail (THUMBNAIL_MAX_ASPECT
+ * in server/src/modules/files/files.images.ts); a click shows all of it.
+ */
+export const PREVIEW_MAX_ASPECT = 3;
+/** Shortest side of a preview: enough to see a tiny image and to hit it. */
+const PREVIEW_MIN_SIDE = 48;
 
-/** The preview's size in CSS pixels, so the log reserves the space before the image loads. */
+/**
+ * The preview's size in CSS pixels, so the log reserves the space before the
+ * image loads: the image's shape scaled to fit 320 × 240 (never enlarged),
+ * then, for an image too thin or too small to see, widened to at most 3 : 1
+ * and grown to at least 48 px a side. The image covers that box.
+ */
 export function previewSize(width: number | null, height: number | null): { width: number; height: number } {
   if (!width || !height) return { width: PREVIEW_MAX_W, height: PREVIEW_MAX_H };
   const scale = Math.min(1, PREVIEW_MAX_W / width, PREVIEW_MAX_H / height);
-  return { width: Math.max(1, Math.round(width * scale)), height: Math.max(1, Math.round(height * scale)) };
+  let w = Math.max(width * scale, (height * scale) / PREVIEW_MAX_ASPECT);
+  let h = Math.max(height * scale, w / PREVIEW_MAX_ASPECT);
+  // At most 3 : 1 by now, so a 48 px short side leaves the long one at 144 px, inside the box.
+  const grow = Math.max(1, PREVIEW_MIN_SIDE / Math.min(w, h));
+  w *= grow;
+  h *= grow;
+  return { width: Math.round(w), height: Math.round(h) };
 }
+
+/** Whether an image is taller than a preview can show whole (its full view then scrolls). */
+export const isTallImage = (width: number | null, height: number | null) =>
+  !!width && !!height && height > width * PREVIEW_MAX_ASPECT;
 
 /** What kind of file this is, for the icon's colour and label. */
 export type FileKind =

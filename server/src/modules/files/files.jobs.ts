@@ -1,21 +1,28 @@
 import sharp from 'sharp';
 import type { Deps } from '../../deps.ts';
 import type { JobDefinition } from '../../plugins/jobs.ts';
+import { orientedSize, thumbnailBox } from './files.images.ts';
 import { isImageType } from './files.model.ts';
 import * as repo from './files.repository.ts';
+import { HEAD_BYTES } from './files.sniff.ts';
 import { storageFor } from './files.storage.ts';
 
 export const THUMBNAIL_JOB = 'files.thumbnail';
 export const CLEANUP_JOB = 'files.cleanup';
 
-/** Longest side of a thumbnail, in pixels. */
-export const THUMBNAIL_SIZE = 320;
+/** The first `HEAD_BYTES` of a stored file (its header, for the dimensions). */
+async function headOf(stream: AsyncIterable<Buffer>): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(chunk);
+  return Buffer.concat(chunks);
+}
 
 /**
- * Makes a WebP thumbnail (at most 320 px on the longer side, EXIF orientation
- * applied, never enlarged) for an uploaded image, off the request path so
- * uploads return fast. Idempotent: a file that is gone or already has one is
- * left alone, and a thumbnail that lost a race is removed.
+ * Makes a WebP thumbnail for an uploaded image, off the request path so
+ * uploads return fast: EXIF orientation applied, a very tall or wide image
+ * cropped around its centre to at most 3 : 1 (THUMBNAIL_MAX_ASPECT), then at
+ * most 320 px on the longer side, never enlarged. Idempotent: a file that is
+ * gone or already has one is left alone, and a thumbnail that lost a race is removed.
  */
 export function thumbnailJob(deps: Deps): JobDefinition<{ fileId: string }> {
   return {
@@ -25,18 +32,26 @@ export function thumbnailJob(deps: Deps): JobDefinition<{ fileId: string }> {
       const file = await repo.findFile(deps.db, fileId);
       if (!file || file.thumbnail_key || !isImageType(file.mime_type)) return;
       const storage = storageFor(deps.config);
+      // Measured here rather than taken from the row: rows from before orientation was applied hold raw sizes.
+      const head = await headOf(
+        storage.createReadStream(file.storage_key, { start: 0, end: HEAD_BYTES - 1 }),
+      );
+      const size = await orientedSize(head, () => storage.createReadStream(file.storage_key));
+      const box = thumbnailBox(size.width, size.height);
       const resize = sharp({ limitInputPixels: 100_000_000 })
         .rotate()
-        .resize(THUMBNAIL_SIZE, THUMBNAIL_SIZE, { fit: 'inside', withoutEnlargement: true })
+        .resize(box.width, box.height, { fit: 'cover', position: 'centre' })
         .webp({ quality: 80 });
       const source = storage.createReadStream(file.storage_key);
       source.on('error', (err) => resize.destroy(err));
-      const { key, size } = await storage.put(source.pipe(resize), { suffix: 'webp' });
-      const saved = await repo.setThumbnail(deps.db, fileId, key, 'image/webp', size).catch(async (err) => {
-        await storage.delete(key);
-        throw err;
-      });
-      if (!saved) await storage.delete(key); // deleted meanwhile, or another run won
+      const stored = await storage.put(source.pipe(resize), { suffix: 'webp' });
+      const saved = await repo
+        .setThumbnail(deps.db, fileId, stored.key, 'image/webp', stored.size)
+        .catch(async (err) => {
+          await storage.delete(stored.key);
+          throw err;
+        });
+      if (!saved) await storage.delete(stored.key); // deleted meanwhile, or another run won
     },
   };
 }

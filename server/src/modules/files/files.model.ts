@@ -69,3 +69,24 @@ export function describeAttachments(files: readonly Pick<AttachmentModel, 'mimeT
   if (files.length === 1) return images ? 'Sent a photo' : 'Sent a file';
   return images ? `Sent ${files.length} photos` : `Sent ${files.length} files`;
 }
+
+/**
+ * A size limit for people to read ("25 MB", "4.5 MB"), rounded down to three
+ * significant digits so it never overstates what is allowed. The web client
+ * shows file sizes rounded up the same way (client/src/features/attachments/format.ts,
+ * `humanSize`), so a file over the limit always reads as more than the limit,
+ * never as "25 MB — at most 25 MB". Units of 1024, as there.
+ */
+export function formatByteLimit(bytes: number): string {
+  if (bytes < 1024) return `${bytes} ${bytes === 1 ? 'byte' : 'bytes'}`;
+  const units = ['KB', 'MB', 'GB'];
+  let unit = 0;
+  let size = 1024;
+  while (bytes >= size * 1024 && unit < units.length - 1) {
+    unit += 1;
+    size *= 1024;
+  }
+  const value = bytes / size;
+  const scale = value < 10 ? 100 : value < 100 ? 10 : 1;
+  return `${Math.floor((bytes * scale) / size) / scale} ${units[unit]}`;
+}

@@ -28,6 +28,43 @@ export function findFilesByIds(db: Db, ids: readonly string[]): Promise<FileRow[
 }
 
 /**
+ * The file behind a signed URL, if it is still in use: attached to a message
+ * that is not deleted, or the avatar of a user or a room. Signed URLs are only
+ * handed out for those (never for a pending upload), and outlive a change by
+ * up to their expiry; this is what ends them when the message is deleted or the
+ * picture replaced. One statement: the primary key, then the indexes on
+ * `message_attachments.file_id`, `users.avatar_file_id` and `rooms.avatar_file_id`.
+ */
+export function findCurrentFile(db: Db, id: string): Promise<FileRow | undefined> {
+  return currentFileQuery(db, id).executeTakeFirst();
+}
+
+/** The statement of `findCurrentFile` (tests check its plan). */
+export function currentFileQuery(db: Db, id: string) {
+  return db
+    .selectFrom('files')
+    .select(FILE_COLUMNS)
+    .where('files.id', '=', id)
+    .where(({ or, exists, selectFrom }) =>
+      or([
+        exists(
+          selectFrom('message_attachments as ma')
+            .innerJoin('messages as m', 'm.id', 'ma.message_id')
+            .select(sql`1`.as('one'))
+            .whereRef('ma.file_id', '=', 'files.id')
+            .where('m.deleted_at', 'is', null),
+        ),
+        exists(
+          selectFrom('users as u').select(sql`1`.as('one')).whereRef('u.avatar_file_id', '=', 'files.id'),
+        ),
+        exists(
+          selectFrom('rooms as r').select(sql`1`.as('one')).whereRef('r.avatar_file_id', '=', 'files.id'),
+        ),
+      ]),
+    );
+}
+
+/**
  * Whether `userId` may download file `fileId`: they uploaded it; or it is
  * attached to a message they can see (a member of its room, from their join
  * point on, message not deleted); or it is the avatar of a room they are in;

@@ -6,7 +6,8 @@
  *   400 malformed / no file / two files, 401, 413 too large (refused while
  *   streaming), 415 type not accepted. Errors are `{ error: { code, message } }`.
  * - `GET /files/:id` and `/files/:id/thumbnail`: Bearer header or a signed URL
- *   (`?exp=&sig=` from the GraphQL API). Range requests, ETag, private caching.
+ *   (`?exp=&sig=` from the GraphQL API; 404 once the file's message is deleted or
+ *   the picture replaced). Range requests, ETag, private caching.
  *
  * Not wrapped in fastify-plugin: the multipart parser stays inside this plugin.
  */
@@ -79,6 +80,9 @@ export function filesRoutes(deps: Deps) {
   const { config } = deps;
   return async (app: FastifyInstance) => {
     await app.register(fastifyMultipart, {
+      // The file name as sent: busboy would cut it at any `\`, which browsers send as part of the
+      // name (only old IE sent a Windows path). sanitizeFileName takes the folder part off itself.
+      preservePath: true,
       limits: {
         // One byte over the limit reaches our counter, which refuses with 413 while streaming.
         fileSize: config.uploadMaxBytes + 1,
@@ -193,7 +197,8 @@ export function filesRoutes(deps: Deps) {
         const size = Number(thumb ? file.thumbnail_size : file.size);
         const etag = `"${file.sha256}${thumb ? '-t' : ''}"`;
 
-        // A signed URL is its own permission: let pages on other sites embed it (helmet's default is same-site).
+        // A signed URL (of a file still in use) is its own permission: let pages on other sites embed
+        // it (helmet's default is same-site).
         if ('signed' in auth) reply.header('cross-origin-resource-policy', 'cross-origin');
         reply
           .header('content-type', mimeType === 'text/plain' ? 'text/plain; charset=utf-8' : mimeType)

@@ -6,13 +6,13 @@
  */
 import type { Readable } from 'node:stream';
 import type { Transaction } from 'kysely';
-import sharp from 'sharp';
 import type { DB, Db } from '../../db/index.ts';
 import type { Deps, Viewer } from '../../deps.ts';
 import { AppError, badInput, forbidden, httpStatusOf, notFound, toAppError } from '../../graphql/errors.ts';
 import { isUuid, parseId, uuidv7 } from '../../lib/ids.ts';
+import { orientedSize } from './files.images.ts';
 import { THUMBNAIL_JOB } from './files.jobs.ts';
-import { type AttachmentModel, fileRowToModel, isImageType } from './files.model.ts';
+import { type AttachmentModel, fileRowToModel, formatByteLimit, isImageType } from './files.model.ts';
 import * as repo from './files.repository.ts';
 import { sanitizeFileName, sniffType, UploadInspector } from './files.sniff.ts';
 import { storageFor } from './files.storage.ts';
@@ -59,7 +59,7 @@ export async function receiveUpload(
     for await (const chunk of part.file as AsyncIterable<Buffer>) {
       inspector.update(chunk);
       if (inspector.size > max)
-        throw new UploadError(413, 'PAYLOAD_TOO_LARGE', `Files may be at most ${formatBytes(max)}`);
+        throw new UploadError(413, 'PAYLOAD_TOO_LARGE', `Files may be at most ${formatByteLimit(max)}`);
       if (!typeChecked && inspector.headFull()) {
         // The head is all type detection ever reads, so a type refused now is
         // refused at the end too (text only gets less likely with more bytes):
@@ -83,28 +83,9 @@ export async function receiveUpload(
   };
 }
 
-function formatBytes(n: number): string {
-  return n >= 1024 * 1024 ? `${Math.round((n / 1024 / 1024) * 10) / 10} MB` : `${Math.round(n / 1024)} KB`;
-}
-
-/** Width and height of a stored image: from its first bytes if they hold the header, else the whole file. */
-async function imageSize(deps: Deps, upload: ReceivedUpload): Promise<{ width: number; height: number }> {
-  try {
-    const m = await sharp(upload.head).metadata();
-    if (m.width && m.height) return { width: m.width, height: m.height };
-  } catch {
-    // The header is further in than the head we kept (e.g. a JPEG with large EXIF): read it all.
-  }
-  const s = sharp();
-  storageFor(deps.config).createReadStream(upload.key).pipe(s);
-  const m = await s.metadata();
-  if (!m.width || !m.height) throw new Error('no dimensions');
-  return { width: m.width, height: m.height };
-}
-
 /**
  * Accepts a received upload: checks its type against the allow-list (415
- * otherwise), reads image dimensions, records the row and queues the
+ * otherwise), reads image dimensions (as displayed, EXIF orientation applied), records the row and queues the
  * thumbnail in one transaction. Any failure removes the stored bytes.
  */
 export async function acceptUpload(
@@ -119,7 +100,7 @@ export async function acceptUpload(
     if (!sniffed.ok) throw new UploadError(415, 'UNSUPPORTED_MEDIA_TYPE', sniffed.reason);
     let dims: { width: number; height: number } | null = null;
     if (isImageType(sniffed.mimeType)) {
-      dims = await imageSize(deps, upload).catch(() => {
+      dims = await orientedSize(upload.head, () => storage.createReadStream(upload.key)).catch(() => {
         throw new UploadError(415, 'UNSUPPORTED_MEDIA_TYPE', 'The image could not be read');
       });
     }
@@ -149,13 +130,19 @@ export type DownloadAuth = { viewer: Viewer } | { signed: true };
 
 /**
  * The file behind `GET /files/:id`: for a viewer, only if they may see it
- * (uploader, member of a room where it is attached, avatar they can see);
- * for a valid signed URL, the file itself. NOT_FOUND otherwise, so ids leak nothing.
+ * (uploader, member of a room where it is attached, avatar they can see).
+ * A valid signature proves the file was shown to someone allowed to see it,
+ * not that it still is shown: a signed URL works only while the file is
+ * attached to a message that is not deleted or is a user's or room's picture,
+ * so deleting a message (or replacing a picture) ends the links already handed
+ * out rather than letting them run to their expiry. NOT_FOUND otherwise, so ids leak nothing.
  */
 export async function fileForDownload(deps: Deps, id: string, auth: DownloadAuth) {
   if (!isUuid(id)) throw notFound('File');
   const fileId = id.toLowerCase();
-  const row = await repo.findFile(deps.db, fileId);
+  const row = await ('signed' in auth
+    ? repo.findCurrentFile(deps.db, fileId)
+    : repo.findFile(deps.db, fileId));
   if (!row) throw notFound('File');
   if ('viewer' in auth && !(await repo.canAccess(deps.db, fileId, auth.viewer.userId)))
     throw notFound('File');

@@ -176,19 +176,28 @@ export async function sniffType(
 const MAX_NAME_LENGTH = 200;
 
 /**
- * A display name from the client's file name: the last path segment only
- * (both separators), no control or bidi-override characters, NFC, trimmed,
- * at most 200 characters with the extension kept. Storage never uses it: files
- * live under random keys, so a name cannot point anywhere.
+ * A folder part as only a Windows path has it: a drive (`C:\`), a rooted or UNC
+ * path (`\dir`, `\\server\share`), or a `.` / `..` segment next to a backslash.
+ * Old Internet Explorer sent the whole local path (`C:\Users\me\file.txt`);
+ * every current browser sends the base name alone, and there a backslash is an
+ * ordinary character (macOS and Linux allow it in file names).
+ */
+const WINDOWS_PATH = /^(?:[A-Za-z]:[\\/]|\\)|(?:^|[\\/])\.{1,2}(?:\\|$)|\\\.{1,2}(?:[\\/]|$)/;
+
+/**
+ * A display name from the client's file name: the last path segment only, no
+ * control or bidi-override characters, NFC, trimmed, at most 200 characters
+ * with the extension kept. `/` always separates folders; `\` only in a name
+ * that is a Windows path (see WINDOWS_PATH), so `a<\b>.txt` from a modern
+ * browser stays whole. Storage never uses it: files live under random keys, so
+ * a name cannot point anywhere; this is for what people see and save.
  */
 export function sanitizeFileName(raw: string | undefined): string {
-  const base = (raw ?? '').split(/[/\\]/).pop() ?? '';
-  let name = base
-    .normalize('NFC')
-    .replace(/[\p{Cc}\p{Cf}\u2028\u2029]/gu, '')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/^\.+$/, '');
+  // Invisible characters go first, so none can hide a path (`.\u0000./`) from the checks below.
+  // Zero-width (non-)joiners stay: emoji sequences and Persian or Indic words need them.
+  const visible = (raw ?? '').replace(/(?![\u200c\u200d])[\p{Cc}\p{Cf}\u2028\u2029]/gu, '');
+  const base = visible.split(WINDOWS_PATH.test(visible) ? /[/\\]/ : '/').pop() ?? '';
+  let name = base.normalize('NFC').replace(/\s+/g, ' ').trim().replace(/^\.+$/, '');
   if (name.length > MAX_NAME_LENGTH) {
     const dot = name.lastIndexOf('.');
     const ext = dot > 0 && name.length - dot <= 16 ? name.slice(dot) : '';
