@@ -7,6 +7,8 @@ import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { createTestApp, type TestApp } from '../../server/test/helpers/app.ts';
 import { createGroup, MARK_READ, openDm, send } from '../../server/test/helpers/chat.ts';
 import { BLOCK } from '../../server/test/helpers/contacts.ts';
+import { makePng, upload } from '../../server/test/helpers/files.ts';
+import { UPDATE_PROFILE } from '../../server/test/helpers/live.ts';
 import { registerUser, type TestUser } from '../../server/test/helpers/users.ts';
 import { cacheWarnings, launchBrowser, newPage, screenshot, signIn, waitUntil } from './helpers/browser.ts';
 import { makeContacts, messageWithBody, roomLink, sendMessage } from './helpers/chat.ts';
@@ -137,6 +139,92 @@ describe.skipIf(!chromiumPath)('live presence in the browser', () => {
     expect(cacheWarnings(a.consoleMessages)).toEqual([]);
     expect(cacheWarnings(bobsConsole)).toEqual([]);
     await a.context.close();
+  });
+
+  test("a new picture, its removal and a new name reach the other person's open screens", async () => {
+    const [alice, bob] = await Promise.all([person(t, 'Alice'), person(t, 'Bob')]);
+    await makeContacts(t, alice, bob);
+    const room = await openDm(t, alice, bob);
+    await send(t, alice, room.id, 'Hello Bob');
+    const b = await newPage(browser, { baseURL: t.url });
+    await signIn(b.page, bob.username, bob.password);
+    await openRoom(b.page, /Alice/, room.id);
+    // Bob's sidebar shows his contacts beside the open conversation; the room list stays behind the tab.
+    await b.page.getByRole('tab', { name: 'Contacts' }).click();
+    const contactRow = b.page
+      .getByRole('list', { name: 'Your contacts', exact: true })
+      .getByRole('listitem')
+      .filter({ hasText: 'Alice' });
+    await contactRow.waitFor();
+    const pictures = {
+      contact: contactRow.getByTestId('avatar'),
+      header: b.page.locator('.conversation-header').getByTestId('avatar'),
+      room: roomLink(b.page, /Alice/).getByTestId('avatar'),
+    };
+    for (const avatar of Object.values(pictures)) expect(await avatar.locator('img').count()).toBe(0);
+
+    // Alice picks a picture elsewhere: every place Bob sees her shows it, without a reload.
+    const picture = await upload(t, alice.accessToken, {
+      filename: 'alice.png',
+      data: await makePng(64, 64),
+    });
+    expect(picture.status).toBe(201);
+    await t.ok(UPDATE_PROFILE, { input: { avatarId: picture.body.id } }, alice.accessToken);
+    const showsPicture = async (where: keyof typeof pictures) =>
+      (
+        await pictures[where]
+          .locator('img')
+          .getAttribute('src', { timeout: 100 })
+          .catch(() => null)
+      )?.includes(picture.body.id) ?? false;
+    for (const where of ['contact', 'header'] as const)
+      await waitUntil(`her picture in the ${where}`, () => showsPicture(where));
+    await b.page.getByRole('tab', { name: 'Chats' }).click();
+    await waitUntil('her picture in the room list', () => showsPicture('room'));
+    await screenshot(b.page, 'live-avatar');
+
+    // She removes it: her initial again, everywhere.
+    await t.ok(UPDATE_PROFILE, { input: { avatarId: null } }, alice.accessToken);
+    for (const where of ['room', 'header', 'contact'] as const)
+      await pictures[where].locator('img').waitFor({ state: 'detached' });
+    expect(await pictures.header.innerText()).toBe('A');
+
+    // And a new name: the room's title follows, in the list and the conversation's header.
+    await t.ok(UPDATE_PROFILE, { input: { displayName: 'Alicia' } }, alice.accessToken);
+    await roomLink(b.page, /Alicia/).waitFor();
+    await b.page.locator('.conversation-header').getByText('Alicia').waitFor();
+
+    expect(b.pageErrors).toEqual([]);
+    expect(cacheWarnings(b.consoleMessages)).toEqual([]);
+    await b.context.close();
+  });
+
+  test('turning read receipts back on brings "Seen" back in the open chat, as the API has it', async () => {
+    const [alice, bob] = await Promise.all([person(t, 'Alice'), person(t, 'Bob')]);
+    await makeContacts(t, alice, bob);
+    const room = await openDm(t, alice, bob);
+    await t.ok(UPDATE_PROFILE, { input: { shareReadReceipts: false } }, alice.accessToken);
+    const sent = await send(t, bob, room.id, 'Did you see this');
+    await t.ok(MARK_READ, { r: room.id, seq: sent.seq }, alice.accessToken); // privately
+    const b = await newPage(browser, { baseURL: t.url });
+    await signIn(b.page, bob.username, bob.password);
+    await openRoom(b.page, /Alice/, room.id);
+    const item = messageWithBody(b.page, 'Did you see this');
+    await item.waitFor();
+    await b.page.locator('[data-connection="connected"]').waitFor();
+    expect(await item.getByTestId('receipt').count()).toBe(0);
+
+    await t.ok(UPDATE_PROFILE, { input: { shareReadReceipts: true } }, alice.accessToken);
+    await item.getByTestId('receipt').getByText('Seen').waitFor();
+    const api = await t.ok<{ message: { readBy: { user: { id: string } }[] } }>(
+      'query($id: ID!) { message(id: $id) { readBy { user { id } } } }',
+      { id: sent.id },
+      bob.accessToken,
+    );
+    expect(api.message.readBy.map((r) => r.user.id)).toEqual([alice.id]);
+
+    expect(b.pageErrors).toEqual([]);
+    await b.context.close();
   });
 
   test('blocked by the person in an open DM: their online status goes away at once', async () => {

@@ -205,6 +205,50 @@ describe.skipIf(!chromiumPath)('narrow screens (390 × 844)', () => {
     await b.context.close();
   });
 
+  test('the composer\'s "Message <long name>" placeholder stays on one line, cut with an ellipsis', async () => {
+    const longName = 'Maximiliana Theodora Bartholomew-Featherstonehaugh de la Cruz y Villanueva'; // 74 characters
+    const [alice, bob] = await Promise.all([
+      registerUser(t, { displayName: 'Alice' }),
+      registerUser(t, { displayName: longName }),
+    ]);
+    const room = await openDm(t, alice, bob);
+    const { context, page, pageErrors } = await newPage(browser, { baseURL: t.url, viewport: PHONE });
+    await signIn(page, alice.username, alice.password);
+    await page.goto(`/rooms/${room.id}`);
+    const box = page.getByRole('textbox', { name: 'Message', exact: true });
+    await box.waitFor();
+    // The whole text is still there for assistive technology; on screen it is one cut line.
+    expect(await box.getAttribute('placeholder')).toBe(`Message ${longName}`);
+    const shown = await box.evaluate((el) => {
+      const area = el as HTMLTextAreaElement;
+      const style = getComputedStyle(area);
+      const placeholder = getComputedStyle(area, '::placeholder');
+      const context = document.createElement('canvas').getContext('2d') as CanvasRenderingContext2D;
+      context.font = `${placeholder.fontSize} ${placeholder.fontFamily}`;
+      const inner =
+        area.clientWidth - Number.parseFloat(style.paddingLeft) - Number.parseFloat(style.paddingRight);
+      return {
+        tooWide: context.measureText(area.placeholder).width > inner,
+        whiteSpace: placeholder.whiteSpace,
+        overflow: placeholder.overflow,
+        textOverflow: placeholder.textOverflow,
+      };
+    });
+    expect(shown).toEqual({
+      tooWide: true,
+      whiteSpace: 'nowrap',
+      overflow: 'hidden',
+      textOverflow: 'ellipsis',
+    });
+    expect(await overflowX(page)).toBe(0);
+    await screenshot(page, 'narrow-composer-placeholder');
+    // Typing replaces it as usual.
+    await box.fill('Hello');
+    expect(await box.inputValue()).toBe('Hello');
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  });
+
   test("a message's actions and the reaction picker fit a phone: every button whole, on screen", async () => {
     const [alice, bob] = await Promise.all([
       registerUser(t, { displayName: 'Alice' }),

@@ -183,6 +183,22 @@ describe('presence', () => {
     );
   });
 
+  it('leaves unknown ids out as documented, and refuses a malformed one as BAD_USER_INPUT', async () => {
+    const unknown = '0190f3c2-7a1b-7c3d-8e4f-1234567890ab'; // well-formed, nobody's
+    const listed = await a.ok(
+      PRESENCE,
+      { ids: [unknown, alice.id, alice.id.toUpperCase(), bob.id] },
+      carol.accessToken,
+    );
+    expect(listed.presence.map((p: { user: { id: string } }) => p.user.id)).toEqual([alice.id, bob.id]);
+    expect((await a.ok(PRESENCE, { ids: [unknown] }, carol.accessToken)).presence).toEqual([]);
+    for (const ids of [['abc'], [alice.id, 'abc'], ['']]) {
+      const err = expectError(await a.gql(PRESENCE, { ids }, carol.accessToken), 'BAD_USER_INPUT');
+      expect(err.message).toBe('Malformed user id in userIds');
+      expect(err.extensions.field).toBe('userIds');
+    }
+  });
+
   it('hidden presence leaks nothing; hiding and showing announce the change', async () => {
     await a.ok(UPDATE_PROFILE, { input: { showOnline: false } }, carol.accessToken);
     try {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { unsubscribeToken } from '../src/modules/notifications/notifications.emails.ts';
-import { createTestApp, type TestApp } from './helpers/app.ts';
+import { createTestApp, expectError, type TestApp } from './helpers/app.ts';
 import { notifyNow, parseEml, queuedEmails } from './helpers/notifications.ts';
 import { waitForMail } from './helpers/outbox.ts';
 import { registerUser, type TestUser } from './helpers/users.ts';
@@ -44,6 +44,29 @@ describe('email preferences', () => {
     );
     expect(byType).toMatchObject({ FRIEND_ACCEPTED: true, MEETING_REMINDER: false, FRIEND_REQUEST: true });
     expect(await emailPref(u, 'MEETING_REMINDER')).toBe(false);
+  });
+
+  it('refuses a type listed twice (contradicting or not) and changes nothing', async () => {
+    const u = await registerUser(t);
+    for (const p of [
+      [
+        { type: 'MEETING_REMINDER', email: false },
+        { type: 'FRIEND_REQUEST', email: false },
+        { type: 'MEETING_REMINDER', email: true },
+      ],
+      [
+        { type: 'FRIEND_ACCEPTED', email: true },
+        { type: 'FRIEND_ACCEPTED', email: true },
+      ],
+    ]) {
+      const err = expectError(await t.gql(UPDATE_PREFS, { p }, u.accessToken), 'BAD_USER_INPUT');
+      expect(err.message).toBe(`${p[0]?.type} is listed more than once; give each type at most once`);
+      expect(err.extensions.field).toBe('preferences');
+    }
+    expect(await emailPref(u, 'MEETING_REMINDER')).toBe(true);
+    expect(await emailPref(u, 'FRIEND_REQUEST')).toBe(true);
+    expect(await emailPref(u, 'FRIEND_ACCEPTED')).toBe(false);
+    expect(t.errorLogs).toEqual([]);
   });
 
   it('emails types that are on, not those that are off, and the unsubscribe link turns one off', async () => {

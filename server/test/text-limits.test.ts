@@ -82,7 +82,8 @@ describe('text limits', () => {
         'BAD_USER_INPUT',
       );
     }
-    for (const visible of ['x\u200B', '·', '😀', 'Ω']) {
+    // (A visible character no longer carries an invisible one: 'x\u200B' is refused, see users.names.test.ts.)
+    for (const visible of ['x\u0301', '·', '😀', 'Ω']) {
       expect(
         (await t.ok(UPDATE_PROFILE, { input: { displayName: visible } }, alice.accessToken)).updateProfile
           .displayName,

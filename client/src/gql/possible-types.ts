@@ -8,7 +8,8 @@
       "RoomRemoved",
       "RoomTyping",
       "RoomUpdated",
-      "StreamResyncRequired"
+      "StreamResyncRequired",
+      "UserUpdated"
     ],
     "NotificationEvent": [
       "NotificationAdded",
@@ -39,7 +40,8 @@
       "RoomRemoved",
       "RoomTyping",
       "RoomUpdated",
-      "StreamResyncRequired"
+      "StreamResyncRequired",
+      "UserUpdated"
     ],
     "NotificationEvent": [
       "NotificationAdded",

@@ -94,7 +94,10 @@ export type CreateGroupRoomInput = {
   firstMessage?: InputMaybe<Scalars['String']['input']>;
   /** Other people to add (the creator is added as OWNER); at most 255. */
   memberIds: Array<Scalars['ID']['input']>;
-  /** Title, 1-100 characters. */
+  /**
+   * Title, 1-100 characters after trimming and collapsing spaces; invisible and bidirectional control
+   * characters are refused as in `RegisterInput.displayName`.
+   */
   title: Scalars['String']['input'];
 };
 
@@ -947,7 +950,7 @@ export type MutationUpdateRoomArgs = {
 };
 
 /** Something the viewer's room list (or contacts) needs to know, across all rooms. */
-export type MyEvent = ContactsChanged | FriendRequestReceived | PresenceChanged | RoomRemoved | RoomTyping | RoomUpdated | StreamResyncRequired;
+export type MyEvent = ContactsChanged | FriendRequestReceived | PresenceChanged | RoomRemoved | RoomTyping | RoomUpdated | StreamResyncRequired | UserUpdated;
 
 /** Something that happened for the viewer. Texts that mention a time show it in the viewer's time zone. */
 export type Notification = {
@@ -1147,8 +1150,8 @@ export type Query = {
   /** The viewer's notifications, most recently changed first. */
   notifications: NotificationConnection;
   /**
-   * Online status of people, as the viewer may see it (see `User.online`), in the order asked; unknown ids and
-   * people who blocked the viewer are left out. At most 100 ids.
+   * Online status of people, as the viewer may see it (see `User.online`), in the order asked; ids of no
+   * existing user and people who blocked the viewer are left out (a repeated id counts once). At most 100 ids.
    */
   presence: Array<Presence>;
   /** A room the viewer belongs to; NOT_FOUND otherwise. */
@@ -1325,7 +1328,8 @@ export type ReactionGroupUsersArgs = {
 /**
  * A member's read pointer moved forward (never sent for members who turned `shareReadReceipts` off).
  * Pointers only move forward: keep the highest `seq` per user. Sending a message also moves the
- * sender's pointer to it, without a separate ReadReceipt.
+ * sender's pointer to it, without a separate ReadReceipt. A member who turns `shareReadReceipts` back
+ * on gets one in each of their rooms, with the pointer where it is then.
  */
 export type ReadReceipt = {
   __typename?: 'ReadReceipt';
@@ -1343,7 +1347,14 @@ export type ReadReceipt = {
 
 /** Data for a new account. */
 export type RegisterInput = {
-  /** Name shown to others, 1-80 characters. */
+  /**
+   * Name shown to others, 1-80 characters after trimming and collapsing spaces. BAD_USER_INPUT (naming the
+   * character) for bidirectional embedding, override and isolate controls (U+202A-U+202E, U+2066-U+2069) and
+   * for invisible characters (Unicode's default-ignorable ones, such as U+200B or U+2060). Kept where they do
+   * something visible: zero-width joiners and non-joiners (U+200D, U+200C) after a character they join, as in
+   * emoji ZWJ sequences, Persian or Indic scripts (not between Latin, Greek or Cyrillic letters); variation
+   * selectors (not after those letters); the tags of a subdivision flag; the marks U+200E, U+200F, U+061C.
+   */
   displayName: Scalars['String']['input'];
   /** Email address; unique regardless of case. */
   email: Scalars['String']['input'];
@@ -1692,9 +1703,9 @@ export type TypingChanged = {
 export type UpdateProfileInput = {
   /** An image you uploaded (`POST /uploads`) to use as your avatar; null removes it. FORBIDDEN for someone else's upload. */
   avatarId?: InputMaybe<Scalars['ID']['input']>;
-  /** New bio, at most 500 characters. */
+  /** New bio, at most 500 characters; BAD_USER_INPUT for bidirectional controls (U+202A-U+202E, U+2066-U+2069). */
   bio?: InputMaybe<Scalars['String']['input']>;
-  /** New display name, 1-80 characters. */
+  /** New display name, under the same rules as `RegisterInput.displayName`. */
   displayName?: InputMaybe<Scalars['String']['input']>;
   /** Whether others may see how far you have read (default true). */
   shareReadReceipts?: InputMaybe<Scalars['Boolean']['input']>;
@@ -1708,7 +1719,7 @@ export type UpdateProfileInput = {
 export type UpdateRoomInput = {
   /** An image you uploaded to use as the room's picture; null removes it. */
   avatarId?: InputMaybe<Scalars['ID']['input']>;
-  /** New title, 1-100 characters. */
+  /** New title, under the same rules as `CreateGroupRoomInput.title`. */
   title?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -1767,6 +1778,20 @@ export type UserEdge = {
   cursor: Scalars['String']['output'];
   /** The user. */
   node: User;
+};
+
+/**
+ * A contact or someone sharing a room with the viewer (no block either way, as for PresenceChanged)
+ * changed their display name, picture (`avatarUrl`), bio or time zone: the person as they are now,
+ * to show wherever they appear. A direct room with them also gets a RoomUpdated when its title or
+ * picture (theirs) changed. Not replayed on resume (`myEvents(since)`): refetch after reconnecting.
+ */
+export type UserUpdated = {
+  __typename?: 'UserUpdated';
+  /** When the server sent this event (like every `myEvents` event). Profile changes are not replayed on resume. */
+  at: Scalars['DateTime']['output'];
+  /** The person, as the viewer sees them now. */
+  user: User;
 };
 
 
@@ -1848,6 +1873,7 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
     | ( Omit<RoomTyping, 'typingUsers'> & { typingUsers: Array<_RefType['User']> } & { __typename: 'RoomTyping' } )
     | ( Omit<RoomUpdated, 'room'> & { room: _RefType['Room'] } & { __typename: 'RoomUpdated' } )
     | ( StreamResyncRequired & { __typename: 'StreamResyncRequired' } )
+    | ( Omit<UserUpdated, 'user'> & { user: _RefType['User'] } & { __typename: 'UserUpdated' } )
   ;
   NotificationEvent:
     | ( Omit<NotificationAdded, 'notification'> & { notification: _RefType['Notification'] } & { __typename: 'NotificationAdded' } )
@@ -1957,6 +1983,7 @@ export type ResolversTypes = {
   User: ResolverTypeWrapper<UserModel>;
   UserConnection: ResolverTypeWrapper<Omit<UserConnection, 'edges'> & { edges: Array<ResolversTypes['UserEdge']> }>;
   UserEdge: ResolverTypeWrapper<Omit<UserEdge, 'node'> & { node: ResolversTypes['User'] }>;
+  UserUpdated: ResolverTypeWrapper<Omit<UserUpdated, 'user'> & { user: ResolversTypes['User'] }>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -2035,6 +2062,7 @@ export type ResolversParentTypes = {
   User: UserModel;
   UserConnection: Omit<UserConnection, 'edges'> & { edges: Array<ResolversParentTypes['UserEdge']> };
   UserEdge: Omit<UserEdge, 'node'> & { node: ResolversParentTypes['User'] };
+  UserUpdated: Omit<UserUpdated, 'user'> & { user: ResolversParentTypes['User'] };
 };
 
 export type AttachmentResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Attachment'] = ResolversParentTypes['Attachment']> = {
@@ -2299,7 +2327,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
 };
 
 export type MyEventResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MyEvent'] = ResolversParentTypes['MyEvent']> = {
-  __resolveType: TypeResolveFn<'ContactsChanged' | 'FriendRequestReceived' | 'PresenceChanged' | 'RoomRemoved' | 'RoomTyping' | 'RoomUpdated' | 'StreamResyncRequired', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'ContactsChanged' | 'FriendRequestReceived' | 'PresenceChanged' | 'RoomRemoved' | 'RoomTyping' | 'RoomUpdated' | 'StreamResyncRequired' | 'UserUpdated', ParentType, ContextType>;
 };
 
 export type NotificationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Notification'] = ResolversParentTypes['Notification']> = {
@@ -2573,6 +2601,12 @@ export type UserEdgeResolvers<ContextType = GraphQLContext, ParentType extends R
   node?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
 };
 
+export type UserUpdatedResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['UserUpdated'] = ResolversParentTypes['UserUpdated']> = {
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  user?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = GraphQLContext> = {
   Attachment?: AttachmentResolvers<ContextType>;
   AuthPayload?: AuthPayloadResolvers<ContextType>;
@@ -2635,5 +2669,6 @@ export type Resolvers<ContextType = GraphQLContext> = {
   User?: UserResolvers<ContextType>;
   UserConnection?: UserConnectionResolvers<ContextType>;
   UserEdge?: UserEdgeResolvers<ContextType>;
+  UserUpdated?: UserUpdatedResolvers<ContextType>;
 };
 

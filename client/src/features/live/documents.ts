@@ -150,6 +150,28 @@ export const PresenceEventFragment = graphql(`
   }
 `);
 
+/**
+ * Someone the viewer sees changed their profile (`myEvents`, spread into the
+ * room list's subscription). Written to User:<id> with the event, the new name
+ * and picture show at once wherever that person appears: message authors,
+ * contacts, member lists. (A direct room's title and picture, which are theirs,
+ * come as the room's own RoomUpdated.)
+ */
+export const UserUpdatedEventFragment = graphql(`
+  fragment UserUpdatedEvent on MyEvent {
+    __typename
+    ... on UserUpdated {
+      user {
+        id
+        displayName
+        avatarUrl
+        bio
+        timeZone
+      }
+    }
+  }
+`);
+
 /** Who is typing in one of the viewer's rooms, for the room list's "typing…" (see typing.ts). */
 export const RoomTypingEventFragment = graphql(`
   fragment RoomTypingEvent on MyEvent {

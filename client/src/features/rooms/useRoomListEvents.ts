@@ -33,6 +33,7 @@ const RoomListEventsSubscription = graphql(`
       }
       ...PresenceEvent
       ...RoomTypingEvent
+      ...UserUpdatedEvent
     }
   }
 `);
@@ -44,6 +45,7 @@ const NOT_ABOUT_ROOMS = new Set([
   'ContactsChanged',
   'PresenceChanged',
   'RoomTyping',
+  'UserUpdated',
 ]);
 
 /** Removes a room from the cached list (left, removed). */
@@ -62,7 +64,8 @@ export function dropRoomFromList(client: ReturnType<typeof useApolloClient>, roo
  * `asOf`, so what changed between reading the list and going live is
  * replayed. After a reconnect the list is refetched (events were missed).
  * RoomTyping feeds the "typing…" previews (typing.ts), which are forgotten
- * while the stream is down (typing is not replayed).
+ * while the stream is down (typing is not replayed). UserUpdated (someone's
+ * new name or picture) needs nothing here: the cache writes it to User:<id>.
  */
 export function useRoomListEvents(
   refetch: () => void,

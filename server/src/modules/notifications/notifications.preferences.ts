@@ -19,7 +19,11 @@ export async function getPreferences(deps: Deps, userId: string): Promise<Notifi
   }));
 }
 
-/** Sets email on or off per type; a choice equal to the default removes the override. */
+/**
+ * Sets email on or off per type; a choice equal to the default removes the override.
+ * Each type at most once: two entries for one type (even agreeing ones) are
+ * refused rather than letting the last one silently win.
+ */
 export async function updatePreferences(
   deps: Deps,
   viewer: Viewer,
@@ -27,6 +31,14 @@ export async function updatePreferences(
 ): Promise<NotificationPreferenceModel[]> {
   if (changes.length > NOTIFICATION_TYPES.length)
     throw badInput(`At most ${NOTIFICATION_TYPES.length} preferences at once`, { field: 'preferences' });
+  const seen = new Set<NotificationType>();
+  for (const c of changes) {
+    if (seen.has(c.type))
+      throw badInput(`${c.type} is listed more than once; give each type at most once`, {
+        field: 'preferences',
+      });
+    seen.add(c.type);
+  }
   await deps.db.transaction().execute(async (trx) => {
     for (const c of changes) await setEmail(trx, viewer.userId, c.type, c.email);
   });

@@ -11,7 +11,7 @@ import DataLoader from 'dataloader';
 import type { Deps, Viewer } from '../../deps.ts';
 import { badInput } from '../../graphql/errors.ts';
 import type { LoaderOptions, Loaders } from '../../graphql/loaders.ts';
-import { parseId } from '../../lib/ids.ts';
+import { isUuid, parseId } from '../../lib/ids.ts';
 import { blocksOf } from '../contacts/contacts.repository.ts';
 import { requireMember } from '../rooms/rooms.access.ts';
 import { findMembership } from '../rooms/rooms.repository.ts';
@@ -91,7 +91,12 @@ export interface PresenceEntry extends PresenceModel {
   user: UserModel;
 }
 
-/** `presence(userIds)`: existing users the viewer can see (people who blocked the viewer are left out), in order. */
+/**
+ * `presence(userIds)`: existing users the viewer can see, in order. Well-formed
+ * ids of no such user, and people who blocked the viewer, are left out (alike,
+ * so nothing leaks); an id that is not an id at all is the caller's mistake,
+ * BAD_USER_INPUT as in the other lists of user ids (`checkNewMembers`).
+ */
 export async function listPresence(
   loaders: Loaders,
   viewer: Viewer,
@@ -99,7 +104,8 @@ export async function listPresence(
 ): Promise<PresenceEntry[]> {
   if (userIds.length > MAX_PRESENCE_IDS)
     throw badInput(`At most ${MAX_PRESENCE_IDS} user ids`, { field: 'userIds' });
-  const ids = [...new Set(userIds.map((id) => parseId(id, 'User')))];
+  if (userIds.some((id) => !isUuid(id))) throw badInput('Malformed user id in userIds', { field: 'userIds' });
+  const ids = [...new Set(userIds.map((id) => id.toLowerCase()))];
   const entries = await Promise.all(
     ids.map(async (id) => {
       const [user, rel, presence] = await Promise.all([

@@ -55,6 +55,34 @@ export function updateUser(db: Db, id: string, patch: UserPatch): Promise<UserRo
     .executeTakeFirst();
 }
 
+/** The other member of each of `userId`'s direct rooms. */
+export function directPeers(db: Db, userId: string): Promise<{ room_id: string; peer_id: string }[]> {
+  return db
+    .selectFrom('room_members as me')
+    .innerJoin('rooms as r', (j) => j.onRef('r.id', '=', 'me.room_id').on('r.kind', '=', 'DIRECT'))
+    .innerJoin('room_members as peer', (j) =>
+      j.onRef('peer.room_id', '=', 'me.room_id').onRef('peer.user_id', '<>', 'me.user_id'),
+    )
+    .select(['me.room_id', 'peer.user_id as peer_id'])
+    .where('me.user_id', '=', userId)
+    .execute();
+}
+
+/** `userId`'s read pointer in each of their rooms where they have read something. */
+export async function readPointersOf(
+  db: Db,
+  userId: string,
+): Promise<{ room_id: string; last_read_seq: number; last_read_at: Date }[]> {
+  const rows = await db
+    .selectFrom('room_members')
+    .select(['room_id', 'last_read_seq', 'last_read_at'])
+    .where('user_id', '=', userId)
+    .where('last_read_seq', '>', 0)
+    .where('last_read_at', 'is not', null)
+    .execute();
+  return rows.flatMap((r) => (r.last_read_at ? [{ ...r, last_read_at: r.last_read_at }] : []));
+}
+
 export function updatePasswordHash(db: Db, id: string, passwordHash: string) {
   return db
     .updateTable('users')

@@ -7,6 +7,7 @@ import { decodeCursor, pageSize } from '../../lib/cursor.ts';
 import { parseId } from '../../lib/ids.ts';
 import { claimAvatar, releaseFile } from '../files/files.service.ts';
 import { type UserModel, userRowToModel } from './users.model.ts';
+import { publishProfileChange } from './users.publish.ts';
 import * as repo from './users.repository.ts';
 import { normalizeBio, normalizeDisplayName, validateTimeZone } from './users.validation.ts';
 
@@ -96,19 +97,22 @@ export async function updateProfile(deps: Deps, viewer: Viewer, input: ProfileIn
   if (input.bio != null) patch.bio = normalizeBio(input.bio);
   if (input.showOnline != null) patch.show_online = input.showOnline;
   if (input.shareReadReceipts != null) patch.share_read_receipts = input.shareReadReceipts;
-  let previousAvatar: string | null = null;
-  if (input.avatarId !== undefined) {
-    patch.avatar_file_id = await claimAvatar(deps, viewer, input.avatarId);
-    previousAvatar = (await repo.findUserById(deps.db, viewer.userId))?.avatar_file_id ?? null;
-  }
-  const shownBefore =
-    input.showOnline != null ? (await repo.findUserById(deps.db, viewer.userId))?.show_online : undefined;
+  if (input.avatarId !== undefined) patch.avatar_file_id = await claimAvatar(deps, viewer, input.avatarId);
+  // What others saw before, to tell them what changed.
+  const before = await repo.findUserById(deps.db, viewer.userId);
   const row = await repo.updateUser(deps.db, viewer.userId, patch);
-  if (!row) throw notFound('User');
+  if (!before || !row) throw notFound('User');
   await deps.users.changed([viewer.userId]);
+  const user = userRowToModel(row);
   // Hiding or showing one's online status: contacts and room mates see the change now.
-  if (shownBefore !== undefined && shownBefore !== row.show_online)
-    await deps.presence.publishPresence(viewer.userId);
-  if (previousAvatar !== row.avatar_file_id) await releaseFile(deps, previousAvatar);
-  return userRowToModel(row);
+  if (before.show_online !== row.show_online) await deps.presence.publishPresence(viewer.userId);
+  // The change is saved whatever happens here: a failure to tell others is logged, not reported
+  // (they see it on their next read, as after a reconnect).
+  await publishProfileChange(deps, user, {
+    nameOrPicture: before.display_name !== row.display_name || before.avatar_file_id !== row.avatar_file_id,
+    details: before.bio !== row.bio || before.time_zone !== row.time_zone,
+    receiptsShared: !before.share_read_receipts && row.share_read_receipts,
+  }).catch((err: unknown) => deps.log.error({ err, userId: user.id }, 'publishing a profile change failed'));
+  if (before.avatar_file_id !== row.avatar_file_id) await releaseFile(deps, before.avatar_file_id);
+  return user;
 }

@@ -34,18 +34,96 @@ export function validatePassword(password: string, field = 'password'): string {
   return password;
 }
 
+/** Embedding, override and isolate controls: they reorder the text after them ("Ev\u202Eil" shows as "Evli"). */
+const BIDI_CONTROL_RE = /[\u202A-\u202E\u2066-\u2069]/u;
+/** What Unicode says renders as nothing: zero-width space, word joiner, soft hyphen, Hangul fillers… */
+const IGNORABLE_RE = /\p{Default_Ignorable_Code_Point}/u;
+/** LRM, RLM, ALM: right-to-left text needs them, and they move no letter, only neutrals such as brackets. */
+const DIRECTION_MARK_RE = /[\u200E\u200F\u061C]/u;
+const JOINER_RE = /[\u200C\u200D]/u;
+const VARIATION_RE = /\p{Variation_Selector}/u;
+/** Where a joiner changes nothing: ASCII, spaces, scripts whose letters neither connect nor form conjuncts. */
+const UNJOINED_RE =
+  /[\p{ASCII}\s\p{sc=Latin}\p{sc=Greek}\p{sc=Cyrillic}\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}]/u;
+/** Letters no variation selector applies to. */
+const PLAIN_LETTER_RE = /[\p{sc=Latin}\p{sc=Greek}\p{sc=Cyrillic}\s]/u;
+/** A subdivision flag (🏴 + tag letters + cancel tag, e.g. Scotland): its tags are the only legitimate ones. */
+const EMOJI_TAG_SEQUENCE_RE = /\u{1F3F4}[\u{E0020}-\u{E007E}]+\u{E007F}/gu;
+
+/**
+ * The first character of `text` that could make it show something other than
+ * what it holds, or undefined: always bidirectional controls (which reorder
+ * it); with `invisible`, also characters that render as nothing (Unicode's
+ * default-ignorable ones), except where they do something visible: zero-width
+ * joiners and non-joiners after a character they join (emoji such as 👩‍💻,
+ * Persian, Indic conjuncts) rather than between Latin letters, variation
+ * selectors after anything but a Latin, Greek or Cyrillic letter (❤️, 1️⃣),
+ * the tags of a subdivision flag, the Mongolian vowel separator within
+ * Mongolian, and the directional marks. Refused rather than stripped: the
+ * server never silently changes what someone chose to call themselves.
+ */
+export function hiddenCharIn(text: string, opts: { invisible: boolean }): string | undefined {
+  const chars = Array.from(text.replace(EMOJI_TAG_SEQUENCE_RE, '\u{1F3F4}'));
+  for (const [i, c] of chars.entries()) {
+    if (BIDI_CONTROL_RE.test(c)) return c;
+    if (!opts.invisible || !IGNORABLE_RE.test(c) || DIRECTION_MARK_RE.test(c)) continue;
+    const prev = chars[i - 1];
+    const next = chars[i + 1];
+    // A visible character before (a variation selector may sit between, as in 🏳️‍🌈).
+    const visiblePrev =
+      prev !== undefined && (VARIATION_RE.test(prev) || !IGNORABLE_RE.test(prev)) ? prev : undefined;
+    if (JOINER_RE.test(c)) {
+      if (
+        visiblePrev &&
+        !UNJOINED_RE.test(visiblePrev) &&
+        (next === undefined || !(UNJOINED_RE.test(next) || JOINER_RE.test(next)))
+      )
+        continue;
+    } else if (VARIATION_RE.test(c)) {
+      if (prev !== undefined && !IGNORABLE_RE.test(prev) && !PLAIN_LETTER_RE.test(prev)) continue;
+    } else if (c === '\u180E') {
+      if (prev !== undefined && /\p{scx=Mongolian}/u.test(prev)) continue;
+    }
+    return c;
+  }
+  return undefined;
+}
+
+const codePoint = (c: string) => `U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+
+/**
+ * BAD_USER_INPUT (on `field`) when `text` has a character `hiddenCharIn`
+ * refuses, naming it: it cannot be seen, so the message says which it is.
+ */
+export function refuseHiddenChars(text: string, label: string, field: string, invisible = true): void {
+  const c = hiddenCharIn(text, { invisible });
+  if (c === undefined) return;
+  const what = invisible
+    ? 'invisible or text-direction control characters'
+    : 'text-direction control characters';
+  throw badInput(`${label} must not contain ${what} (found ${codePoint(c)})`, { field });
+}
+
+/** 1–80 characters after trimming and collapsing spaces; no hidden characters (see `hiddenCharIn`). */
 export function normalizeDisplayName(raw: string): string {
   const name = raw.trim().replace(/\s+/g, ' ');
   if (name.length < 1 || longerThan(name, DISPLAY_NAME_MAX))
     throw badInput(`Display name must be 1–${DISPLAY_NAME_MAX} characters`, { field: 'displayName' });
+  refuseHiddenChars(name, 'Display name', 'displayName');
   if (!hasVisibleChar(name))
     throw badInput('Display name must have a visible character', { field: 'displayName' });
   return name;
 }
 
+/**
+ * At most 500 characters after trimming; no bidirectional controls. Free text
+ * keeps invisible characters: Thai and Khmer mark word breaks with
+ * zero-width spaces, long words carry soft hyphens.
+ */
 export function normalizeBio(raw: string): string {
   const bio = raw.trim();
   if (longerThan(bio, BIO_MAX)) throw badInput(`Bio must be at most ${BIO_MAX} characters`, { field: 'bio' });
+  refuseHiddenChars(bio, 'Bio', 'bio', false);
   return bio;
 }
 
