@@ -193,6 +193,8 @@ describe.skipIf(!chromiumPath)('live presence in the browser', () => {
     await t.ok(UPDATE_PROFILE, { input: { displayName: 'Alicia' } }, alice.accessToken);
     await roomLink(b.page, /Alicia/).waitFor();
     await b.page.locator('.conversation-header').getByText('Alicia').waitFor();
+    // Her messages already on screen follow too.
+    await messageWithBody(b.page, 'Hello Bob').locator('.message-sender').getByText('Alicia').waitFor();
 
     expect(b.pageErrors).toEqual([]);
     expect(cacheWarnings(b.consoleMessages)).toEqual([]);

@@ -1,3 +1,4 @@
+import { useApolloClient, useFragment } from '@apollo/client/react';
 import { type KeyboardEvent, type ReactNode, useState } from 'react';
 import { type FragmentType, getFragmentData, graphql } from '../../gql/index.ts';
 import { charCount, counterLabel, longerThan } from '../../ui/chars.ts';
@@ -68,6 +69,31 @@ function snippet(body: string): string {
   return flat.length > 80 ? `${flat.slice(0, 79)}…` : flat;
 }
 
+const MessageSenderFragment = graphql(`
+  fragment MessageSender_user on User {
+    id
+    displayName
+    avatarUrl
+  }
+`);
+
+/**
+ * The sender's name and picture as they are now. The conversation keeps each
+ * message as it arrived (useConversation's reducer); the sender is normalized
+ * in the Apollo cache as User:<id>, which a profile change (UserUpdated on
+ * myEvents) overwrites: reading it from there makes the author line follow.
+ */
+function useSender(
+  sender: { id: string; displayName: string; avatarUrl?: string | null } | null | undefined,
+) {
+  const client = useApolloClient();
+  const { data, complete } = useFragment({
+    fragment: MessageSenderFragment,
+    from: sender ? (client.cache.identify({ __typename: 'User', id: sender.id }) ?? null) : null,
+  });
+  return complete ? data : sender;
+}
+
 /** One message: sender and time, reply quote, body with mentions, markers, actions and extension slots. */
 export function MessageItem(props: MessageItemProps) {
   const m = getFragmentData(MessageItemFragment, props.message);
@@ -83,6 +109,7 @@ export function MessageItem(props: MessageItemProps) {
   const deleted = Boolean(m.deletedAt);
   const mine = Boolean(m.sender?.isMe);
   const mentionsMe = m.mentions.some((u) => u.isMe);
+  const sender = useSender(m.sender);
 
   if (m.kind === 'SYSTEM') {
     return (
@@ -124,7 +151,7 @@ export function MessageItem(props: MessageItemProps) {
     }
   }
 
-  const author = m.sender?.displayName ?? 'Someone';
+  const author = sender?.displayName ?? 'Someone';
   const editCounter = mode === 'edit' ? counterLabel(editCount, maxLength) : undefined;
   return (
     <li
@@ -140,7 +167,7 @@ export function MessageItem(props: MessageItemProps) {
         </span>
       ) : (
         <div className="message-meta">
-          <Avatar name={author} url={m.sender?.avatarUrl} size="small" />{' '}
+          <Avatar name={author} url={sender?.avatarUrl} size="small" />{' '}
           <span className="message-sender">{author}</span>{' '}
           <time dateTime={m.createdAt} title={fullLabel(m.createdAt, props.timeZone)} className="muted">
             {timeLabel(m.createdAt, props.timeZone)}
