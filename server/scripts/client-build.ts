@@ -24,7 +24,9 @@ export type ClientBuildMode = 'production' | 'development';
 export function clientOutDir(mode: ClientBuildMode): string {
   return path.join(CLIENT_DIR, mode === 'production' ? 'dist' : 'dist-dev');
 }
-const SOURCES = ['src', 'index.html', 'vite.config.ts', 'public'].map((p) => path.join(CLIENT_DIR, p));
+const SOURCES = ['src', 'index.html', 'graphiql.html', 'vite.config.ts', 'public'].map((p) =>
+  path.join(CLIENT_DIR, p),
+);
 
 function newestMtime(p: string): number {
   if (!existsSync(p)) return 0;

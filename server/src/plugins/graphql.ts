@@ -215,7 +215,11 @@ function serializeAnswer(answer: unknown): string {
   return JSON.stringify(answer);
 }
 
-/** Mercurius at /graphql (+ GraphiQL, + graphql-transport-ws subscriptions on the same path). */
+/**
+ * Mercurius at /graphql (+ graphql-transport-ws subscriptions on the same path).
+ * GraphiQL is not Mercurius' page (it loads React and GraphiQL from unpkg.com)
+ * but our own build, served at /graphiql by the client plugin.
+ */
 export default fp<{ deps: Deps }>(
   async (app, { deps }) => {
     const { config } = deps;
@@ -266,7 +270,8 @@ export default fp<{ deps: Deps }>(
     await app.register(mercurius, {
       schema,
       path: '/graphql',
-      graphiql: config.graphiql,
+      // Ours instead (plugins/client.ts, client/src/graphiql): no third-party host at runtime.
+      graphiql: false,
       jit: 1,
       validationRules: documentRules,
       graphql: { parseOptions: { maxTokens: config.graphqlMaxTokens } },

@@ -34,7 +34,8 @@ export function helmetHeaders(options: HelmetOptions): Record<string, string> {
  * Security headers (helmet's, computed once) and CORS. Browsers may call the API cross-origin
  * only from CORS_ORIGINS; no cookies are used (Bearer tokens), so credentials
  * are never allowed. The content security policy is left to the web client's
- * own plugin: GraphiQL loads its assets from a CDN.
+ * own plugin (plugins/client.ts), which sets GraphiQL's: the app and GraphiQL
+ * need different ones.
  */
 export default fp<{ config: Config }>(
   async (app, { config }) => {
