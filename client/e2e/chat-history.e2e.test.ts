@@ -9,6 +9,7 @@ import {
   newPage,
   screenshot,
   signIn,
+  switchableSocket,
   waitUntil,
 } from './helpers/browser.ts';
 import { messageItem, messageLog, messageWithBody, roomLink, sendMessage, sentItem } from './helpers/chat.ts';
@@ -273,21 +274,15 @@ describe.skipIf(!chromiumPath)('conversation history and layout', () => {
     const room = await openDm(t, alice, bob);
     await send(t, bob, room.id, 'Before the drop');
     const { context, page, pageErrors } = await newPage(browser, { baseURL: t.url });
-    let refuse = false;
-    const sockets: WebSocketRoute[] = [];
-    await page.routeWebSocket(/\/graphql$/, (ws) => {
-      if (refuse) return void ws.close({ code: 1012, reason: 'Service restart' });
-      ws.connectToServer();
-      sockets.push(ws);
-    });
+    const socket = await switchableSocket(page);
     await signIn(page, alice.username, alice.password);
     await page.goto(`/rooms/${room.id}`);
     await messageItem(page, 'Before the drop').waitFor();
     await page.locator('[data-connection="connected"]').waitFor();
 
     // The socket drops (HTTP still works); Bob writes twice, then Alice sends: hers takes a later seq.
-    refuse = true;
-    await sockets.at(-1)!.close({ code: 1012, reason: 'Service restart' });
+    socket.refuse = true;
+    await socket.sockets.at(-1)!.close({ code: 1012, reason: 'Service restart' });
     await page.getByText('Reconnecting…').waitFor();
     await send(t, bob, room.id, 'Missed 1');
     await send(t, bob, room.id, 'Missed 2');
@@ -295,7 +290,7 @@ describe.skipIf(!chromiumPath)('conversation history and layout', () => {
     await sentItem(page, 'Sent while offline');
     // Its answer showed the gap: the two before it are fetched, in order, without waiting for the socket.
     await messageItem(page, 'Missed 2').waitFor();
-    refuse = false;
+    socket.refuse = false;
     await page.locator('[data-connection="connected"]').waitFor({ timeout: 20_000 });
     await send(t, bob, room.id, 'Live again');
     await messageItem(page, 'Live again').waitFor();
@@ -314,17 +309,13 @@ describe.skipIf(!chromiumPath)('conversation history and layout', () => {
     await send(t, bob, room.id, 'First');
     const { context, page, pageErrors } = await newPage(browser, { baseURL: t.url });
     // No live connection until the list is on screen and Bob has written again.
-    let refuse = true;
-    await page.routeWebSocket(/\/graphql$/, (ws) => {
-      if (refuse) return void ws.close({ code: 1012, reason: 'Service restart' });
-      ws.connectToServer();
-    });
+    const socket = await switchableSocket(page, { refuse: true });
     await signIn(page, alice.username, alice.password);
     await roomLink(page, /Bob/).getByTestId('unread-badge').getByText('1').waitFor();
     expect(await page.locator('[data-connection="connected"]').count()).toBe(0);
 
     await send(t, bob, room.id, 'Second');
-    refuse = false;
+    socket.refuse = false;
     await page.locator('[data-connection="connected"]').waitFor({ timeout: 20_000 });
     // The stream starts from the list's `asOf`: the room's change is replayed, no reload needed.
     await roomLink(page, /Bob/).getByTestId('unread-badge').getByText('2').waitFor();

@@ -19,6 +19,7 @@ import {
   newPage,
   screenshot,
   signIn,
+  switchableSocket,
   waitUntil,
 } from './helpers/browser.ts';
 
@@ -142,18 +143,14 @@ describe.skipIf(!chromiumPath)('contacts in the browser', () => {
     const dee = await registerUser(t, { displayName: 'Dee Early' });
     const { context, page, pageErrors } = await newPage(browser, { baseURL: t.url });
     // No live connection until the page is on screen and Dee has asked.
-    let refuse = true;
-    await page.routeWebSocket(/\/graphql$/, (ws) => {
-      if (refuse) return void ws.close({ code: 1012, reason: 'Service restart' });
-      ws.connectToServer();
-    });
+    const socket = await switchableSocket(page, { refuse: true });
     await signIn(page, cy.username, cy.password);
     await openContacts(page);
     expect(await section(page, 'Requests for you').count()).toBe(0);
     expect(await page.locator('[data-connection="connected"]').count()).toBe(0);
 
     await t.ok(SEND, { id: cy.id }, dee.accessToken);
-    refuse = false;
+    socket.refuse = false;
     await page.locator('[data-connection="connected"]').waitFor({ timeout: 20_000 });
     await section(page, 'Requests for you').getByText('Dee Early').waitFor();
     expect(pageErrors).toEqual([]);

@@ -2,7 +2,7 @@
  * Live presence in the browser: typing, read receipts, reactions and online
  * status between two people in two browser contexts.
  */
-import type { Browser, Page, WebSocketRoute } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { createTestApp, type TestApp } from '../../server/test/helpers/app.ts';
 import { createGroup, MARK_READ, openDm, send } from '../../server/test/helpers/chat.ts';
@@ -10,7 +10,15 @@ import { BLOCK } from '../../server/test/helpers/contacts.ts';
 import { makePng, upload } from '../../server/test/helpers/files.ts';
 import { UPDATE_PROFILE } from '../../server/test/helpers/live.ts';
 import { registerUser, type TestUser } from '../../server/test/helpers/users.ts';
-import { cacheWarnings, launchBrowser, newPage, screenshot, signIn, waitUntil } from './helpers/browser.ts';
+import {
+  cacheWarnings,
+  launchBrowser,
+  newPage,
+  screenshot,
+  signIn,
+  switchableSocket,
+  waitUntil,
+} from './helpers/browser.ts';
 import { makeContacts, messageWithBody, roomLink, sendMessage } from './helpers/chat.ts';
 
 const chromiumPath = inject('chromiumPath');
@@ -416,11 +424,7 @@ describe.skipIf(!chromiumPath)('live presence in the browser', () => {
     const message = await send(t, alice, room.id, 'Are you there');
     const { context, page, pageErrors } = await newPage(browser, { baseURL: t.url });
     // No live connection until the history is on screen and Bob has read it.
-    let refuse = true;
-    await page.routeWebSocket(/\/graphql$/, (ws) => {
-      if (refuse) return void ws.close({ code: 1012, reason: 'Service restart' });
-      ws.connectToServer();
-    });
+    const socket = await switchableSocket(page, { refuse: true });
     await signIn(page, alice.username, alice.password);
     await openRoom(page, /Bob/, room.id);
     const item = messageWithBody(page, 'Are you there');
@@ -428,7 +432,7 @@ describe.skipIf(!chromiumPath)('live presence in the browser', () => {
     expect(await page.locator('[data-connection="connected"]').count()).toBe(0);
 
     await t.ok(MARK_READ, { r: room.id, seq: message.seq }, bob.accessToken);
-    refuse = false;
+    socket.refuse = false;
     await page.locator('[data-connection="connected"]').waitFor({ timeout: 20_000 });
     // The stream's first subscription resumes from the history page (its `asOf`), so the receipt is replayed.
     await item.getByTestId('receipt').getByText('Seen').waitFor();
@@ -443,22 +447,15 @@ describe.skipIf(!chromiumPath)('live presence in the browser', () => {
     const room = await openDm(t, alice, bob);
     const message = await send(t, alice, room.id, 'Did you get it');
     const { context, page, pageErrors } = await newPage(browser, { baseURL: t.url });
-    // The page's WebSocket behind a switch (as in chat-history.e2e.test.ts).
-    let refuse = false;
-    const sockets: WebSocketRoute[] = [];
-    await page.routeWebSocket(/\/graphql$/, (ws) => {
-      if (refuse) return void ws.close({ code: 1012, reason: 'Service restart' });
-      ws.connectToServer();
-      sockets.push(ws);
-    });
+    const socket = await switchableSocket(page);
     await signIn(page, alice.username, alice.password);
     await openRoom(page, /Bob/, room.id);
     const item = messageWithBody(page, 'Did you get it');
     await item.waitFor();
     await page.locator('[data-connection="connected"]').waitFor();
 
-    refuse = true;
-    await sockets.at(-1)!.close({ code: 1012, reason: 'Service restart' });
+    socket.refuse = true;
+    await socket.sockets.at(-1)!.close({ code: 1012, reason: 'Service restart' });
     await page.getByText('Reconnecting…').waitFor();
     // Bob reads and reacts while Alice is offline: those events never reach her stream.
     await t.ok(MARK_READ, { r: room.id, seq: message.seq }, bob.accessToken);
@@ -468,7 +465,7 @@ describe.skipIf(!chromiumPath)('live presence in the browser', () => {
       bob.accessToken,
     );
     expect(await item.getByTestId('receipt').count()).toBe(0);
-    refuse = false;
+    socket.refuse = false;
     await page.locator('[data-connection="connected"]').waitFor({ timeout: 20_000 });
     await item.getByTestId('receipt').getByText('Seen').waitFor();
     await reactionToggle(page, 'Did you get it', '🎉').getByText('1').waitFor();

@@ -6,7 +6,14 @@ import { OPEN_DM } from '../../server/test/helpers/chat.ts';
 import { insertContacts } from '../../server/test/helpers/contacts.ts';
 import { meetingOk, requestMeeting, waitFor } from '../../server/test/helpers/meetings.ts';
 import { registerUser } from '../../server/test/helpers/users.ts';
-import { launchBrowser, newPage, screenshot, signIn, waitUntil } from './helpers/browser.ts';
+import {
+  launchBrowser,
+  newPage,
+  screenshot,
+  signIn,
+  switchableSocket,
+  waitUntil,
+} from './helpers/browser.ts';
 import { makeContacts } from './helpers/chat.ts';
 
 const chromiumPath = inject('chromiumPath');
@@ -317,11 +324,7 @@ describe.skipIf(!chromiumPath)('meetings in the browser', () => {
     await makeContacts(t, ann, nick);
     const b = await newPage(browser, { baseURL: t.url });
     // No live connection until the (empty) list is on screen and Ann has asked.
-    let refuse = true;
-    await b.page.routeWebSocket(/\/graphql$/, (ws) => {
-      if (refuse) return void ws.close({ code: 1012, reason: 'Service restart' });
-      ws.connectToServer();
-    });
+    const socket = await switchableSocket(b.page, { refuse: true });
     await signIn(b.page, nick.username, nick.password);
     await b.page.goto('/meetings');
     await section(b.page, 'Pending').waitFor();
@@ -329,7 +332,7 @@ describe.skipIf(!chromiumPath)('meetings in the browser', () => {
     expect(await b.page.locator('[data-connection="connected"]').count()).toBe(0);
 
     await requestMeeting(t, ann, nick, { startsAt: new Date(Date.now() + 5 * 3600_000) });
-    refuse = false;
+    socket.refuse = false;
     await b.page.locator('[data-connection="connected"]').waitFor({ timeout: 20_000 });
     await section(b.page, 'Pending')
       .getByRole('link', { name: /Meeting with Ann Early/ })

@@ -6,7 +6,14 @@ import { OPEN_DM, SEND as SEND_MESSAGE } from '../../server/test/helpers/chat.ts
 import { RESPOND, SEND } from '../../server/test/helpers/contacts.ts';
 import { notifyMessageNow, notifyNow } from '../../server/test/helpers/notifications.ts';
 import { registerUser } from '../../server/test/helpers/users.ts';
-import { graphqlOperation, launchBrowser, newPage, screenshot, signIn } from './helpers/browser.ts';
+import {
+  graphqlOperation,
+  launchBrowser,
+  newPage,
+  screenshot,
+  signIn,
+  switchableSocket,
+} from './helpers/browser.ts';
 
 const chromiumPath = inject('chromiumPath');
 
@@ -157,18 +164,14 @@ describe.skipIf(!chromiumPath)('notifications in the browser', () => {
     const from = await registerUser(t, { displayName: 'Sol Soon' });
     const { context, page, pageErrors } = await newPage(browser, { baseURL: t.url });
     // No live connection until the (empty) list is on screen and the request has come.
-    let refuse = true;
-    await page.routeWebSocket(/\/graphql$/, (ws) => {
-      if (refuse) return void ws.close({ code: 1012, reason: 'Service restart' });
-      ws.connectToServer();
-    });
+    const socket = await switchableSocket(page, { refuse: true });
     await signIn(page, me.username, me.password);
     await page.goto('/notifications');
     await page.getByText('No notifications yet').waitFor();
     expect(await page.locator('[data-connection="connected"]').count()).toBe(0);
 
     await t.ok(SEND, { id: me.id }, from.accessToken);
-    refuse = false;
+    socket.refuse = false;
     await page.locator('[data-connection="connected"]').waitFor({ timeout: 20_000 });
     await bell(page, 1).waitFor();
     await item(page, 'Sol Soon').waitFor();

@@ -1,6 +1,13 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { type Browser, type BrowserContext, chromium, type Page, type Request } from 'playwright-core';
+import {
+  type Browser,
+  type BrowserContext,
+  chromium,
+  type Page,
+  type Request,
+  type WebSocketRoute,
+} from 'playwright-core';
 import { REPO_ROOT } from '../../../server/scripts/client-build.ts';
 
 /** Flags that keep Debian's Chromium quiet and self-contained in a container. */
@@ -118,4 +125,23 @@ export async function signIn(page: Page, login: string, password: string): Promi
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.waitForURL('**/rooms');
   await page.getByRole('navigation', { name: 'Main' }).waitFor();
+}
+
+/**
+ * The page's GraphQL WebSocket behind a switch: while `refuse` is set, every
+ * connection is closed at once with 1012, as by a restarting server (the
+ * client keeps retrying; HTTP is untouched). `sockets` holds the connections
+ * let through, the newest last (close one to drop the live connection).
+ */
+export async function switchableSocket(
+  page: Page,
+  opts: { refuse?: boolean } = {},
+): Promise<{ refuse: boolean; sockets: WebSocketRoute[] }> {
+  const state = { refuse: opts.refuse ?? false, sockets: [] as WebSocketRoute[] };
+  await page.routeWebSocket(/\/graphql$/, (ws) => {
+    if (state.refuse) return void ws.close({ code: 1012, reason: 'Service restart' });
+    ws.connectToServer();
+    state.sockets.push(ws);
+  });
+  return state;
 }

@@ -4,6 +4,7 @@ import { Link, useNavigate } from 'react-router';
 import { graphql } from '../../gql/index.ts';
 import { Avatar } from '../attachments/Avatar.tsx';
 import { OpenDirectRoomMutation } from './contacts.operations.ts';
+import { ShowMoreContacts } from './ShowMoreContacts.tsx';
 import { useContactEvents } from './useContactEvents.ts';
 import { contactResultsText, useContactSearch } from './useContactSearch.ts';
 
@@ -139,22 +140,7 @@ export function SidebarContacts() {
           ))}
         </ul>
       )}
-      {search.moreFailed ? (
-        <p role="alert" className="status status-error">
-          More contacts could not be loaded.
-        </p>
-      ) : null}
-      {search.hasMore ? (
-        // One button throughout (aria-disabled while loading, "Try again" after a failure): focus stays on it.
-        <button
-          type="button"
-          className="button small sidebar-more"
-          aria-disabled={search.loadingMore}
-          onClick={() => void search.more()}
-        >
-          {search.loadingMore ? 'Loading…' : search.moreFailed ? 'Try again' : 'Show more contacts'}
-        </button>
-      ) : null}
+      <ShowMoreContacts search={search} className="button small sidebar-more" />
       {filterable ? (
         <p role="status" className="visually-hidden">
           {search.query ? contactResultsText(search) : ''}

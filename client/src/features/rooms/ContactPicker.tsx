@@ -1,5 +1,6 @@
 import { type KeyboardEvent, useId, useState } from 'react';
 import { graphql } from '../../gql/index.ts';
+import { ShowMoreContacts } from '../contacts/ShowMoreContacts.tsx';
 import { contactResultsText, useContactSearch } from '../contacts/useContactSearch.ts';
 
 /** Contacts per page of results; "Show more contacts" loads the next. */
@@ -182,22 +183,7 @@ export function ContactPicker(props: {
           ))}
         </ul>
       ) : null}
-      {search.moreFailed ? (
-        <p role="alert" className="status status-error">
-          More contacts could not be loaded.
-        </p>
-      ) : null}
-      {search.hasMore ? (
-        // One button throughout (aria-disabled while loading, "Try again" after a failure): focus stays on it.
-        <button
-          type="button"
-          className="button picker-more"
-          aria-disabled={search.loadingMore}
-          onClick={() => void search.more()}
-        >
-          {search.loadingMore ? 'Loading…' : search.moreFailed ? 'Try again' : 'Show more contacts'}
-        </button>
-      ) : null}
+      <ShowMoreContacts search={search} className="button picker-more" />
       <p role="status" className="visually-hidden">
         {resultsText(search, shown?.length ?? 0, hidden)}
       </p>
