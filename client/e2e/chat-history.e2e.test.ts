@@ -134,19 +134,21 @@ describe.skipIf(!chromiumPath)('conversation history and layout', () => {
 
     // Reading from the top, a new message arrives below: not on screen, so not read.
     // (The list learns it left the bottom from its scroll event: wait for that event and a
-    // frame before the message is sent, and stay far from the bottom if an older page loads.)
-    await page.evaluate(
-      () =>
-        new Promise<void>((resolve) => {
-          const el = document.querySelector('[data-testid="message-scroller"]')!;
-          el.addEventListener('scroll', () => requestAnimationFrame(() => resolve()), { once: true });
-          el.scrollTop = 0;
-        }),
+    // frame before the message is sent, and stay far from the bottom if an older page loads.
+    // An update landing in the same frame as the scroll, such as the stream's first replay,
+    // can still keep the list at the bottom, as it would a reader: scroll again then.)
+    await waitUntil('the list is read from the top', () =>
+      page.evaluate(
+        () =>
+          new Promise<boolean>((resolve) => {
+            const el = document.querySelector('[data-testid="message-scroller"]')!;
+            const far = () => el.scrollHeight - el.scrollTop - el.clientHeight > 400;
+            if (el.scrollTop === 0) return resolve(far()); // no scroll event would come
+            el.addEventListener('scroll', () => requestAnimationFrame(() => resolve(far())), { once: true });
+            el.scrollTop = 0;
+          }),
+      ),
     );
-    await page.waitForFunction(() => {
-      const el = document.querySelector('[data-testid="message-scroller"]')!;
-      return el.scrollHeight - el.scrollTop - el.clientHeight > 400;
-    });
     const fresh = await send(t, bob, room.id, 'Arrived while reading up');
     const jump = page.getByRole('button', { name: 'New messages ↓' });
     await jump.waitFor();
