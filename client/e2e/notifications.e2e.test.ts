@@ -4,6 +4,7 @@ import { uuidv7 } from '../../server/src/lib/ids.ts';
 import { createTestApp, type TestApp } from '../../server/test/helpers/app.ts';
 import { OPEN_DM, SEND as SEND_MESSAGE } from '../../server/test/helpers/chat.ts';
 import { RESPOND, SEND } from '../../server/test/helpers/contacts.ts';
+import { requestMeeting } from '../../server/test/helpers/meetings.ts';
 import { notifyMessageNow, notifyNow } from '../../server/test/helpers/notifications.ts';
 import { registerUser } from '../../server/test/helpers/users.ts';
 import {
@@ -119,6 +120,28 @@ describe.skipIf(!chromiumPath)('notifications in the browser', () => {
       new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(at);
     expect(await time.getAttribute('title')).toBe(inZone('Asia/Tokyo'));
     expect(inZone('Asia/Tokyo')).not.toBe(inZone('Europe/Berlin'));
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  });
+
+  test('a meeting notice reads in the zone the viewer has now: moving to Tokyo in settings moves its times', async () => {
+    const me = await registerUser(t, { displayName: 'Nora York', timeZone: 'America/New_York' });
+    const from = await registerUser(t, { displayName: 'Bert Lin', timeZone: 'Europe/Berlin' });
+    await requestMeeting(t, from, me, { startsAt: '2027-06-15T09:00:00-04:00', durationMinutes: 30 });
+    const { context, page, pageErrors } = await newPage(browser, { baseURL: t.url });
+    await signIn(page, me.username, me.password);
+    await bell(page, 1).click();
+    await page.waitForURL('**/notifications');
+    const notice = item(page, 'Meeting request from Bert Lin');
+    await notice.getByText('Tue 15 Jun 2027, 09:00 EDT').waitFor();
+
+    await page.getByRole('link', { name: 'Settings' }).click();
+    await page.getByLabel('Time zone').fill('Asia/Tokyo');
+    await page.getByRole('button', { name: 'Save profile' }).click();
+    await page.getByText('Profile saved').waitFor();
+    await bell(page, 1).click();
+    await notice.getByText('Tue 15 Jun 2027, 22:00 GMT+9').waitFor();
+    expect(await notice.textContent()).not.toContain('EDT');
     expect(pageErrors).toEqual([]);
     await context.close();
   });

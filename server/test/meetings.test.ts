@@ -406,6 +406,51 @@ describe('time zones and calendars', () => {
     expect(berlinReminder?.body).toContain('Mon 15 Mar 2027, 14:00 CET');
   });
 
+  it('a notice reads in the zone its reader has now: moving to another zone re-renders its times, live and listed', async () => {
+    const berlin = await registerUser(t, { displayName: 'Bea', timeZone: 'Europe/Berlin' });
+    const ny = await registerUser(t, { displayName: 'Nick', timeZone: 'America/New_York' });
+    const m = await requestMeeting(t, berlin, ny, {
+      startsAt: '2027-06-15T09:00:00-04:00',
+      durationMinutes: 30,
+    });
+    const LIST = `{ notifications(first: 5) { edges { node { type body } } } }`;
+    const bodies = async (token: string) =>
+      (
+        await t.ok<{ notifications: { edges: { node: { type: string; body: string } }[] } }>(LIST, {}, token)
+      ).notifications.edges.map((e) => e.node.body);
+    expect(await bodies(ny.accessToken)).toEqual([
+      expect.stringContaining('on Tue 15 Jun 2027, 09:00 EDT for 30'),
+    ]);
+
+    // Nick moves to Tokyo: the notice he already has now reads in Tokyo time.
+    await t.ok(`mutation { updateProfile(input: { timeZone: "Asia/Tokyo" }) { id } }`, {}, ny.accessToken);
+    const [moved] = await bodies(ny.accessToken);
+    expect(moved).toMatch(
+      /^Bea asks to meet on Tue 15 Jun 2027, 22:00 GMT\+9 for 30 minutes \(video call: .+\)\. Agenda: /,
+    );
+    // The email went out as written, in the zone he had then.
+    const [stored] = await notificationsOf(t, ny.id, 'MEETING_REQUESTED');
+    expect(stored?.body).toContain('09:00 EDT');
+
+    // A notice arriving live reads in his new zone too.
+    const ws = await connectWs(t.wsUrl, ny.accessToken);
+    try {
+      const live = ws.subscribe(
+        'subscription { notificationEvents { __typename ... on NotificationAdded { notification { type body } } } }',
+      );
+      await live.next(); // the first count: subscribed
+      await meetingOk(t, berlin, 'cancelMeeting', m.id);
+      let added = await live.next();
+      while (added.notificationEvents.__typename !== 'NotificationAdded') added = await live.next();
+      expect(added.notificationEvents.notification).toEqual({
+        type: 'MEETING_CANCELLED',
+        body: 'The meeting on Tue 15 Jun 2027, 22:00 GMT+9 is cancelled.',
+      });
+    } finally {
+      await ws.close();
+    }
+  });
+
   it('DST: "24 h before" is real time, not the same wall-clock time the day before', async () => {
     const berlin = await registerUser(t, { timeZone: 'Europe/Berlin' });
     const ny = await registerUser(t, { timeZone: 'America/New_York' });

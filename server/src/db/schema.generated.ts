@@ -149,6 +149,7 @@ export interface NotificationPreferences {
 
 export interface Notifications {
   body: string;
+  body_parts: Json | null;
   count: Generated<number>;
   created_at: Generated<Timestamp>;
   data: Generated<Json>;

@@ -11,9 +11,9 @@ import type { NotificationType } from '../notifications/notifications.model.ts';
 import {
   emailWithoutNotification,
   notify,
-  type Recipient,
   retireNotifications,
 } from '../notifications/notifications.service.ts';
+import type { Recipient } from '../notifications/notifications.text.ts';
 import type { UserRow } from '../users/users.model.ts';
 import { findUsersByIds } from '../users/users.repository.ts';
 import { buildIcs } from './meetings.ics.ts';

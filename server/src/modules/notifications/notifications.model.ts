@@ -67,7 +67,10 @@ export interface NotificationModel {
   recipientId: string;
   type: NotificationType;
   title: string;
+  /** The body as written, in the zone the recipient had then. */
   body: string;
+  /** The body with its times as instants, to read in the recipient's zone now (notifications.text.ts); null when it names none. */
+  bodyParts: unknown;
   fromUserId: string | null;
   roomId: string | null;
   messageId: string | null;
@@ -93,6 +96,7 @@ export function notificationRowToModel(row: NotificationRow): NotificationModel 
     type: row.type as NotificationType,
     title: row.title,
     body: row.body,
+    bodyParts: row.body_parts,
     fromUserId: str(data.fromUserId),
     roomId: str(data.roomId),
     messageId: str(data.messageId),

@@ -13,15 +13,23 @@ export interface NewNotification {
   type: NotificationType;
   title: string;
   body: string;
+  /** The body with its times as instants (notifications.text.ts); null when it names none. */
+  body_parts?: string[] | null;
   data: NotificationData;
   at: Date;
 }
 
 export function insertNotification(db: Db, n: NewNotification): Promise<NotificationRow> {
-  const { at, data, ...rest } = n;
+  const { at, data, body_parts, ...rest } = n;
   return db
     .insertInto('notifications')
-    .values({ ...rest, data: { ...data }, created_at: at, updated_at: at })
+    .values({
+      ...rest,
+      data: { ...data },
+      body_parts: body_parts ? JSON.stringify(body_parts) : null,
+      created_at: at,
+      updated_at: at,
+    })
     .returningAll()
     .executeTakeFirstOrThrow();
 }

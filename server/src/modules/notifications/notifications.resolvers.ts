@@ -2,6 +2,7 @@ import { requireViewer } from '../../graphql/context.ts';
 import type { Resolvers } from '../../graphql/resolvers.generated.ts';
 import * as prefs from './notifications.preferences.ts';
 import * as notifications from './notifications.service.ts';
+import { renderParts } from './notifications.text.ts';
 import type { NotificationEventPayload } from './notifications.topics.ts';
 
 export const notificationsResolvers: Resolvers = {
@@ -44,6 +45,12 @@ export const notificationsResolvers: Resolvers = {
     __resolveType: (event) => event.__typename,
   },
   Notification: {
+    // Times in the text read in the zone the recipient has now, not the one they had when it was written.
+    body: async (n, _a, ctx) => {
+      if (n.bodyParts == null) return n.body;
+      const zone = (await ctx.loaders.user.load(n.recipientId))?.timeZone;
+      return (zone && renderParts(n.bodyParts, zone)) ?? n.body;
+    },
     fromUser: (n, _a, ctx) => (n.fromUserId ? ctx.loaders.user.load(n.fromUserId) : null),
   },
 };

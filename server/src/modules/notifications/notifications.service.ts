@@ -13,7 +13,6 @@ import { badInput, notFound } from '../../graphql/errors.ts';
 import { type Connection, decodeCursor, forwardPage, pageSize } from '../../lib/connections.ts';
 import { parseId, uuidv7 } from '../../lib/ids.ts';
 import { type ResumePoint, resumePoint, resyncRequired, stamped } from '../../lib/resume.ts';
-import { formatInZone } from '../../lib/time.ts';
 import { type EmailMessage, queueEmail } from '../mail/mail.service.ts';
 import { findUserById } from '../users/users.repository.ts';
 import { notificationEmail } from './notifications.emails.ts';
@@ -26,25 +25,13 @@ import {
   notificationRowToModel,
 } from './notifications.model.ts';
 import * as repo from './notifications.repository.ts';
+import { type NotificationText, recipient, renderText, textParts } from './notifications.text.ts';
 import {
   type NotificationAddedPayload,
   type NotificationEventPayload,
   type NotificationsReadPayload,
   notificationsTopic,
 } from './notifications.topics.ts';
-
-/** The recipient as texts are rendered for them. */
-export interface Recipient {
-  id: string;
-  displayName: string;
-  /** IANA zone, e.g. `Europe/Berlin`. */
-  timeZone: string;
-  /** `at` as the recipient reads it: "Mon 9 Mar 2026, 09:00 EDT". */
-  time(at: Date): string;
-}
-
-/** A text, or a function rendering it for the recipient (use `r.time(at)` for any time). */
-export type NotificationText = string | ((r: Recipient) => string);
 
 export interface NotifyInput {
   recipientId: string;
@@ -57,8 +44,6 @@ export interface NotifyInput {
   icalEvent?: EmailMessage['icalEvent'];
 }
 
-const render = (text: NotificationText, r: Recipient) => (typeof text === 'function' ? text(r) : text);
-
 /**
  * Creates a notification inside the caller's transaction: a rolled-back change
  * leaves none, a committed one always has it. Queues its email in the same
@@ -68,18 +53,14 @@ const render = (text: NotificationText, r: Recipient) => (typeof text === 'funct
 export async function notify(tx: Tx, deps: Deps, input: NotifyInput): Promise<NotificationModel> {
   const to = await repo.findRecipient(tx.trx, input.recipientId, input.type);
   if (!to) throw notFound('User');
-  const recipient: Recipient = {
-    id: to.id,
-    displayName: to.display_name,
-    timeZone: to.time_zone,
-    time: (at) => formatInZone(at, to.time_zone),
-  };
+  const r = recipient(to);
   const row = await repo.insertNotification(tx.trx, {
     id: uuidv7(),
     recipient_id: to.id,
     type: input.type,
-    title: render(input.title, recipient),
-    body: render(input.body, recipient),
+    title: renderText(input.title, r),
+    body: renderText(input.body, r),
+    body_parts: textParts(input.body, r),
     data: input.data ?? {},
     at: new Date(),
   });
@@ -105,19 +86,14 @@ export async function notify(tx: Tx, deps: Deps, input: NotifyInput): Promise<No
 export async function emailWithoutNotification(tx: Tx, deps: Deps, input: NotifyInput): Promise<void> {
   const to = await repo.findRecipient(tx.trx, input.recipientId, input.type);
   if (!to || !(to.email_enabled ?? defaultEmailEnabled(input.type))) return;
-  const recipient: Recipient = {
-    id: to.id,
-    displayName: to.display_name,
-    timeZone: to.time_zone,
-    time: (at) => formatInZone(at, to.time_zone),
-  };
+  const r = recipient(to);
   const email = notificationEmail(
     deps.config,
     { id: to.id, email: to.email, displayName: to.display_name },
     {
       type: input.type,
-      title: render(input.title, recipient),
-      body: render(input.body, recipient),
+      title: renderText(input.title, r),
+      body: renderText(input.body, r),
       data: input.data,
     },
   );
