@@ -209,7 +209,7 @@ describe.skipIf(!chromiumPath)('live presence in the browser', () => {
     await b.context.close();
   });
 
-  test('turning read receipts back on brings "Seen" back in the open chat, as the API has it', async () => {
+  test('turning read receipts off takes "Seen" away in the open chat, back on brings it back, as the API has it', async () => {
     const [alice, bob] = await Promise.all([person(t, 'Alice'), person(t, 'Bob')]);
     await makeContacts(t, alice, bob);
     const room = await openDm(t, alice, bob);
@@ -224,14 +224,24 @@ describe.skipIf(!chromiumPath)('live presence in the browser', () => {
     await b.page.locator('[data-connection="connected"]').waitFor();
     expect(await item.getByTestId('receipt').count()).toBe(0);
 
+    const readBy = async () =>
+      (
+        await t.ok<{ message: { readBy: { user: { id: string } }[] } }>(
+          'query($id: ID!) { message(id: $id) { readBy { user { id } } } }',
+          { id: sent.id },
+          bob.accessToken,
+        )
+      ).message.readBy.map((r) => r.user.id);
     await t.ok(UPDATE_PROFILE, { input: { shareReadReceipts: true } }, alice.accessToken);
     await item.getByTestId('receipt').getByText('Seen').waitFor();
-    const api = await t.ok<{ message: { readBy: { user: { id: string } }[] } }>(
-      'query($id: ID!) { message(id: $id) { readBy { user { id } } } }',
-      { id: sent.id },
-      bob.accessToken,
-    );
-    expect(api.message.readBy.map((r) => r.user.id)).toEqual([alice.id]);
+    expect(await readBy()).toEqual([alice.id]);
+
+    // Off again: "Seen" goes from the open chat without a reload; back on, it comes back.
+    await t.ok(UPDATE_PROFILE, { input: { shareReadReceipts: false } }, alice.accessToken);
+    await item.getByTestId('receipt').waitFor({ state: 'detached' });
+    expect(await readBy()).toEqual([]);
+    await t.ok(UPDATE_PROFILE, { input: { shareReadReceipts: true } }, alice.accessToken);
+    await item.getByTestId('receipt').getByText('Seen').waitFor();
 
     expect(b.pageErrors).toEqual([]);
     await b.context.close();

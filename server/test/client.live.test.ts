@@ -56,6 +56,18 @@ describe('read receipts from pointers', () => {
     expect([...receiptsFor(withReply, readPointers(withReply, new Map())).keys()]).toEqual(['m3']);
   });
 
+  test('a reader who withdrew their receipts is neither named nor counted where they had read', () => {
+    const messages = [msg(1, ME, [BOB, CAROL]), msg(2, ME, [BOB])];
+    const pointers = readPointers(messages, new Map());
+    expect(receiptText(receiptsFor(messages, pointers).get('m1')!, false)).toBe('Read by Bob and Carol');
+    const hidden = receiptsFor(messages, pointers, new Set(['bob']));
+    expect([...hidden.keys()]).toEqual(['m1']);
+    expect(receiptText(hidden.get('m1')!, false)).toBe('Read by Carol');
+    // In a direct room: no "Seen" left at all.
+    const dm = [msg(1, ME, [BOB])];
+    expect(receiptsFor(dm, readPointers(dm, new Map()), new Set(['bob'])).size).toBe(0);
+  });
+
   test('a late, lower receipt never moves a pointer backwards', () => {
     const messages = [msg(1, ME, [BOB]), msg(2, ME, [BOB])];
     const stale = new Map([['bob', { ...BOB, seq: 1, readAt: null }]]);

@@ -2,7 +2,8 @@
  * Profile changes reach the people who see the user, live (users.publish.ts):
  * a new name or picture as UserUpdated on `myEvents` (and the direct room's
  * RoomUpdated, whose title and picture are theirs), and turning read receipts
- * back on as a ReadReceipt with the current pointer in each of their rooms.
+ * off as a ReadReceiptWithdrawn, back on as a ReadReceipt with the current
+ * pointer, in each of their rooms.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { userTopic } from '../src/modules/users/users.topics.ts';
@@ -116,6 +117,29 @@ describe('profile changes, live', () => {
     const e = await nextMatching(forAnn, (ev) => ev.roomEvents.__typename === 'ReadReceipt');
     expect(e.roomEvents).toMatchObject({ roomId: room.id, seq: m.seq, user: { id: ben.id } });
     expect(e.roomEvents.readAt).toEqual(expect.any(String));
+    expect(t.errorLogs).toEqual([]);
+  });
+
+  it('turning read receipts off withdraws them live in every room; back on, the same pointer is sent again', async () => {
+    const [ann, ben] = await Promise.all([
+      registerUser(t, { displayName: 'Ann' }),
+      registerUser(t, { displayName: 'Ben' }),
+    ]);
+    const room = await openDm(t, ann, ben);
+    const m = await send(t, ann, room.id, 'Seen?');
+    const [forAnn] = await liveRoomEvents(sockets, [t], [ann], room.id, ann);
+    await t.ok(MARK_READ, { r: room.id, seq: m.seq }, ben.accessToken);
+    const seen = await nextMatching(forAnn, (ev) => ev.roomEvents.__typename === 'ReadReceipt');
+    expect(seen.roomEvents).toMatchObject({ seq: m.seq, user: { id: ben.id } });
+
+    await t.ok(UPDATE, { input: { shareReadReceipts: false } }, ben.accessToken);
+    const gone = await nextMatching(forAnn, (ev) => ev.roomEvents.__typename === 'ReadReceiptWithdrawn');
+    expect(gone.roomEvents).toMatchObject({ roomId: room.id, user: { id: ben.id }, at: expect.any(String) });
+
+    // On the same stream: the pointer has not moved, and still comes back (it was forgotten).
+    await t.ok(UPDATE, { input: { shareReadReceipts: true } }, ben.accessToken);
+    const back = await nextMatching(forAnn, (ev) => ev.roomEvents.__typename === 'ReadReceipt');
+    expect(back.roomEvents).toMatchObject({ seq: m.seq, user: { id: ben.id } });
     expect(t.errorLogs).toEqual([]);
   });
 });

@@ -25,6 +25,7 @@
       "MessageEdited",
       "ReactionChanged",
       "ReadReceipt",
+      "ReadReceiptWithdrawn",
       "ResyncRequired",
       "RoomRenamed",
       "TypingChanged"
@@ -57,6 +58,7 @@
       "MessageEdited",
       "ReactionChanged",
       "ReadReceipt",
+      "ReadReceiptWithdrawn",
       "ResyncRequired",
       "RoomRenamed",
       "TypingChanged"

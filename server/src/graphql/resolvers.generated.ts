@@ -1329,7 +1329,8 @@ export type ReactionGroupUsersArgs = {
  * A member's read pointer moved forward (never sent for members who turned `shareReadReceipts` off).
  * Pointers only move forward: keep the highest `seq` per user. Sending a message also moves the
  * sender's pointer to it, without a separate ReadReceipt. A member who turns `shareReadReceipts` back
- * on gets one in each of their rooms, with the pointer where it is then.
+ * on gets one in each of their rooms, with the pointer where it is then (also when it has not moved
+ * since a ReadReceiptWithdrawn).
  */
 export type ReadReceipt = {
   __typename?: 'ReadReceipt';
@@ -1342,6 +1343,21 @@ export type ReadReceipt = {
   /** The reader's new read pointer: they have read every message up to this `seq`. */
   seq: Scalars['Int']['output'];
   /** The reader. */
+  user: User;
+};
+
+/**
+ * A member turned `shareReadReceipts` off: forget their read pointer in this room. From now on they
+ * are not in any message's `readBy` or `readCount`, and no ReadReceipt is sent for them until they
+ * turn it back on.
+ */
+export type ReadReceiptWithdrawn = {
+  __typename?: 'ReadReceiptWithdrawn';
+  /** When the server sent this event; with `afterSeq`, pass the newest `at` you received as `since` when resubscribing. */
+  at: Scalars['DateTime']['output'];
+  /** The room. */
+  roomId: Scalars['ID']['output'];
+  /** The member whose receipts are now private. */
   user: User;
 };
 
@@ -1465,7 +1481,7 @@ export type RoomEdge = {
 };
 
 /** Something that happened in a room. Events with a `seq` are also in history. */
-export type RoomEvent = MemberJoined | MemberLeft | MemberRoleChanged | MessageCreated | MessageDeleted | MessageEdited | ReactionChanged | ReadReceipt | ResyncRequired | RoomRenamed | TypingChanged;
+export type RoomEvent = MemberJoined | MemberLeft | MemberRoleChanged | MessageCreated | MessageDeleted | MessageEdited | ReactionChanged | ReadReceipt | ReadReceiptWithdrawn | ResyncRequired | RoomRenamed | TypingChanged;
 
 /** Kind of conversation. */
 export type RoomKind =
@@ -1889,6 +1905,7 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
     | ( Omit<MessageEdited, 'message'> & { message: _RefType['Message'] } & { __typename: 'MessageEdited' } )
     | ( Omit<ReactionChanged, 'reactions' | 'user'> & { reactions: Array<_RefType['ReactionGroup']>, user: _RefType['User'] } & { __typename: 'ReactionChanged' } )
     | ( Omit<ReadReceipt, 'user'> & { user: _RefType['User'] } & { __typename: 'ReadReceipt' } )
+    | ( Omit<ReadReceiptWithdrawn, 'user'> & { user: _RefType['User'] } & { __typename: 'ReadReceiptWithdrawn' } )
     | ( ResyncRequired & { __typename: 'ResyncRequired' } )
     | ( Omit<RoomRenamed, 'by'> & { by: _RefType['User'] } & { __typename: 'RoomRenamed' } )
     | ( Omit<TypingChanged, 'typingUsers'> & { typingUsers: Array<_RefType['User']> } & { __typename: 'TypingChanged' } )
@@ -1957,6 +1974,7 @@ export type ResolversTypes = {
   ReactionChanged: ResolverTypeWrapper<Omit<ReactionChanged, 'reactions' | 'user'> & { reactions: Array<ResolversTypes['ReactionGroup']>, user: ResolversTypes['User'] }>;
   ReactionGroup: ResolverTypeWrapper<ReactionGroupModel>;
   ReadReceipt: ResolverTypeWrapper<Omit<ReadReceipt, 'user'> & { user: ResolversTypes['User'] }>;
+  ReadReceiptWithdrawn: ResolverTypeWrapper<Omit<ReadReceiptWithdrawn, 'user'> & { user: ResolversTypes['User'] }>;
   RegisterInput: RegisterInput;
   RequestMeetingInput: RequestMeetingInput;
   ResyncRequired: ResolverTypeWrapper<ResyncRequired>;
@@ -2038,6 +2056,7 @@ export type ResolversParentTypes = {
   ReactionChanged: Omit<ReactionChanged, 'reactions' | 'user'> & { reactions: Array<ResolversParentTypes['ReactionGroup']>, user: ResolversParentTypes['User'] };
   ReactionGroup: ReactionGroupModel;
   ReadReceipt: Omit<ReadReceipt, 'user'> & { user: ResolversParentTypes['User'] };
+  ReadReceiptWithdrawn: Omit<ReadReceiptWithdrawn, 'user'> & { user: ResolversParentTypes['User'] };
   RegisterInput: RegisterInput;
   RequestMeetingInput: RequestMeetingInput;
   ResyncRequired: ResyncRequired;
@@ -2452,6 +2471,13 @@ export type ReadReceiptResolvers<ContextType = GraphQLContext, ParentType extend
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type ReadReceiptWithdrawnResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ReadReceiptWithdrawn'] = ResolversParentTypes['ReadReceiptWithdrawn']> = {
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  roomId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  user?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
 export type ResyncRequiredResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ResyncRequired'] = ResolversParentTypes['ResyncRequired']> = {
   afterSeq?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -2493,7 +2519,7 @@ export type RoomEdgeResolvers<ContextType = GraphQLContext, ParentType extends R
 };
 
 export type RoomEventResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RoomEvent'] = ResolversParentTypes['RoomEvent']> = {
-  __resolveType: TypeResolveFn<'MemberJoined' | 'MemberLeft' | 'MemberRoleChanged' | 'MessageCreated' | 'MessageDeleted' | 'MessageEdited' | 'ReactionChanged' | 'ReadReceipt' | 'ResyncRequired' | 'RoomRenamed' | 'TypingChanged', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'MemberJoined' | 'MemberLeft' | 'MemberRoleChanged' | 'MessageCreated' | 'MessageDeleted' | 'MessageEdited' | 'ReactionChanged' | 'ReadReceipt' | 'ReadReceiptWithdrawn' | 'ResyncRequired' | 'RoomRenamed' | 'TypingChanged', ParentType, ContextType>;
 };
 
 export type RoomMemberResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RoomMember'] = ResolversParentTypes['RoomMember']> = {
@@ -2651,6 +2677,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   ReactionChanged?: ReactionChangedResolvers<ContextType>;
   ReactionGroup?: ReactionGroupResolvers<ContextType>;
   ReadReceipt?: ReadReceiptResolvers<ContextType>;
+  ReadReceiptWithdrawn?: ReadReceiptWithdrawnResolvers<ContextType>;
   ResyncRequired?: ResyncRequiredResolvers<ContextType>;
   Room?: RoomResolvers<ContextType>;
   RoomConnection?: RoomConnectionResolvers<ContextType>;

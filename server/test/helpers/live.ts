@@ -9,6 +9,7 @@ export const LIVE_ROOM_EVENTS = `subscription($r: ID!, $after: Int) { roomEvents
   ... on MessageCreated { roomId seq message { id seq body sender { id } } }
   ... on MemberLeft { roomId seq user { id } }
   ... on ReadReceipt { roomId seq readAt user { id } }
+  ... on ReadReceiptWithdrawn { roomId at user { id } }
   ... on TypingChanged { roomId typingUsers { id } }
   ... on ReactionChanged { roomId messageId seq emoji added user { id }
       reactions { emoji count reactedByMe users(first: 100) { id } } }

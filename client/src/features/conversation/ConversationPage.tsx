@@ -51,7 +51,7 @@ function Conversation({ roomId, onRejoined }: { roomId: string; onRejoined(): vo
   const { data, error } = useQuery(ConversationQuery, { variables: { roomId } });
   const live = useLiveRoom(roomId, data?.me);
   const conv = useConversation(roomId, data?.me.id, live.onEvent);
-  const receipts = useReceipts(conv.messages, live.pointers);
+  const receipts = useReceipts(conv.messages, live.pointers, live.hidden);
   const typingSender = useTypingSender(roomId);
   const draft = useUploadDraft();
   const [markRoomRead] = useMutation(MarkRoomReadMutation);

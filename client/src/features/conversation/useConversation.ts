@@ -128,7 +128,7 @@ export type LiveEvent = FragmentType<typeof LiveRoomEventFragment>;
 
 /**
  * Mount once per room (key the caller by room id): state starts empty.
- * `onLiveEvent` receives the stream's TypingChanged, ReadReceipt, ReactionChanged and MessageCreated events.
+ * `onLiveEvent` receives the stream's TypingChanged, ReadReceipt(Withdrawn), ReactionChanged and MessageCreated events.
  */
 export function useConversation(
   roomId: string,
@@ -317,6 +317,7 @@ export function useConversation(
               break;
             case 'TypingChanged':
             case 'ReadReceipt':
+            case 'ReadReceiptWithdrawn':
             case 'ReactionChanged':
               liveEvent.current?.(event);
               break;

@@ -85,6 +85,11 @@ export const LiveRoomEventFragment = graphql(`
       seq
       readAt
     }
+    ... on ReadReceiptWithdrawn {
+      user {
+        id
+      }
+    }
     ... on TypingChanged {
       typingUsers {
         id

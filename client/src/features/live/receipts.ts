@@ -3,7 +3,8 @@
  * pointer, "read everything up to seq S", which only moves forward. Pointers
  * come from the loaded messages' `readBy` (a reader of message M has a pointer
  * ≥ M.seq) and from live ReadReceipt events, and a message of mine is read by
- * everyone whose pointer is at or past it.
+ * everyone whose pointer is at or past it. A reader who turns receipts off
+ * (ReadReceiptWithdrawn) is hidden until a ReadReceipt says they share again.
  */
 import type { LiveMessage_MessageFragment } from '../../gql/graphql.ts';
 
@@ -17,6 +18,8 @@ export interface Reader {
 }
 
 export type ReadPointers = ReadonlyMap<string, Reader>;
+
+const NOBODY: ReadonlySet<string> = new Set();
 
 /** Moves a pointer forward; never backwards (out-of-order and duplicate receipts are harmless). */
 export function bump(pointers: Map<string, Reader>, reader: Reader): void {
@@ -82,12 +85,18 @@ export interface Receipt {
 export function receiptsFor(
   messages: readonly LiveMessage_MessageFragment[],
   pointers: ReadPointers,
+  hidden: ReadonlySet<string> = NOBODY,
 ): Map<string, Receipt> {
   const mine = messages.filter((m) => m.sender?.isMe && m.kind === 'USER' && !m.deletedAt);
-  const all = [...pointers.values()].sort((a, b) => (b.readAt ?? '').localeCompare(a.readAt ?? ''));
+  const all = [...pointers.values()]
+    .filter((r) => !hidden.has(r.id))
+    .sort((a, b) => (b.readAt ?? '').localeCompare(a.readAt ?? ''));
   const receipts = mine.map((m) => {
     const readers = all.filter((r) => r.seq >= m.seq);
-    return { id: m.id, readers, count: Math.max(m.readCount, readers.length) };
+    // `readCount` was read before they hid their receipts: it counts them where they had read.
+    let withdrawn = 0;
+    for (const id of hidden) if ((pointers.get(id)?.seq ?? 0) >= m.seq) withdrawn++;
+    return { id: m.id, readers, count: Math.max(m.readCount - withdrawn, readers.length) };
   });
   const shown = new Map<string, Receipt>();
   receipts.forEach((r, i) => {

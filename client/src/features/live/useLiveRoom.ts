@@ -1,7 +1,7 @@
 /**
  * The open room's live state besides its messages: who is typing, how far
- * everyone has read, and reactions. `onEvent` takes the TypingChanged,
- * ReadReceipt and ReactionChanged events of the conversation's own
+ * everyone has read (and who stopped sharing it), and reactions. `onEvent`
+ * takes the TypingChanged, ReadReceipt(Withdrawn) and ReactionChanged events of the conversation's own
  * `roomEvents` stream (see useConversation's `onLiveEvent`), so no second
  * stream is opened, and MessageCreated too: a message ends its sender's
  * typing on screen at once.
@@ -28,6 +28,8 @@ export function useLiveRoom(roomId: string, viewer: { id: string } | undefined) 
   const connected = useConnectionStatus() === 'connected';
   const [typing, setTyping] = useState<TypingEntry[]>([]);
   const [livePointers, setLivePointers] = useState<ReadPointers>(NO_POINTERS);
+  /** Readers who turned receipts off since the room opened (until a ReadReceipt says they share again). */
+  const [hidden, setHidden] = useState<ReadonlySet<string>>(NOBODY);
   const viewerId = viewer?.id;
 
   const onEvent = useCallback(
@@ -54,6 +56,7 @@ export function useLiveRoom(roomId: string, viewer: { id: string } | undefined) 
         }
         case 'ReadReceipt':
           if (event.user.id === viewerId) break; // my own pointer (another device): not a receipt
+          setHidden((h) => (h.has(event.user.id) ? without(h, event.user.id) : h));
           setLivePointers((p) =>
             bumped(p, {
               id: event.user.id,
@@ -62,6 +65,10 @@ export function useLiveRoom(roomId: string, viewer: { id: string } | undefined) 
               readAt: event.readAt,
             }),
           );
+          break;
+        case 'ReadReceiptWithdrawn':
+          if (event.user.id === viewerId) break;
+          setHidden((h) => (h.has(event.user.id) ? h : new Set([...h, event.user.id])));
           break;
         case 'ReactionChanged':
           writeReactions(client, event.messageId, event.reactions);
@@ -123,16 +130,25 @@ export function useLiveRoom(roomId: string, viewer: { id: string } | undefined) 
     [client],
   );
 
-  return { onEvent, typers, pointers: livePointers, react };
+  return { onEvent, typers, pointers: livePointers, hidden, react };
+}
+
+const NOBODY: ReadonlySet<string> = new Set();
+
+function without(set: ReadonlySet<string>, id: string): ReadonlySet<string> {
+  const next = new Set(set);
+  next.delete(id);
+  return next;
 }
 
 /** Receipts for my messages among `messages` (see receiptsFor), from the live pointers and the messages' `readBy`. */
 export function useReceipts(
   messages: readonly FragmentType<typeof LiveMessageFragment>[],
   pointers: ReadPointers,
+  hidden?: ReadonlySet<string>,
 ) {
   return useMemo(() => {
     const list: LiveMessage_MessageFragment[] = messages.map((m) => getFragmentData(LiveMessageFragment, m));
-    return receiptsFor(list, readPointers(list, pointers));
-  }, [messages, pointers]);
+    return receiptsFor(list, readPointers(list, pointers), hidden);
+  }, [messages, pointers, hidden]);
 }

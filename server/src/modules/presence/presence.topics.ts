@@ -51,6 +51,13 @@ export interface ReadReceiptEvent {
   readAt: Date;
 }
 
+/** `user` turned `shareReadReceipts` off: subscribers forget their read pointer. */
+export interface ReadReceiptWithdrawnEvent {
+  __typename: 'ReadReceiptWithdrawn';
+  roomId: string;
+  user: UserModel;
+}
+
 export interface ReactionChangedEvent {
   __typename: 'ReactionChanged';
   roomId: string;
@@ -86,7 +93,8 @@ export function presenceChanged(user: UserModel, online: boolean, visible = true
  * only by the viewer (and removes the viewer from `typingUsers`), and drops a
  * ReadReceipt that does not move that user's pointer past the last one this
  * subscriber saw (events from several instances may arrive out of order; a
- * receipt never goes backwards on the wire).
+ * receipt never goes backwards on the wire) unless the user withdrew their
+ * receipts since (sharing them again sends the pointer where it is).
  */
 export function roomEventFilter(viewerId: string): (event: RoomEventPayload) => RoomEventPayload | null {
   const receiptHighWater = new Map<string, number>();
@@ -100,6 +108,7 @@ export function roomEventFilter(viewerId: string): (event: RoomEventPayload) => 
       if (event.seq <= seen) return null;
       receiptHighWater.set(event.user.id, event.seq);
     }
+    if (event.__typename === 'ReadReceiptWithdrawn') receiptHighWater.delete(event.user.id);
     return event;
   };
 }

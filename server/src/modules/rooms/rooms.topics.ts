@@ -2,6 +2,7 @@ import type { MessageModel } from '../messages/messages.model.ts';
 import type {
   ReactionChangedEvent,
   ReadReceiptEvent,
+  ReadReceiptWithdrawnEvent,
   TypingChangedEvent,
 } from '../presence/presence.topics.ts';
 import type { UserModel } from '../users/users.model.ts';
@@ -88,6 +89,7 @@ export type RoomEventPayload =
   | MemberRoleChangedEvent
   | RoomRenamedEvent
   | ReadReceiptEvent
+  | ReadReceiptWithdrawnEvent
   | TypingChangedEvent
   | ReactionChangedEvent;
 

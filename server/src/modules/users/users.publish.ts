@@ -10,14 +10,16 @@
  *   when the name or picture changed: those are the room's title and picture;
  * - when they turn `shareReadReceipts` back on, their current read pointer in
  *   each of their rooms as a ReadReceipt on the room's stream, so open
- *   conversations show "Seen" again as `readBy` does.
+ *   conversations show "Seen" again as `readBy` does; when they turn it off,
+ *   a ReadReceiptWithdrawn in each of their rooms, so "Seen" goes as it goes
+ *   from `readBy`.
  *
  * None of it is replayed on resume: clients refetch what they show after a
  * reconnect.
  */
 import type { Deps } from '../../deps.ts';
 import { presenceAudience } from '../presence/presence.repository.ts';
-import type { ReadReceiptEvent } from '../presence/presence.topics.ts';
+import type { ReadReceiptEvent, ReadReceiptWithdrawnEvent } from '../presence/presence.topics.ts';
 import { publishRoom } from '../rooms/rooms.publish.ts';
 import type { UserModel } from './users.model.ts';
 import { directPeers, readPointersOf } from './users.repository.ts';
@@ -33,6 +35,8 @@ export interface ProfileChange {
   details: boolean;
   /** `shareReadReceipts` went from off to on. */
   receiptsShared: boolean;
+  /** `shareReadReceipts` went from on to off. */
+  receiptsWithdrawn: boolean;
 }
 
 export async function publishProfileChange(
@@ -40,7 +44,7 @@ export async function publishProfileChange(
   user: UserModel,
   change: ProfileChange,
 ): Promise<void> {
-  if (!change.nameOrPicture && !change.details && !change.receiptsShared) return;
+  if (!change.nameOrPicture && !change.details && !change.receiptsShared && !change.receiptsWithdrawn) return;
   const audience = await presenceAudience(deps.db, user.id);
   if (change.nameOrPicture || change.details) {
     const event: UserUpdatedEvent = { __typename: 'UserUpdated', user };
@@ -65,6 +69,19 @@ export async function publishProfileChange(
           readAt: p.last_read_at,
         };
         return publishRoom(deps, p.room_id, { events: [receipt] });
+      }),
+    );
+  }
+  if (change.receiptsWithdrawn) {
+    const pointers = await readPointersOf(deps.db, user.id);
+    await Promise.all(
+      pointers.map((p) => {
+        const withdrawn: ReadReceiptWithdrawnEvent = {
+          __typename: 'ReadReceiptWithdrawn',
+          roomId: p.room_id,
+          user,
+        };
+        return publishRoom(deps, p.room_id, { events: [withdrawn] });
       }),
     );
   }

@@ -112,6 +112,7 @@ export async function updateProfile(deps: Deps, viewer: Viewer, input: ProfileIn
     nameOrPicture: before.display_name !== row.display_name || before.avatar_file_id !== row.avatar_file_id,
     details: before.bio !== row.bio || before.time_zone !== row.time_zone,
     receiptsShared: !before.share_read_receipts && row.share_read_receipts,
+    receiptsWithdrawn: before.share_read_receipts && !row.share_read_receipts,
   }).catch((err: unknown) => deps.log.error({ err, userId: user.id }, 'publishing a profile change failed'));
   if (before.avatar_file_id !== row.avatar_file_id) await releaseFile(deps, before.avatar_file_id);
   return user;
