@@ -8,6 +8,7 @@ import { describe, expect, test } from 'vitest';
 import {
   attachmentsPreview,
   fileKind,
+  humanLimit,
   humanSize,
   previewSize,
   sameOriginFileUrl,
@@ -55,6 +56,8 @@ describe('attachment display helpers', () => {
     ];
     for (const max of limits) {
       const shownLimit = formatByteLimit(max);
+      // The client words a limit as the server does (it refuses an oversized file before uploading).
+      expect(humanLimit(max)).toBe(shownLimit);
       // The limit is never overstated, a size never understated.
       expect(bytesOf(shownLimit)).toBeLessThanOrEqual(max);
       for (const over of [1, 2, 208, 1023, 1024, 4096, 51_199, 52_429, 100_000]) {

@@ -123,7 +123,7 @@ type Documents = {
     "\n  query SettingsPage {\n    me {\n      id\n      username\n      email\n      ...ProfileForm_user\n      ...AvatarSection_user\n      ...PrivacyForm_user\n    }\n    notificationPreferences {\n      ...NotificationPreferences_preference\n    }\n    mySessions {\n      id\n      ...SessionRow_session\n    }\n  }\n": typeof types.SettingsPageDocument,
     "\n  query Shell {\n    me {\n      id\n      # For useViewerTimeZone: every page shows times in the profile's zone.\n      timeZone\n      ...ViewerBadge_user\n    }\n  }\n": typeof types.ShellDocument,
     "\n  fragment ViewerBadge_user on User {\n    id\n    displayName\n    username\n    avatarUrl\n  }\n": typeof types.ViewerBadge_UserFragmentDoc,
-    "\n  query ServiceLimits {\n    limits {\n      messageMaxLength\n    }\n  }\n": typeof types.ServiceLimitsDocument,
+    "\n  query ServiceLimits {\n    limits {\n      messageMaxLength\n      uploadMaxBytes\n    }\n  }\n": typeof types.ServiceLimitsDocument,
 };
 const documents: Documents = {
     "\n  fragment AuthSession on AuthPayload {\n    accessToken\n    accessTokenExpiresAt\n    refreshToken\n    user {\n      id\n    }\n  }\n": types.AuthSessionFragmentDoc,
@@ -235,7 +235,7 @@ const documents: Documents = {
     "\n  query SettingsPage {\n    me {\n      id\n      username\n      email\n      ...ProfileForm_user\n      ...AvatarSection_user\n      ...PrivacyForm_user\n    }\n    notificationPreferences {\n      ...NotificationPreferences_preference\n    }\n    mySessions {\n      id\n      ...SessionRow_session\n    }\n  }\n": types.SettingsPageDocument,
     "\n  query Shell {\n    me {\n      id\n      # For useViewerTimeZone: every page shows times in the profile's zone.\n      timeZone\n      ...ViewerBadge_user\n    }\n  }\n": types.ShellDocument,
     "\n  fragment ViewerBadge_user on User {\n    id\n    displayName\n    username\n    avatarUrl\n  }\n": types.ViewerBadge_UserFragmentDoc,
-    "\n  query ServiceLimits {\n    limits {\n      messageMaxLength\n    }\n  }\n": types.ServiceLimitsDocument,
+    "\n  query ServiceLimits {\n    limits {\n      messageMaxLength\n      uploadMaxBytes\n    }\n  }\n": types.ServiceLimitsDocument,
 };
 
 /**
@@ -691,7 +691,7 @@ export function graphql(source: "\n  fragment ViewerBadge_user on User {\n    id
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query ServiceLimits {\n    limits {\n      messageMaxLength\n    }\n  }\n"): (typeof documents)["\n  query ServiceLimits {\n    limits {\n      messageMaxLength\n    }\n  }\n"];
+export function graphql(source: "\n  query ServiceLimits {\n    limits {\n      messageMaxLength\n      uploadMaxBytes\n    }\n  }\n"): (typeof documents)["\n  query ServiceLimits {\n    limits {\n      messageMaxLength\n      uploadMaxBytes\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -1,9 +1,10 @@
 /**
  * The limits a deployment sets (`Query.limits`), for the forms that check
- * input before sending it. Only the message length is configurable
- * (`MESSAGE_MAX_LENGTH`); the others are the same everywhere (ui/chars.ts).
- * Until the server has answered, the default (LIMITS.message) applies; the
- * server refuses anything longer than its own limit either way.
+ * input before sending it. The message length (`MESSAGE_MAX_LENGTH`) and the
+ * size of an upload (`UPLOAD_MAX_BYTES`) are configurable; the others are the
+ * same everywhere (ui/chars.ts). Until the server has answered, the default
+ * (LIMITS.message) applies and uploads are not checked; the server refuses
+ * anything over its own limits either way.
  *
  * A module-level value read with useSyncExternalStore: every message row
  * reads it (for editing), and a query watcher per row would be paid on every
@@ -18,11 +19,13 @@ const ServiceLimitsQuery = graphql(`
   query ServiceLimits {
     limits {
       messageMaxLength
+      uploadMaxBytes
     }
   }
 `);
 
 let messageMax: number = LIMITS.message;
+let uploadMax: number | undefined;
 const listeners = new Set<() => void>();
 
 function subscribe(listener: () => void): () => void {
@@ -35,13 +38,20 @@ export function useMessageMaxLength(): number {
   return useSyncExternalStore(subscribe, () => messageMax);
 }
 
+/** The largest file this deployment takes, in bytes; undefined until the server has said. */
+export function uploadMaxBytes(): number | undefined {
+  return uploadMax;
+}
+
 /** Asks the server for its limits (once per page load: cache-first) and makes them current. */
 export function useLoadServiceLimits(): void {
   const { data } = useQuery(ServiceLimitsQuery, { fetchPolicy: 'cache-first' });
   const max = data?.limits.messageMaxLength;
+  const bytes = data?.limits.uploadMaxBytes;
   useEffect(() => {
+    if (bytes !== undefined) uploadMax = bytes;
     if (max === undefined || max === messageMax) return;
     messageMax = max;
     for (const listener of listeners) listener();
-  }, [max]);
+  }, [max, bytes]);
 }

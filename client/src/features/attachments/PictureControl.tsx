@@ -1,6 +1,7 @@
 import { useId, useRef, useState } from 'react';
 import { useAuth } from '../../apollo/ServicesProvider.tsx';
 import { formErrors } from '../../ui/forms.ts';
+import { useLoadServiceLimits } from '../../ui/service-limits.ts';
 import { Avatar } from './Avatar.tsx';
 import { UploadFailure, uploadFile } from './upload.ts';
 
@@ -25,6 +26,7 @@ export function PictureControl(props: {
   onRemove(): Promise<unknown>;
 }) {
   const auth = useAuth();
+  useLoadServiceLimits(); // the upload size limit, checked before uploading
   const input = useRef<HTMLInputElement>(null);
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
   const [error, setError] = useState<string | undefined>();

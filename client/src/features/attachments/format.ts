@@ -8,7 +8,7 @@
  * limit never reads as equal to it (26,214,608 bytes is "25.1 MB", the 25 MiB
  * limit "25 MB").
  */
-export function humanSize(bytes: number): string {
+export function humanSize(bytes: number, round: (n: number) => number = Math.ceil): string {
   if (bytes < 1024) return `${bytes} ${bytes === 1 ? 'byte' : 'bytes'}`;
   const units = ['KB', 'MB', 'GB'];
   let unit = 0;
@@ -19,10 +19,15 @@ export function humanSize(bytes: number): string {
   }
   const value = bytes / size;
   const scale = value < 10 ? 100 : value < 100 ? 10 : 1;
-  const shown = Math.ceil((bytes * scale) / size) / scale;
+  const shown = round((bytes * scale) / size) / scale;
   // 1023.4 KB rounds up to 1024 KB: say 1 MB instead.
   if (shown >= 1024 && unit < units.length - 1) return `1 ${units[unit + 1]}`;
   return `${shown} ${units[unit]}`;
+}
+
+/** A limit in bytes for people to read, rounded *down* (as the server words it): never more than allowed. */
+export function humanLimit(bytes: number): string {
+  return humanSize(bytes, Math.floor);
 }
 
 /**

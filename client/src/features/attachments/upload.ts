@@ -6,6 +6,8 @@
  * retried once with the new one.
  */
 import type { AuthStore } from '../../apollo/auth-store.ts';
+import { uploadMaxBytes } from '../../ui/service-limits.ts';
+import { humanLimit, humanSize } from './format.ts';
 
 /** What the server answers with 201 (server/src/modules/files/files.routes.ts). */
 export interface UploadedFile {
@@ -115,8 +117,19 @@ function send(file: File, token: string | null, opts: Options): Promise<Uploaded
   });
 }
 
-/** Uploads one file; rejects with UploadFailure (or an AbortError when `signal` fires). */
+/**
+ * Uploads one file; rejects with UploadFailure (or an AbortError when `signal`
+ * fires). A file over the deployment's limit, when known, is refused here,
+ * before any of it is sent, in the server's words.
+ */
 export async function uploadFile(auth: AuthStore, file: File, opts: Options = {}): Promise<UploadedFile> {
+  const max = uploadMaxBytes();
+  if (max !== undefined && file.size > max)
+    throw new UploadFailure(
+      413,
+      'PAYLOAD_TOO_LARGE',
+      `Files may be at most ${humanLimit(max)}; this one is ${humanSize(file.size)}`,
+    );
   const token = await auth.getValidAccessToken();
   try {
     return await send(file, token, opts);
