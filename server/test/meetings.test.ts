@@ -688,6 +688,49 @@ describe('QA fixes', () => {
     }
   });
 
+  it('refuses texts that would not read as written: invisible characters in a location, text-direction controls anywhere', async () => {
+    const ann = await registerUser(t);
+    const bob = await registerUser(t);
+    const REQUEST = `mutation($input: RequestMeetingInput!) { requestMeeting(input: $input) { id location agenda } }`;
+    const base = { inviteeId: bob.id, startsAt: inHours(30).toISOString(), durationMinutes: 30 };
+    const refused = [
+      [
+        { kind: 'IN_PERSON', location: 'Room\u200B 4' },
+        'location',
+        'Location must not contain invisible or text-direction control characters (found U+200B)',
+      ],
+      [
+        { kind: 'VIDEO', agenda: 'Budget \u202Efdp.exe' },
+        'agenda',
+        'Agenda must not contain text-direction control characters (found U+202E)',
+      ],
+    ] as const;
+    for (const [input, field, message] of refused) {
+      const r = await t.gql(REQUEST, { input: { ...base, ...input } }, ann.accessToken);
+      expectError(r, 'BAD_USER_INPUT');
+      expect(r.errors?.[0]?.message).toBe(message);
+      expect(r.errors?.[0]?.extensions?.field).toBe(field);
+    }
+    // What people write is kept: emoji sequences, right-to-left text with its marks, line breaks in an agenda.
+    const ok = await t.ok(
+      REQUEST,
+      { input: { ...base, kind: 'IN_PERSON', location: 'קפה\u200F 👩‍💻', agenda: 'One\nTwo ❤️' } },
+      ann.accessToken,
+    );
+    expect(ok.requestMeeting).toMatchObject({ location: 'קפה\u200F 👩‍💻', agenda: 'One\nTwo ❤️' });
+    const m = ok.requestMeeting;
+    const declined = await meetingMutation(t, bob, 'declineMeeting', m.id, {
+      reason: 'busy \u2066then\u2069',
+    });
+    expectError(declined, 'BAD_USER_INPUT');
+    expect(declined.errors?.[0]?.extensions?.field).toBe('reason');
+    expect(
+      await t.app.deps.db.selectFrom('meetings').select('status').where('id', '=', m.id).executeTakeFirst(),
+    ).toEqual({
+      status: 'REQUESTED',
+    });
+  });
+
   it('a question that is over stops counting as unread: answered, withdrawn or lapsed requests; answered, replaced or ended proposals', async () => {
     const ann = await registerUser(t, { displayName: 'Ann Unread' });
     const bob = await registerUser(t, { displayName: 'Bob Unread' });

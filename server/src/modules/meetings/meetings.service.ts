@@ -14,6 +14,7 @@ import { parseId, uuidv7 } from '../../lib/ids.ts';
 import { blockedAmong } from '../contacts/contacts.repository.ts';
 import { findMembershipsOf } from '../rooms/rooms.repository.ts';
 import { findUserById } from '../users/users.repository.ts';
+import { refuseHiddenChars } from '../users/users.validation.ts';
 import { cancelMeetingJobs, scheduleMeetingExpiry, scheduleMeetingJobs } from './meetings.jobs.ts';
 import { decide, type MeetingCommand } from './meetings.machine.ts';
 import {
@@ -42,6 +43,7 @@ export const LOCATION_MAX = 200;
 export const AGENDA_MAX = 2000;
 export const REASON_MAX = 500;
 export const COMMENT_MAX = 2000;
+const REASON = { label: 'Reason', invisible: false };
 const CLIENT_ID_MAX = 64;
 
 export interface RequestMeetingInput {
@@ -61,9 +63,22 @@ function futureStart(at: Date, field: string): Date {
   return at;
 }
 
-function optionalText(value: string | null | undefined, max: number, field: string): string | null {
+/**
+ * Trimmed text of at most `max` characters, null when empty. People's texts
+ * (`shown`: their label) also refuse what the reader would not see as written
+ * (users.validation.ts `hiddenCharIn`): a location, one line like a name, any
+ * invisible character; an agenda, reason or comment, like a bio, the
+ * text-direction controls that reorder what follows them.
+ */
+function optionalText(
+  value: string | null | undefined,
+  max: number,
+  field: string,
+  shown?: { label: string; invisible: boolean },
+): string | null {
   const v = value?.trim() ?? '';
   if (longerThan(v, max)) throw badInput(`${field} is longer than ${max} characters`, { field });
+  if (shown) refuseHiddenChars(v, shown.label, field, shown.invisible);
   return v === '' ? null : v;
 }
 
@@ -99,10 +114,14 @@ export async function requestMeeting(
       field: 'durationMinutes',
     });
   if (input.kind !== 'VIDEO' && input.kind !== 'IN_PERSON') throw badInput('Unknown kind', { field: 'kind' });
-  const location = optionalText(input.location, LOCATION_MAX, 'location');
+  const location = optionalText(input.location, LOCATION_MAX, 'location', {
+    label: 'Location',
+    invisible: true,
+  });
   if (input.kind === 'IN_PERSON' && !location)
     throw badInput('An in-person meeting needs a location', { field: 'location' });
-  const agenda = optionalText(input.agenda, AGENDA_MAX, 'agenda') ?? '';
+  const agenda =
+    optionalText(input.agenda, AGENDA_MAX, 'agenda', { label: 'Agenda', invisible: false }) ?? '';
   const roomId = input.roomId ? parseId(input.roomId, 'Room') : null;
   const clientId = optionalText(input.clientId, CLIENT_ID_MAX, 'clientId');
   if (clientId) {
@@ -263,7 +282,7 @@ export function declineMeeting(
   id: string,
   reason: string | null | undefined,
 ): Promise<MeetingModel> {
-  const why = optionalText(reason, REASON_MAX, 'reason');
+  const why = optionalText(reason, REASON_MAX, 'reason', REASON);
   return command(deps, viewer, id, 'DECLINE', async ({ tx, row, m, to, parties }) => {
     await cancelMeetingJobs(deps, tx.trx, row); // the request's expiry
     const next = meetingRowToModel(
@@ -300,7 +319,7 @@ export function cancelMeeting(
   id: string,
   reason: string | null | undefined,
 ): Promise<MeetingModel> {
-  const why = optionalText(reason, REASON_MAX, 'reason');
+  const why = optionalText(reason, REASON_MAX, 'reason', REASON);
   return command(deps, viewer, id, 'CANCEL', async ({ tx, row, m, to, parties }) => {
     await repo.releaseSlots(tx.trx, m.id);
     await cancelMeetingJobs(deps, tx.trx, row);
@@ -351,7 +370,7 @@ export function proposeReschedule(
   reason: string | null | undefined,
 ): Promise<MeetingModel> {
   const at = futureStart(startsAt, 'startsAt');
-  const why = optionalText(reason, REASON_MAX, 'reason') ?? '';
+  const why = optionalText(reason, REASON_MAX, 'reason', REASON) ?? '';
   return command(deps, viewer, id, 'PROPOSE_RESCHEDULE', async ({ tx, m, parties }) => {
     if (at.getTime() === m.startsAt.getTime())
       throw badInput('That is already the meeting’s time', { field: 'startsAt' });
@@ -429,7 +448,7 @@ export function rejectReschedule(
   id: string,
   reason: string | null | undefined,
 ): Promise<MeetingModel> {
-  const why = optionalText(reason, REASON_MAX, 'reason') ?? '';
+  const why = optionalText(reason, REASON_MAX, 'reason', REASON) ?? '';
   return command(deps, viewer, id, 'REJECT_RESCHEDULE', async ({ tx, m, parties }) => {
     const proposal = m.pendingReschedule;
     if (!proposal) throw new Error('REJECT_RESCHEDULE without a proposal'); // the machine checked
@@ -464,7 +483,7 @@ export function submitReview(
 ): Promise<MeetingModel> {
   if (!Number.isInteger(rating) || rating < 1 || rating > 5)
     throw badInput('rating must be between 1 and 5', { field: 'rating' });
-  const text = optionalText(comment, COMMENT_MAX, 'comment') ?? '';
+  const text = optionalText(comment, COMMENT_MAX, 'comment', { label: 'Comment', invisible: false }) ?? '';
   return command(deps, viewer, id, 'REVIEW', async ({ tx, m, parties }) => {
     const inserted = await repo.insertReview(tx.trx, {
       meeting_id: m.id,
