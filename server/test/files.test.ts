@@ -102,7 +102,8 @@ describe('POST /uploads and GET /files/:id', () => {
       /^inline; filename="photo.png"; filename\*=UTF-8''photo.png$/,
     );
     expect(img.headers.get('x-content-type-options')).toBe('nosniff');
-    expect(img.headers.get('cache-control')).toMatch(/^private, max-age=\d+$/);
+    // Revalidated before each use (a cheap 304), so a deleted file stops showing at once.
+    expect(img.headers.get('cache-control')).toBe('private, no-cache');
     expect(img.headers.get('etag')).toBe(`"${sha(png)}"`);
     expect(img.headers.get('accept-ranges')).toBe('bytes');
 
@@ -679,9 +680,18 @@ describe('signed URLs after a change', () => {
       ...sent.data.sendMessage.attachments.map((a: { url: string }) => a.url),
       thumbUrl,
     ] as string[];
-    for (const url of urls) expect((await get(t, url)).status).toBe(200);
+    const etags: string[] = [];
+    for (const url of urls) {
+      const res = await get(t, url);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('cache-control')).toBe('private, no-cache');
+      etags.push(res.headers.get('etag') ?? '');
+    }
 
     await t.ok(DELETE, { id: messageId }, alice.accessToken);
+    // A browser revalidating its cached copy hears that it is gone (not 304: keep showing it).
+    const revalidated = await get(t, urls[0] as string, undefined, { 'if-none-match': etags[0] as string });
+    expect(revalidated.status).toBe(404);
     const [picUrl, docUrl, sharedUrl] = urls;
     for (const url of [picUrl, docUrl, thumbUrl]) {
       const res = await get(t, url as string);

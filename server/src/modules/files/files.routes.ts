@@ -209,7 +209,9 @@ export function filesRoutes(deps: Deps) {
           .header('x-content-type-options', 'nosniff')
           // Nothing in a served file may run, even if a browser renders it.
           .header('content-security-policy', "default-src 'none'; img-src 'self' data:; sandbox")
-          .header('cache-control', `private, max-age=${config.fileUrlTtlSeconds}`)
+          // Kept by the browser, but asked again (a 304 with the ETag) before each use: a file whose
+          // message was deleted or picture replaced must not still show from the cache for an hour.
+          .header('cache-control', 'private, no-cache')
           .header('etag', etag)
           .header('accept-ranges', 'bytes');
 
