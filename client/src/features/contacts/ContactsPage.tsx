@@ -10,6 +10,7 @@ import { dateTimeLabel } from '../conversation/time.ts';
 import { useViewerTimeZone } from '../conversation/useViewerTimeZone.ts';
 import { PersonCard } from './PersonCard.tsx';
 import { SearchPeople } from './SearchPeople.tsx';
+import { ShowMore } from './ShowMore.tsx';
 import { type ContactActions, useContactActions } from './useContactActions.ts';
 import { useContactEvents } from './useContactEvents.ts';
 import { useShowMore } from './useShowMore.ts';
@@ -289,33 +290,6 @@ function ListSection(props: {
         </ul>
       )}
     </section>
-  );
-}
-
-/**
- * "Show more" after a paged list: an alert while the last attempt failed, and
- * one button throughout (aria-disabled while loading, "Try again" after a
- * failure), so focus stays on it.
- */
-function ShowMore(props: { paging: ReturnType<typeof useShowMore>; what: string; label: string }) {
-  const { paging } = props;
-  if (!paging.hasMore) return null;
-  return (
-    <>
-      {paging.failed ? (
-        <p role="alert" className="status status-error">
-          More {props.what} could not be loaded.
-        </p>
-      ) : null}
-      <button
-        type="button"
-        className="button"
-        onClick={() => void paging.showMore()}
-        aria-disabled={paging.loading}
-      >
-        {paging.loading ? 'Loading…' : paging.failed ? 'Try again' : props.label}
-      </button>
-    </>
   );
 }
 

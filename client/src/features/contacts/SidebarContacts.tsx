@@ -4,7 +4,7 @@ import { Link, useNavigate } from 'react-router';
 import { graphql } from '../../gql/index.ts';
 import { Avatar } from '../attachments/Avatar.tsx';
 import { OpenDirectRoomMutation } from './contacts.operations.ts';
-import { ShowMoreContacts } from './ShowMoreContacts.tsx';
+import { ShowMore } from './ShowMore.tsx';
 import { useContactEvents } from './useContactEvents.ts';
 import { contactResultsText, useContactSearch } from './useContactSearch.ts';
 
@@ -63,7 +63,7 @@ export function SidebarContacts() {
   }
 
   // With no contacts at all there is nothing to filter.
-  const filterable = filter !== '' || search.query !== '' || contacts.length > 0 || search.hasMore;
+  const filterable = filter !== '' || search.query !== '' || contacts.length > 0 || search.paging.hasMore;
 
   return (
     <div className="room-list-body">
@@ -140,7 +140,12 @@ export function SidebarContacts() {
           ))}
         </ul>
       )}
-      <ShowMoreContacts search={search} className="button small sidebar-more" />
+      <ShowMore
+        paging={search.paging}
+        what="contacts"
+        label="Show more contacts"
+        className="button small sidebar-more"
+      />
       {filterable ? (
         <p role="status" className="visually-hidden">
           {search.query ? contactResultsText(search) : ''}

@@ -33,8 +33,8 @@ interface ContactSearchVariables {
  *
  * Searches once typing pauses (SEARCH_DEBOUNCE_MS), and not at all while
  * `wanted` is false (a closed list) or the text is too long for the API:
- * `tooLong` is then the message to show with the field. `more` appends the
- * next page and never rejects (`moreFailed` after a failure; `more` retries).
+ * `tooLong` is then the message to show with the field. `paging` appends the
+ * next page (useShowMore: never rejects, `failed` after a failure).
  * Results stay on screen while the next ones load.
  */
 export function useContactSearch<Data extends { contacts: PagedConnection }>(
@@ -64,15 +64,12 @@ export function useContactSearch<Data extends { contacts: PagedConnection }>(
     tooLong,
     /** The contacts found so far, undefined until the first answer. */
     people,
-    /** Whether "Show more" can load another page (not while another search loads). */
-    hasMore: result.data && connection ? paging.hasMore : false,
+    /** "Show more" (ShowMore.tsx): another page can load only once this search has answered. */
+    paging: { ...paging, hasMore: result.data && connection ? paging.hasMore : false },
     loading: result.loading || paging.loading,
     /** The search failed (and nothing is shown): say so and offer `retry`. */
     error: connection ? undefined : result.error,
     retry: () => result.refetch().catch(() => {}),
-    more: paging.showMore,
-    loadingMore: paging.loading,
-    moreFailed: paging.failed,
   };
 }
 
@@ -86,5 +83,5 @@ export function contactResultsText(search: ReturnType<typeof useContactSearch>):
       ? `No contact matches “${query}”.`
       : 'You have no contacts yet. Add people on the Contacts page first.';
   const found = people.length === 1 ? '1 contact' : `${people.length} contacts`;
-  return search.hasMore ? `${found}, more below.` : `${found}.`;
+  return search.paging.hasMore ? `${found}, more below.` : `${found}.`;
 }

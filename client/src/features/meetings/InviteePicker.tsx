@@ -86,7 +86,7 @@ export function InviteePicker(props: {
   const search = useContactSearch(InviteeSearchQuery, { text: typed, pageSize: PAGE_SIZE, wanted: opened });
   const people = search.people ?? [];
   // The options: the people, then "Show more contacts" while more pages exist.
-  const count = people.length + (search.hasMore ? 1 : 0);
+  const count = people.length + (search.paging.hasMore ? 1 : 0);
   const activeIndex = active < count ? active : -1;
   const optionId = (i: number) => `${listId}-${i}`;
 
@@ -108,7 +108,7 @@ export function InviteePicker(props: {
   function choose(index: number) {
     if (index === people.length) {
       // The "Show more" option: it stays active, and is the first new contact once they arrive.
-      void search.more();
+      void search.paging.showMore();
       return;
     }
     const person = people[index];
@@ -202,14 +202,14 @@ export function InviteePicker(props: {
               <span className="muted">@{p.username}</span>
             </Option>
           ))}
-          {search.hasMore ? (
+          {search.paging.hasMore ? (
             <Option
               id={optionId(people.length)}
               active={activeIndex === people.length}
               onPick={() => choose(people.length)}
               more
             >
-              {search.moreFailed ? 'More contacts could not be loaded: try again' : 'Show more contacts'}
+              {search.paging.failed ? 'More contacts could not be loaded: try again' : 'Show more contacts'}
             </Option>
           ) : null}
         </div>

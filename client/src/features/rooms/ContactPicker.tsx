@@ -1,6 +1,6 @@
 import { type KeyboardEvent, useId, useState } from 'react';
 import { graphql } from '../../gql/index.ts';
-import { ShowMoreContacts } from '../contacts/ShowMoreContacts.tsx';
+import { ShowMore } from '../contacts/ShowMore.tsx';
 import { contactResultsText, useContactSearch } from '../contacts/useContactSearch.ts';
 
 /** Contacts per page of results; "Show more contacts" loads the next. */
@@ -35,7 +35,7 @@ function resultsText(search: ReturnType<typeof useContactSearch>, shown: number,
   if (hidden === 0 || search.people === undefined) return contactResultsText(search);
   const members = hidden === 1 ? '1 already a member' : `${hidden} already members`;
   const found = shown === 1 ? '1 contact to add' : `${shown} contacts to add`;
-  return `${found} (${members})${search.hasMore ? ', more below.' : '.'}`;
+  return `${found} (${members})${search.paging.hasMore ? ', more below.' : '.'}`;
 }
 
 /**
@@ -113,7 +113,7 @@ export function ContactPicker(props: {
         ? `No contact matches “${search.query}”.`
         : 'No contacts to pick. Add people on the Contacts page first.';
     else
-      empty = search.hasMore
+      empty = search.paging.hasMore
         ? 'Everyone listed so far is already a member. Show more contacts to see others.'
         : 'Everyone listed is already a member.';
   }
@@ -183,7 +183,12 @@ export function ContactPicker(props: {
           ))}
         </ul>
       ) : null}
-      <ShowMoreContacts search={search} className="button picker-more" />
+      <ShowMore
+        paging={search.paging}
+        what="contacts"
+        label="Show more contacts"
+        className="button picker-more"
+      />
       <p role="status" className="visually-hidden">
         {resultsText(search, shown?.length ?? 0, hidden)}
       </p>
