@@ -8,7 +8,7 @@ import { createTestApp, expectError, type TestApp } from './helpers/app.ts';
 import { createGroup, MARK_READ, openDm, send } from './helpers/chat.ts';
 import { liveNotifications } from './helpers/notifications.ts';
 import { registerUser, type TestUser } from './helpers/users.ts';
-import { connectWs } from './helpers/ws.ts';
+import { connectWs, type WsConnection } from './helpers/ws.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -136,52 +136,57 @@ describe('message notifications from chat', () => {
   });
 });
 
+/**
+ * Alice and Bob in a DM that Bob has read up to its first message, and a
+ * socket of Bob's: what the room-open tests start from.
+ */
+async function withBobOnline(
+  run: (s: { alice: TestUser; bob: TestUser; dm: { id: string }; conn: WsConnection }) => Promise<void>,
+) {
+  const [alice, bob] = await registerTrio(t);
+  const dm = await openDm(t, alice, bob);
+  await send(t, alice, dm.id, 'hello');
+  await t.ok(MARK_READ, { r: dm.id, seq: 1 }, bob.accessToken);
+  const conn = await connectWs(t.wsUrl, bob.accessToken);
+  try {
+    await run({ alice, bob, dm, conn });
+  } finally {
+    await conn.close();
+  }
+}
+
+/** Polls until Bob's viewing state of the room is `viewing`. */
+async function untilViewing(bob: TestUser, roomId: string, viewing: boolean) {
+  for (let i = 0; (await t.app.deps.presence.isViewingRoom(bob.id, roomId)) !== viewing; i++) {
+    if (i > 100)
+      throw new Error(viewing ? 'the subscription never registered as viewing' : 'viewing never ended');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
 describe('while looking at the room', () => {
-  it('creates no notification for a member with the room open, and does again once they leave it', async () => {
-    const [alice, bob] = await registerTrio(t);
-    const dm = await openDm(t, alice, bob);
-    await send(t, alice, dm.id, 'hello');
-    await t.ok(MARK_READ, { r: dm.id, seq: 1 }, bob.accessToken);
-    const conn = await connectWs(t.wsUrl, bob.accessToken);
-    try {
+  it('creates no notification for a member with the room open, and does again once they leave it', () =>
+    withBobOnline(async ({ alice, bob, dm, conn }) => {
       const sub = conn.subscribe(
         `subscription($r: ID!) { roomEvents(roomId: $r) { __typename ... on MessageCreated { seq } } }`,
-        {
-          r: dm.id,
-        },
+        { r: dm.id },
       );
       // Bob sees the message arrive live: he is looking, so no notification.
-      for (let i = 0; ; i++) {
-        if (await t.app.deps.presence.isViewingRoom(bob.id, dm.id)) break;
-        if (i > 100) throw new Error('the subscription never registered as viewing');
-        await new Promise((r) => setTimeout(r, 50));
-      }
+      await untilViewing(bob, dm.id, true);
       const seen = await send(t, alice, dm.id, 'you are reading this live');
       expect((await sub.next()).roomEvents).toEqual({ __typename: 'MessageCreated', seq: seen.seq });
       expect((await unread(bob)).count).toBe(0);
 
       sub.unsubscribe();
-      for (let i = 0; ; i++) {
-        if (!(await t.app.deps.presence.isViewingRoom(bob.id, dm.id))) break;
-        if (i > 100) throw new Error('viewing never ended');
-        await new Promise((r) => setTimeout(r, 50));
-      }
+      await untilViewing(bob, dm.id, false);
       await send(t, alice, dm.id, 'now you are away');
       expect((await unread(bob)).nodes).toMatchObject([{ roomId: dm.id, body: 'Alice: now you are away' }]);
-    } finally {
-      await conn.close();
-    }
-  });
+    }));
 });
 
 describe('following a room without reading it', () => {
-  it('a roomEvents stream with `reading: false` does not count as looking: notifications go on', async () => {
-    const [alice, bob] = await registerTrio(t);
-    const dm = await openDm(t, alice, bob);
-    await send(t, alice, dm.id, 'hello');
-    await t.ok(MARK_READ, { r: dm.id, seq: 1 }, bob.accessToken);
-    const conn = await connectWs(t.wsUrl, bob.accessToken);
-    try {
+  it('a roomEvents stream with `reading: false` does not count as looking: notifications go on', () =>
+    withBobOnline(async ({ alice, bob, dm, conn }) => {
       const sub = conn.subscribe(
         `subscription($r: ID!) { roomEvents(roomId: $r, reading: false) { __typename ... on MessageCreated { seq } } }`,
         { r: dm.id },
@@ -199,10 +204,7 @@ describe('following a room without reading it', () => {
       expect((await unread(bob)).nodes).toMatchObject([{ roomId: dm.id }]);
       expect((await unread(bob)).nodes[0]?.body).toMatch(/while you only follow$/);
       sub.unsubscribe();
-    } finally {
-      await conn.close();
-    }
-  });
+    }));
 });
 
 describe('muteRoom', () => {
