@@ -35,6 +35,18 @@ beforeAll(async () => {
 afterAll(() => t?.close());
 
 const types = async (app: TestApp, userId: string) => (await notificationsOf(app, userId)).map((n) => n.type);
+/** The types of the user's notifications still unread, oldest first. */
+const unreadTypes = async (app: TestApp, userId: string) =>
+  (
+    await app.app.deps.db
+      .selectFrom('notifications')
+      .select('type')
+      .where('recipient_id', '=', userId)
+      .where('read_at', 'is', null)
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute()
+  ).map((n) => n.type);
 
 async function statusOf(app: TestApp, id: string) {
   const row = await app.app.deps.db
@@ -78,9 +90,15 @@ describe('scheduled meeting work', () => {
     // The end (5 min later) is brought forward; the review prompt follows.
     expect(await fastForward(t, m.id, 'END')).toBe(1);
     await waitFor(async () => (await statusOf(t, m.id)) === 'ENDED', 15_000, 'ENDED');
+    // Over with the meeting: the reminders and "it has started" no longer count as unread.
+    expect(await unreadTypes(t, ann.id)).toEqual(['MEETING_ACCEPTED', 'MEETING_REVIEW_REQUESTED']);
     await meetingOk(t, ann, 'submitMeetingReview', m.id, { rating: 5, comment: 'Useful' });
+    // Reviewed: the request to review is answered.
+    expect(await unreadTypes(t, ann.id)).toEqual(['MEETING_ACCEPTED']);
+    expect(await unreadTypes(t, bob.id)).toEqual(['MEETING_REVIEW_REQUESTED']);
     const done = await meetingOk(t, bob, 'submitMeetingReview', m.id, { rating: 4 });
     expect(done.status).toBe('COMPLETED');
+    expect(await unreadTypes(t, bob.id)).toEqual(['MEETING_COMPLETED']);
 
     expect(await types(t, ann.id)).toEqual([
       'MEETING_ACCEPTED',
@@ -117,7 +135,10 @@ describe('scheduled meeting work', () => {
     await fastForward(t, m.id, 'END');
     await waitFor(async () => (await statusOf(t, m.id)) === 'ENDED', 15_000, 'ENDED');
     await meetingOk(t, bob, 'submitMeetingReview', m.id, { rating: 2 });
+    expect(await unreadTypes(t, ann.id)).toContain('MEETING_REVIEW_REQUESTED');
     await waitFor(async () => (await statusOf(t, m.id)) === 'COMPLETED', 20_000, 'COMPLETED');
+    // Reviews closed without Ann's: her request to review is over too.
+    expect(await unreadTypes(t, ann.id)).not.toContain('MEETING_REVIEW_REQUESTED');
     expect((await notificationsOf(t, ann.id, 'MEETING_COMPLETED')).length).toBe(1);
     expect((await notificationsOf(t, bob.id, 'MEETING_COMPLETED')).length).toBe(1);
     // Reviews are closed now; Bob's review is visible to Ann.
@@ -145,7 +166,8 @@ describe('scheduled meeting work', () => {
     const moved = await meetingOk(t, ann, 'acceptReschedule', m.id);
     expect(moved).toMatchObject({ version: 2, status: 'ACCEPTED', pendingReschedule: null });
     expect(moved.startsAt).toBe(newStart.toISOString());
-    expect((await notificationsOf(t, ann.id, 'MEETING_RESCHEDULED')).length).toBe(1);
+    // Bob hears of it; Ann, who accepted, gets no notice about her own action (an ICS email only).
+    expect((await notificationsOf(t, ann.id, 'MEETING_RESCHEDULED')).length).toBe(0);
     expect((await notificationsOf(t, bob.id, 'MEETING_RESCHEDULED')).length).toBe(1);
 
     const jobs = await meetingJobs(t, m.id);

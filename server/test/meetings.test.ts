@@ -507,6 +507,17 @@ describe('time zones and calendars', () => {
     expect(new Set(seqAnn).size).toBe(3); // strictly increasing
     expect(toBob[0]!.ics.sequence).toBeLessThan(toAnn[0]!.ics.sequence);
     expect(toAnn[2]!.ics.status).toBe('CANCELLED');
+    // Unanswered, the invitation is tentative and asks Bob for his answer; once accepted it is settled.
+    expect(toBob[0]!.ics.status).toBe('TENTATIVE');
+    expect(toBob[0]!.e.icalEvent!.content).toMatch(/PARTSTAT=NEEDS-ACTION;RSVP=TRUE/);
+    expect([toBob[1]!.ics.status, toAnn[0]!.ics.status, toAnn[1]!.ics.status]).toEqual([
+      'CONFIRMED',
+      'CONFIRMED',
+      'CONFIRMED',
+    ]);
+    expect(toAnn[1]!.e.icalEvent!.content).toMatch(/PARTSTAT=ACCEPTED/);
+    // Ann accepted the new time herself: a confirmation, not a notice.
+    expect(toAnn[1]!.e.subject).toBe('You moved your meeting with Bob');
     expect(toAnn[1]!.ics.sequence).toBe(toBob[1]!.ics.sequence); // the same update
     expect(toAnn[2]!.ics.sequence).toBe(toBob[2]!.ics.sequence);
 
@@ -673,6 +684,42 @@ describe('QA fixes', () => {
     expect(asc.map((e: { node: { id: string } }) => e.node.id)).toEqual(ids);
   });
 
+  it('refuses starts more than 5 years ahead (a request, a proposal), and proposals across a block', async () => {
+    const ann = await registerUser(t);
+    const bob = await registerUser(t);
+    const far = new Date();
+    far.setUTCFullYear(far.getUTCFullYear() + 5);
+    far.setUTCDate(far.getUTCDate() + 2);
+    const r = await t.gql(
+      `mutation($input: RequestMeetingInput!) { requestMeeting(input: $input) { id } }`,
+      { input: { inviteeId: bob.id, startsAt: '9999-12-31T23:00:00Z', durationMinutes: 480, kind: 'VIDEO' } },
+      ann.accessToken,
+    );
+    expectError(r, 'BAD_USER_INPUT');
+    expect(r.errors?.[0]?.message).toBe('The start must be within 5 years from now');
+    expect(r.errors?.[0]?.extensions?.field).toBe('startsAt');
+    const m = await requestMeeting(t, ann, bob, { startsAt: inHours(40) });
+    await meetingOk(t, bob, 'acceptMeeting', m.id);
+    const proposal = await meetingMutation(t, bob, 'proposeReschedule', m.id, {
+      startsAt: far.toISOString(),
+    });
+    expectError(proposal, 'BAD_USER_INPUT');
+    expect(t.errorLogs).toEqual([]);
+
+    // Bob blocks Ann: she cannot keep proposing times to him; either of them can still cancel.
+    await t.ok(`mutation($u: ID!) { blockUser(userId: $u) { id } }`, { u: ann.id }, bob.accessToken);
+    const blocked = await meetingMutation(t, ann, 'proposeReschedule', m.id, {
+      startsAt: inHours(41).toISOString(),
+    });
+    expectError(blocked, 'FORBIDDEN');
+    expect(await notificationsOf(t, bob.id, 'MEETING_RESCHEDULE_PROPOSED')).toEqual([]);
+    expectError(
+      await meetingMutation(t, bob, 'proposeReschedule', m.id, { startsAt: inHours(42).toISOString() }),
+      'FORBIDDEN',
+    );
+    expect((await meetingOk(t, ann, 'cancelMeeting', m.id)).status).toBe('CANCELLED');
+  });
+
   it('says what is wrong with a duration in words, on the durationMinutes field', async () => {
     const ann = await registerUser(t);
     const bob = await registerUser(t);
@@ -787,10 +834,11 @@ describe('QA fixes', () => {
     expect(await unread(ann, accepted.id)).toEqual(['MEETING_ACCEPTED']);
     expect(await unread(bob, accepted.id)).toEqual(['MEETING_RESCHEDULE_PROPOSED']);
     await meetingOk(t, bob, 'acceptReschedule', accepted.id);
-    expect(await unread(bob, accepted.id)).toEqual(['MEETING_RESCHEDULED']);
+    // No notice about his own action: the move is Ann's news.
+    expect(await unread(bob, accepted.id)).toEqual([]);
     await meetingOk(t, ann, 'proposeReschedule', accepted.id, { startsAt: inHours(33).toISOString() });
     await meetingOk(t, bob, 'rejectReschedule', accepted.id, { reason: 'No' });
-    expect(await unread(bob, accepted.id)).toEqual(['MEETING_RESCHEDULED']);
+    expect(await unread(bob, accepted.id)).toEqual([]);
     expect(await unread(ann, accepted.id)).toEqual([
       'MEETING_ACCEPTED',
       'MEETING_RESCHEDULED',
@@ -799,7 +847,7 @@ describe('QA fixes', () => {
     // Cancelling an accepted meeting with a proposal pending retires the proposal too.
     await meetingOk(t, ann, 'proposeReschedule', accepted.id, { startsAt: inHours(34).toISOString() });
     await meetingOk(t, ann, 'cancelMeeting', accepted.id);
-    expect(await unread(bob, accepted.id)).toEqual(['MEETING_RESCHEDULED', 'MEETING_CANCELLED']);
+    expect(await unread(bob, accepted.id)).toEqual(['MEETING_CANCELLED']);
 
     // Unanswered until its start: the lapse notice replaces the request's.
     const lapsing = await requestMeeting(t, ann, bob, { startsAt: new Date(Date.now() + 2_000) });

@@ -190,7 +190,7 @@ export type RequestMeetingInput = {
   location?: string | null | undefined;
   /** A chat room both participants are in, to link the meeting to. */
   roomId?: string | number | null | undefined;
-  /** The start: an ISO 8601 instant with offset, in the future. */
+  /** The start: an ISO 8601 instant with offset, in the future and at most 5 years ahead. */
   startsAt: string;
 };
 

@@ -604,7 +604,7 @@ export type Mutation = {
   muteRoom: Room;
   /** Returns THE direct room with this person, creating it on first use. It appears in their list after the first message. */
   openDirectRoom: Room;
-  /** Proposes a new start for an accepted meeting; the other participant accepts or rejects it. Replaces a pending proposal. */
+  /** Proposes a new start for an accepted meeting; the other participant accepts or rejects it. Replaces a pending proposal. FORBIDDEN while either participant blocks the other (cancelling still works). */
   proposeReschedule: Meeting;
   /** Exchanges a refresh token for new tokens. The old token stops working; presenting an already-used token revokes the whole session. */
   refreshSession: AuthPayload;
@@ -1398,7 +1398,7 @@ export type RequestMeetingInput = {
   location?: InputMaybe<Scalars['String']['input']>;
   /** A chat room both participants are in, to link the meeting to. */
   roomId?: InputMaybe<Scalars['ID']['input']>;
-  /** The start: an ISO 8601 instant with offset, in the future. */
+  /** The start: an ISO 8601 instant with offset, in the future and at most 5 years ahead. */
   startsAt: Scalars['DateTime']['input'];
 };
 

@@ -8,6 +8,12 @@
 
 export interface IcsEvent {
   method: 'REQUEST' | 'CANCEL';
+  /**
+   * A REQUEST for a meeting not yet accepted: STATUS:TENTATIVE with the
+   * attendee's answer still to come (PARTSTAT=NEEDS-ACTION, RSVP), so a
+   * calendar does not show it as settled. Otherwise CONFIRMED and ACCEPTED.
+   */
+  tentative?: boolean;
   uid: string;
   sequence: number;
   start: Date;
@@ -62,7 +68,8 @@ export function foldLine(line: string): string {
 }
 
 export function buildIcs(e: IcsEvent): string {
-  const status = e.method === 'CANCEL' ? 'CANCELLED' : 'CONFIRMED';
+  const status = e.method === 'CANCEL' ? 'CANCELLED' : e.tentative ? 'TENTATIVE' : 'CONFIRMED';
+  const answer = e.tentative ? 'PARTSTAT=NEEDS-ACTION;RSVP=TRUE' : 'PARTSTAT=ACCEPTED';
   const lines = [
     'BEGIN:VCALENDAR',
     'VERSION:2.0',
@@ -81,7 +88,9 @@ export function buildIcs(e: IcsEvent): string {
     ...(e.url ? [`URL:${e.url}`] : []),
     `STATUS:${status}`,
     `ORGANIZER;CN=${param(e.organizer.name)}:mailto:${e.organizer.email}`,
-    ...e.attendees.map((a) => `ATTENDEE;CN=${param(a.name)};ROLE=REQ-PARTICIPANT:mailto:${a.email}`),
+    ...e.attendees.map(
+      (a) => `ATTENDEE;CN=${param(a.name)};ROLE=REQ-PARTICIPANT;${answer}:mailto:${a.email}`,
+    ),
     'END:VEVENT',
     'END:VCALENDAR',
   ];

@@ -183,7 +183,13 @@ export async function runMeetingJob(deps: Deps, data: MeetingJobData): Promise<v
         proposal_reason: null,
       });
       const next = meetingRowToModel(updated);
-      for (const id of both) await retireMeetingNotices(deps, tx, id, m.id, ['MEETING_RESCHEDULE_PROPOSED']);
+      // Over with the meeting: a proposed new time, the reminders, "it has started".
+      for (const id of both)
+        await retireMeetingNotices(deps, tx, id, m.id, [
+          'MEETING_RESCHEDULE_PROPOSED',
+          'MEETING_REMINDER',
+          'MEETING_STARTED',
+        ]);
       const reviewUntil = new Date(Date.now() + deps.config.meetingReviewWindowSeconds * 1000);
       await deps.jobs.send(
         MEETING_JOB,
@@ -195,6 +201,8 @@ export async function runMeetingJob(deps: Deps, data: MeetingJobData): Promise<v
       publishMeeting(deps, tx, next, 'ENDED', null);
     } else {
       const next = meetingRowToModel(await repo.updateMeeting(tx.trx, m.id, { status: d.to }));
+      // Reviews are closed: the request to write one is over.
+      for (const id of both) await retireMeetingNotices(deps, tx, id, m.id, ['MEETING_REVIEW_REQUESTED']);
       for (const id of both) await noticeTo(deps, tx, next, p, id, 'MEETING_COMPLETED');
       publishMeeting(deps, tx, next, 'COMPLETED', null);
     }

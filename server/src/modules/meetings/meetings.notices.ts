@@ -74,6 +74,7 @@ export function meetingIcs(
   const host = new URL(deps.config.publicUrl).hostname || 'parley.local';
   const content = buildIcs({
     method,
+    tentative: method === 'REQUEST' && m.status === 'REQUESTED',
     uid: `${m.id}@${host}`,
     sequence: m.sequence,
     start: m.startsAt,

@@ -57,9 +57,15 @@ export interface RequestMeetingInput {
   clientId?: string | null | undefined;
 }
 
+/** How far ahead a meeting may be booked: calendars (and PostgreSQL's ranges) stay in range. */
+export const MAX_YEARS_AHEAD = 5;
+
 function futureStart(at: Date, field: string): Date {
   if (!(at instanceof Date) || Number.isNaN(at.getTime())) throw badInput('Invalid time', { field });
   if (at.getTime() <= Date.now()) throw badInput('The start must be in the future', { field });
+  const latest = new Date();
+  latest.setUTCFullYear(latest.getUTCFullYear() + MAX_YEARS_AHEAD);
+  if (at > latest) throw badInput(`The start must be within ${MAX_YEARS_AHEAD} years from now`, { field });
   return at;
 }
 
@@ -372,6 +378,9 @@ export function proposeReschedule(
   const at = futureStart(startsAt, 'startsAt');
   const why = optionalText(reason, REASON_MAX, 'reason', REASON) ?? '';
   return command(deps, viewer, id, 'PROPOSE_RESCHEDULE', async ({ tx, m, parties }) => {
+    // As for a new request: no proposals between people with a block either way (cancelling still works).
+    if ((await blockedAmong(tx.trx, viewer.userId, [otherParticipant(m, viewer.userId)])).size > 0)
+      throw forbidden("You can't propose a new time to this person");
     if (at.getTime() === m.startsAt.getTime())
       throw badInput('That is already the meeting’s time', { field: 'startsAt' });
     const pending = m.pendingReschedule;
@@ -430,13 +439,23 @@ export function acceptReschedule(deps: Deps, viewer: Viewer, id: string): Promis
       }),
     );
     await retireMeetingNotices(deps, tx, viewer.userId, m.id, ['MEETING_RESCHEDULE_PROPOSED']);
-    // Both calendars hold the event: both get the updated invitation.
+    // Both calendars hold the event: both get the updated invitation; the one who accepted it
+    // as a confirmation email only (no notice about their own action).
     const p = await parties();
-    for (const to of [m.requesterId, m.inviteeId])
-      await noticeTo(deps, tx, next, p, to, 'MEETING_RESCHEDULED', {
-        actorId: viewer.userId,
-        ics: 'REQUEST',
-      });
+    const otherId = otherParticipant(m, viewer.userId);
+    await noticeTo(deps, tx, next, p, otherId, 'MEETING_RESCHEDULED', {
+      actorId: viewer.userId,
+      ics: 'REQUEST',
+    });
+    const otherName = (otherId === p.requester.id ? p.requester : p.invitee).display_name;
+    await noticeTo(deps, tx, next, p, viewer.userId, 'MEETING_RESCHEDULED', {
+      ics: 'REQUEST',
+      confirmationOnly: {
+        title: () => `You moved your meeting with ${otherName}`,
+        body: (r) =>
+          `Your meeting with ${otherName} is now on ${r.time(startsAt)}. The attached update moves it in your calendar.`,
+      },
+    });
     publishMeeting(deps, tx, next, 'RESCHEDULED', viewer.userId);
     return next;
   });
@@ -492,6 +511,8 @@ export function submitReview(
       comment: text,
     });
     if (!inserted) throw badInput('You already reviewed this meeting');
+    // Answered: the request to review stops counting as unread (the other's, once both did).
+    await retireMeetingNotices(deps, tx, viewer.userId, m.id, ['MEETING_REVIEW_REQUESTED']);
     const reviews = await repo.reviewsOf(tx.trx, [m.id]);
     if (reviews.length < 2) {
       const next = meetingRowToModel(await repo.updateMeeting(tx.trx, m.id, {}));
