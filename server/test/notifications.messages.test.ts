@@ -6,6 +6,7 @@ import type { NotificationModel } from '../src/modules/notifications/notificatio
 import * as repo from '../src/modules/notifications/notifications.repository.ts';
 import { notifyMessage } from '../src/modules/notifications/notifications.service.ts';
 import { createTestApp, type TestApp } from './helpers/app.ts';
+import { DELETE, EDIT, openDm, send } from './helpers/chat.ts';
 import { notifyMessageNow, queuedEmails, waitForDigestJob } from './helpers/notifications.ts';
 import { registerUser, type TestUser } from './helpers/users.ts';
 
@@ -107,6 +108,47 @@ describe('message notifications', () => {
     // The digest job is idempotent: running it again sends nothing more.
     await messageDigestJob(t.app.deps).handler({ notificationId: unread.id }, undefined as never, t.app.log);
     expect(await queuedEmails(t, away.email)).toHaveLength(1);
+  });
+
+  it('an edited or deleted message is quoted as it is now: no copy of a deleted text, no digest about it', async () => {
+    const alice = await registerUser(t, { displayName: 'Alice' });
+    const carol = await registerUser(t, { displayName: 'Carol' });
+    const dm = await openDm(t, alice, carol);
+    const stored = async () =>
+      t.app.deps.db.selectFrom('notifications').selectAll().where('recipient_id', '=', carol.id).execute();
+
+    // One message, deleted a second later: nothing of it is left, and there is nothing to read.
+    const secret = await send(t, alice, dm.id, 'the password is hunter2');
+    const [first] = await stored();
+    expect(first?.body).toBe('Alice: the password is hunter2');
+    await t.ok(DELETE, { id: secret.id }, alice.accessToken);
+    const listed = await t.ok(LIST, {}, carol.accessToken);
+    expect(listed.unreadNotificationCount).toBe(0);
+    expect(listed.notifications.edges[0].node.body).toBe('Alice: message deleted');
+    expect(JSON.stringify(await stored())).not.toContain('hunter2');
+    await waitForDigestJob(t, first!.id);
+    expect(await queuedEmails(t, carol.email)).toEqual([]);
+
+    // Two more (a new notification: the first was read): the latest edited, then deleted.
+    await send(t, alice, dm.id, 'are you free?');
+    const later = await send(t, alice, dm.id, 'meet at 5pm');
+    await t.ok(EDIT, { id: later.id, body: 'meet at 6pm' }, alice.accessToken);
+    let unread = await t.ok(LIST, { unreadOnly: true }, carol.accessToken);
+    expect(unread.notifications.edges.map((e: { node: { body: string } }) => e.node.body)).toEqual([
+      '2 new messages. Latest from Alice: meet at 6pm',
+    ]);
+    await t.ok(DELETE, { id: later.id }, alice.accessToken);
+    unread = await t.ok(LIST, { unreadOnly: true }, carol.accessToken);
+    expect(unread.unreadNotificationCount).toBe(1);
+    const [node] = unread.notifications.edges.map((e: { node: { id: string; body: string } }) => e.node);
+    expect(node.body).toBe('2 new messages. Latest from Alice: message deleted');
+    expect(JSON.stringify(await stored())).not.toMatch(/meet at [56]pm/);
+    // Its digest says what is left, and that it is from Alice (a direct room).
+    await waitForDigestJob(t, node.id);
+    const emails = await queuedEmails(t, carol.email);
+    expect(emails.map((e) => e.subject)).toEqual(['2 unread messages from Alice']);
+    expect(emails[0]?.text).toContain('2 new messages. Latest from Alice: message deleted');
+    expect(emails[0]?.text).not.toMatch(/meet at/);
   });
 
   it('sends no digest when message emails are off', async () => {

@@ -20,6 +20,7 @@ import {
   parseAttachmentIds,
 } from '../files/files.service.ts';
 import { messageRecipients, notifyNewMessage } from '../notifications/notifications.messages.ts';
+import { messageChanged } from '../notifications/notifications.service.ts';
 import { rateLimit } from '../ratelimit/ratelimit.ts';
 import { requireMember } from '../rooms/rooms.access.ts';
 import { peerFromDirectKey } from '../rooms/rooms.model.ts';
@@ -280,6 +281,13 @@ export async function editMessage(
     const row = await repo.updateBody(tx.trx, found.id, body, mentions);
     if (!row) throw badInput('A deleted message cannot be edited', { field: 'id' });
     const message = await withUsers(tx.trx, row);
+    // Notifications quoting it quote the new text.
+    await messageChanged(tx, deps, {
+      id: row.id,
+      roomId: row.room_id,
+      senderName: message.sender?.displayName ?? 'Someone',
+      body: row.body,
+    });
     const event: MessageEditedEvent = {
       __typename: 'MessageEdited',
       roomId: row.room_id,
@@ -313,6 +321,13 @@ export async function deleteMessage(deps: Deps, viewer: Viewer, id: string): Pro
     }
     await detachDeletedMessageFiles(tx.trx, row.id);
     const message = await withUsers(tx.trx, row);
+    // No notification keeps quoting it (nor its digest email).
+    await messageChanged(tx, deps, {
+      id: row.id,
+      roomId: row.room_id,
+      senderName: message.sender?.displayName ?? 'Someone',
+      body: null,
+    });
     const event: MessageDeletedEvent = {
       __typename: 'MessageDeleted',
       roomId: row.room_id,

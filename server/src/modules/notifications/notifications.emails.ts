@@ -133,9 +133,11 @@ export function notificationEmail(
 export function messageDigestEmail(
   config: Pick<Config, 'jwtSecret' | 'publicUrl'>,
   to: EmailRecipient,
-  n: { title: string; body: string; count: number; data: unknown },
+  n: { title: string; body: string; count: number; data: unknown; direct: boolean },
 ): EmailMessage {
-  const subject = n.count === 1 ? `Unread message in ${n.title}` : `${n.count} unread messages in ${n.title}`;
+  // A direct room's title is the other person's name: "from" them; a group's, "in" it.
+  const where = `${n.direct ? 'from' : 'in'} ${n.title}`;
+  const subject = n.count === 1 ? `Unread message ${where}` : `${n.count} unread messages ${where}`;
   const roomId = (n.data as NotificationData | null)?.roomId;
   return frame(config, to, 'MESSAGE', subject, `${n.title}\n${n.body}`, roomId ? { roomId } : {});
 }

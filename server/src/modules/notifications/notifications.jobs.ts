@@ -32,13 +32,15 @@ export function messageDigestJob(deps: Deps): JobDefinition<MessageDigestJobData
     async handler({ notificationId }) {
       await inTransaction(deps, async ({ trx }) => {
         const n = await repo.lockNotification(trx, notificationId);
+        // Its text follows edits and deletions of the latest message (`messageChanged`); one whose
+        // only message was deleted was marked read then.
         if (n?.type !== 'MESSAGE' || n.read_at || n.emailed_at) return;
         const to = await repo.findRecipient(trx, n.recipient_id, 'MESSAGE');
         if (!to || !(to.email_enabled ?? defaultEmailEnabled('MESSAGE'))) return;
         const email = messageDigestEmail(
           deps.config,
           { id: to.id, email: to.email, displayName: to.display_name },
-          n,
+          { ...n, direct: await repo.isDirectRoom(trx, (n.data as { roomId?: string } | null)?.roomId) },
         );
         await queueEmail(deps, email, trx);
         await repo.markEmailed(trx, n.id, new Date());

@@ -281,3 +281,43 @@ export async function readSince(db: Db, recipientId: string, since: Date, limit:
     .execute();
   return rows.map((r) => r.id);
 }
+
+/** The MESSAGE notifications of `roomId`'s members whose latest message is `messageId`, locked. */
+export function pointingAt(
+  db: Transaction<DB>,
+  roomId: string,
+  messageId: string,
+): Promise<{ id: string; recipient_id: string; count: number; read_at: Date | null }[]> {
+  return db
+    .selectFrom('notifications')
+    .select(['id', 'recipient_id', 'count', 'read_at'])
+    .where('type', '=', 'MESSAGE')
+    .where('recipient_id', 'in', (eb) =>
+      eb.selectFrom('room_members').select('user_id').where('room_id', '=', roomId),
+    )
+    .where(sql<string>`data->>'messageId'`, '=', messageId)
+    .orderBy('id')
+    .forUpdate()
+    .execute();
+}
+
+/** A MESSAGE notification's new text; `readAt` also marks it read. */
+export async function updateMessageText(
+  db: Db,
+  id: string,
+  body: string,
+  readAt: Date | null,
+): Promise<void> {
+  await db
+    .updateTable('notifications')
+    .set(readAt ? { body, read_at: readAt } : { body })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Whether `roomId` is a direct room (false when unknown). */
+export async function isDirectRoom(db: Db, roomId: string | undefined): Promise<boolean> {
+  if (!roomId) return false;
+  const row = await db.selectFrom('rooms').select('kind').where('id', '=', roomId).executeTakeFirst();
+  return row?.kind === 'DIRECT';
+}

@@ -2,6 +2,7 @@ import { requireViewer } from '../../graphql/context.ts';
 import type { Resolvers } from '../../graphql/resolvers.generated.ts';
 import * as prefs from './notifications.preferences.ts';
 import * as notifications from './notifications.service.ts';
+import { messageBody } from './notifications.service.ts';
 import { renderParts } from './notifications.text.ts';
 import type { NotificationEventPayload } from './notifications.topics.ts';
 
@@ -47,6 +48,13 @@ export const notificationsResolvers: Resolvers = {
   Notification: {
     // Times in the text read in the zone the recipient has now, not the one they had when it was written.
     body: async (n, _a, ctx) => {
+      // A message notification quotes its latest message as it is now: edited, or deleted.
+      if (n.type === 'MESSAGE' && n.messageId) {
+        const m = await ctx.loaders.message.load(n.messageId);
+        if (!m) return n.body;
+        const from = m.senderId ? await ctx.loaders.user.load(m.senderId) : null;
+        return messageBody(n.count, from?.displayName ?? 'Someone', m.deletedAt ? null : (m.body ?? ''));
+      }
       if (n.bodyParts == null) return n.body;
       const zone = (await ctx.loaders.user.load(n.recipientId))?.timeZone;
       return (zone && renderParts(n.bodyParts, zone)) ?? n.body;

@@ -113,10 +113,44 @@ export interface NotifyMessageInput {
 
 const PREVIEW_MAX = 140;
 
-function messageBody(count: number, fromName: string, preview: string): string {
-  const chars = Array.from(preview.replace(/\s+/g, ' ').trim()); // code points: never split an emoji
-  const short = chars.length > PREVIEW_MAX ? `${chars.slice(0, PREVIEW_MAX - 1).join('')}…` : chars.join('');
+/**
+ * The text of a MESSAGE notification: how many messages, and the latest one's
+ * text as it is now (`null` once it was deleted: its text is gone).
+ */
+export function messageBody(count: number, fromName: string, preview: string | null): string {
+  let short = 'message deleted';
+  if (preview !== null) {
+    const chars = Array.from(preview.replace(/\s+/g, ' ').trim()); // code points: never split an emoji
+    short = chars.length > PREVIEW_MAX ? `${chars.slice(0, PREVIEW_MAX - 1).join('')}…` : chars.join('');
+  }
   return count === 1 ? `${fromName}: ${short}` : `${count} new messages. Latest from ${fromName}: ${short}`;
+}
+
+/**
+ * After the latest message of MESSAGE notifications was edited or deleted
+ * (in that change's transaction): their stored text follows, so no copy of a
+ * deleted text is kept (the list and the digest email render the message as
+ * it is now anyway, notifications.resolvers.ts and notifications.jobs.ts). A
+ * notification whose one message was deleted has nothing left to read: it is
+ * marked read, and the recipient's devices are told.
+ */
+export async function messageChanged(
+  tx: Tx,
+  deps: Deps,
+  message: { id: string; roomId: string; senderName: string; body: string | null },
+): Promise<void> {
+  const rows = await repo.pointingAt(tx.trx, message.roomId, message.id);
+  const at = new Date();
+  for (const n of rows) {
+    const retire = message.body === null && n.count === 1 && n.read_at === null;
+    await repo.updateMessageText(
+      tx.trx,
+      n.id,
+      messageBody(n.count, message.senderName, message.body),
+      retire ? at : null,
+    );
+    if (retire) tx.afterCommit(() => publishRead(deps, n.recipient_id, [n.id]).then(() => {}));
+  }
 }
 
 /**
