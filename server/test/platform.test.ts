@@ -128,6 +128,34 @@ describe('GraphQL endpoint', () => {
     expectError(badVar, 'BAD_USER_INPUT');
   });
 
+  it('answers a subscription sent over HTTP with a clear BAD_USER_INPUT, the first time and every time', async () => {
+    const user = await registerUser(t);
+    const docs = [
+      'subscription { meetingEvents { action } }',
+      'subscription { notificationEvents { __typename } }',
+      'subscription { myEvents { __typename } }',
+    ];
+    // Three times each: Mercurius compiles a document after its first runs.
+    for (const doc of docs)
+      for (let i = 0; i < 3; i++) {
+        const r = await t.gql(doc, {}, user.accessToken);
+        expectError(r, 'BAD_USER_INPUT');
+        expect(r.errors?.[0]?.message).toMatch(/^Subscriptions run over the WebSocket at \/graphql/);
+      }
+    // With several operations, the one named runs: the query works, the subscription is refused.
+    const both = 'query Q { me { id } } subscription S { myEvents { __typename } }';
+    const post = (operationName: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/graphql',
+        headers: { authorization: `Bearer ${user.accessToken}` },
+        payload: { query: both, operationName },
+      });
+    expect((await post('Q')).json().data.me.id).toBe(user.id);
+    expect((await post('S')).json().errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(t.errorLogs).toEqual([]);
+  });
+
   it('gives list indices in an error path as integers, as the spec has them', async () => {
     const u = await registerUser(t);
     const other = await registerUser(t);

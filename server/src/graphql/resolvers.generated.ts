@@ -955,7 +955,7 @@ export type MyEvent = ContactsChanged | FriendRequestReceived | PresenceChanged 
 /** Something that happened for the viewer. Texts that mention a time show it in the viewer's time zone. */
 export type Notification = {
   __typename?: 'Notification';
-  /** The text to show (for MESSAGE: the count and the latest message). Times in it read in the viewer's current `timeZone`, also when it changed since the notification was created. */
+  /** The text to show (for MESSAGE: the count and the latest message as it is now, edited, or "message deleted"). Times in it read in the viewer's current `timeZone`, also when it changed since the notification was created. */
   body: Scalars['String']['output'];
   /** How many events it stands for: messages collapsed into a MESSAGE notification; otherwise 1. */
   count: Scalars['Int']['output'];

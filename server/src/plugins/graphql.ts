@@ -7,8 +7,10 @@ import { makeExecutableSchema } from '@graphql-tools/schema';
 import type { FastifyBaseLogger } from 'fastify';
 import fp from 'fastify-plugin';
 import {
+  type DocumentNode,
   type ExecutionResult,
   GraphQLError,
+  Kind,
   NoSchemaIntrospectionCustomRule,
   specifiedRules,
   validate,
@@ -215,6 +217,21 @@ function serializeAnswer(answer: unknown): string {
   return JSON.stringify(answer);
 }
 
+/** Whether the operation a request runs (its only one, or the one `operationName` names) is a subscription. */
+function runsSubscription(document: DocumentNode, context: unknown): boolean {
+  const ops = document.definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION);
+  if (ops.length === 1) return ops[0]?.operation === 'subscription';
+  const request = (context as { reply?: { request?: { body?: unknown; query?: unknown } } }).reply?.request;
+  const params = (request?.body ?? request?.query ?? {}) as { operationName?: unknown };
+  return ops.some((op) => op.name?.value === params.operationName && op.operation === 'subscription');
+}
+
+const subscriptionOverHttp = () =>
+  new AppError(
+    ErrorCode.BAD_USER_INPUT,
+    'Subscriptions run over the WebSocket at /graphql (graphql-transport-ws, the graphql-ws protocol); POST /graphql takes queries and mutations',
+  );
+
 /**
  * Mercurius at /graphql (+ graphql-transport-ws subscriptions on the same path).
  * GraphiQL is not Mercurius' page (it loads React and GraphiQL from unpkg.com)
@@ -351,8 +368,10 @@ export default fp<{ deps: Deps }>(
       }
     });
     // Text PostgreSQL cannot store is bad input, not a masked 500 (graphql/input-text.ts).
-    app.graphql.addHook('preExecution', async (_schema, _document, _context, variables) => {
+    app.graphql.addHook('preExecution', async (_schema, document, context, variables) => {
       if (variables) assertNoNulVariables(variables);
+      // A subscription needs a stream: over HTTP it would run its resolvers once, without events.
+      if (runsSubscription(document, context)) throw subscriptionOverHttp();
     });
     // Mercurius neither budgets tokens nor validates subscription documents
     // (graphql's subscribe() does not validate); do both, with the same rules
