@@ -10,6 +10,7 @@ import { BLOCK } from '../../server/test/helpers/contacts.ts';
 import { makePng, upload } from '../../server/test/helpers/files.ts';
 import { UPDATE_PROFILE } from '../../server/test/helpers/live.ts';
 import { registerUser, type TestUser } from '../../server/test/helpers/users.ts';
+import { KEEP_ALIVE_MS, PONG_TIMEOUT_MS } from '../src/apollo/live-socket.ts';
 import {
   cacheWarnings,
   launchBrowser,
@@ -243,6 +244,38 @@ describe.skipIf(!chromiumPath)('live presence in the browser', () => {
     await t.ok(UPDATE_PROFILE, { input: { shareReadReceipts: true } }, alice.accessToken);
     await item.getByTestId('receipt').getByText('Seen').waitFor();
 
+    expect(b.pageErrors).toEqual([]);
+    await b.context.close();
+  });
+
+  test('a connection that dies without closing is noticed by its unanswered ping: banner, then live again with what was missed', async () => {
+    const [alice, bob] = await Promise.all([person(t, 'Alice'), person(t, 'Bob')]);
+    await makeContacts(t, alice, bob);
+    const room = await openDm(t, alice, bob);
+    await send(t, alice, room.id, 'hello Bob');
+    const b = await newPage(browser, { baseURL: t.url });
+    await b.page.clock.install(); // time flows as usual, and can be skipped ahead
+    const line = await switchableSocket(b.page);
+    await signIn(b.page, bob.username, bob.password);
+    await openRoom(b.page, /Alice/, room.id);
+    const connected = b.page.locator('[data-connection="connected"]');
+    await connected.waitFor();
+
+    // The network drops silently: nothing gets through, nothing closes; and new sockets fail for now.
+    line.silenced.add(line.sockets.at(-1)!);
+    line.refuse = true;
+    await send(t, alice, room.id, 'sent while the line was dead');
+    await b.page.clock.runFor(KEEP_ALIVE_MS + PONG_TIMEOUT_MS + 500);
+    await b.page.getByText('Reconnecting…').waitFor();
+    expect(await messageWithBody(b.page, 'sent while the line was dead').count()).toBe(0);
+
+    // The network is back: a new socket, and the conversation catches up and goes on live.
+    line.refuse = false;
+    await b.page.clock.runFor(11_000); // past the longest retry wait
+    await connected.waitFor();
+    await messageWithBody(b.page, 'sent while the line was dead').waitFor();
+    await send(t, alice, room.id, 'and live again');
+    await messageWithBody(b.page, 'and live again').waitFor();
     expect(b.pageErrors).toEqual([]);
     await b.context.close();
   });

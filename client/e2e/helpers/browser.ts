@@ -131,16 +131,28 @@ export async function signIn(page: Page, login: string, password: string): Promi
  * The page's GraphQL WebSocket behind a switch: while `refuse` is set, every
  * connection is closed at once with 1012, as by a restarting server (the
  * client keeps retrying; HTTP is untouched). `sockets` holds the connections
- * let through, the newest last (close one to drop the live connection).
+ * let through, the newest last (close one to drop the live connection). A
+ * connection in `silenced` carries nothing either way and never closes: a
+ * network that died without telling anyone.
  */
 export async function switchableSocket(
   page: Page,
   opts: { refuse?: boolean } = {},
-): Promise<{ refuse: boolean; sockets: WebSocketRoute[] }> {
-  const state = { refuse: opts.refuse ?? false, sockets: [] as WebSocketRoute[] };
+): Promise<{ refuse: boolean; sockets: WebSocketRoute[]; silenced: Set<WebSocketRoute> }> {
+  const state = {
+    refuse: opts.refuse ?? false,
+    sockets: [] as WebSocketRoute[],
+    silenced: new Set<WebSocketRoute>(),
+  };
   await page.routeWebSocket(/\/graphql$/, (ws) => {
     if (state.refuse) return void ws.close({ code: 1012, reason: 'Service restart' });
-    ws.connectToServer();
+    const server = ws.connectToServer();
+    ws.onMessage((message) => {
+      if (!state.silenced.has(ws)) server.send(message);
+    });
+    server.onMessage((message) => {
+      if (!state.silenced.has(ws)) ws.send(message);
+    });
     state.sockets.push(ws);
   });
   return state;

@@ -13,6 +13,12 @@
  *    refresh), and resubscribe every active subscription on it;
  *  - 4403: never retried; the session is over (signed out).
  * Other closes are retried with capped exponential backoff, forever.
+ *
+ * A socket can also die silently (a network that drops without a close: Wi-Fi
+ * gone, a laptop waking up): graphql-ws pings every KEEP_ALIVE_MS but does not
+ * wait for the pong. So a ping unanswered within PONG_TIMEOUT_MS terminates
+ * the socket (graphql-ws' 4499, retried like any lost connection): the banner
+ * shows, and subscriptions resume once a new socket is up.
  */
 import { ApolloLink } from '@apollo/client';
 import { CombinedGraphQLErrors } from '@apollo/client/errors';
@@ -53,6 +59,11 @@ function toError(err: unknown): Error {
 /** A fresh token was refused this many times in a row: the session is not usable. */
 const MAX_UNAUTHORIZED_IN_A_ROW = 3;
 
+/** How often an idle socket is pinged. */
+export const KEEP_ALIVE_MS = 15_000;
+/** How long a ping may go unanswered before the socket counts as dead. */
+export const PONG_TIMEOUT_MS = 5_000;
+
 export function createLiveSocket({ url, auth }: { url: () => string; auth: AuthStore }): LiveSocket {
   let client: Client | undefined;
   let generation = 0;
@@ -89,61 +100,72 @@ export function createLiveSocket({ url, auth }: { url: () => string; auth: AuthS
     const gen = ++generation;
     const current = () => gen === generation;
     let sentToken: string | null = null;
-    replaceClient(
-      createClient({
-        url: url(),
-        lazy: false,
-        retryAttempts: Number.POSITIVE_INFINITY,
-        // Pings every 15 s so a silently dead socket is noticed.
-        keepAlive: 15_000,
-        retryWait: (retries) =>
-          new Promise((resolve) =>
-            setTimeout(resolve, Math.min(10_000, 500 * 2 ** retries) + Math.random() * 500),
-          ),
-        shouldRetry: (e) => !(isCloseEvent(e) && e.code === CloseCode.Forbidden),
-        connectionParams: async () => {
-          sentToken = await auth.getValidAccessToken();
-          if (!sentToken) throw new Error('Signed out');
-          return { authorization: `Bearer ${sentToken}` };
+    let pongTimer: ReturnType<typeof setTimeout> | undefined;
+    const created: Client = createClient({
+      url: url(),
+      lazy: false,
+      retryAttempts: Number.POSITIVE_INFINITY,
+      // Pings an idle socket so a silently dead one is noticed (with the pong timeout below).
+      keepAlive: KEEP_ALIVE_MS,
+      retryWait: (retries) =>
+        new Promise((resolve) =>
+          setTimeout(resolve, Math.min(10_000, 500 * 2 ** retries) + Math.random() * 500),
+        ),
+      shouldRetry: (e) => !(isCloseEvent(e) && e.code === CloseCode.Forbidden),
+      connectionParams: async () => {
+        sentToken = await auth.getValidAccessToken();
+        if (!sentToken) throw new Error('Signed out');
+        return { authorization: `Bearer ${sentToken}` };
+      },
+      on: {
+        ping: (received) => {
+          if (received) return; // the server's ping (graphql-ws answers it)
+          clearTimeout(pongTimer);
+          pongTimer = setTimeout(() => {
+            if (current()) created.terminate();
+          }, PONG_TIMEOUT_MS);
         },
-        on: {
-          connecting: () => {
-            if (current()) setStatus(everConnected ? 'reconnecting' : 'connecting');
-          },
-          connected: () => {
-            if (!current()) return;
-            everConnected = true;
-            unauthorizedInARow = 0;
-            setStatus('connected');
-          },
-          closed: (event) => {
-            if (!current()) return;
-            if (isCloseEvent(event) && event.code === CloseCode.Forbidden) auth.signOut('revoked');
-            else setStatus(everConnected ? 'reconnecting' : 'connecting');
-          },
+        pong: (received) => {
+          if (received) clearTimeout(pongTimer);
         },
-        // Fatal closes end graphql-ws' connection loop; decide what happens next.
-        onNonLazyError: (err) => {
+        connecting: () => {
+          if (current()) setStatus(everConnected ? 'reconnecting' : 'connecting');
+        },
+        connected: () => {
           if (!current()) return;
-          if (isCloseEvent(err) && err.code === CloseCode.Unauthorized) {
-            unauthorizedInARow += 1;
-            if (unauthorizedInARow >= MAX_UNAUTHORIZED_IN_A_ROW) {
-              auth.signOut('expired');
-              return;
-            }
-            auth.expire(sentToken);
-            open();
+          everConnected = true;
+          unauthorizedInARow = 0;
+          setStatus('connected');
+        },
+        closed: (event) => {
+          clearTimeout(pongTimer);
+          if (!current()) return;
+          if (isCloseEvent(event) && event.code === CloseCode.Forbidden) auth.signOut('revoked');
+          else setStatus(everConnected ? 'reconnecting' : 'connecting');
+        },
+      },
+      // Fatal closes end graphql-ws' connection loop; decide what happens next.
+      onNonLazyError: (err) => {
+        if (!current()) return;
+        if (isCloseEvent(err) && err.code === CloseCode.Unauthorized) {
+          unauthorizedInARow += 1;
+          if (unauthorizedInARow >= MAX_UNAUTHORIZED_IN_A_ROW) {
+            auth.signOut('expired');
             return;
           }
-          if (isCloseEvent(err) && err.code === CloseCode.Forbidden) return;
-          // Anything else fatal (refresh unreachable, protocol error): try again a little later.
-          setStatus(everConnected ? 'reconnecting' : 'connecting');
-          setTimeout(() => {
-            if (current() && auth.getState().status === 'signedIn') open();
-          }, 5_000);
-        },
-      }),
-    );
+          auth.expire(sentToken);
+          open();
+          return;
+        }
+        if (isCloseEvent(err) && err.code === CloseCode.Forbidden) return;
+        // Anything else fatal (refresh unreachable, protocol error): try again a little later.
+        setStatus(everConnected ? 'reconnecting' : 'connecting');
+        setTimeout(() => {
+          if (current() && auth.getState().status === 'signedIn') open();
+        }, 5_000);
+      },
+    });
+    replaceClient(created);
   }
 
   const link = new ApolloLink(
