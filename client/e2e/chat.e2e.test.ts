@@ -18,6 +18,7 @@ import {
   newPage,
   screenshot,
   signIn,
+  switchableSocket,
   waitUntil,
 } from './helpers/browser.ts';
 import {
@@ -156,7 +157,7 @@ describe.skipIf(!chromiumPath)('chat in the browser', () => {
     await b.context.close();
   });
 
-  test('sends optimistically: pending, then sent; a failed send retries with the same clientId', async () => {
+  test('sends optimistically: pending, then sent; a failed send retries with the same clientId, by itself once reconnected', async () => {
     const [alice, bob] = await Promise.all([person(t, 'Alice'), person(t, 'Bob')]);
     const room = (
       await t.ok(
@@ -166,9 +167,11 @@ describe.skipIf(!chromiumPath)('chat in the browser', () => {
       )
     ).openDirectRoom;
     const { context, page, pageErrors } = await newPage(browser, { baseURL: t.url });
+    const line = await switchableSocket(page);
     await signIn(page, alice.username, alice.password);
     await page.goto(`/rooms/${room.id}`);
     await page.getByRole('heading', { name: 'Bob', level: 1 }).waitFor();
+    await page.locator('[data-connection="connected"]').waitFor();
 
     // Hold the first sendMessage until we have seen it pending; fail the second at the network.
     const sends: Request[] = [];
@@ -207,14 +210,25 @@ describe.skipIf(!chromiumPath)('chat in the browser', () => {
     await failed.getByRole('button', { name: 'Retry' }).click();
     await failed.and(page.locator('[data-status="sent"]')).waitFor();
 
+    // Lost with the connection: once the live socket is back, it goes by itself.
+    mode = 'fail';
+    await sendMessage(page, 'Out of the tunnel');
+    const lost = messageItem(page, 'Out of the tunnel');
+    await lost.getByText('Not sent.').waitFor();
+    mode = 'pass';
+    await line.sockets.at(-1)!.close({ code: 1012, reason: 'Service restart' });
+    await lost.and(page.locator('[data-status="sent"]')).waitFor({ timeout: 15_000 });
+
     const clientIds = sends.map((r) => JSON.parse(r.postData() ?? '{}').variables.input.clientId as string);
-    expect(clientIds).toHaveLength(3);
+    expect(clientIds).toHaveLength(5);
     expect(clientIds[1]).toBe(clientIds[2]); // the retry reused the failed attempt's clientId
     expect(clientIds[0]).not.toBe(clientIds[1]);
+    expect(clientIds[3]).toBe(clientIds[4]); // and so did the one sent again on reconnecting
     const history = await t.ok(HISTORY, { r: room.id, last: 10 }, alice.accessToken);
     expect(history.messages.edges.map((e: { node: { body: string } }) => e.node.body)).toEqual([
       'On its way',
       'Through a tunnel',
+      'Out of the tunnel',
     ]);
     expect(pageErrors).toEqual([]);
     await context.close();

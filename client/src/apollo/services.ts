@@ -61,6 +61,13 @@ export function createServices(): Services {
   };
   auth.subscribe(follow);
   follow();
+  // Back online: messages that could not reach the server go now, without a Retry.
+  let wasConnected = false;
+  socket.subscribe(() => {
+    const connected = socket.getStatus() === 'connected';
+    if (connected && !wasConnected) outbox.resend();
+    wasConnected = connected;
+  });
   void auth.restore();
   return { auth, socket, client, outbox };
 }

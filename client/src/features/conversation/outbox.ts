@@ -9,6 +9,11 @@
  * when the viewer comes back. A retry reuses the `clientId`, so a message the
  * server did get (only its answer was lost) is returned, never duplicated.
  *
+ * A message that failed for want of a connection (no answer from the API) is
+ * sent again by itself when the connection comes back (`resend`, called as
+ * the live socket reconnects), oldest first per room, as a messenger does; one
+ * the API refused waits for the viewer's Retry.
+ *
  * Not persisted: a reload drops what was not sent (the draft was the viewer's
  * to keep; the server never saw it, or has it under its `clientId`).
  */
@@ -74,6 +79,8 @@ export interface Outbox {
   retry(roomId: string, clientId: string): void;
   /** Forgets a failed message (e.g. one the server refused for good). */
   dismiss(roomId: string, clientId: string): void;
+  /** Sends again every message that failed without an answer from the API (the connection is back). */
+  resend(): void;
   /**
    * `listener` gets each message of `roomId` the server confirmed to a send
    * (for the open conversation; a closed one loads it with its history).
@@ -171,6 +178,15 @@ export function createOutbox(client: ApolloClient): Outbox {
     retry(roomId, clientId) {
       const p = byRoom.get(roomId)?.find((x) => x.clientId === clientId);
       if (p && p.status === 'failed' && !p.permanent) void deliver(p);
+    },
+    resend() {
+      for (const list of byRoom.values()) {
+        const lost = list.filter((p) => p.status === 'failed' && !p.permanent && p.error === undefined);
+        // One at a time per room: they arrive in the order they were written.
+        void (async () => {
+          for (const p of lost) await deliver(p);
+        })();
+      }
     },
     dismiss(roomId, clientId) {
       if (byRoom.get(roomId)?.some((x) => x.clientId === clientId && x.status === 'failed'))
