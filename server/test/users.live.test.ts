@@ -24,7 +24,7 @@ afterAll(() => t?.close());
 const UPDATE = `mutation($input: UpdateProfileInput!) { updateProfile(input: $input) { id avatarUrl } }`;
 const MY_EVENTS = `subscription { myEvents { __typename
   ... on RoomRemoved { roomId }
-  ... on UserUpdated { user { id displayName avatarUrl bio } }
+  ... on UserUpdated { user { id displayName avatarUrl bio timeZone } }
   ... on RoomUpdated { room { id title avatarUrl } } } }`;
 
 const listen = async (user: TestUser) =>
@@ -99,6 +99,15 @@ describe('profile changes, live', () => {
     await nothingFor(bob, forBob);
     await t.ok(UPDATE, { input: { bio: 'Hello', displayName: 'Ada L.' } }, ada.accessToken);
     await nothingFor(bob, forBob);
+    expect(t.errorLogs).toEqual([]);
+  });
+
+  it("the user's own other devices get their change too: a new time zone shows everywhere at once", async () => {
+    const ann = await registerUser(t, { displayName: 'Ann', timeZone: 'Asia/Kolkata' });
+    const otherTab = await listen(ann);
+    await t.ok(UPDATE, { input: { timeZone: 'Europe/Berlin' } }, ann.accessToken);
+    const e = (await otherTab.next()).myEvents;
+    expect(e).toMatchObject({ __typename: 'UserUpdated', user: { id: ann.id, timeZone: 'Europe/Berlin' } });
     expect(t.errorLogs).toEqual([]);
   });
 

@@ -1797,9 +1797,9 @@ export type UserEdge = {
 };
 
 /**
- * A contact or someone sharing a room with the viewer (no block either way, as for PresenceChanged)
- * changed their display name, picture (`avatarUrl`), bio or time zone: the person as they are now,
- * to show wherever they appear. A direct room with them also gets a RoomUpdated when its title or
+ * A contact or someone sharing a room with the viewer (no block either way, as for PresenceChanged),
+ * or the viewer themselves on another device, changed their display name, picture (`avatarUrl`), bio
+ * or time zone: the person as they are now, to show wherever they appear. A direct room with them also gets a RoomUpdated when its title or
  * picture (theirs) changed. Not replayed on resume (`myEvents(since)`): refetch after reconnecting.
  */
 export type UserUpdated = {

@@ -5,7 +5,9 @@
  *
  * - UserUpdated on `myEvents` when the name, picture, bio or time zone
  *   changed: the user as they are now, which a client writes over every place
- *   showing them (message authors, contacts, member lists);
+ *   showing them (message authors, contacts, member lists); the user's own
+ *   other devices and tabs get it too (their own name, and every time shown
+ *   in their zone);
  * - for the user's direct rooms, a RoomViewChanged marker (so a RoomUpdated)
  *   when the name or picture changed: those are the room's title and picture;
  * - when they turn `shareReadReceipts` back on, their current read pointer in
@@ -48,7 +50,7 @@ export async function publishProfileChange(
   const audience = await presenceAudience(deps.db, user.id);
   if (change.nameOrPicture || change.details) {
     const event: UserUpdatedEvent = { __typename: 'UserUpdated', user };
-    await deps.events.publishEach(audience.map(userTopic), event);
+    await deps.events.publishEach([user.id, ...audience].map(userTopic), event);
   }
   // Each room in its own publication order (publishRoom logs a failure and resolves).
   if (change.nameOrPicture) {
