@@ -149,7 +149,12 @@ describe.skipIf(!chromiumPath)('meetings in the browser', () => {
     expect(await join.getAttribute('href')).toMatch(/^https?:\/\/.+parley-/);
 
     // Ann proposes Tuesday 15:00 Berlin = 10:00 New York; Nick sees it live and accepts.
-    await a.page.getByRole('button', { name: 'Propose a new time' }).click();
+    // Escape closes the form, focus back on its button; then for real.
+    const propose = a.page.getByRole('button', { name: 'Propose a new time' });
+    await propose.click();
+    await a.page.keyboard.press('Escape');
+    await a.page.waitForFunction(() => document.activeElement?.textContent === 'Propose a new time');
+    await propose.click();
     expect(await a.page.evaluate(() => document.activeElement?.getAttribute('type'))).toBe('date');
     await a.page.getByLabel('New date', { exact: true }).fill('2027-03-16');
     await a.page.getByLabel('New time', { exact: true }).fill('15:00');
@@ -173,7 +178,10 @@ describe.skipIf(!chromiumPath)('meetings in the browser', () => {
     await a.page.getByText('· version 2').waitFor();
     expect(await a.page.getByRole('region', { name: 'You proposed a new time' }).count()).toBe(0);
 
-    // Nick cancels with a reason: both sides show it.
+    // Nick cancels with a reason (Escape first puts the form away): both sides show it.
+    await b.page.getByRole('button', { name: 'Cancel meeting…' }).click();
+    await b.page.keyboard.press('Escape');
+    await b.page.waitForFunction(() => document.activeElement?.textContent === 'Cancel meeting…');
     await b.page.getByRole('button', { name: 'Cancel meeting…' }).click();
     const reason = b.page.getByLabel('Reason for cancelling');
     expect(await b.page.evaluate(() => document.activeElement?.tagName)).toBe('TEXTAREA');

@@ -78,6 +78,12 @@ export function ProposeTimeForm(props: {
       className="stack propose-form"
       onSubmit={onSubmit}
       onInput={onInput}
+      // Escape closes it, as Never mind does (focus goes back to the button).
+      onKeyDown={(event) => {
+        if (event.key !== 'Escape' || busy) return;
+        event.preventDefault();
+        setOpen(false);
+      }}
       aria-busy={busy}
       aria-labelledby={`${id}-h`}
       noValidate

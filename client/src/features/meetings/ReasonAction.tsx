@@ -6,7 +6,7 @@ import { formErrors, formValues, lengthErrors, NO_ERRORS, useFormErrors } from '
 /**
  * An action that takes an optional reason (decline, cancel, reject a new
  * time): a button that opens a small form; focus moves into the form and
- * back to the button when it is closed without acting.
+ * back to the button when it is closed without acting (Never mind, or Escape).
  */
 export function ReasonAction(props: {
   /** The button that opens the form, e.g. "Decline…". */
@@ -71,6 +71,11 @@ export function ReasonAction(props: {
       className="stack reason-form"
       onSubmit={onSubmit}
       onInput={onInput}
+      onKeyDown={(event) => {
+        if (event.key !== 'Escape' || busy) return;
+        event.preventDefault();
+        setOpen(false);
+      }}
       aria-busy={busy}
       aria-label={props.confirm}
     >
