@@ -367,6 +367,24 @@ describe('hostile input', () => {
     expect((await t.ok(profile, { i: { bio: 'tab\there' } }, user.accessToken)).updateProfile.bio).toBe(
       'tab\there',
     );
+
+    // Half a surrogate pair is not text (it would be stored as U+FFFD): refused, named; a whole pair is fine.
+    const half = await t.gql(profile, { i: { bio: 'broken \ud800 pair' } }, user.accessToken);
+    expect(expectError(half, 'BAD_USER_INPUT')).toMatchObject({
+      message: 'Text may not contain an unpaired surrogate (half of a UTF-16 pair): $i.bio',
+      extensions: { field: 'i.bio' },
+    });
+    // In a literal, GraphQL's own parser refuses it.
+    const halfLiteral = await t.gql(
+      'mutation { updateProfile(input: { bio: "x\\udc00" }) { bio } }',
+      {},
+      user.accessToken,
+    );
+    expectError(halfLiteral, 'GRAPHQL_PARSE_FAILED');
+    expect(
+      (await t.ok(profile, { i: { bio: 'whole \ud83d\ude00' } }, user.accessToken)).updateProfile.bio,
+    ).toBe('whole 😀');
+    expect(t.errorLogs.slice(before)).toEqual([]);
   });
 
   it('answers malformed WebSocket messages with an error or a close, and keeps serving', async () => {

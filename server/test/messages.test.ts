@@ -84,6 +84,18 @@ describe('sending', () => {
     expectError(await sendAs(carol, {}), 'NOT_FOUND');
     expectError(await sendAs(alice, { roomId: uuidv7() }), 'NOT_FOUND');
     expectError(await sendAs(alice, { replyToId: uuidv7() }), 'NOT_FOUND');
+    // Text-direction overrides would make it read otherwise than written ("hi exe.png"); isolates and
+    // marks, which right-to-left writing uses, are fine.
+    const spoof = await sendAs(alice, { body: 'hi \u202Egnp.exe' });
+    expect(expectError(spoof, 'BAD_USER_INPUT')).toMatchObject({
+      message: 'Message must not contain text-direction override characters (found U+202E)',
+      extensions: { field: 'body' },
+    });
+    expect((await sendAs(alice, { body: 'שלום \u2067abc\u2069 \u200Fok' })).errors).toBeUndefined();
+    expectError(
+      await t.gql(EDIT, { id: m.id, body: 'now \u202Dspoofed' }, alice.accessToken),
+      'BAD_USER_INPUT',
+    );
     expectError(
       await t.gql(SEND, { input: { roomId: room.id, clientId: 'c', body: 'x' } }),
       'UNAUTHENTICATED',

@@ -1566,7 +1566,7 @@ export type RoomUpdated = {
 export type SendMessageInput = {
   /** Up to 10 of the viewer's uploads (ids from `POST /uploads`), in display order. NOT_FOUND for an unknown id, FORBIDDEN for someone else's upload. */
   attachmentIds?: InputMaybe<Array<Scalars['ID']['input']>>;
-  /** Text, up to 4000 characters after trimming; may be omitted or empty when `attachmentIds` has files (a message needs text, files or both). */
+  /** Text, up to 4000 characters after trimming, without text-direction overrides or embeddings (U+202A-U+202E; isolates and marks are fine); may be omitted or empty when `attachmentIds` has files (a message needs text, files or both). */
   body?: InputMaybe<Scalars['String']['input']>;
   /** Client-generated idempotency key (1-64 characters), unique per sender: a retry with the same key returns the original message. */
   clientId: Scalars['String']['input'];

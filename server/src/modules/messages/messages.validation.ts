@@ -6,8 +6,19 @@ export function normalizeBody(raw: string, max: number, field = 'body'): string 
   const body = raw.trim();
   if (body.length === 0) throw badInput('Message cannot be empty', { field });
   if (longerThan(body, max)) throw badInput(`Message must be at most ${max} characters`, { field, max });
+  // Overrides and embeddings reorder what follows them ("hi \u202Egnp.exe" shows as "hi exe.png"):
+  // a message must read as written. Isolates and marks, which right-to-left writing uses, stay.
+  const override = BIDI_OVERRIDE_RE.exec(body)?.[0];
+  if (override)
+    throw badInput(
+      `Message must not contain text-direction override characters (found U+${override.charCodeAt(0).toString(16).toUpperCase()})`,
+      { field },
+    );
   return body;
 }
+
+/** LRE, RLE, PDF, LRO, RLO. */
+const BIDI_OVERRIDE_RE = /[\u202A-\u202E]/;
 
 /**
  * A new message's text: like `normalizeBody`, except that a message with
