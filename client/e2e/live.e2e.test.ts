@@ -32,11 +32,11 @@ function person(t: TestApp, name: string): Promise<TestUser> {
 
 const composer = (page: Page) => page.getByRole('textbox', { name: 'Message', exact: true });
 const typingIndicator = (page: Page) => page.getByTestId('typing-indicator');
-/** The reaction toggle under a message ("React with 👍 (2)"). */
+/** The reaction toggle under a message ("👍 2 reactions"). */
 const reactionToggle = (page: Page, body: string, emoji: string) =>
   messageWithBody(page, body)
     .getByRole('list', { name: 'Reactions' })
-    .getByRole('button', { name: new RegExp(`^React with ${emoji}`) });
+    .getByRole('button', { name: new RegExp(`^${emoji} \\d+ reactions?$`) });
 
 async function openRoom(page: Page, title: RegExp, roomId: string) {
   await roomLink(page, title).click();

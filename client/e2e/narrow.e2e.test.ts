@@ -287,7 +287,7 @@ describe.skipIf(!chromiumPath)('narrow screens (390 × 844)', () => {
     }
     // The last emoji can be picked.
     await mine.getByRole('button', { name: 'React with 👀' }).click();
-    await mine.getByRole('button', { name: 'React with 👀 (1)' }).waitFor();
+    await mine.getByRole('button', { name: '👀 1 reaction' }).waitFor();
     expect(await overflowX(page)).toBe(0);
     expect(pageErrors).toEqual([]);
     await context.close();

@@ -30,7 +30,8 @@ export function ReactionBar(props: { messageId: string; onToggle(emoji: string):
             type="button"
             className={`reaction${g.reactedByMe ? ' mine' : ''}`}
             aria-pressed={g.reactedByMe}
-            aria-label={`React with ${g.emoji} (${g.count})`}
+            // The name starts with what the button shows (WCAG 2.5.3); aria-pressed says whether it is mine.
+            aria-label={`${g.emoji} ${g.count} ${g.count === 1 ? 'reaction' : 'reactions'}`}
             title={who(g)}
             data-emoji={g.emoji}
             onClick={() => props.onToggle(g.emoji)}
