@@ -305,9 +305,13 @@ describe.skipIf(!chromiumPath)('chat in the browser', () => {
       const room = await openDm(small, alice, bob);
       const { context, page, pageErrors } = await newPage(browser, { baseURL: small.url });
       await signIn(page, alice.username, alice.password);
+      // The composer learns this server's limit from Query.limits: typed before the answer, the text
+      // is measured against the default 4000 until it comes (on a loaded machine, seconds later).
+      const limits = page.waitForResponse((r) => graphqlOperation(r.request()) === 'ServiceLimits');
       await page.goto(`/rooms/${room.id}`);
       const box = page.getByRole('textbox', { name: 'Message', exact: true });
       await box.waitFor();
+      await limits;
       // 21 emoji: far below the default 4000, over this server's 20.
       await box.focus();
       await page.keyboard.insertText('🎉'.repeat(21));
