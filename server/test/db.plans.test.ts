@@ -11,6 +11,7 @@ import { registeredStatements } from '../src/db/index.ts';
 import { uuidv7 } from '../src/lib/ids.ts';
 import { currentFileQuery } from '../src/modules/files/files.repository.ts';
 import { listHistory } from '../src/modules/messages/messages.repository.ts';
+import { pointingAtQuery } from '../src/modules/notifications/notifications.repository.ts';
 import { readersOfRooms } from '../src/modules/receipts/receipts.repository.ts';
 import { createTestApp, type TestApp } from './helpers/app.ts';
 
@@ -137,6 +138,23 @@ describe('the index of replies', () => {
       `'${uuidv7()}'::uuid`,
     );
     expect(plan).toMatch(/messages_reply_to_idx/);
+  });
+});
+
+describe('rewriting the notifications that quote an edited or deleted message', () => {
+  it('finds them by index, however many notifications there are', async () => {
+    await client.query(`
+      INSERT INTO notifications (id, recipient_id, type, title, body, data, read_at)
+      SELECT md5('n' || g)::uuid, md5('u' || ((g % 4000) + 1))::uuid, 'MESSAGE', 'Room', 'hi',
+             jsonb_build_object('roomId', md5('r' || ((g % 2000) + 1))::uuid, 'messageId', md5('m' || g)::uuid),
+             now() -- read: one unread MESSAGE notification per member and room at most
+      FROM generate_series(1, 20000) g`);
+    await client.query('ANALYZE notifications');
+    // The statement `messageChanged` runs, as compiled.
+    const { sql, parameters } = pointingAtQuery(t.app.deps.db, uuidv7()).compile();
+    const plan = await genericPlan(sql, parameters.map((p) => `'${String(p)}'`).join(', '));
+    expect(plan).toMatch(/notifications_message_idx/);
+    expect(plan).not.toMatch(/Seq Scan/);
   });
 });
 

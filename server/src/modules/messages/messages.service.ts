@@ -284,7 +284,6 @@ export async function editMessage(
     // Notifications quoting it quote the new text.
     await messageChanged(tx, deps, {
       id: row.id,
-      roomId: row.room_id,
       senderName: message.sender?.displayName ?? 'Someone',
       body: row.body,
     });
@@ -324,7 +323,6 @@ export async function deleteMessage(deps: Deps, viewer: Viewer, id: string): Pro
     // No notification keeps quoting it (nor its digest email).
     await messageChanged(tx, deps, {
       id: row.id,
-      roomId: row.room_id,
       senderName: message.sender?.displayName ?? 'Someone',
       body: null,
     });

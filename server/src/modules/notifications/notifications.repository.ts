@@ -282,23 +282,25 @@ export async function readSince(db: Db, recipientId: string, since: Date, limit:
   return rows.map((r) => r.id);
 }
 
-/** The MESSAGE notifications of `roomId`'s members whose latest message is `messageId`, locked. */
+/** The MESSAGE notifications whose latest message is `messageId`, locked (index notifications_message_idx). */
+export function pointingAtQuery(db: Db, messageId: string) {
+  return (
+    db
+      .selectFrom('notifications')
+      .select(['id', 'recipient_id', 'count', 'read_at'])
+      // A literal, not a parameter: a generic plan can use the partial index only then.
+      .where('type', '=', sql.lit('MESSAGE'))
+      .where(sql<string>`data->>'messageId'`, '=', messageId)
+      .orderBy('id')
+      .forUpdate()
+  );
+}
+
 export function pointingAt(
   db: Transaction<DB>,
-  roomId: string,
   messageId: string,
 ): Promise<{ id: string; recipient_id: string; count: number; read_at: Date | null }[]> {
-  return db
-    .selectFrom('notifications')
-    .select(['id', 'recipient_id', 'count', 'read_at'])
-    .where('type', '=', 'MESSAGE')
-    .where('recipient_id', 'in', (eb) =>
-      eb.selectFrom('room_members').select('user_id').where('room_id', '=', roomId),
-    )
-    .where(sql<string>`data->>'messageId'`, '=', messageId)
-    .orderBy('id')
-    .forUpdate()
-    .execute();
+  return pointingAtQuery(db, messageId).execute();
 }
 
 /** A MESSAGE notification's new text; `readAt` also marks it read. */

@@ -137,9 +137,9 @@ export function messageBody(count: number, fromName: string, preview: string | n
 export async function messageChanged(
   tx: Tx,
   deps: Deps,
-  message: { id: string; roomId: string; senderName: string; body: string | null },
+  message: { id: string; senderName: string; body: string | null },
 ): Promise<void> {
-  const rows = await repo.pointingAt(tx.trx, message.roomId, message.id);
+  const rows = await repo.pointingAt(tx.trx, message.id);
   const at = new Date();
   for (const n of rows) {
     const retire = message.body === null && n.count === 1 && n.read_at === null;
