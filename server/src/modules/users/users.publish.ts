@@ -59,31 +59,20 @@ export async function publishProfileChange(
     const peers = (await directPeers(deps.db, user.id)).filter((d) => related.has(d.peer_id));
     await Promise.all(peers.map((d) => publishRoom(deps, d.room_id, { views: [d.peer_id], users: known })));
   }
-  if (change.receiptsShared) {
+  if (change.receiptsShared || change.receiptsWithdrawn) {
     const pointers = await readPointersOf(deps.db, user.id);
     await Promise.all(
       pointers.map((p) => {
-        const receipt: ReadReceiptEvent = {
-          __typename: 'ReadReceipt',
-          roomId: p.room_id,
-          user,
-          seq: Number(p.last_read_seq),
-          readAt: p.last_read_at,
-        };
-        return publishRoom(deps, p.room_id, { events: [receipt] });
-      }),
-    );
-  }
-  if (change.receiptsWithdrawn) {
-    const pointers = await readPointersOf(deps.db, user.id);
-    await Promise.all(
-      pointers.map((p) => {
-        const withdrawn: ReadReceiptWithdrawnEvent = {
-          __typename: 'ReadReceiptWithdrawn',
-          roomId: p.room_id,
-          user,
-        };
-        return publishRoom(deps, p.room_id, { events: [withdrawn] });
+        const event: ReadReceiptEvent | ReadReceiptWithdrawnEvent = change.receiptsShared
+          ? {
+              __typename: 'ReadReceipt',
+              roomId: p.room_id,
+              user,
+              seq: Number(p.last_read_seq),
+              readAt: p.last_read_at,
+            }
+          : { __typename: 'ReadReceiptWithdrawn', roomId: p.room_id, user };
+        return publishRoom(deps, p.room_id, { events: [event] });
       }),
     );
   }
