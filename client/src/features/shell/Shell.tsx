@@ -3,6 +3,7 @@ import { Link, matchPath, NavLink, Outlet, useLocation, useNavigate } from 'reac
 import { useAuth, useConnectionStatus } from '../../apollo/ServicesProvider.tsx';
 import { graphql } from '../../gql/index.ts';
 import { RouteFocus } from '../../ui/RouteFocus.tsx';
+import { NARROW, useMediaQuery } from '../../ui/useMediaQuery.ts';
 import { NotificationBell } from '../notifications/NotificationBell.tsx';
 import { RoomsSidebar } from '../rooms/RoomsSidebar.tsx';
 import { ReconnectingBanner } from './ReconnectingBanner.tsx';
@@ -38,7 +39,10 @@ function backTarget(pathname: string): { to: string; label: string } {
 /**
  * The signed-in frame: a sidebar (navigation, then the Chats and Contacts tabs) beside
  * the main pane. At 720 px and below only one pane shows: the sidebar on
- * /rooms, the main pane (with a back button) everywhere else.
+ * /rooms, the main pane (with a back button) everywhere else. The list of
+ * conversations is then the page itself: it is the `main` landmark, under an
+ * h1, and the sidebar around it is no landmark of its own (a main may not sit
+ * inside a complementary one).
  */
 export function Shell() {
   const { pathname } = useLocation();
@@ -48,6 +52,9 @@ export function Shell() {
   const { data } = useQuery(ShellQuery);
   const pane = pathname === '/rooms' ? 'list' : 'detail';
   const back = backTarget(pathname);
+  const listOnly = useMediaQuery(NARROW) && pane === 'list';
+  const ListPane = listOnly ? 'main' : 'section';
+  const ListHeading = listOnly ? 'h1' : 'h2';
 
   async function signOut() {
     await auth.logout();
@@ -61,7 +68,11 @@ export function Shell() {
       </a>
       <RouteFocus />
       <ReconnectingBanner />
-      <aside className="sidebar" aria-label="Navigation">
+      <div
+        className="sidebar"
+        role={listOnly ? undefined : 'complementary'}
+        aria-label={listOnly ? undefined : 'Navigation'}
+      >
         <div className="sidebar-header">
           <Link to="/rooms" className="brand">
             <span className="logo" aria-hidden="true">
@@ -82,27 +93,37 @@ export function Shell() {
             ))}
           </ul>
         </nav>
-        <section className="room-list" aria-labelledby="room-list-heading">
-          <h2 id="room-list-heading" tabIndex={-1} data-route-focus>
+        <ListPane
+          className="room-list"
+          aria-labelledby="room-list-heading"
+          {...(listOnly ? { id: 'main', tabIndex: -1 } : {})}
+        >
+          <ListHeading id="room-list-heading" tabIndex={-1} data-route-focus>
             Conversations
-          </h2>
+          </ListHeading>
           <RoomsSidebar labelledBy="room-list-heading" />
-        </section>
+        </ListPane>
         <div className="sidebar-footer">
           {data ? <ViewerBadge user={data.me} /> : null}
           <button type="button" className="button subtle" onClick={() => void signOut()}>
             Sign out
           </button>
         </div>
-      </aside>
-      <main id="main" className="main-pane" tabIndex={-1}>
-        {pane === 'detail' ? (
-          <Link to={back.to} className="back-button" aria-label={back.label}>
-            <span aria-hidden="true">←</span> Back
-          </Link>
-        ) : null}
-        <Outlet />
-      </main>
+      </div>
+      {listOnly ? (
+        <div className="main-pane">
+          <Outlet />
+        </div>
+      ) : (
+        <main id="main" className="main-pane" tabIndex={-1}>
+          {pane === 'detail' ? (
+            <Link to={back.to} className="back-button" aria-label={back.label}>
+              <span aria-hidden="true">←</span> Back
+            </Link>
+          ) : null}
+          <Outlet />
+        </main>
+      )}
     </div>
   );
 }
