@@ -28,6 +28,9 @@ const NAV = [
   { to: '/settings', label: 'Settings' },
 ] as const;
 
+/** The sidebar beside a pane: a complementary landmark (not while the list is the page). */
+const SIDEBAR_LANDMARK = { role: 'complementary', 'aria-label': 'Navigation' } as const;
+
 /** Where the back button of a detail pane leads on narrow screens. */
 function backTarget(pathname: string): { to: string; label: string } {
   if (matchPath('/meetings/:id', pathname)) return { to: '/meetings', label: 'Back to meetings' };
@@ -68,11 +71,7 @@ export function Shell() {
       </a>
       <RouteFocus />
       <ReconnectingBanner />
-      <div
-        className="sidebar"
-        role={listOnly ? undefined : 'complementary'}
-        aria-label={listOnly ? undefined : 'Navigation'}
-      >
+      <div className="sidebar" {...(listOnly ? {} : SIDEBAR_LANDMARK)}>
         <div className="sidebar-header">
           <Link to="/rooms" className="brand">
             <span className="logo" aria-hidden="true">
