@@ -354,6 +354,11 @@ describe.skipIf(!chromiumPath)('attachments and avatars in the browser', () => {
       bob.accessToken,
     );
     const a = await newPage(browser, { baseURL: t.url });
+    // The original (up to the upload limit) loads only once the preview is opened.
+    const originals: string[] = [];
+    a.page.on('request', (r) => {
+      if (new URL(r.url()).pathname === `/files/${tall.body.id}`) originals.push(r.url());
+    });
     await signIn(a.page, alice.username, alice.password);
     await a.page.goto(`/rooms/${room.id}`);
     const preview = messageLog(a.page).getByRole('button', { name: 'Open image tall.png' });
@@ -367,6 +372,7 @@ describe.skipIf(!chromiumPath)('attachments and avatars in the browser', () => {
     expect(box?.height).toBeCloseTo(240, 0);
     expect(await img.evaluate((el) => getComputedStyle(el).objectFit)).toBe('cover');
     await screenshot(a.page, 'attachments-tall-image');
+    expect(originals).toEqual([]);
 
     await preview.click();
     const lightbox = a.page.getByRole('dialog', { name: 'tall.png' });
@@ -376,6 +382,7 @@ describe.skipIf(!chromiumPath)('attachments and avatars in the browser', () => {
     expect(await full.evaluate((el: HTMLImageElement) => el.naturalHeight)).toBe(3000);
     // At its own size, scrolling, rather than squeezed to the screen's height.
     expect((await full.boundingBox())?.height).toBeCloseTo(3000, 0);
+    expect(originals).toHaveLength(1);
     await lightbox.getByRole('link', { name: 'Open original' }).waitFor();
     await a.page.keyboard.press('Escape');
     await lightbox.waitFor({ state: 'hidden' });

@@ -32,6 +32,8 @@ function ImagePreview(props: { file: Attachment }) {
   // The thumbnail is made by a background job: until it exists (or if it fails to load) show the original.
   const [src, setSrc] = useState(f.thumbnailUrl ?? f.url);
   const dialog = useRef<HTMLDialogElement>(null);
+  // The original (up to the upload limit) loads when the preview is first opened, not with the history.
+  const [opened, setOpened] = useState(false);
   const size = previewSize(f.width ?? null, f.height ?? null);
   return (
     <div className="image-attachment">
@@ -40,7 +42,10 @@ function ImagePreview(props: { file: Attachment }) {
         className="image-preview"
         aria-label={`Open image ${f.name}`}
         aria-haspopup="dialog"
-        onClick={() => dialog.current?.showModal()}
+        onClick={() => {
+          setOpened(true);
+          dialog.current?.showModal();
+        }}
       >
         <img
           src={src}
@@ -70,11 +75,13 @@ function ImagePreview(props: { file: Attachment }) {
       >
         <figure>
           {/* A very tall image at a readable width, scrolling, rather than squeezed into the screen's height. */}
-          <img
-            src={f.url}
-            alt={f.name}
-            className={isTallImage(f.width ?? null, f.height ?? null) ? 'tall' : undefined}
-          />
+          {opened ? (
+            <img
+              src={f.url}
+              alt={f.name}
+              className={isTallImage(f.width ?? null, f.height ?? null) ? 'tall' : undefined}
+            />
+          ) : null}
           <figcaption>
             <span>
               {f.name} <span className="muted">· {humanSize(f.size)}</span>
