@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, expectError, type TestApp } from './helpers/app.ts';
-import { createGroup, MARK_READ, openDm, send } from './helpers/chat.ts';
+import { createGroup, LEAVE, MARK_READ, openDm, REMOVE_MEMBER, send } from './helpers/chat.ts';
 import { liveNotifications } from './helpers/notifications.ts';
 import { registerUser, type TestUser } from './helpers/users.ts';
 import { connectWs, type WsConnection } from './helpers/ws.ts';
@@ -103,6 +103,18 @@ describe('message notifications from chat', () => {
       count: 1,
       body: `Alice: @${carol.username} can you review?`,
     });
+  });
+
+  it('leaving a group, or being removed from it, retires its message notices: nothing is left to read there', async () => {
+    const [alice, bob, carol] = await registerTrio(t);
+    const group = await createGroup(t, alice, [bob, carol], 'Short-lived');
+    await send(t, alice, group.id, `@${bob.username} @${carol.username} look`);
+    expect([(await unread(bob)).count, (await unread(carol)).count]).toEqual([1, 1]);
+    await t.ok(REMOVE_MEMBER, { r: group.id, u: carol.id }, alice.accessToken);
+    expect((await unread(carol)).count).toBe(0);
+    await t.ok(LEAVE, { r: group.id }, bob.accessToken);
+    expect((await unread(bob)).count).toBe(0);
+    expect(t.errorLogs).toEqual([]);
   });
 
   it('reading the room up to its newest message clears the notification on every device', async () => {

@@ -214,7 +214,7 @@ export async function retireNotifications(
   deps: Deps,
   recipientId: string,
   types: readonly NotificationType[],
-  match: { key: 'friendRequestId' | 'fromUserId' | 'meetingId'; value: string },
+  match: { key: 'friendRequestId' | 'fromUserId' | 'meetingId' | 'roomId'; value: string },
 ): Promise<void> {
   const ids = await repo.markReadMatching(tx.trx, recipientId, types, match.key, match.value, new Date());
   if (ids.length > 0) tx.afterCommit(() => publishRead(deps, recipientId, ids));

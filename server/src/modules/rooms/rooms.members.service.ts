@@ -17,6 +17,7 @@ import { badInput, forbidden, notFound } from '../../graphql/errors.ts';
 import { parseId, uuidv7 } from '../../lib/ids.ts';
 import type { SystemData } from '../messages/messages.model.ts';
 import * as messagesRepo from '../messages/messages.repository.ts';
+import { retireNotifications } from '../notifications/notifications.service.ts';
 import { type UserModel, userRowToModel } from '../users/users.model.ts';
 import { findUsersByIds } from '../users/users.repository.ts';
 import { requireGroup, requireManager, requireMember } from './rooms.access.ts';
@@ -145,8 +146,19 @@ async function recordDeparture(
   return { __typename: 'MemberLeft', roomId, seq: msg.seq, user, removedBy: by };
 }
 
-/** Schedules a departure's events (its MemberLeft first, then what followed from it). */
-function publishDeparture(deps: Deps, tx: Tx, roomId: string, userId: string, events: RoomEventPayload[]) {
+/**
+ * Schedules a departure's events (its MemberLeft first, then what followed
+ * from it). The one who left has nothing more to read there: their unread
+ * message notices of the room stop counting (their devices are told).
+ */
+async function publishDeparture(
+  deps: Deps,
+  tx: Tx,
+  roomId: string,
+  userId: string,
+  events: RoomEventPayload[],
+): Promise<void> {
+  await retireNotifications(tx, deps, userId, ['MESSAGE'], { key: 'roomId', value: roomId });
   publishAfterCommit(deps, tx, roomId, { events, removed: [userId], views: 'members' });
   // A former member is no longer typing there.
   tx.afterCommit(() => deps.presence.stopTyping(roomId, userId));
@@ -201,7 +213,7 @@ export async function removeRoomMember(
     if (target.role === 'OWNER') throw forbidden('The owner cannot be removed');
     if (target.role === 'ADMIN' && m.role !== 'OWNER') throw forbidden('Only the owner can remove admins');
     await repo.deleteMember(tx.trx, id, targetId);
-    publishDeparture(deps, tx, id, targetId, [await recordDeparture(tx, id, targetId, viewer.userId)]);
+    await publishDeparture(deps, tx, id, targetId, [await recordDeparture(tx, id, targetId, viewer.userId)]);
   });
   return getRoom(deps, viewer, id);
 }
@@ -218,7 +230,7 @@ export async function leaveRoom(deps: Deps, viewer: Viewer, roomId: string): Pro
       const successor = await repo.findSuccessor(tx.trx, id);
       if (successor) events.push(await recordRoleChange(tx, id, successor.user_id, 'OWNER', null));
     }
-    publishDeparture(deps, tx, id, viewer.userId, events);
+    await publishDeparture(deps, tx, id, viewer.userId, events);
   });
   return true;
 }
