@@ -735,6 +735,18 @@ describe.skipIf(!chromiumPath)('chat in the browser', () => {
     ]);
     await screenshot(c.page, 'conversation-rejoined');
 
+    // Removed again, and the page reloaded: not found. Added back: it opens by itself.
+    await t.ok(REMOVE_MEMBER, { r: room.id, u: carol.id }, alice.accessToken);
+    await notice.waitFor();
+    await c.page.reload();
+    await c.page.getByRole('heading', { name: 'Conversation not found' }).waitFor();
+    await c.page.locator('[data-connection="connected"]').waitFor();
+    await t.ok(ADD_MEMBERS, { r: room.id, u: [carol.id] }, alice.accessToken);
+    await composer.waitFor();
+    await c.page.getByRole('heading', { name: 'Conversation not found' }).waitFor({ state: 'detached' });
+    await send(t, alice, room.id, 'Back once more');
+    await messageItem(c.page, 'Back once more').waitFor();
+
     expect(c.pageErrors).toEqual([]);
     await c.context.close();
   });

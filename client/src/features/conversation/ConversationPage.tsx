@@ -83,11 +83,13 @@ function Conversation({ roomId, onRejoined }: { roomId: string; onRejoined(): vo
     });
   }, [visible, ready, room, seq, roomId, markRoomRead, conv.left]);
 
-  // Removed while here: the room's stream ended. The server sends RoomUpdated for a room only to
-  // its members, after the RoomRemoved: the next one means the viewer was added back.
+  // Removed while here (the room's stream ended), or opened while not a member (NOT_FOUND): the
+  // server sends RoomUpdated for a room only to its members, so the next one means the viewer was
+  // added (back): load it again.
+  const missing = error !== undefined && notFound(error);
   useEffect(
-    () => (conv.left ? onRoomUpdated(roomId, onRejoined) : undefined),
-    [conv.left, roomId, onRejoined],
+    () => (conv.left || missing ? onRoomUpdated(roomId, onRejoined) : undefined),
+    [conv.left, missing, roomId, onRejoined],
   );
 
   if (error && (notFound(error) || !data)) {
