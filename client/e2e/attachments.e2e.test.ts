@@ -490,4 +490,41 @@ describe.skipIf(!chromiumPath)('attachments and avatars in the browser', () => {
     expect(b.pageErrors).toEqual([]);
     await Promise.all([a.context.close(), b.context.close()]);
   });
+
+  test('links that end while the conversation is open are replaced before they do: downloads and images keep working', async () => {
+    const short = await createTestApp({ env: { FILE_URL_TTL_SECONDS: '10' } });
+    try {
+      const [alice, bob] = await Promise.all([person(short, 'Alice'), person(short, 'Bob')]);
+      await makeContacts(short, alice, bob);
+      const room = await openDm(short, alice, bob);
+      const pdf = await upload(short, bob.accessToken, { filename: 'plan.pdf', data: tinyPdf() });
+      expect(pdf.status).toBe(201);
+      await short.ok(
+        SEND,
+        { input: { roomId: room.id, clientId: uuidv7(), body: 'the plan', attachmentIds: [pdf.body.id] } },
+        bob.accessToken,
+      );
+      const a = await newPage(browser, { baseURL: short.url });
+      await signIn(a.page, alice.username, alice.password);
+      await a.page.goto(`/rooms/${room.id}`);
+      const download = messageItem(a.page, 'the plan').getByRole('link', { name: 'Download plan.pdf' });
+      await download.waitFor();
+      const first = (await download.getAttribute('href')) ?? '';
+      const exp = (href: string) => Number(new URL(href, short.url).searchParams.get('exp'));
+      // Before the first link ends (within 20 s: 10 s, rounded up to a 10 s bucket), a fresh one replaces it.
+      await waitUntil(
+        'a fresh link',
+        async () => exp((await download.getAttribute('href')) ?? '') > exp(first),
+        30_000,
+      );
+      const fresh = (await download.getAttribute('href')) ?? '';
+      await waitUntil('the first link has ended', async () => Date.now() / 1000 > exp(first) + 1, 30_000);
+      expect((await a.page.request.get(new URL(first, short.url).toString())).status()).toBe(403);
+      expect((await a.page.request.get(new URL(fresh, short.url).toString())).status()).toBe(200);
+      expect(a.pageErrors).toEqual([]); // Apollo's cache warnings land here too
+      await a.context.close();
+    } finally {
+      await short.close();
+    }
+  });
 });

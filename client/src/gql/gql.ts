@@ -18,6 +18,7 @@ type Documents = {
     "\n  mutation RefreshSession($refreshToken: String!) {\n    refreshSession(refreshToken: $refreshToken) {\n      ...AuthSession\n    }\n  }\n": typeof types.RefreshSessionDocument,
     "\n  mutation Logout($refreshToken: String!) {\n    logout(refreshToken: $refreshToken)\n  }\n": typeof types.LogoutDocument,
     "\n  fragment MessageAttachments_message on Message {\n    id\n    attachments {\n      id\n      name\n      size\n      mimeType\n      isImage\n      width\n      height\n      url\n      thumbnailUrl\n    }\n  }\n": typeof types.MessageAttachments_MessageFragmentDoc,
+    "\n  query MessageAttachmentUrls($id: ID!) {\n    message(id: $id) {\n      id\n      attachments {\n        id\n        url\n        thumbnailUrl\n      }\n    }\n  }\n": typeof types.MessageAttachmentUrlsDocument,
     "\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n": typeof types.RequestPasswordResetDocument,
     "\n  mutation ResetPassword($token: String!, $newPassword: String!) {\n    resetPassword(token: $token, newPassword: $newPassword)\n  }\n": typeof types.ResetPasswordDocument,
     "\n  query ResetPasswordViewer {\n    me {\n      id\n      displayName\n      username\n    }\n  }\n": typeof types.ResetPasswordViewerDocument,
@@ -130,6 +131,7 @@ const documents: Documents = {
     "\n  mutation RefreshSession($refreshToken: String!) {\n    refreshSession(refreshToken: $refreshToken) {\n      ...AuthSession\n    }\n  }\n": types.RefreshSessionDocument,
     "\n  mutation Logout($refreshToken: String!) {\n    logout(refreshToken: $refreshToken)\n  }\n": types.LogoutDocument,
     "\n  fragment MessageAttachments_message on Message {\n    id\n    attachments {\n      id\n      name\n      size\n      mimeType\n      isImage\n      width\n      height\n      url\n      thumbnailUrl\n    }\n  }\n": types.MessageAttachments_MessageFragmentDoc,
+    "\n  query MessageAttachmentUrls($id: ID!) {\n    message(id: $id) {\n      id\n      attachments {\n        id\n        url\n        thumbnailUrl\n      }\n    }\n  }\n": types.MessageAttachmentUrlsDocument,
     "\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n": types.RequestPasswordResetDocument,
     "\n  mutation ResetPassword($token: String!, $newPassword: String!) {\n    resetPassword(token: $token, newPassword: $newPassword)\n  }\n": types.ResetPasswordDocument,
     "\n  query ResetPasswordViewer {\n    me {\n      id\n      displayName\n      username\n    }\n  }\n": types.ResetPasswordViewerDocument,
@@ -268,6 +270,10 @@ export function graphql(source: "\n  mutation Logout($refreshToken: String!) {\n
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  fragment MessageAttachments_message on Message {\n    id\n    attachments {\n      id\n      name\n      size\n      mimeType\n      isImage\n      width\n      height\n      url\n      thumbnailUrl\n    }\n  }\n"): (typeof documents)["\n  fragment MessageAttachments_message on Message {\n    id\n    attachments {\n      id\n      name\n      size\n      mimeType\n      isImage\n      width\n      height\n      url\n      thumbnailUrl\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MessageAttachmentUrls($id: ID!) {\n    message(id: $id) {\n      id\n      attachments {\n        id\n        url\n        thumbnailUrl\n      }\n    }\n  }\n"): (typeof documents)["\n  query MessageAttachmentUrls($id: ID!) {\n    message(id: $id) {\n      id\n      attachments {\n        id\n        url\n        thumbnailUrl\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -3,6 +3,7 @@ import type { MessageAttachments_MessageFragment } from '../../gql/graphql.ts';
 import { type FragmentType, getFragmentData, graphql } from '../../gql/index.ts';
 import { FileIcon } from './FileIcon.tsx';
 import { humanSize, isTallImage, previewSize, sameOriginFileUrl } from './format.ts';
+import { linkEnded, useFreshFileUrls } from './useFreshFileUrls.ts';
 
 export const MessageAttachmentsFragment = graphql(`
   fragment MessageAttachments_message on Message {
@@ -23,14 +24,15 @@ export const MessageAttachmentsFragment = graphql(`
 
 type Attachment = MessageAttachments_MessageFragment['attachments'][number];
 
-function ImagePreview(props: { file: Attachment }) {
+function ImagePreview(props: { file: Attachment; onLinkEnded(): void }) {
   const f = {
     ...props.file,
     url: sameOriginFileUrl(props.file.url),
     thumbnailUrl: sameOriginFileUrl(props.file.thumbnailUrl),
   };
   // The thumbnail is made by a background job: until it exists (or if it fails to load) show the original.
-  const [src, setSrc] = useState(f.thumbnailUrl ?? f.url);
+  const [original, setOriginal] = useState(false);
+  const src = original ? f.url : (f.thumbnailUrl ?? f.url);
   const dialog = useRef<HTMLDialogElement>(null);
   // The original (up to the upload limit) loads when the preview is first opened, not with the history.
   const [opened, setOpened] = useState(false);
@@ -57,7 +59,9 @@ function ImagePreview(props: { file: Attachment }) {
           loading="lazy"
           decoding="async"
           onError={() => {
-            if (src !== f.url) setSrc(f.url);
+            // An ended link gets fresh ones (this re-renders with them); else the original instead.
+            if (linkEnded(src)) props.onLinkEnded();
+            else if (src !== f.url) setOriginal(true);
           }}
         />
       </button>
@@ -107,6 +111,8 @@ export function FileCard(props: {
   url?: string;
   /** Still being sent with its message. */
   pending?: boolean;
+  /** A fresh link for this file, when its own has ended (the download then uses it). */
+  freshUrl?: () => Promise<string | null>;
 }) {
   return (
     <div className={`file-card${props.pending ? ' pending' : ''}`}>
@@ -123,6 +129,19 @@ export function FileCard(props: {
           href={props.url}
           download={props.name}
           aria-label={`Download ${props.name}`}
+          onClick={(event) => {
+            const { freshUrl } = props;
+            if (!freshUrl || !linkEnded(props.url)) return;
+            // The link ended while the page was open: download from a fresh one instead.
+            event.preventDefault();
+            void freshUrl().then((url) => {
+              if (!url) return;
+              const a = document.createElement('a');
+              a.href = url;
+              a.download = props.name;
+              a.click();
+            });
+          }}
         >
           Download
         </a>
@@ -135,7 +154,8 @@ export function FileCard(props: {
 
 /** A message's files: images as previews (a click opens them large), other files as cards. */
 export function MessageAttachments(props: { message: FragmentType<typeof MessageAttachmentsFragment> }) {
-  const { attachments } = getFragmentData(MessageAttachmentsFragment, props.message);
+  const message = getFragmentData(MessageAttachmentsFragment, props.message);
+  const { attachments, refresh } = useFreshFileUrls(message.id, message.attachments);
   if (attachments.length === 0) return null;
   const images = attachments.filter((a) => a.isImage);
   const files = attachments.filter((a) => !a.isImage);
@@ -144,7 +164,7 @@ export function MessageAttachments(props: { message: FragmentType<typeof Message
       {images.length > 0 ? (
         <div className="attachment-images">
           {images.map((a) => (
-            <ImagePreview key={a.id} file={a} />
+            <ImagePreview key={a.id} file={a} onLinkEnded={() => void refresh()} />
           ))}
         </div>
       ) : null}
@@ -157,6 +177,7 @@ export function MessageAttachments(props: { message: FragmentType<typeof Message
               size={a.size}
               mimeType={a.mimeType}
               url={sameOriginFileUrl(a.url)}
+              freshUrl={async () => sameOriginFileUrl((await refresh()).get(a.id)?.url)}
             />
           ))}
         </div>
