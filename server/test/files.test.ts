@@ -126,6 +126,19 @@ describe('POST /uploads and GET /files/:id', () => {
     expect(JSON.parse(anonymous.body.toString()).error.code).toBe('UNAUTHENTICATED');
   });
 
+  it('a caption can be removed from a message with files (edited to empty); a message without files keeps needing text', async () => {
+    const room = await createGroup(t, alice, [bob]);
+    const pic = await uploadOk(alice, { filename: 'captioned.png', data: png });
+    const sent = await sendWith(alice, room.id, [pic.id], 'a caption');
+    const id = sent.data.sendMessage.id as string;
+    const EDIT = `mutation($id: ID!, $body: String!) { editMessage(id: $id, body: $body) { body editedAt attachments { id } } }`;
+    const edited = (await t.ok(EDIT, { id, body: '   ' }, alice.accessToken)).editMessage;
+    expect(edited).toMatchObject({ body: '', attachments: [{ id: pic.id }] });
+    expect(edited.editedAt).not.toBeNull();
+    const plain = await send(t, alice, room.id, 'text only');
+    expectError(await t.gql(EDIT, { id: plain.id, body: '' }, alice.accessToken), 'BAD_USER_INPUT');
+  });
+
   it('detects the type from the content: a PNG named .pdf is stored as image/png', async () => {
     const f = await uploadOk(alice, { filename: 'not-really.pdf', type: 'application/pdf', data: png });
     expect(f.mimeType).toBe('image/png');

@@ -141,7 +141,8 @@ export function MessageItem(props: MessageItemProps) {
         setEditRefused('too long');
         return;
       }
-      if (!body) {
+      // A message with files may lose its text (a caption removed); one without needs some.
+      if (!body && m.attachments.length === 0) {
         setEditRefused('empty');
         return;
       }

@@ -13,6 +13,7 @@ import { badInput, conflict, forbidden, notFound } from '../../graphql/errors.ts
 import { parseId, uuidv7 } from '../../lib/ids.ts';
 import { blockedAmong } from '../contacts/contacts.repository.ts';
 import { type AttachmentModel, describeAttachments } from '../files/files.model.ts';
+import { listAttachments } from '../files/files.repository.ts';
 import {
   attachToMessage,
   checkAttachable,
@@ -264,18 +265,27 @@ async function visibleMessage(deps: Deps, viewer: Viewer, id: string) {
   return row;
 }
 
-/** Edits the viewer's own message (sets editedAt; mentions are recomputed). */
+/**
+ * Edits the viewer's own message (sets editedAt; mentions are recomputed).
+ * A message with files may lose its text (a caption removed), as it could be
+ * sent without one.
+ */
 export async function editMessage(
   deps: Deps,
   viewer: Viewer,
   id: string,
   rawBody: string,
 ): Promise<MessageModel> {
-  const body = normalizeBody(rawBody, deps.config.messageMaxLength);
+  const emptied = rawBody.trim() === '';
+  let body = emptied ? '' : normalizeBody(rawBody, deps.config.messageMaxLength);
   const found = await visibleMessage(deps, viewer, id);
   if (found.kind !== 'USER' || found.sender_id !== viewer.userId)
     throw forbidden('You can only edit your own messages');
   if (found.deleted_at) throw badInput('A deleted message cannot be edited', { field: 'id' });
+  if (emptied) {
+    const hasFiles = (await listAttachments(deps.db, [found.id])).length > 0;
+    body = normalizeMessageBody(rawBody, hasFiles, deps.config.messageMaxLength);
+  }
   const mentions = await resolveMentions(deps.db, found.room_id, body, viewer.userId);
   return inTransaction(deps, async (tx) => {
     const row = await repo.updateBody(tx.trx, found.id, body, mentions);
