@@ -527,4 +527,52 @@ describe.skipIf(!chromiumPath)('attachments and avatars in the browser', () => {
       await short.close();
     }
   });
+
+  test('files attached in one conversation are still there after visiting another, and go with the message', async () => {
+    const [alice, bob, carol] = await Promise.all([person(t, 'Alice'), person(t, 'Bob'), person(t, 'Carol')]);
+    await Promise.all([makeContacts(t, alice, bob), makeContacts(t, alice, carol)]);
+    const withBob = await openDm(t, alice, bob);
+    const withCarol = await openDm(t, alice, carol);
+    // Each with a message, so both are in Alice's list.
+    for (const [room, from] of [
+      [withBob, bob],
+      [withCarol, carol],
+    ] as const)
+      await t.ok(
+        SEND,
+        { input: { roomId: room.id, clientId: uuidv7(), body: 'hi Alice' } },
+        from.accessToken,
+      );
+    const notesPath = path.join(dir, 'kept-notes.txt');
+    writeFileSync(notesPath, 'kept across rooms\n');
+    const a = await newPage(browser, { baseURL: t.url });
+    await signIn(a.page, alice.username, alice.password);
+    await a.page.goto(`/rooms/${withBob.id}`);
+    const tray = a.page.getByRole('list', { name: 'Attachments to send' });
+    await a.page.getByTestId('attach-input').setInputFiles([notesPath]);
+    await tray.locator('[data-status="done"]').filter({ hasText: 'kept-notes.txt' }).waitFor();
+    await a.page.getByRole('textbox', { name: 'Message', exact: true }).fill('see attached');
+
+    // To Carol's conversation (nothing attached there), and back, through the list.
+    await roomLink(a.page, /Carol/).click();
+    await a.page.waitForURL(`**/rooms/${withCarol.id}`);
+    await a.page.getByRole('textbox', { name: 'Message', exact: true }).waitFor();
+    expect(await tray.count()).toBe(0);
+    await roomLink(a.page, /Bob/).click();
+    await a.page.waitForURL(`**/rooms/${withBob.id}`);
+    await tray.locator('[data-status="done"]').filter({ hasText: 'kept-notes.txt' }).waitFor();
+    await a.page.getByRole('textbox', { name: 'Message', exact: true }).press('Enter');
+    await messageItem(a.page, 'see attached').and(a.page.locator('[data-status="sent"]')).waitFor();
+    const history = await t.ok(
+      `query($r: ID!) { messages(roomId: $r, last: 1) { edges { node { body attachments { name } } } } }`,
+      { r: withBob.id },
+      bob.accessToken,
+    );
+    expect(history.messages.edges[0].node).toEqual({
+      body: 'see attached',
+      attachments: [{ name: 'kept-notes.txt' }],
+    });
+    expect(a.pageErrors).toEqual([]);
+    await a.context.close();
+  });
 });

@@ -24,16 +24,36 @@ export interface DraftFile {
 let counter = 0;
 
 /**
+ * Finished uploads left in a conversation's tray, by `draftKey` (user and
+ * room), kept while the app runs as the text draft is (Composer.tsx): coming
+ * back to the room finds them there, ready to send.
+ */
+const savedFiles = new Map<string, DraftFile[]>();
+
+/**
  * The files attached to the message being written: each uploads as soon as it
  * is chosen, with its progress; any can be removed (cancelling its upload).
  * `take()` hands the finished uploads to the send and clears the tray.
+ * Leaving the conversation cancels what is still uploading and keeps what is
+ * done under `draftKey`, for when the viewer comes back.
  */
-export function useUploadDraft() {
+export function useUploadDraft(draftKey?: string) {
   const auth = useAuth();
   const [files, setFiles] = useState<DraftFile[]>([]);
   const aborts = useRef(new Map<string, AbortController>());
   const filesRef = useRef(files);
   filesRef.current = files;
+  const keyRef = useRef(draftKey);
+  keyRef.current = draftKey;
+
+  // Back in the conversation (its key is known once the viewer is): its finished uploads return.
+  useEffect(() => {
+    const saved = draftKey ? savedFiles.get(draftKey) : undefined;
+    if (!draftKey || !saved || filesRef.current.length > 0) return;
+    savedFiles.delete(draftKey);
+    filesRef.current = saved;
+    setFiles(saved);
+  }, [draftKey]);
   const [notice, setNotice] = useState<string | undefined>();
 
   const patch = useCallback((key: string, change: Partial<DraftFile>) => {
@@ -105,12 +125,16 @@ export function useUploadDraft() {
     return done;
   }, []);
 
-  // Leaving the room cancels what is still uploading.
+  // Leaving the room cancels what is still uploading, and keeps what is done for coming back.
   useEffect(() => {
     const running = aborts.current;
     return () => {
       for (const a of running.values()) a.abort();
-      for (const f of filesRef.current) if (f.previewUrl) URL.revokeObjectURL(f.previewUrl);
+      const key = keyRef.current;
+      const kept = key ? filesRef.current.filter((f) => f.status === 'done') : [];
+      for (const f of filesRef.current)
+        if (f.previewUrl && !kept.includes(f)) URL.revokeObjectURL(f.previewUrl);
+      if (key && kept.length > 0) savedFiles.set(key, kept);
     };
   }, []);
 

@@ -53,7 +53,7 @@ function Conversation({ roomId, onRejoined }: { roomId: string; onRejoined(): vo
   const conv = useConversation(roomId, data?.me.id, live.onEvent);
   const receipts = useReceipts(conv.messages, live.pointers, live.hidden);
   const typingSender = useTypingSender(roomId);
-  const draft = useUploadDraft();
+  const draft = useUploadDraft(data ? `${data.me.id}:${roomId}` : undefined);
   const [markRoomRead] = useMutation(MarkRoomReadMutation);
   const [replyTo, setReplyTo] = useState<ReplyTarget | undefined>();
   const visible = useDocumentVisible();
