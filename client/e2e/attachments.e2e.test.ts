@@ -561,8 +561,15 @@ describe.skipIf(!chromiumPath)('attachments and avatars in the browser', () => {
     await roomLink(a.page, /Bob/).click();
     await a.page.waitForURL(`**/rooms/${withBob.id}`);
     await tray.locator('[data-status="done"]').filter({ hasText: 'kept-notes.txt' }).waitFor();
-    await a.page.getByRole('textbox', { name: 'Message', exact: true }).press('Enter');
-    await messageItem(a.page, 'see attached').and(a.page.locator('[data-status="sent"]')).waitFor();
+    const box = a.page.getByRole('textbox', { name: 'Message', exact: true });
+    expect(await box.inputValue()).toBe('see attached'); // the text came back too
+    await box.press('Enter');
+    await messageItem(a.page, 'see attached').waitFor();
+    expect(await tray.count()).toBe(0);
+    // Sent, file and all (on a loaded CI machine the answer can take a while).
+    await messageItem(a.page, 'see attached')
+      .and(a.page.locator('[data-status="sent"]'))
+      .waitFor({ timeout: 20_000 });
     const history = await t.ok(
       `query($r: ID!) { messages(roomId: $r, last: 1) { edges { node { body attachments { name } } } } }`,
       { r: withBob.id },

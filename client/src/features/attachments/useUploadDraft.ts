@@ -49,8 +49,9 @@ export function useUploadDraft(draftKey?: string) {
   // Back in the conversation (its key is known once the viewer is): its finished uploads return.
   useEffect(() => {
     const saved = draftKey ? savedFiles.get(draftKey) : undefined;
-    if (!draftKey || !saved || filesRef.current.length > 0) return;
+    if (!draftKey || !saved) return;
     savedFiles.delete(draftKey);
+    if (filesRef.current.length > 0) return; // (StrictMode's second mount: already back)
     filesRef.current = saved;
     setFiles(saved);
   }, [draftKey]);
@@ -118,6 +119,7 @@ export function useUploadDraft(draftKey?: string) {
   /** The finished uploads, in the order chosen; clears the tray (failed ones included). */
   const take = useCallback((): UploadedFile[] => {
     const done = filesRef.current.flatMap((f) => (f.uploaded ? [f.uploaded] : []));
+    if (keyRef.current) savedFiles.delete(keyRef.current);
     for (const f of filesRef.current) if (f.previewUrl) URL.revokeObjectURL(f.previewUrl);
     filesRef.current = [];
     setFiles([]);
