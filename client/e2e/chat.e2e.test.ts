@@ -219,16 +219,26 @@ describe.skipIf(!chromiumPath)('chat in the browser', () => {
     await line.sockets.at(-1)!.close({ code: 1012, reason: 'Service restart' });
     await lost.and(page.locator('[data-status="sent"]')).waitFor({ timeout: 15_000 });
 
+    // The browser went offline and came back while the socket lived on: the network's return sends it.
+    await context.setOffline(true);
+    await sendMessage(page, 'After the train tunnel');
+    const offline = messageItem(page, 'After the train tunnel');
+    await offline.getByText('Not sent.').waitFor();
+    await context.setOffline(false);
+    await offline.and(page.locator('[data-status="sent"]')).waitFor({ timeout: 15_000 });
+
     const clientIds = sends.map((r) => JSON.parse(r.postData() ?? '{}').variables.input.clientId as string);
-    expect(clientIds).toHaveLength(5);
+    expect(clientIds).toHaveLength(7);
     expect(clientIds[1]).toBe(clientIds[2]); // the retry reused the failed attempt's clientId
     expect(clientIds[0]).not.toBe(clientIds[1]);
     expect(clientIds[3]).toBe(clientIds[4]); // and so did the one sent again on reconnecting
+    expect(clientIds[5]).toBe(clientIds[6]); // and the one sent again when the network came back
     const history = await t.ok(HISTORY, { r: room.id, last: 10 }, alice.accessToken);
     expect(history.messages.edges.map((e: { node: { body: string } }) => e.node.body)).toEqual([
       'On its way',
       'Through a tunnel',
       'Out of the tunnel',
+      'After the train tunnel',
     ]);
     expect(pageErrors).toEqual([]);
     await context.close();

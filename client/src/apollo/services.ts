@@ -61,13 +61,15 @@ export function createServices(): Services {
   };
   auth.subscribe(follow);
   follow();
-  // Back online: messages that could not reach the server go now, without a Retry.
+  // Back online: messages that could not reach the server go now, without a Retry: when the live
+  // socket reconnects, or when the browser says the network is back (the socket may have lived on).
   let wasConnected = false;
   socket.subscribe(() => {
     const connected = socket.getStatus() === 'connected';
     if (connected && !wasConnected) outbox.resend();
     wasConnected = connected;
   });
+  if (typeof window !== 'undefined') window.addEventListener('online', () => outbox.resend());
   void auth.restore();
   return { auth, socket, client, outbox };
 }
