@@ -25,6 +25,11 @@ export interface Parties {
   invitee: UserRow;
 }
 
+/** The display name of the participant who is not `userId`. */
+export function otherPartyName(p: Parties, userId: string): string {
+  return (userId === p.requester.id ? p.invitee : p.requester).display_name;
+}
+
 export async function loadParties(tx: Tx, m: MeetingModel): Promise<Parties> {
   const rows = await findUsersByIds(tx.trx, [m.requesterId, m.inviteeId]);
   const requester = rows.find((r) => r.id === m.requesterId);
@@ -135,7 +140,7 @@ export async function noticeTo(
   type: NotificationType & `MEETING_${string}`,
   o: NoticeOptions = {},
 ): Promise<void> {
-  const other = (r: Recipient) => (r.id === p.requester.id ? p.invitee : p.requester).display_name;
+  const other = (r: Recipient) => otherPartyName(p, r.id);
   const actor = o.actorId === p.requester.id ? p.requester : o.actorId === p.invitee.id ? p.invitee : null;
   const actorName = actor?.display_name ?? 'The other participant';
   const texts: Record<typeof type, { title: (r: Recipient) => string; body: (r: Recipient) => string }> = {

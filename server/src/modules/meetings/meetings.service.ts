@@ -30,6 +30,7 @@ import {
 import {
   loadParties,
   noticeTo,
+  otherPartyName,
   type Parties,
   publishMeeting,
   retireMeetingNotices,
@@ -353,7 +354,7 @@ export function cancelMeeting(
     // Whoever received an invitation (ICS) gets the cancellation, the canceller too: the
     // invitee since the request, the requester since the acceptance.
     if (m.status !== 'REQUESTED' || viewer.userId === m.inviteeId) {
-      const otherName = (otherId === p.requester.id ? p.requester : p.invitee).display_name;
+      const otherName = otherPartyName(p, viewer.userId);
       await noticeTo(deps, tx, next, p, viewer.userId, 'MEETING_CANCELLED', {
         ics: 'CANCEL',
         confirmationOnly: {
@@ -447,7 +448,7 @@ export function acceptReschedule(deps: Deps, viewer: Viewer, id: string): Promis
       actorId: viewer.userId,
       ics: 'REQUEST',
     });
-    const otherName = (otherId === p.requester.id ? p.requester : p.invitee).display_name;
+    const otherName = otherPartyName(p, viewer.userId);
     await noticeTo(deps, tx, next, p, viewer.userId, 'MEETING_RESCHEDULED', {
       ics: 'REQUEST',
       confirmationOnly: {
