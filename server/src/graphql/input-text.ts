@@ -22,7 +22,7 @@ const storable = (s: string) => !s.includes(NUL) && s.isWellFormed();
 const problem = (s: string) => (s.includes(NUL) ? MESSAGE : SURROGATE_MESSAGE);
 
 /** Refuses string literals holding a NUL character or an unpaired surrogate. */
-export const noNulLiteralsRule: ValidationRule = (context: ValidationContext): ASTVisitor => ({
+export const storableLiteralsRule: ValidationRule = (context: ValidationContext): ASTVisitor => ({
   StringValue(node) {
     if (!storable(node.value)) {
       context.reportError(
@@ -40,26 +40,34 @@ export const noNulLiteralsRule: ValidationRule = (context: ValidationContext): A
  * (variables), with what is wrong with it, or undefined. Values nested deeper
  * than any input type of the schema are left to coercion, which refuses them.
  */
-export function findNul(value: unknown, path = '', depth = 0): { path: string; message: string } | undefined {
+export function findUnstorableText(
+  value: unknown,
+  path = '',
+  depth = 0,
+): { path: string; message: string } | undefined {
   if (typeof value === 'string') return storable(value) ? undefined : { path, message: problem(value) };
   if (typeof value !== 'object' || value === null || depth > 32) return undefined;
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
-      const found = findNul(value[i], `${path}[${i}]`, depth + 1);
+      const found = findUnstorableText(value[i], `${path}[${i}]`, depth + 1);
       if (found !== undefined) return found;
     }
     return undefined;
   }
   for (const key in value) {
     if (!storable(key)) return { path: `${path}.${key}`, message: problem(key) };
-    const found = findNul((value as Record<string, unknown>)[key], path ? `${path}.${key}` : key, depth + 1);
+    const found = findUnstorableText(
+      (value as Record<string, unknown>)[key],
+      path ? `${path}.${key}` : key,
+      depth + 1,
+    );
     if (found !== undefined) return found;
   }
   return undefined;
 }
 
 /** Throws BAD_USER_INPUT naming the variable when one holds a NUL character or an unpaired surrogate. */
-export function assertNoNulVariables(variables: unknown): void {
-  const found = findNul(variables);
+export function assertStorableVariables(variables: unknown): void {
+  const found = findUnstorableText(variables);
   if (found) throw badInput(`${found.message}: $${found.path}`, { field: found.path });
 }

@@ -24,7 +24,7 @@ import type { GraphQLContext } from '../graphql/context.ts';
 import '../graphql/shared-execution.ts';
 import '../graphql/subscription-loop.ts';
 import { AppError, ErrorCode, isUnavailableError, serviceUnavailable } from '../graphql/errors.ts';
-import { assertNoNulVariables, noNulLiteralsRule } from '../graphql/input-text.ts';
+import { assertStorableVariables, storableLiteralsRule } from '../graphql/input-text.ts';
 import { installIdleKeepAlive } from '../graphql/keepalive.ts';
 import { documentGuard, limitRules, parseWithinLimits } from '../graphql/limits.ts';
 import { createLoaders } from '../graphql/loaders.ts';
@@ -250,7 +250,7 @@ export default fp<{ deps: Deps }>(
     // Depth, cost and aliases (limits.ts), and introspection when it is turned off.
     const documentRules = [
       ...limitRules(limits),
-      noNulLiteralsRule,
+      storableLiteralsRule,
       ...(config.introspection ? [] : [NoSchemaIntrospectionCustomRule]),
     ];
     const schema = makeExecutableSchema({
@@ -369,7 +369,7 @@ export default fp<{ deps: Deps }>(
     });
     // Text PostgreSQL cannot store is bad input, not a masked 500 (graphql/input-text.ts).
     app.graphql.addHook('preExecution', async (_schema, document, context, variables) => {
-      if (variables) assertNoNulVariables(variables);
+      if (variables) assertStorableVariables(variables);
       // A subscription needs a stream: over HTTP it would run its resolvers once, without events.
       if (runsSubscription(document, context)) throw subscriptionOverHttp();
     });
